@@ -1,0 +1,166 @@
+//! The IPC contract: every command the shell exposes, with its argument and result types.
+//!
+//! The shell registers one `#[tauri::command]` per entry; `ui/src/lib/backend/commands.ts`
+//! is generated from this table (and checked in CI), so the UI never guesses a name.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+use wpplay_wire::registration::RegistrationRequest;
+
+/// `login`.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct LoginArgs {
+    pub server_url: String,
+    pub username: String,
+    pub password: String,
+}
+
+/// `change_password`.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ChangePasswordArgs {
+    pub current_password: String,
+    pub new_password: String,
+}
+
+/// `list_packages`.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ServerArgs {
+    pub server_url: String,
+}
+
+/// `register`.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct RegisterArgs {
+    pub server_url: String,
+    pub form: RegistrationRequest,
+}
+
+/// `update_profile`.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct UpdateProfileArgs {
+    pub contact_person: String,
+    pub phone: String,
+}
+
+/// `password_strength`.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct PasswordArgs {
+    pub password: String,
+}
+
+/// `discard_rejected`.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct MutationArgs {
+    pub mutation_id: i64,
+}
+
+/// One IPC command: its name, the TypeScript type of its `args` (if any) and of its result.
+#[derive(Debug, Clone, Copy)]
+pub struct CommandSpec {
+    pub name: &'static str,
+    pub args: Option<&'static str>,
+    pub returns: &'static str,
+}
+
+const fn cmd(name: &'static str, args: Option<&'static str>, returns: &'static str) -> CommandSpec {
+    CommandSpec { name, args, returns }
+}
+
+/// Every command, in the order the UI module lists them.
+pub const COMMANDS: &[CommandSpec] = &[
+    cmd("startup", None, "StartupView"),
+    cmd("list_packages", Some("ServerArgs"), "Array<Package>"),
+    cmd("register", Some("RegisterArgs"), "RegistrationResponse"),
+    cmd("login", Some("LoginArgs"), "SessionView"),
+    cmd("change_password", Some("ChangePasswordArgs"), "SessionView"),
+    cmd("password_strength", Some("PasswordArgs"), "PasswordStrength"),
+    cmd("dashboard", None, "Dashboard"),
+    cmd("sync_now", None, "SyncStatus"),
+    cmd("update_profile", Some("UpdateProfileArgs"), "Dashboard"),
+    cmd("discard_rejected", Some("MutationArgs"), "SyncStatus"),
+    cmd("logout", None, "null"),
+];
+
+/// The TypeScript module wrapping `invoke` for every command.
+pub fn typescript_module() -> String {
+    let mut types: Vec<&str> = COMMANDS
+        .iter()
+        .flat_map(|c| [c.args, Some(c.returns)])
+        .flatten()
+        .map(|t| t.trim_start_matches("Array<").trim_end_matches('>'))
+        .filter(|t| *t != "null")
+        .collect();
+    types.sort_unstable();
+    types.dedup();
+    let mut out = String::from(
+        "// Generated from crates/wpplay-desktop/src/commands.rs by its tests. Do not edit.\n\
+         import { invoke } from \"@tauri-apps/api/core\";\n",
+    );
+    for t in &types {
+        out.push_str(&format!("import type {{ {t} }} from \"./bindings/{t}\";\n"));
+    }
+    out.push_str("\nexport const commands = {\n");
+    for c in COMMANDS {
+        let camel = camel_case(c.name);
+        match c.args {
+            Some(args) => out.push_str(&format!(
+                "  {camel}: (args: {args}) => invoke<{ret}>(\"{name}\", {{ args }}),\n",
+                ret = c.returns,
+                name = c.name
+            )),
+            None => out.push_str(&format!(
+                "  {camel}: () => invoke<{ret}>(\"{name}\"),\n",
+                ret = c.returns,
+                name = c.name
+            )),
+        }
+    }
+    out.push_str("};\n");
+    out
+}
+
+fn camel_case(snake: &str) -> String {
+    let mut out = String::new();
+    let mut upper = false;
+    for c in snake.chars() {
+        if c == '_' {
+            upper = true;
+        } else if upper {
+            out.push(c.to_ascii_uppercase());
+            upper = false;
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Writes `ui/src/lib/backend/commands.ts`; CI fails when the committed copy differs.
+    #[test]
+    fn export_commands_module() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../ui/src/lib/backend/commands.ts");
+        std::fs::create_dir_all(path.parent().expect("has a parent")).expect("create the backend folder");
+        std::fs::write(&path, typescript_module()).expect("write commands.ts");
+    }
+
+    #[test]
+    fn names_are_unique_and_camel_cased() {
+        let mut names: Vec<_> = COMMANDS.iter().map(|c| c.name).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), COMMANDS.len(), "two commands share a name");
+        assert_eq!(camel_case("change_password"), "changePassword");
+    }
+}

@@ -1,0 +1,147 @@
+//! Generated credentials and the password policy.
+//!
+//! The caller passes the random number generator, so this stays pure and testable.
+
+use crate::DomainError;
+use rand::Rng;
+use rand::seq::SliceRandom;
+
+/// The shortest password a person may choose.
+pub const MIN_PASSWORD_LEN: usize = 10;
+/// The longest password accepted (argon2 has no limit, but a megabyte "password" is abuse).
+pub const MAX_PASSWORD_LEN: usize = 128;
+
+const LOWER: &[u8] = b"abcdefghijkmnopqrstuvwxyz";
+const UPPER: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZ";
+const DIGITS: &[u8] = b"23456789";
+const SYMBOLS: &[u8] = b"-_.!@#%+=";
+
+/// A strong random password of 16 characters with every character class present.
+/// Look-alike characters (0/O, 1/l/I) are left out so a password read from an SMS
+/// can be typed without guessing.
+pub fn generate_password(rng: &mut impl Rng) -> String {
+    let all: Vec<u8> = [LOWER, UPPER, DIGITS, SYMBOLS].concat();
+    let mut chars: Vec<u8> = [LOWER, UPPER, DIGITS, SYMBOLS]
+        .iter()
+        .map(|class| class[rng.gen_range(0..class.len())])
+        .collect();
+    while chars.len() < 16 {
+        chars.push(all[rng.gen_range(0..all.len())]);
+    }
+    chars.shuffle(rng);
+    chars.into_iter().map(char::from).collect()
+}
+
+/// A login name derived from the company name plus four random digits, e.g. `acmetv4821`.
+pub fn generate_username(company: &str, rng: &mut impl Rng) -> String {
+    let mut stem: String = company
+        .chars()
+        .filter_map(|c| {
+            let c = c.to_ascii_lowercase();
+            c.is_ascii_alphanumeric().then_some(c)
+        })
+        .take(12)
+        .collect();
+    if stem.len() < 3 || !stem.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        stem = format!("partner{stem}");
+        stem.truncate(12);
+    }
+    format!("{stem}{:04}", rng.gen_range(0..10_000))
+}
+
+/// How strong a password is, for the "strength" meter and the server's policy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Strength {
+    TooWeak,
+    Fair,
+    Strong,
+}
+
+/// Scores a password by length and character classes.
+pub fn strength(password: &str) -> Strength {
+    let len = password.chars().count();
+    let classes = [
+        password.chars().any(|c| c.is_lowercase()),
+        password.chars().any(|c| c.is_uppercase()),
+        password.chars().any(|c| c.is_ascii_digit()),
+        password.chars().any(|c| !c.is_alphanumeric()),
+    ]
+    .iter()
+    .filter(|present| **present)
+    .count();
+    match (len, classes) {
+        (l, _) if l < MIN_PASSWORD_LEN => Strength::TooWeak,
+        (_, c) if c < 2 => Strength::TooWeak,
+        (l, c) if l >= 14 || c >= 3 => Strength::Strong,
+        _ => Strength::Fair,
+    }
+}
+
+/// Checks a new password a person chose: long enough, mixed enough, not the username,
+/// and not the password it replaces.
+pub fn check_new_password(
+    username: &str,
+    current: &str,
+    new: &str,
+) -> Result<(), DomainError> {
+    let fail = |code, message: &str| Err(DomainError::invalid(code, "new_password", message));
+    if new.chars().count() > MAX_PASSWORD_LEN {
+        return fail("password_too_long", "The new password must be at most 128 characters.");
+    }
+    if strength(new) == Strength::TooWeak {
+        return fail(
+            "password_too_weak",
+            "The new password must have at least 10 characters and mix letters with digits or symbols.",
+        );
+    }
+    if new.to_lowercase().contains(&username.to_lowercase()) {
+        return fail("password_too_weak", "The new password must not contain the username.");
+    }
+    if new == current {
+        return fail("password_unchanged", "The new password must differ from the current one.");
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rand::SeedableRng;
+    use rand::rngs::StdRng;
+
+    #[test]
+    fn generated_passwords_are_strong_and_distinct() {
+        let mut rng = StdRng::seed_from_u64(7);
+        let mut seen = std::collections::HashSet::new();
+        for _ in 0..500 {
+            let p = generate_password(&mut rng);
+            assert_eq!(p.len(), 16, "generated passwords have a fixed, generous length");
+            assert_eq!(strength(&p), Strength::Strong, "{p} must pass our own policy");
+            assert!(!p.contains(['0', 'O', '1', 'l', 'I']), "{p} has a look-alike character");
+            assert!(seen.insert(p), "passwords must not repeat");
+        }
+    }
+
+    #[test]
+    fn usernames_come_from_the_company() {
+        let mut rng = StdRng::seed_from_u64(1);
+        let u = generate_username("Acme TV d.o.o.", &mut rng);
+        assert!(u.starts_with("acmetvdoo"), "{u}");
+        assert_eq!(u.len(), "acmetvdoo".len() + 4);
+        let u = generate_username("42", &mut rng);
+        assert!(u.starts_with("partner42"), "a username must start with a letter: {u}");
+        let u = generate_username("Ćevap Ltd", &mut rng);
+        assert!(u.starts_with("evapltd"), "non-ASCII letters are dropped: {u}");
+    }
+
+    #[test]
+    fn password_policy() {
+        let check = |new: &str| check_new_password("acme1234", "Old-Pass-123", new).map_err(|e| crate::ErrorCode::code(&e));
+        assert_eq!(check("short1A"), Err("password_too_weak"));
+        assert_eq!(check("alllowercaseletters"), Err("password_too_weak"));
+        assert_eq!(check("my-acme1234-pass"), Err("password_too_weak"));
+        assert_eq!(check("Old-Pass-123"), Err("password_unchanged"));
+        assert_eq!(check(&"Ab1-".repeat(40)), Err("password_too_long"));
+        assert_eq!(check("correct horse 42"), Ok(()));
+    }
+}

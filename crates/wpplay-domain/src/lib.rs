@@ -1,0 +1,17 @@
+//! The pure domain of WP Play Partner Desk.
+//!
+//! Everything here is plain data and plain functions: no database, no network, no
+//! async runtime and no reading of the real clock outside [`clock`]. The server and
+//! the desktop core both build on it, which is why a rule lives here exactly once.
+
+pub mod clock;
+pub mod credentials;
+pub mod error;
+pub mod ids;
+pub mod lifecycle;
+pub mod package;
+pub mod registration;
+pub mod sync;
+pub mod validate;
+
+pub use error::{DomainError, ErrorCode};

@@ -1,0 +1,118 @@
+//! The HTTP application: shared state, the router and the server's life.
+
+use crate::delivery::Deliverer;
+use crate::error::ApiError;
+use crate::routes;
+use crate::settings::Settings;
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::routing::{get, post};
+use sea_orm::DatabaseConnection;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use tokio::net::TcpListener;
+use tokio::sync::Notify;
+use wpplay_domain::clock::{Clock, SystemClock};
+
+/// The largest request body accepted.
+pub const MAX_BODY_BYTES: usize = 64 * 1024;
+
+/// What every request handler shares.
+#[derive(Clone)]
+pub struct AppState {
+    pub db: DatabaseConnection,
+    pub settings: Arc<Settings>,
+    pub clock: Arc<dyn Clock>,
+    /// Wakes the delivery worker when a message was queued.
+    pub outbox_wake: Arc<Notify>,
+}
+
+/// Every route: method and path. The OpenAPI document and the authorization tests are
+/// checked against this list, so a route cannot be added without them.
+pub const ROUTES: &[(&str, &str)] = &[
+    ("GET", "/healthz"),
+    ("GET", "/api/openapi.json"),
+    ("GET", "/api/v1/packages"),
+    ("POST", "/api/v1/registrations"),
+    ("POST", "/api/v1/auth/login"),
+    ("POST", "/api/v1/auth/refresh"),
+    ("POST", "/api/v1/auth/logout"),
+    ("POST", "/api/v1/auth/password"),
+    ("GET", "/api/v1/me"),
+    ("GET", "/api/v1/sync/pull"),
+    ("POST", "/api/v1/sync/push"),
+];
+
+/// The router with every route of [`ROUTES`].
+pub fn router(state: AppState) -> Router {
+    Router::new()
+        .route("/healthz", get(routes::health::healthz))
+        .route("/api/openapi.json", get(routes::openapi::document))
+        .route("/api/v1/packages", get(routes::packages::list))
+        .route("/api/v1/registrations", post(routes::registrations::register))
+        .route("/api/v1/auth/login", post(routes::auth::login))
+        .route("/api/v1/auth/refresh", post(routes::auth::refresh))
+        .route("/api/v1/auth/logout", post(routes::auth::logout))
+        .route("/api/v1/auth/password", post(routes::auth::change_password))
+        .route("/api/v1/me", get(routes::me::me))
+        .route("/api/v1/sync/pull", get(routes::sync::pull))
+        .route("/api/v1/sync/push", post(routes::sync::push))
+        .fallback(|| async { ApiError::not_found() })
+        .method_not_allowed_fallback(|| async {
+            ApiError::new(
+                axum::http::StatusCode::METHOD_NOT_ALLOWED,
+                "method_not_allowed",
+                "This address does not accept that method.",
+            )
+        })
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(tower_http::catch_panic::CatchPanicLayer::custom(|_| {
+            axum::response::IntoResponse::into_response(ApiError::new(
+                axum::http::StatusCode::INTERNAL_SERVER_ERROR,
+                "internal_error",
+                "The server hit an unexpected problem; it has been logged.",
+            ))
+        }))
+        .with_state(state)
+}
+
+/// Connects the database, seeds the catalog, starts delivery and serves until `shutdown`.
+pub async fn launch_with_listener(
+    settings: Settings,
+    listener: TcpListener,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> anyhow::Result<()> {
+    launch(settings, listener, Arc::new(SystemClock), shutdown).await
+}
+
+/// [`launch_with_listener`] with an injected clock.
+pub async fn launch(
+    settings: Settings,
+    listener: TcpListener,
+    clock: Arc<dyn Clock>,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> anyhow::Result<()> {
+    std::fs::create_dir_all(&settings.data_dir)?;
+    let db = crate::db::connect(&settings.database_url()).await?;
+    crate::catalog::seed(&db, clock.now()).await?;
+    let state = AppState {
+        db: db.clone(),
+        settings: Arc::new(settings),
+        clock,
+        outbox_wake: Arc::new(Notify::new()),
+    };
+    let deliverer = Deliverer::from_state(&state)?;
+    let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
+    let worker = tokio::spawn(deliverer.run(stop_rx));
+    tracing::info!(addr = %listener.local_addr()?, "wpplay-server listening");
+    let result = axum::serve(
+        listener,
+        router(state).into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown)
+    .await;
+    let _ = stop_tx.send(true);
+    let _ = worker.await;
+    db.close().await.ok();
+    Ok(result?)
+}

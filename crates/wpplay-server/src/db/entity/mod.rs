@@ -1,0 +1,11 @@
+//! sea-orm entities of the server's tables (see `migrations/src/server`).
+
+pub mod account;
+pub mod change_feed;
+pub mod login_throttle;
+pub mod message;
+pub mod package;
+pub mod partner;
+pub mod session;
+pub mod sync_client;
+pub mod sync_mutation;

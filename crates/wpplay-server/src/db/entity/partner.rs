@@ -1,0 +1,26 @@
+//! A partner's profile and lifecycle facts (one per partner account).
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "partners")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub account_id: i64,
+    pub package_id: i64,
+    pub company: String,
+    pub contact_person: String,
+    pub email: String,
+    pub phone: String,
+    pub country: String,
+    pub credential_channel: String,
+    pub offers_reseller_services: bool,
+    pub registered_at: DateTimeUtc,
+    pub trial_ends_at: DateTimeUtc,
+    pub paid_through: Option<DateTimeUtc>,
+    pub version: i64,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,49 @@
+//! The server's database: connection by URL, migrations, and the entities.
+
+pub mod entity;
+
+use crate::settings::Secret;
+use anyhow::Context;
+use sea_orm::{
+    ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DatabaseTransaction, DbBackend,
+    DbErr, SqliteTransactionMode, TransactionOptions, TransactionTrait,
+};
+use std::time::Duration;
+use wpplay_migrations::{MigratorTrait, ServerMigrator};
+
+/// Connects by URL (`sqlite://…` or `postgres://…`) and applies pending migrations.
+pub async fn connect(url: &Secret) -> anyhow::Result<DatabaseConnection> {
+    let mut opts = ConnectOptions::new(url.expose().to_owned());
+    opts.sqlx_logging(false)
+        .connect_timeout(Duration::from_secs(10))
+        .acquire_timeout(Duration::from_secs(30));
+    if url.expose().starts_with("sqlite:") {
+        // One writer at a time is SQLite's nature; a small pool keeps readers concurrent.
+        opts.max_connections(4).min_connections(1);
+    } else {
+        opts.max_connections(16);
+    }
+    let db = Database::connect(opts)
+        .await
+        .with_context(|| format!("connecting to the database {url:?}"))?;
+    if db.get_database_backend() == DbBackend::Sqlite {
+        // WAL lets readers work while one writer commits; the busy timeout makes writers queue.
+        db.execute_unprepared("PRAGMA journal_mode=WAL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON;")
+            .await
+            .context("configuring SQLite")?;
+    }
+    ServerMigrator::up(&db, None)
+        .await
+        .context("applying database migrations")?;
+    Ok(db)
+}
+
+/// Begins a transaction that will write. On SQLite it takes the write lock at once
+/// (`BEGIN IMMEDIATE`), so two writers queue instead of failing on lock upgrade.
+pub async fn write_txn(db: &DatabaseConnection) -> Result<DatabaseTransaction, DbErr> {
+    db.begin_with_options(TransactionOptions {
+        sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+        ..Default::default()
+    })
+    .await
+}

@@ -1,0 +1,206 @@
+//! Delivery of e-mail and SMS through a durable outbox.
+//!
+//! A message is written to the `messages` table in the same transaction as the change
+//! that caused it, so it is never lost. A worker claims due messages (a time-limited claim,
+//! so several server processes can share the table), sends them, and either marks them
+//! sent (clearing the body, which may hold credentials) or schedules a retry with
+//! exponential back-off. Message bodies are never logged.
+
+mod transport;
+
+pub use transport::{EmailTransport, SmsTransport};
+
+use crate::app::AppState;
+use crate::db::entity::message;
+use chrono::{DateTime, Duration, Utc};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait,
+    QueryFilter, QueryOrder, QuerySelect, Set,
+};
+use std::sync::Arc;
+use tokio::sync::{Notify, watch};
+use wpplay_domain::clock::Clock;
+
+/// How long a worker may hold a claimed message before another may take it.
+const CLAIM: Duration = Duration::seconds(120);
+
+/// A message to queue.
+#[derive(Debug, Clone)]
+pub struct NewMessage {
+    pub account_id: Option<i64>,
+    pub channel: Channel,
+    pub recipient: String,
+    pub subject: String,
+    pub body: String,
+}
+
+/// The two delivery channels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Channel {
+    Email,
+    Sms,
+}
+
+impl Channel {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Email => "email",
+            Self::Sms => "sms",
+        }
+    }
+}
+
+/// Queues a message inside the caller's transaction.
+pub async fn enqueue(db: &impl ConnectionTrait, msg: NewMessage, now: DateTime<Utc>) -> Result<i64, DbErr> {
+    let row = message::ActiveModel {
+        account_id: Set(msg.account_id),
+        channel: Set(msg.channel.as_str().to_owned()),
+        recipient: Set(msg.recipient),
+        subject: Set(msg.subject),
+        body: Set(Some(msg.body)),
+        state: Set("pending".to_owned()),
+        attempts: Set(0),
+        next_attempt_at: Set(now),
+        claimed_until: Set(None),
+        last_error: Set(None),
+        created_at: Set(now),
+        sent_at: Set(None),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(row.id)
+}
+
+/// The wait before retry number `attempts` (1-based): 30 s, 1 min, 2 min, … at most 1 h.
+pub fn backoff(attempts: i32) -> Duration {
+    let exp = u32::try_from(attempts.saturating_sub(1)).unwrap_or(0).min(7);
+    Duration::seconds(30 * 2_i64.pow(exp)).min(Duration::hours(1))
+}
+
+/// Every message, newest first, for `wpplay-server outbox list`.
+pub async fn list(db: &impl ConnectionTrait, limit: u64) -> Result<Vec<message::Model>, DbErr> {
+    message::Entity::find()
+        .order_by_desc(message::Column::Id)
+        .limit(limit)
+        .all(db)
+        .await
+}
+
+/// The delivery worker.
+pub struct Deliverer {
+    db: DatabaseConnection,
+    clock: Arc<dyn Clock>,
+    wake: Arc<Notify>,
+    email: Arc<EmailTransport>,
+    sms: Arc<SmsTransport>,
+    from: Arc<str>,
+}
+
+impl Deliverer {
+    pub fn from_state(state: &AppState) -> anyhow::Result<Self> {
+        let s = &state.settings;
+        Ok(Self {
+            db: state.db.clone(),
+            clock: state.clock.clone(),
+            wake: state.outbox_wake.clone(),
+            email: Arc::new(EmailTransport::from_settings(s.smtp_url.as_ref(), s.outbox_dir())?),
+            sms: Arc::new(SmsTransport::from_settings(s.sms_gateway_url.as_ref(), s.outbox_dir())?),
+            from: Arc::from(s.mail_from.as_str()),
+        })
+    }
+
+    /// Delivers due messages until `stop` turns true; wakes on new messages and every 5 s.
+    pub async fn run(self, mut stop: watch::Receiver<bool>) {
+        loop {
+            if let Err(e) = self.deliver_due().await {
+                tracing::warn!(error = %e, "delivery pass failed; will retry");
+            }
+            tokio::select! {
+                _ = self.wake.notified() => {}
+                _ = tokio::time::sleep(std::time::Duration::from_secs(5)) => {}
+                _ = stop.changed() => return,
+            }
+        }
+    }
+
+    /// One pass: claim and send every due message.
+    pub async fn deliver_due(&self) -> Result<(), DbErr> {
+        let now = self.clock.now();
+        let due = message::Entity::find()
+            .filter(message::Column::State.eq("pending"))
+            .filter(message::Column::NextAttemptAt.lte(now))
+            .order_by_asc(message::Column::Id)
+            .limit(50)
+            .all(&self.db)
+            .await?;
+        for msg in due {
+            if !self.claim(&msg, now).await? {
+                continue;
+            }
+            let result = self.send(msg.clone()).await;
+            let attempts = msg.attempts + 1;
+            let mut update: message::ActiveModel = msg.clone().into();
+            update.attempts = Set(attempts);
+            update.claimed_until = Set(None);
+            match result {
+                Ok(()) => {
+                    update.state = Set("sent".to_owned());
+                    update.sent_at = Set(Some(self.clock.now()));
+                    update.body = Set(None);
+                    update.last_error = Set(None);
+                    tracing::info!(id = msg.id, channel = %msg.channel, "message delivered");
+                }
+                Err(e) => {
+                    let retry_at = self.clock.now() + backoff(attempts);
+                    update.next_attempt_at = Set(retry_at);
+                    update.last_error = Set(Some(format!("{e:#}")));
+                    tracing::warn!(id = msg.id, channel = %msg.channel, attempts, %retry_at, error = %format!("{e:#}"), "delivery failed; will retry");
+                }
+            }
+            update.update(&self.db).await?;
+        }
+        Ok(())
+    }
+
+    /// Sends in a task of its own, so even a panic in a transport is only a failed attempt.
+    async fn send(&self, msg: message::Model) -> anyhow::Result<()> {
+        let (email, sms, from) = (self.email.clone(), self.sms.clone(), self.from.clone());
+        tokio::spawn(async move {
+            match msg.channel.as_str() {
+                "sms" => sms.send(&msg).await,
+                _ => email.send(&msg, &from).await,
+            }
+        })
+        .await
+        .unwrap_or_else(|e| Err(anyhow::anyhow!("the transport failed unexpectedly: {e}")))
+    }
+
+    /// Takes a message for this worker, unless another holds it.
+    async fn claim(&self, msg: &message::Model, now: DateTime<Utc>) -> Result<bool, DbErr> {
+        let res = message::Entity::update_many()
+            .col_expr(message::Column::ClaimedUntil, sea_orm::sea_query::Expr::value(now + CLAIM))
+            .filter(message::Column::Id.eq(msg.id))
+            .filter(message::Column::State.eq("pending"))
+            .filter(message::Column::Attempts.eq(msg.attempts))
+            .filter(
+                sea_orm::Condition::any()
+                    .add(message::Column::ClaimedUntil.is_null())
+                    .add(message::Column::ClaimedUntil.lt(now)),
+            )
+            .exec(&self.db)
+            .await?;
+        Ok(res.rows_affected == 1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_doubles_up_to_an_hour() {
+        let secs: Vec<i64> = (1..=10).map(|a| backoff(a).num_seconds()).collect();
+        assert_eq!(secs, [30, 60, 120, 240, 480, 960, 1920, 3600, 3600, 3600]);
+    }
+}

@@ -1,0 +1,102 @@
+//! The per-account change feed: every change a user may see, in commit order.
+//!
+//! Sequence numbers come from the account row (`feed_seq + 1`), taken under that row's
+//! write lock in the writing transaction, so within one account a later commit always
+//! has a larger number and a reader's cursor never skips a change committed late.
+
+use crate::db::entity::{change_feed, package, partner};
+use chrono::{DateTime, Utc};
+use sea_orm::{ActiveModelTrait, ConnectionTrait, DbErr, Set, Statement};
+use wpplay_domain::lifecycle::LifecycleFacts;
+use wpplay_wire::sync::{Entity, Profile, Subscription};
+
+/// Appends one entity to an account's feed and returns its sequence number.
+pub async fn append(
+    db: &impl ConnectionTrait,
+    account_id: i64,
+    entity: &Entity,
+    now: DateTime<Utc>,
+) -> Result<i64, DbErr> {
+    let backend = db.get_database_backend();
+    let row = db
+        .query_one_raw(Statement::from_sql_and_values(
+            backend,
+            match backend {
+                sea_orm::DbBackend::Postgres => "UPDATE accounts SET feed_seq = feed_seq + 1 WHERE id = $1 RETURNING feed_seq",
+                _ => "UPDATE accounts SET feed_seq = feed_seq + 1 WHERE id = ? RETURNING feed_seq",
+            },
+            [account_id.into()],
+        ))
+        .await?
+        .ok_or_else(|| DbErr::RecordNotFound(format!("account {account_id}")))?;
+    let seq: i64 = row.try_get("", "feed_seq")?;
+    let (kind, id) = key(account_id, entity);
+    change_feed::ActiveModel {
+        account_id: Set(account_id),
+        seq: Set(seq),
+        entity: Set(kind.to_owned()),
+        entity_id: Set(id),
+        payload: Set(serde_json::to_string(entity).map_err(|e| DbErr::Custom(e.to_string()))?),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(seq)
+}
+
+fn key(account_id: i64, entity: &Entity) -> (&'static str, String) {
+    match entity {
+        Entity::Profile(_) => ("profile", account_id.to_string()),
+        Entity::Package(p) => ("package", p.id.to_string()),
+        Entity::Subscription(_) => ("subscription", account_id.to_string()),
+    }
+}
+
+/// The wire form of a partner's profile.
+pub fn profile(p: &partner::Model) -> Profile {
+    Profile {
+        company: p.company.clone(),
+        contact_person: p.contact_person.clone(),
+        email: p.email.clone(),
+        phone: p.phone.clone(),
+        country: p.country.clone(),
+        credential_delivery: wpplay_domain::registration::CredentialChannel::parse(&p.credential_channel)
+            .unwrap_or(wpplay_domain::registration::CredentialChannel::Email)
+            .into(),
+        offers_reseller_services: p.offers_reseller_services,
+        version: p.version,
+    }
+}
+
+/// The wire form of a partner's lifecycle state at `now`.
+pub fn subscription(p: &partner::Model, now: DateTime<Utc>) -> Subscription {
+    let facts = LifecycleFacts {
+        trial_ends_at: p.trial_ends_at,
+        paid_through: p.paid_through,
+    };
+    let state = match facts.state_at(now) {
+        wpplay_domain::lifecycle::PartnerState::Trial => "trial",
+        wpplay_domain::lifecycle::PartnerState::Active => "active",
+        wpplay_domain::lifecycle::PartnerState::Locked => "locked",
+    };
+    Subscription {
+        state: state.to_owned(),
+        registered_at: p.registered_at,
+        trial_ends_at: p.trial_ends_at,
+        paid_through: p.paid_through,
+    }
+}
+
+/// Publishes everything a new partner sees: profile, package and subscription.
+pub async fn publish_partner(
+    db: &impl ConnectionTrait,
+    p: &partner::Model,
+    pkg: &package::Model,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    append(db, p.account_id, &Entity::Profile(profile(p)), now).await?;
+    append(db, p.account_id, &Entity::Package(crate::catalog::to_wire(pkg)), now).await?;
+    append(db, p.account_id, &Entity::Subscription(subscription(p, now)), now).await?;
+    Ok(())
+}

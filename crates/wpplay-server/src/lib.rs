@@ -1,0 +1,20 @@
+//! `wpplay-server`: the central server of WP Play Partner Desk.
+//!
+//! The single source of truth: accounts and sign-in, the package catalog, registration
+//! with credential delivery, and the per-account change feed that desktop clients sync
+//! from. Only this crate speaks HTTP as a server; the domain rules live in `wpplay-domain`.
+
+pub mod app;
+pub mod auth;
+pub mod catalog;
+pub mod db;
+pub mod delivery;
+pub mod error;
+pub mod extract;
+pub mod feed;
+pub mod operator;
+pub mod routes;
+pub mod settings;
+
+pub use app::{AppState, ROUTES, launch, launch_with_listener, router};
+pub use settings::Settings;

@@ -1,0 +1,143 @@
+//! The `wpplay-server` command: serve the API, or run an operator task.
+
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use wpplay_domain::clock::{Clock, SystemClock};
+use wpplay_server::{Settings, operator};
+
+#[derive(Parser)]
+#[command(name = "wpplay-server", version, about = "The central WP Play server and its operator tools")]
+struct Cli {
+    /// A TOML settings file; WPPLAY_* environment variables override it.
+    #[arg(long, global = true)]
+    config: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the HTTP API (default 127.0.0.1:8750, embedded SQLite in the data directory).
+    Serve,
+    /// Print the settings in force, secrets redacted.
+    Config,
+    /// The partner package catalog.
+    Packages {
+        #[command(subcommand)]
+        command: PackagesCommand,
+    },
+    /// Registered partners.
+    Partners {
+        #[command(subcommand)]
+        command: ListCommand,
+    },
+    /// E-mail and SMS messages and their delivery state.
+    Outbox {
+        #[command(subcommand)]
+        command: ListCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum ListCommand {
+    /// List them.
+    List,
+}
+
+#[derive(Subcommand)]
+enum PackagesCommand {
+    /// List every package.
+    List,
+    /// Add a package.
+    Add {
+        /// Short unique code, e.g. `premium`.
+        #[arg(long)]
+        code: String,
+        #[arg(long)]
+        name: String,
+        /// Monthly price, e.g. 49.00.
+        #[arg(long)]
+        price: String,
+        /// ISO 4217 currency code.
+        #[arg(long, default_value = "EUR")]
+        currency: String,
+        #[arg(long)]
+        max_subscribers: i32,
+        #[arg(long)]
+        max_streams: i32,
+        /// A feature line; repeat for several.
+        #[arg(long = "feature")]
+        features: Vec<String>,
+    },
+    /// Stop offering a package to new partners.
+    Disable { code: String },
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("WPPLAY_LOG").unwrap_or_else(|_| "info,sqlx=warn,sea_orm_migration=warn".into()),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let cli = Cli::parse();
+    let settings = Settings::load(cli.config.as_deref(), |k| std::env::var(k).ok())?;
+    if let Command::Serve = cli.command {
+        let listener = tokio::net::TcpListener::bind(settings.listen)
+            .await
+            .with_context(|| format!("listening on {}", settings.listen))?;
+        return wpplay_server::launch_with_listener(settings, listener, shutdown_signal()).await;
+    }
+    if let Command::Config = cli.command {
+        println!("{settings:#?}");
+        return Ok(());
+    }
+    std::fs::create_dir_all(&settings.data_dir)?;
+    let db = wpplay_server::db::connect(&settings.database_url()).await?;
+    let now = SystemClock.now();
+    wpplay_server::catalog::seed(&db, now).await?;
+    let out = match cli.command {
+        Command::Packages { command: PackagesCommand::List } => operator::packages_list(&db).await?,
+        Command::Packages {
+            command: PackagesCommand::Add { code, name, price, currency, max_subscribers, max_streams, features },
+        } => {
+            let spec = wpplay_domain::package::PackageSpec {
+                code,
+                name,
+                monthly_price_minor: operator::parse_price(&price)?,
+                currency,
+                max_subscribers,
+                max_streams,
+                features,
+            };
+            operator::packages_add(&db, spec, now).await?
+        }
+        Command::Packages { command: PackagesCommand::Disable { code } } => operator::packages_disable(&db, &code).await?,
+        Command::Partners { .. } => operator::partners_list(&db, now).await?,
+        Command::Outbox { .. } => operator::outbox_list(&db).await?,
+        Command::Serve | Command::Config => unreachable!("handled above"),
+    };
+    print!("{out}");
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = term => {},
+    }
+    tracing::info!("shutting down");
+}

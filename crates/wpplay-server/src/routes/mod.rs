@@ -1,0 +1,9 @@
+//! HTTP handlers, one module per resource. Each is thin: extract, call, answer.
+
+pub mod auth;
+pub mod health;
+pub mod me;
+pub mod openapi;
+pub mod packages;
+pub mod registrations;
+pub mod sync;

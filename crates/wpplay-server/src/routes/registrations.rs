@@ -1,0 +1,224 @@
+//! `POST /api/v1/registrations`: a new partner chooses a package and registers.
+
+use crate::app::AppState;
+use crate::auth::password;
+use crate::db::entity::{account, package, partner};
+use crate::delivery::{self, Channel, NewMessage};
+use crate::error::{ApiError, ApiResult};
+use crate::extract::ApiJson;
+use crate::{db, feed};
+use axum::Json;
+use axum::extract::State;
+use axum::http::StatusCode;
+use chrono::{DateTime, Utc};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set, SqlErr};
+use wpplay_domain::credentials;
+use wpplay_domain::lifecycle::LifecycleFacts;
+use wpplay_domain::registration::{CredentialChannel, Registration, RegistrationForm};
+use wpplay_wire::registration::{RegistrationRequest, RegistrationResponse};
+
+/// Registers a partner, starts its 14-day trial and sends its credentials.
+#[utoipa::path(post, path = "/api/v1/registrations", request_body = RegistrationRequest,
+    responses((status = 201, body = RegistrationResponse), (status = 409, body = wpplay_wire::ErrorBody), (status = 422, body = wpplay_wire::ErrorBody)))]
+pub async fn register(
+    State(state): State<AppState>,
+    ApiJson(req): ApiJson<RegistrationRequest>,
+) -> ApiResult<(StatusCode, Json<RegistrationResponse>)> {
+    let reg = RegistrationForm {
+        company: &req.company,
+        contact_person: &req.contact_person,
+        email: &req.email,
+        phone: &req.phone,
+        country: &req.country,
+        credential_channel: req.credential_delivery.into(),
+        no_reseller_services: req.no_reseller_services,
+    }
+    .validate()?;
+    let pkg = package::Entity::find_by_id(req.package_id)
+        .one(&state.db)
+        .await?
+        .filter(|p| p.active)
+        .ok_or_else(|| {
+            ApiError::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "unknown_package",
+                format!("There is no package {} to choose. Pick one from GET /api/v1/packages.", req.package_id),
+            )
+        })?;
+
+    let secret = credentials::generate_password(&mut rand::rngs::OsRng);
+    let hash = password::hash(secret.clone()).await.map_err(|e| {
+        tracing::error!(error = %e, "password hashing failed");
+        ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "hashing_unavailable", "The server could not secure the password. Try again.")
+    })?;
+    let now = state.clock.now();
+
+    let txn = db::write_txn(&state.db).await?;
+    if partner::Entity::find()
+        .filter(partner::Column::Email.eq(reg.email.clone()))
+        .count(&txn)
+        .await?
+        > 0
+    {
+        return Err(email_taken(&reg.email));
+    }
+    let username = free_username(&txn, &reg.company).await?;
+    let created = create(&txn, &reg, &pkg, &username, hash, now).await;
+    let partner = match created {
+        Ok(p) => p,
+        Err(e) if matches!(e.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => {
+            return Err(email_taken(&reg.email));
+        }
+        Err(e) => return Err(e.into()),
+    };
+    feed::publish_partner(&txn, &partner, &pkg, now).await?;
+    delivery::enqueue(&txn, credentials_message(&partner, &pkg, &username, &secret), now).await?;
+    txn.commit().await?;
+    state.outbox_wake.notify_one();
+    tracing::info!(account_id = partner.account_id, %username, channel = %reg.credential_channel.as_str(), "partner registered");
+
+    Ok((
+        StatusCode::CREATED,
+        Json(RegistrationResponse {
+            delivered_via: reg.credential_channel.into(),
+            destination: match reg.credential_channel {
+                CredentialChannel::Email => mask_email(&reg.email),
+                CredentialChannel::Sms => mask_phone(&reg.phone),
+            },
+            trial_ends_at: partner.trial_ends_at,
+        }),
+    ))
+}
+
+fn email_taken(email: &str) -> ApiError {
+    ApiError::conflict(
+        "email_taken",
+        format!("A partner with the e-mail address {email} is already registered. Sign in, or use another address."),
+    )
+}
+
+async fn free_username(db: &impl sea_orm::ConnectionTrait, company: &str) -> ApiResult<String> {
+    let mut rng = rand::rngs::OsRng;
+    for _ in 0..20 {
+        let candidate = credentials::generate_username(company, &mut rng);
+        let taken = account::Entity::find()
+            .filter(account::Column::Username.eq(candidate.clone()))
+            .count(db)
+            .await?;
+        if taken == 0 {
+            return Ok(candidate);
+        }
+    }
+    Err(ApiError::conflict("username_exhausted", "No free username could be found for this company name; try a longer one."))
+}
+
+async fn create(
+    db: &impl sea_orm::ConnectionTrait,
+    reg: &Registration,
+    pkg: &package::Model,
+    username: &str,
+    password_hash: String,
+    now: DateTime<Utc>,
+) -> Result<partner::Model, sea_orm::DbErr> {
+    let acct = account::ActiveModel {
+        username: Set(username.to_owned()),
+        role: Set("partner".to_owned()),
+        password_hash: Set(password_hash),
+        must_change_password: Set(true),
+        feed_seq: Set(0),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    let facts = LifecycleFacts::new_trial(now);
+    partner::ActiveModel {
+        account_id: Set(acct.id),
+        package_id: Set(pkg.id),
+        company: Set(reg.company.clone()),
+        contact_person: Set(reg.contact_person.clone()),
+        email: Set(reg.email.clone()),
+        phone: Set(reg.phone.clone()),
+        country: Set(reg.country.clone()),
+        credential_channel: Set(reg.credential_channel.as_str().to_owned()),
+        offers_reseller_services: Set(reg.offers_reseller_services),
+        registered_at: Set(now),
+        trial_ends_at: Set(facts.trial_ends_at),
+        paid_through: Set(None),
+        version: Set(1),
+    }
+    .insert(db)
+    .await
+}
+
+fn credentials_message(p: &partner::Model, pkg: &package::Model, username: &str, password: &str) -> NewMessage {
+    let ends = p.trial_ends_at.format("%-d %B %Y");
+    match CredentialChannel::parse(&p.credential_channel) {
+        Some(CredentialChannel::Sms) => NewMessage {
+            account_id: Some(p.account_id),
+            channel: Channel::Sms,
+            recipient: p.phone.clone(),
+            subject: "WP Play credentials".to_owned(),
+            body: format!(
+                "WP Play: your partner account is ready. Username: {username} Password: {password} \
+                 Your {} trial ends {ends}. Choose a new password at first sign-in.",
+                pkg.name
+            ),
+        },
+        _ => NewMessage {
+            account_id: Some(p.account_id),
+            channel: Channel::Email,
+            recipient: p.email.clone(),
+            subject: "Your WP Play partner account".to_owned(),
+            body: format!(
+                "Hello {contact},\n\n\
+                 Welcome to WP Play. The partner account of {company} is ready and your 14-day\n\
+                 trial of the {package} package has started. It ends on {ends}.\n\n\
+                 Sign in to WP Play Partner Desk with:\n\n\
+                 Username: {username}\n\
+                 Password: {password}\n\n\
+                 You will be asked to choose your own password at the first sign-in.\n\
+                 The instructions for using the panel are on its dashboard.\n\n\
+                 WP Play\n",
+                contact = p.contact_person,
+                company = p.company,
+                package = pkg.name,
+            ),
+        },
+    }
+}
+
+/// `ana@acme.rs` → `a**@acme.rs`.
+pub fn mask_email(email: &str) -> String {
+    match email.split_once('@') {
+        Some((local, domain)) => {
+            let first: String = local.chars().take(1).collect();
+            format!("{first}{}@{domain}", "*".repeat(local.chars().count().saturating_sub(1).max(2)))
+        }
+        None => "***".to_owned(),
+    }
+}
+
+/// `+381641234567` → `+381*******67`.
+pub fn mask_phone(phone: &str) -> String {
+    let chars: Vec<char> = phone.chars().collect();
+    if chars.len() < 7 {
+        return "***".to_owned();
+    }
+    let (head, rest) = chars.split_at(4);
+    let (middle, tail) = rest.split_at(rest.len() - 2);
+    format!("{}{}{}", head.iter().collect::<String>(), "*".repeat(middle.len()), tail.iter().collect::<String>())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn destinations_are_masked() {
+        assert_eq!(mask_email("ana@acme.rs"), "a**@acme.rs");
+        assert_eq!(mask_email("a@acme.rs"), "a**@acme.rs");
+        assert_eq!(mask_phone("+381641234567"), "+381*******67");
+    }
+}

@@ -1,0 +1,211 @@
+//! The sync spine: pull the account's change feed, push client mutations.
+
+use crate::app::AppState;
+use crate::auth::Authed;
+use crate::db::entity::{change_feed, partner, sync_client, sync_mutation};
+use crate::error::{ApiError, ApiResult};
+use crate::extract::{ApiJson, ApiQuery};
+use crate::{db, feed};
+use axum::Json;
+use axum::extract::State;
+use axum::http::StatusCode;
+use chrono::{DateTime, Utc};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect, Set,
+};
+use serde::Deserialize;
+use wpplay_domain::registration::ProfileEdit;
+use wpplay_domain::sync::{MAX_PUSH_BATCH, Outcome, SCHEMA_VERSION};
+use wpplay_domain::ErrorCode;
+use wpplay_wire::sync::{Change, ClientMutation, Entity, Mutation, MutationResult, PullResponse, PushRequest, PushResponse};
+
+/// The most changes one pull returns.
+pub const MAX_PULL: u64 = 1000;
+
+/// `since` and `limit` of a pull.
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[serde(deny_unknown_fields)]
+pub struct PullParams {
+    /// The cursor of the last pull; 0 for everything.
+    #[serde(default)]
+    pub since: i64,
+    /// At most this many changes (1-1000, default 500).
+    pub limit: Option<u64>,
+}
+
+/// The account's changes after `since`, in order, and the new cursor.
+#[utoipa::path(get, path = "/api/v1/sync/pull", params(PullParams), security(("bearer" = [])),
+    responses((status = 200, body = PullResponse), (status = 400, body = wpplay_wire::ErrorBody), (status = 409, body = wpplay_wire::ErrorBody)))]
+pub async fn pull(
+    State(state): State<AppState>,
+    Authed(auth): Authed,
+    ApiQuery(params): ApiQuery<PullParams>,
+) -> ApiResult<Json<PullResponse>> {
+    let limit = params.limit.unwrap_or(500);
+    if params.since < 0 || !(1..=MAX_PULL).contains(&limit) {
+        return Err(ApiError::bad_request("invalid_query", "'since' must be 0 or more and 'limit' between 1 and 1000."));
+    }
+    let account_id = auth.account.id;
+    let rows = change_feed::Entity::find()
+        .filter(change_feed::Column::AccountId.eq(account_id))
+        .filter(change_feed::Column::Seq.gt(params.since))
+        .order_by_asc(change_feed::Column::Seq)
+        .limit(limit + 1)
+        .all(&state.db)
+        .await?;
+    if rows.is_empty() {
+        // A cursor beyond the feed means the client saw a feed this server no longer has.
+        let head = crate::db::entity::account::Entity::find_by_id(account_id)
+            .one(&state.db)
+            .await?
+            .map_or(0, |a| a.feed_seq);
+        if params.since > head {
+            return Err(ApiError::conflict("resync_required", "The local copy is ahead of the server. Start a full resync."));
+        }
+    }
+    let has_more = rows.len() as u64 > limit;
+    let mut changes = Vec::with_capacity(rows.len());
+    for row in rows.into_iter().take(usize::try_from(limit).unwrap_or(usize::MAX)) {
+        let entity: Entity = serde_json::from_str(&row.payload).map_err(|e| DbErr::Json(e.to_string()))?;
+        changes.push(Change { seq: row.seq, entity });
+    }
+    let cursor = changes.last().map_or(params.since, |c| c.seq);
+    Ok(Json(PullResponse { changes, cursor, has_more, schema_version: SCHEMA_VERSION }))
+}
+
+/// Applies a batch of client mutations, each exactly once, in order.
+#[utoipa::path(post, path = "/api/v1/sync/push", request_body = PushRequest, security(("bearer" = [])),
+    responses((status = 200, body = PushResponse), (status = 400, body = wpplay_wire::ErrorBody), (status = 409, body = wpplay_wire::ErrorBody), (status = 426, body = wpplay_wire::ErrorBody)))]
+pub async fn push(
+    State(state): State<AppState>,
+    Authed(auth): Authed,
+    ApiJson(req): ApiJson<PushRequest>,
+) -> ApiResult<Json<PushResponse>> {
+    if req.schema_version != SCHEMA_VERSION {
+        return Err(ApiError::new(
+            StatusCode::UPGRADE_REQUIRED,
+            "client_outdated",
+            "This app is older than the server. Update the app; your unsent edits are kept.",
+        ));
+    }
+    let client_ok = (8..=64).contains(&req.client_id.len())
+        && req.client_id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+    if !client_ok {
+        return Err(ApiError::bad_request("invalid_client_id", "'client_id' must be 8-64 letters, digits or dashes (a UUID)."));
+    }
+    if req.mutations.len() > MAX_PUSH_BATCH {
+        return Err(ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, "batch_too_large", format!("Push at most {MAX_PUSH_BATCH} mutations at a time.")));
+    }
+    if req.mutations.windows(2).any(|w| w[0].mutation_id >= w[1].mutation_id) || req.mutations.iter().any(|m| m.mutation_id < 1) {
+        return Err(ApiError::bad_request("invalid_batch", "Mutation ids must be positive and strictly increasing within a batch."));
+    }
+    let account_id = auth.account.id;
+    let mut results = Vec::with_capacity(req.mutations.len());
+    for m in &req.mutations {
+        let outcome = apply_once(&state, account_id, &req.client_id, m).await?;
+        results.push(MutationResult { mutation_id: m.mutation_id, outcome });
+    }
+    let cursor = crate::db::entity::account::Entity::find_by_id(account_id)
+        .one(&state.db)
+        .await?
+        .map_or(0, |a| a.feed_seq);
+    Ok(Json(PushResponse { results, cursor }))
+}
+
+/// Applies one mutation in its own transaction, together with the record that it was applied.
+async fn apply_once(state: &AppState, account_id: i64, client_id: &str, m: &ClientMutation) -> ApiResult<Outcome> {
+    let now = state.clock.now();
+    let txn = db::write_txn(&state.db).await?;
+    let client = sync_client::Entity::find_by_id(client_id.to_owned()).one(&txn).await?;
+    if let Some(c) = &client {
+        if c.account_id != account_id {
+            return Err(ApiError::forbidden("client_id_taken", "This client id belongs to another account. Generate a new one."));
+        }
+        if m.mutation_id <= c.last_mutation_id {
+            let recorded = sync_mutation::Entity::find_by_id((client_id.to_owned(), m.mutation_id)).one(&txn).await?;
+            txn.rollback().await?;
+            return Ok(match recorded {
+                Some(r) if r.status == "rejected" => Outcome::Rejected {
+                    code: r.code.unwrap_or_default(),
+                    message: r.message.unwrap_or_default(),
+                },
+                Some(_) => Outcome::Applied,
+                None => Outcome::Rejected {
+                    code: "mutation_out_of_order".to_owned(),
+                    message: "This edit is older than edits already applied from this device.".to_owned(),
+                },
+            });
+        }
+    }
+    let outcome = match apply(&txn, account_id, &m.mutation, now).await? {
+        Ok(()) => Outcome::Applied,
+        Err((code, message)) => Outcome::Rejected { code: code.to_owned(), message },
+    };
+    record(&txn, client.is_some(), account_id, client_id, m.mutation_id, &outcome, now).await?;
+    txn.commit().await?;
+    Ok(outcome)
+}
+
+type Refusal = (&'static str, String);
+
+/// The effects of one mutation; a refusal leaves nothing written.
+async fn apply(db: &impl ConnectionTrait, account_id: i64, m: &Mutation, now: DateTime<Utc>) -> Result<Result<(), Refusal>, DbErr> {
+    match m {
+        Mutation::UpdateProfile { contact_person, phone } => {
+            let edit = match ProfileEdit::validate(contact_person, phone) {
+                Ok(e) => e,
+                Err(e) => return Ok(Err((e.code(), e.to_string()))),
+            };
+            let Some(p) = partner::Entity::find_by_id(account_id).one(db).await? else {
+                return Ok(Err(("not_a_partner", "Only partners have a profile to edit.".to_owned())));
+            };
+            let version = p.version + 1;
+            let mut update: partner::ActiveModel = p.into();
+            update.contact_person = Set(edit.contact_person);
+            update.phone = Set(edit.phone);
+            update.version = Set(version);
+            let p = update.update(db).await?;
+            feed::append(db, account_id, &Entity::Profile(feed::profile(&p)), now).await?;
+            Ok(Ok(()))
+        }
+    }
+}
+
+async fn record(
+    db: &impl ConnectionTrait,
+    client_known: bool,
+    account_id: i64,
+    client_id: &str,
+    mutation_id: i64,
+    outcome: &Outcome,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    let (status, code, message) = match outcome {
+        Outcome::Applied => ("applied", None, None),
+        Outcome::Rejected { code, message } => ("rejected", Some(code.clone()), Some(message.clone())),
+    };
+    sync_mutation::ActiveModel {
+        client_id: Set(client_id.to_owned()),
+        mutation_id: Set(mutation_id),
+        account_id: Set(account_id),
+        status: Set(status.to_owned()),
+        code: Set(code),
+        message: Set(message),
+        applied_at: Set(now),
+    }
+    .insert(db)
+    .await?;
+    let client = sync_client::ActiveModel {
+        client_id: Set(client_id.to_owned()),
+        account_id: Set(account_id),
+        last_mutation_id: Set(mutation_id),
+        updated_at: Set(now),
+    };
+    if client_known {
+        client.update(db).await?;
+    } else {
+        client.insert(db).await?;
+    }
+    Ok(())
+}

@@ -1,0 +1,238 @@
+//! Typed settings: defaults, then a TOML file (`--config`), then `WPPLAY_*` variables.
+
+use anyhow::{Context, bail};
+use serde::Deserialize;
+use std::fmt;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+/// Where the server listens when nothing else is said.
+pub const DEFAULT_LISTEN: &str = "127.0.0.1:8750";
+
+/// A value that must never be printed: passwords inside URLs, shared secrets.
+#[derive(Clone, PartialEq, Eq, Deserialize)]
+#[serde(transparent)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn new(s: impl Into<String>) -> Self {
+        Self(s.into())
+    }
+
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&redact_url(&self.0))
+    }
+}
+
+/// Shows a URL without its password (`postgres://user:***@host/db`); anything that is not
+/// a URL with credentials is hidden entirely.
+pub fn redact_url(value: &str) -> String {
+    match value.split_once("://") {
+        Some((scheme, rest)) => match rest.rsplit_once('@') {
+            Some((userinfo, host)) => {
+                let user = userinfo.split(':').next().unwrap_or_default();
+                format!("{scheme}://{user}:***@{host}")
+            }
+            None => value.to_owned(),
+        },
+        None => "***".to_owned(),
+    }
+}
+
+/// The server's settings.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub listen: SocketAddr,
+    /// Holds the SQLite database (by default) and the file outbox.
+    pub data_dir: PathBuf,
+    /// `sqlite://…` or `postgres://…`; `None` means `DATA_DIR/wpplay.sqlite`.
+    pub database_url: Option<Secret>,
+    /// `smtp://user:pass@host:port` (or `smtps://…`); unset: e-mail goes to `DATA_DIR/outbox/`.
+    pub smtp_url: Option<Secret>,
+    /// The sender of every e-mail.
+    pub mail_from: String,
+    /// An HTTP endpoint taking `POST {"to", "text"}`; unset: SMS go to `DATA_DIR/outbox/`.
+    pub sms_gateway_url: Option<Secret>,
+    /// Lifetime of an access token, in seconds.
+    pub access_token_ttl_secs: i64,
+    /// Lifetime of a refresh token, in days.
+    pub refresh_token_ttl_days: i64,
+}
+
+/// The TOML file's shape: every field optional, unknown keys refused.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileSettings {
+    listen: Option<String>,
+    data_dir: Option<PathBuf>,
+    database_url: Option<Secret>,
+    smtp_url: Option<Secret>,
+    mail_from: Option<String>,
+    sms_gateway_url: Option<Secret>,
+    access_token_ttl_secs: Option<i64>,
+    refresh_token_ttl_days: Option<i64>,
+}
+
+impl Settings {
+    /// Defaults only; the data directory is the platform's data folder.
+    pub fn defaults() -> Self {
+        let data_dir = dirs::data_dir()
+            .unwrap_or_else(|| PathBuf::from("."))
+            .join("wpplay-server");
+        Self {
+            listen: DEFAULT_LISTEN.parse().unwrap_or_else(|_| SocketAddr::from(([127, 0, 0, 1], 8750))),
+            data_dir,
+            database_url: None,
+            smtp_url: None,
+            mail_from: "WP Play <no-reply@wpplay.example>".to_owned(),
+            sms_gateway_url: None,
+            access_token_ttl_secs: 15 * 60,
+            refresh_token_ttl_days: 30,
+        }
+    }
+
+    /// Defaults → the TOML file (if given) → `WPPLAY_*` from `env`.
+    pub fn load(
+        config: Option<&Path>,
+        env: impl Fn(&str) -> Option<String>,
+    ) -> anyhow::Result<Self> {
+        let mut s = Self::defaults();
+        if let Some(path) = config {
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("reading the config file {}", path.display()))?;
+            let file: FileSettings = toml::from_str(&text)
+                .with_context(|| format!("parsing the config file {}", path.display()))?;
+            s.apply_file(file)?;
+        }
+        s.apply_env(env)?;
+        Ok(s)
+    }
+
+    fn apply_file(&mut self, f: FileSettings) -> anyhow::Result<()> {
+        if let Some(v) = f.listen {
+            self.listen = parse_listen(&v)?;
+        }
+        if let Some(v) = f.data_dir {
+            self.data_dir = v;
+        }
+        self.database_url = f.database_url.or(self.database_url.take());
+        self.smtp_url = f.smtp_url.or(self.smtp_url.take());
+        self.sms_gateway_url = f.sms_gateway_url.or(self.sms_gateway_url.take());
+        if let Some(v) = f.mail_from {
+            self.mail_from = v;
+        }
+        if let Some(v) = f.access_token_ttl_secs {
+            self.access_token_ttl_secs = v;
+        }
+        if let Some(v) = f.refresh_token_ttl_days {
+            self.refresh_token_ttl_days = v;
+        }
+        Ok(())
+    }
+
+    fn apply_env(&mut self, env: impl Fn(&str) -> Option<String>) -> anyhow::Result<()> {
+        let get = |k: &str| env(k).filter(|v| !v.trim().is_empty());
+        if let Some(v) = get("WPPLAY_LISTEN") {
+            self.listen = parse_listen(&v)?;
+        }
+        if let Some(v) = get("WPPLAY_DATA_DIR") {
+            self.data_dir = PathBuf::from(v);
+        }
+        if let Some(v) = get("WPPLAY_DATABASE_URL") {
+            self.database_url = Some(Secret::new(v));
+        }
+        if let Some(v) = get("WPPLAY_SMTP_URL") {
+            self.smtp_url = Some(Secret::new(v));
+        }
+        if let Some(v) = get("WPPLAY_MAIL_FROM") {
+            self.mail_from = v;
+        }
+        if let Some(v) = get("WPPLAY_SMS_GATEWAY_URL") {
+            self.sms_gateway_url = Some(Secret::new(v));
+        }
+        if let Some(v) = get("WPPLAY_ACCESS_TOKEN_TTL_SECS") {
+            self.access_token_ttl_secs = v.parse().context("WPPLAY_ACCESS_TOKEN_TTL_SECS must be a number of seconds")?;
+        }
+        if let Some(v) = get("WPPLAY_REFRESH_TOKEN_TTL_DAYS") {
+            self.refresh_token_ttl_days = v.parse().context("WPPLAY_REFRESH_TOKEN_TTL_DAYS must be a number of days")?;
+        }
+        if self.access_token_ttl_secs < 1 || self.refresh_token_ttl_days < 1 {
+            bail!("token lifetimes must be positive");
+        }
+        Ok(())
+    }
+
+    /// The database URL in force: the configured one or the embedded SQLite file.
+    pub fn database_url(&self) -> Secret {
+        self.database_url.clone().unwrap_or_else(|| {
+            Secret::new(format!(
+                "sqlite://{}?mode=rwc",
+                self.data_dir.join("wpplay.sqlite").display()
+            ))
+        })
+    }
+
+    /// Where undelivered-by-network messages are written for a developer to read.
+    pub fn outbox_dir(&self) -> PathBuf {
+        self.data_dir.join("outbox")
+    }
+}
+
+fn parse_listen(v: &str) -> anyhow::Result<SocketAddr> {
+    v.trim()
+        .parse()
+        .with_context(|| format!("'{v}' is not a listen address like 127.0.0.1:8750"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    #[test]
+    fn env_overrides_file_overrides_defaults() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let file = dir.path().join("server.toml");
+        std::fs::write(
+            &file,
+            "listen = \"127.0.0.1:9000\"\nmail_from = \"Ops <ops@example.com>\"\nsmtp_url = \"smtp://a:file@mail:25\"\n",
+        )
+        .expect("write config");
+        let env: HashMap<&str, &str> = [
+            ("WPPLAY_LISTEN", "127.0.0.1:9100"),
+            ("WPPLAY_DATABASE_URL", "postgres://postgres:hunter2@127.0.0.1/test"),
+        ]
+        .into();
+        let s = Settings::load(Some(&file), |k| env.get(k).map(|v| (*v).to_owned())).expect("loads");
+        assert_eq!(s.listen.port(), 9100, "the environment wins over the file");
+        assert_eq!(s.mail_from, "Ops <ops@example.com>", "the file wins over defaults");
+        assert_eq!(s.smtp_url.as_ref().map(Secret::expose), Some("smtp://a:file@mail:25"));
+        let printed = format!("{s:?}");
+        assert!(!printed.contains("hunter2") && !printed.contains(":file@"), "secrets are redacted: {printed}");
+        assert!(printed.contains("postgres://postgres:***@127.0.0.1/test"), "{printed}");
+    }
+
+    #[test]
+    fn defaults_listen_on_8750_with_embedded_sqlite() {
+        let s = Settings::load(None, |_| None).expect("defaults load");
+        assert_eq!(s.listen.to_string(), "127.0.0.1:8750");
+        assert!(s.database_url().expose().starts_with("sqlite://"));
+    }
+
+    #[test]
+    fn bad_values_are_explained() {
+        let err = Settings::load(None, |k| (k == "WPPLAY_LISTEN").then(|| "nowhere".to_owned()))
+            .expect_err("refused");
+        assert!(err.to_string().contains("listen address"), "{err}");
+        let dir = tempfile::tempdir().expect("temp dir");
+        let file = dir.path().join("bad.toml");
+        std::fs::write(&file, "lisen = \"x\"").expect("write");
+        assert!(Settings::load(Some(&file), |_| None).is_err(), "unknown keys are refused");
+    }
+}

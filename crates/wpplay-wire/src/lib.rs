@@ -1,0 +1,13 @@
+//! Wire types: the JSON shapes of the HTTP API, shared by the server and the desktop core.
+//!
+//! Only the boundary knows these; both sides convert to domain types before going inward.
+//! Every type derives `ToSchema` (the OpenAPI document is generated from them) and `TS`
+//! (the desktop UI's TypeScript types are generated from them, never hand-copied).
+
+pub mod auth;
+pub mod error;
+pub mod packages;
+pub mod registration;
+pub mod sync;
+
+pub use error::ErrorBody;

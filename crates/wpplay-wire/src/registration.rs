@@ -1,0 +1,63 @@
+//! Registration of a new partner.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+use utoipa::ToSchema;
+use wpplay_domain::registration::CredentialChannel;
+
+/// How the generated credentials are delivered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum Channel {
+    Email,
+    Sms,
+}
+
+impl From<Channel> for CredentialChannel {
+    fn from(c: Channel) -> Self {
+        match c {
+            Channel::Email => Self::Email,
+            Channel::Sms => Self::Sms,
+        }
+    }
+}
+
+impl From<CredentialChannel> for Channel {
+    fn from(c: CredentialChannel) -> Self {
+        match c {
+            CredentialChannel::Email => Self::Email,
+            CredentialChannel::Sms => Self::Sms,
+        }
+    }
+}
+
+/// `POST /api/v1/registrations`: the package chosen and the registration form.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema, TS)]
+#[serde(deny_unknown_fields)]
+#[ts(export)]
+pub struct RegistrationRequest {
+    pub package_id: i64,
+    pub company: String,
+    pub contact_person: String,
+    pub email: String,
+    /// International form, e.g. `+381 64 123 4567`.
+    pub phone: String,
+    /// ISO 3166-1 alpha-2, e.g. `RS`.
+    pub country: String,
+    pub credential_delivery: Channel,
+    /// "I do not want to provide services to Resellers".
+    #[serde(default)]
+    pub no_reseller_services: bool,
+}
+
+/// The answer to a registration: where the credentials went, never the credentials.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema, TS)]
+#[ts(export)]
+pub struct RegistrationResponse {
+    pub delivered_via: Channel,
+    /// The e-mail address or phone number, partly masked, e.g. `a***@acme.rs`.
+    pub destination: String,
+    pub trial_ends_at: DateTime<Utc>,
+}

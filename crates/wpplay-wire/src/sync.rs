@@ -1,0 +1,110 @@
+//! The sync spine: the per-account change feed and client mutations.
+
+use crate::packages::Package;
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+use utoipa::ToSchema;
+use wpplay_domain::sync::Outcome;
+
+/// A partner's own profile.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema, TS)]
+#[ts(export)]
+pub struct Profile {
+    pub company: String,
+    pub contact_person: String,
+    pub email: String,
+    pub phone: String,
+    pub country: String,
+    pub credential_delivery: crate::registration::Channel,
+    pub offers_reseller_services: bool,
+    /// Bumped by every accepted edit; edits name the version they were made on.
+    pub version: i64,
+}
+
+/// Where a partner stands in its lifecycle, with the facts the state is computed from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema, TS)]
+#[ts(export)]
+pub struct Subscription {
+    /// `trial`, `active` or `locked`, as computed by the server when the change was written.
+    pub state: String,
+    pub registered_at: DateTime<Utc>,
+    pub trial_ends_at: DateTime<Utc>,
+    pub paid_through: Option<DateTime<Utc>>,
+}
+
+/// One entity in the feed, tagged with its kind.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(tag = "entity", content = "data", rename_all = "snake_case")]
+pub enum Entity {
+    Profile(Profile),
+    Package(Package),
+    Subscription(Subscription),
+}
+
+/// One change in an account's feed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct Change {
+    /// Server-assigned, strictly increasing within the account's feed.
+    pub seq: i64,
+    #[serde(flatten)]
+    pub entity: Entity,
+}
+
+/// `GET /api/v1/sync/pull?since=N`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct PullResponse {
+    pub changes: Vec<Change>,
+    /// Pass this as `since` next time.
+    pub cursor: i64,
+    /// More changes wait after `cursor`: pull again at once.
+    pub has_more: bool,
+    pub schema_version: u32,
+}
+
+/// A client edit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Mutation {
+    /// The partner edits its contact person and phone.
+    UpdateProfile {
+        contact_person: String,
+        phone: String,
+    },
+}
+
+/// One queued client mutation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ClientMutation {
+    /// Per-client, strictly increasing; a mutation id seen before is not applied again.
+    pub mutation_id: i64,
+    pub mutation: Mutation,
+}
+
+/// `POST /api/v1/sync/push`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PushRequest {
+    /// A random id the client chose once, e.g. a UUID.
+    pub client_id: String,
+    pub schema_version: u32,
+    pub mutations: Vec<ClientMutation>,
+}
+
+/// The result of one mutation of a push.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct MutationResult {
+    pub mutation_id: i64,
+    #[serde(flatten)]
+    #[schema(value_type = Object)]
+    pub outcome: Outcome,
+}
+
+/// `POST /api/v1/sync/push` answer, one result per mutation, in order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct PushResponse {
+    pub results: Vec<MutationResult>,
+    /// The feed cursor after the push; pull to see the effects.
+    pub cursor: i64,
+}

@@ -1,0 +1,34 @@
+//! Append-only schema migrations for both databases of the product.
+//!
+//! - [`ServerMigrator`]: the central server's database (SQLite or PostgreSQL).
+//! - [`ReplicaMigrator`]: the desktop app's local SQLite replica.
+//!
+//! Migrations are named `mYYYYMMDD_NNNNNN_name` and never edited once shipped: a change
+//! to the schema is a new migration.
+
+pub use sea_orm_migration::prelude::*;
+
+mod replica;
+mod server;
+
+/// Migrations of the central server's database.
+#[derive(Debug)]
+pub struct ServerMigrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for ServerMigrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(server::m20261126_000001_accounts::Migration)]
+    }
+}
+
+/// Migrations of the desktop app's local replica.
+#[derive(Debug)]
+pub struct ReplicaMigrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for ReplicaMigrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(replica::m20261126_000001_replica::Migration)]
+    }
+}

@@ -1,0 +1,2 @@
+//! The desktop replica's schema.
+pub mod m20261126_000001_replica;

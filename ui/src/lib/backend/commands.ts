@@ -1,0 +1,30 @@
+// Generated from crates/wpplay-desktop/src/commands.rs by its tests. Do not edit.
+import { invoke } from "@tauri-apps/api/core";
+import type { ChangePasswordArgs } from "./bindings/ChangePasswordArgs";
+import type { Dashboard } from "./bindings/Dashboard";
+import type { LoginArgs } from "./bindings/LoginArgs";
+import type { MutationArgs } from "./bindings/MutationArgs";
+import type { Package } from "./bindings/Package";
+import type { PasswordArgs } from "./bindings/PasswordArgs";
+import type { PasswordStrength } from "./bindings/PasswordStrength";
+import type { RegisterArgs } from "./bindings/RegisterArgs";
+import type { RegistrationResponse } from "./bindings/RegistrationResponse";
+import type { ServerArgs } from "./bindings/ServerArgs";
+import type { SessionView } from "./bindings/SessionView";
+import type { StartupView } from "./bindings/StartupView";
+import type { SyncStatus } from "./bindings/SyncStatus";
+import type { UpdateProfileArgs } from "./bindings/UpdateProfileArgs";
+
+export const commands = {
+  startup: () => invoke<StartupView>("startup"),
+  listPackages: (args: ServerArgs) => invoke<Array<Package>>("list_packages", { args }),
+  register: (args: RegisterArgs) => invoke<RegistrationResponse>("register", { args }),
+  login: (args: LoginArgs) => invoke<SessionView>("login", { args }),
+  changePassword: (args: ChangePasswordArgs) => invoke<SessionView>("change_password", { args }),
+  passwordStrength: (args: PasswordArgs) => invoke<PasswordStrength>("password_strength", { args }),
+  dashboard: () => invoke<Dashboard>("dashboard"),
+  syncNow: () => invoke<SyncStatus>("sync_now"),
+  updateProfile: (args: UpdateProfileArgs) => invoke<Dashboard>("update_profile", { args }),
+  discardRejected: (args: MutationArgs) => invoke<SyncStatus>("discard_rejected", { args }),
+  logout: () => invoke<null>("logout"),
+};

@@ -1,0 +1,83 @@
+// The one door to the Rust core: every IPC call of the UI goes through `backend`.
+//
+// It wraps the generated `commands` so that a failed call always rejects with a
+// `BackendError` carrying the core's `{code, message}`; screens match on `code` and show
+// `message`, never parse strings. Types are re-exported from the generated bindings so
+// feature folders import them from here.
+
+import { commands } from "./commands";
+import type { ErrorBody } from "./bindings/ErrorBody";
+
+export type { ChangePasswordArgs } from "./bindings/ChangePasswordArgs";
+export type { Channel } from "./bindings/Channel";
+export type { Dashboard } from "./bindings/Dashboard";
+export type { ErrorBody } from "./bindings/ErrorBody";
+export type { LoginArgs } from "./bindings/LoginArgs";
+export type { Package } from "./bindings/Package";
+export type { PasswordStrength } from "./bindings/PasswordStrength";
+export type { Profile } from "./bindings/Profile";
+export type { RegistrationRequest } from "./bindings/RegistrationRequest";
+export type { RegistrationResponse } from "./bindings/RegistrationResponse";
+export type { RejectedEdit } from "./bindings/RejectedEdit";
+export type { Role } from "./bindings/Role";
+export type { SessionView } from "./bindings/SessionView";
+export type { StartupView } from "./bindings/StartupView";
+export type { SubscriptionView } from "./bindings/SubscriptionView";
+export type { SyncStatus } from "./bindings/SyncStatus";
+
+/** The code given to failures that did not come from the core as an `ErrorBody`. */
+export const IPC_ERROR = "ipc_error";
+
+/** A failed backend call: the core's error code and its human message. */
+export class BackendError extends Error implements ErrorBody {
+  readonly code: string;
+
+  constructor(body: ErrorBody) {
+    super(body.message);
+    this.name = "BackendError";
+    this.code = body.code;
+  }
+}
+
+function isErrorBody(value: unknown): value is ErrorBody {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as Record<string, unknown>).code === "string" &&
+    typeof (value as Record<string, unknown>).message === "string"
+  );
+}
+
+/** Turns whatever a rejected `invoke` gave (ErrorBody, string, Error, …) into one shape. */
+export function toBackendError(reason: unknown): BackendError {
+  if (reason instanceof BackendError) return reason;
+  if (isErrorBody(reason)) return new BackendError({ code: reason.code, message: reason.message });
+  if (typeof reason === "string" && reason.length > 0) {
+    return new BackendError({ code: IPC_ERROR, message: reason });
+  }
+  if (reason instanceof Error && reason.message.length > 0) {
+    return new BackendError({ code: IPC_ERROR, message: reason.message });
+  }
+  return new BackendError({
+    code: IPC_ERROR,
+    message: "The app's core did not answer. Restart WP Play Partner Desk and try again.",
+  });
+}
+
+/** The message to show for any caught value. */
+export function errorMessage(reason: unknown): string {
+  return toBackendError(reason).message;
+}
+
+type Commands = typeof commands;
+
+/** `commands`, with every rejection normalised to a `BackendError`. */
+export const backend = Object.fromEntries(
+  Object.entries(commands).map(([name, call]) => [
+    name,
+    (...args: unknown[]) =>
+      (call as (...a: unknown[]) => Promise<unknown>)(...args).catch((reason: unknown) => {
+        throw toBackendError(reason);
+      }),
+  ]),
+) as Commands;

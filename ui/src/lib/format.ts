@@ -1,0 +1,67 @@
+// Dates, money, counts and relative times, formatted for the user's locale.
+
+/** The user's locale as the webview reports it; undefined lets Intl pick its default. */
+function locale(): string | undefined {
+  return typeof navigator !== "undefined" ? navigator.language : undefined;
+}
+
+/** An amount in the currency's minor unit (cents), e.g. 2900 EUR → "€29.00". */
+export function money(minor: number, currency: string): string {
+  try {
+    return new Intl.NumberFormat(locale(), { style: "currency", currency }).format(minor / 100);
+  } catch {
+    // An unknown currency code must not blank the card: show the plain amount.
+    return `${(minor / 100).toFixed(2)} ${currency}`;
+  }
+}
+
+/** A whole number with grouping, e.g. 3214 → "3,214". */
+export function count(n: number): string {
+  return new Intl.NumberFormat(locale()).format(n);
+}
+
+/** A calendar date, e.g. "14 March 2026". */
+export function date(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return new Intl.DateTimeFormat(locale(), { dateStyle: "long" }).format(d);
+}
+
+/** A date and time, e.g. "14 Mar 2026, 09:30", for tooltips. */
+export function dateTime(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return new Intl.DateTimeFormat(locale(), { dateStyle: "medium", timeStyle: "short" }).format(d);
+}
+
+/** "14 days left", "1 day left", "0 days left". */
+export function daysLeft(days: number): string {
+  const n = Math.max(0, days);
+  return n === 1 ? "1 day left" : `${n} days left`;
+}
+
+/** "N changes waiting", "1 change waiting". */
+export function changesWaiting(n: number): string {
+  return n === 1 ? "1 change waiting" : `${count(n)} changes waiting`;
+}
+
+const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
+  ["day", 86_400],
+  ["hour", 3_600],
+  ["minute", 60],
+];
+
+/** How long ago an instant was, e.g. "just now", "2 min ago", "yesterday". */
+export function ago(iso: string, now: Date = new Date()): string {
+  const then = new Date(iso);
+  if (Number.isNaN(then.getTime())) return iso;
+  const seconds = Math.round((now.getTime() - then.getTime()) / 1000);
+  if (seconds < 45) return "just now";
+  const rtf = new Intl.RelativeTimeFormat(locale(), { numeric: "auto", style: "short" });
+  for (const [unit, size] of UNITS) {
+    if (seconds >= size || unit === "minute") {
+      return rtf.format(-Math.max(1, Math.round(seconds / size)), unit);
+    }
+  }
+  return rtf.format(-1, "minute");
+}

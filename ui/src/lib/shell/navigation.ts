@@ -1,0 +1,55 @@
+// The sidebar's sections for each role. Only what this release ships is enabled; the
+// rest is shown, disabled, so people see what is coming.
+
+import type { Role } from "../backend";
+
+export type SectionId =
+  | "dashboard"
+  | "providers"
+  | "subscribers"
+  | "resellers"
+  | "partners"
+  | "requests"
+  | "content"
+  | "billing"
+  | "settings";
+
+export interface Section {
+  id: SectionId;
+  label: string;
+  /** False until the release that brings the screen. */
+  available: boolean;
+}
+
+const LABELS: Record<SectionId, string> = {
+  dashboard: "Dashboard",
+  providers: "Providers",
+  subscribers: "Subscribers",
+  resellers: "Resellers",
+  partners: "Partners",
+  requests: "Requests",
+  content: "Content",
+  billing: "Billing",
+  settings: "Settings",
+};
+
+const BY_ROLE: Record<Role, SectionId[]> = {
+  partner: ["dashboard", "providers", "subscribers", "resellers", "content", "billing", "settings"],
+  reseller: ["dashboard", "partners", "requests", "content"],
+  dealer: ["dashboard", "subscribers"],
+  operator: ["dashboard"],
+};
+
+const AVAILABLE: ReadonlySet<SectionId> = new Set(["dashboard"]);
+
+export function sectionsFor(role: Role): Section[] {
+  return BY_ROLE[role].map((id) => ({ id, label: LABELS[id], available: AVAILABLE.has(id) }));
+}
+
+export function roleLabel(role: Role): string {
+  return role.charAt(0).toUpperCase() + role.slice(1);
+}
+
+export function sectionTitle(id: SectionId): string {
+  return LABELS[id];
+}
