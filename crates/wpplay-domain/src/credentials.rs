@@ -79,14 +79,13 @@ pub fn strength(password: &str) -> Strength {
 
 /// Checks a new password a person chose: long enough, mixed enough, not the username,
 /// and not the password it replaces.
-pub fn check_new_password(
-    username: &str,
-    current: &str,
-    new: &str,
-) -> Result<(), DomainError> {
+pub fn check_new_password(username: &str, current: &str, new: &str) -> Result<(), DomainError> {
     let fail = |code, message: &str| Err(DomainError::invalid(code, "new_password", message));
     if new.chars().count() > MAX_PASSWORD_LEN {
-        return fail("password_too_long", "The new password must be at most 128 characters.");
+        return fail(
+            "password_too_long",
+            "The new password must be at most 128 characters.",
+        );
     }
     if strength(new) == Strength::TooWeak {
         return fail(
@@ -95,10 +94,16 @@ pub fn check_new_password(
         );
     }
     if new.to_lowercase().contains(&username.to_lowercase()) {
-        return fail("password_too_weak", "The new password must not contain the username.");
+        return fail(
+            "password_too_weak",
+            "The new password must not contain the username.",
+        );
     }
     if new == current {
-        return fail("password_unchanged", "The new password must differ from the current one.");
+        return fail(
+            "password_unchanged",
+            "The new password must differ from the current one.",
+        );
     }
     Ok(())
 }
@@ -115,9 +120,20 @@ mod tests {
         let mut seen = std::collections::HashSet::new();
         for _ in 0..500 {
             let p = generate_password(&mut rng);
-            assert_eq!(p.len(), 16, "generated passwords have a fixed, generous length");
-            assert_eq!(strength(&p), Strength::Strong, "{p} must pass our own policy");
-            assert!(!p.contains(['0', 'O', '1', 'l', 'I']), "{p} has a look-alike character");
+            assert_eq!(
+                p.len(),
+                16,
+                "generated passwords have a fixed, generous length"
+            );
+            assert_eq!(
+                strength(&p),
+                Strength::Strong,
+                "{p} must pass our own policy"
+            );
+            assert!(
+                !p.contains(['0', 'O', '1', 'l', 'I']),
+                "{p} has a look-alike character"
+            );
             assert!(seen.insert(p), "passwords must not repeat");
         }
     }
@@ -129,14 +145,23 @@ mod tests {
         assert!(u.starts_with("acmetvdoo"), "{u}");
         assert_eq!(u.len(), "acmetvdoo".len() + 4);
         let u = generate_username("42", &mut rng);
-        assert!(u.starts_with("partner42"), "a username must start with a letter: {u}");
+        assert!(
+            u.starts_with("partner42"),
+            "a username must start with a letter: {u}"
+        );
         let u = generate_username("Ćevap Ltd", &mut rng);
-        assert!(u.starts_with("evapltd"), "non-ASCII letters are dropped: {u}");
+        assert!(
+            u.starts_with("evapltd"),
+            "non-ASCII letters are dropped: {u}"
+        );
     }
 
     #[test]
     fn password_policy() {
-        let check = |new: &str| check_new_password("acme1234", "Old-Pass-123", new).map_err(|e| crate::ErrorCode::code(&e));
+        let check = |new: &str| {
+            check_new_password("acme1234", "Old-Pass-123", new)
+                .map_err(|e| crate::ErrorCode::code(&e))
+        };
         assert_eq!(check("short1A"), Err("password_too_weak"));
         assert_eq!(check("alllowercaseletters"), Err("password_too_weak"));
         assert_eq!(check("my-acme1234-pass"), Err("password_too_weak"));

@@ -75,19 +75,41 @@ mod tests {
     use chrono::TimeZone;
 
     fn at(d: u32, h: u32) -> DateTime<Utc> {
-        Utc.with_ymd_and_hms(2026, 2, d, h, 0, 0).single().expect("valid test date")
+        Utc.with_ymd_and_hms(2026, 2, d, h, 0, 0)
+            .single()
+            .expect("valid test date")
     }
 
     #[test]
     fn a_new_partner_has_fourteen_days() {
         let facts = LifecycleFacts::new_trial(at(1, 10));
         assert_eq!(facts.state_at(at(1, 10)), PartnerState::Trial);
-        assert_eq!(days_left(facts.trial_ends_at, at(1, 10)), 14, "the whole trial is left");
-        assert_eq!(days_left(facts.trial_ends_at, at(1, 11)), 14, "a started day counts as left");
-        assert_eq!(days_left(facts.trial_ends_at, at(14, 11)), 1, "the last day still shows 1");
+        assert_eq!(
+            days_left(facts.trial_ends_at, at(1, 10)),
+            14,
+            "the whole trial is left"
+        );
+        assert_eq!(
+            days_left(facts.trial_ends_at, at(1, 11)),
+            14,
+            "a started day counts as left"
+        );
+        assert_eq!(
+            days_left(facts.trial_ends_at, at(14, 11)),
+            1,
+            "the last day still shows 1"
+        );
         assert_eq!(days_left(facts.trial_ends_at, at(15, 10)), 0);
-        assert_eq!(facts.state_at(at(15, 10)), PartnerState::Locked, "the trial ends exactly 14 days later");
-        assert_eq!(days_left(facts.trial_ends_at, at(20, 0)), 0, "never negative");
+        assert_eq!(
+            facts.state_at(at(15, 10)),
+            PartnerState::Locked,
+            "the trial ends exactly 14 days later"
+        );
+        assert_eq!(
+            days_left(facts.trial_ends_at, at(20, 0)),
+            0,
+            "never negative"
+        );
     }
 
     #[test]

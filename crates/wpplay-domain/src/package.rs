@@ -90,7 +90,11 @@ pub fn default_catalog() -> Vec<PackageSpec> {
             7_900,
             1_000,
             1_000,
-            &["Unlimited dealers", "Reseller network", "Priority e-mail support"],
+            &[
+                "Unlimited dealers",
+                "Reseller network",
+                "Priority e-mail support",
+            ],
         ),
         spec(
             "enterprise",
@@ -115,9 +119,17 @@ mod tests {
     #[test]
     fn the_default_catalog_is_valid_and_has_three_packages() {
         let catalog = default_catalog();
-        assert_eq!(catalog.len(), 3, "the issue asks for a seeded catalog of 3 packages");
+        assert_eq!(
+            catalog.len(),
+            3,
+            "the issue asks for a seeded catalog of 3 packages"
+        );
         for p in catalog {
-            assert_eq!(p.clone().validated(), Ok(p), "seeded packages pass our own validation");
+            assert_eq!(
+                p.clone().validated(),
+                Ok(p),
+                "seeded packages pass our own validation"
+            );
         }
     }
 
@@ -125,11 +137,26 @@ mod tests {
     fn bad_packages_are_refused() {
         let base = default_catalog().remove(0);
         let bad = [
-            PackageSpec { code: "Bad Code".into(), ..base.clone() },
-            PackageSpec { currency: "euro".into(), ..base.clone() },
-            PackageSpec { monthly_price_minor: -1, ..base.clone() },
-            PackageSpec { max_subscribers: 0, ..base.clone() },
-            PackageSpec { name: " ".into(), ..base },
+            PackageSpec {
+                code: "Bad Code".into(),
+                ..base.clone()
+            },
+            PackageSpec {
+                currency: "euro".into(),
+                ..base.clone()
+            },
+            PackageSpec {
+                monthly_price_minor: -1,
+                ..base.clone()
+            },
+            PackageSpec {
+                max_subscribers: 0,
+                ..base.clone()
+            },
+            PackageSpec {
+                name: " ".into(),
+                ..base
+            },
         ];
         for p in bad {
             assert!(p.clone().validated().is_err(), "{p:?} must be refused");

@@ -108,19 +108,61 @@ mod tests {
         assert_eq!(r.email, "ana@acme.rs");
         assert_eq!(r.phone, "+381641234567");
         assert_eq!(r.country, "RS");
-        assert!(r.offers_reseller_services, "reseller services are on by default");
-        let opted_out = RegistrationForm { no_reseller_services: true, ..form() }.validate();
+        assert!(
+            r.offers_reseller_services,
+            "reseller services are on by default"
+        );
+        let opted_out = RegistrationForm {
+            no_reseller_services: true,
+            ..form()
+        }
+        .validate();
         assert!(!opted_out.expect("valid").offers_reseller_services);
     }
 
     #[test]
     fn each_bad_field_is_named() {
         let cases = [
-            (RegistrationForm { company: "", ..form() }, "missing_field", "company"),
-            (RegistrationForm { contact_person: " ", ..form() }, "missing_field", "contact_person"),
-            (RegistrationForm { email: "nope", ..form() }, "invalid_email", "email"),
-            (RegistrationForm { phone: "123", ..form() }, "invalid_phone", "phone"),
-            (RegistrationForm { country: "Serbia", ..form() }, "invalid_country", "country"),
+            (
+                RegistrationForm {
+                    company: "",
+                    ..form()
+                },
+                "missing_field",
+                "company",
+            ),
+            (
+                RegistrationForm {
+                    contact_person: " ",
+                    ..form()
+                },
+                "missing_field",
+                "contact_person",
+            ),
+            (
+                RegistrationForm {
+                    email: "nope",
+                    ..form()
+                },
+                "invalid_email",
+                "email",
+            ),
+            (
+                RegistrationForm {
+                    phone: "123",
+                    ..form()
+                },
+                "invalid_phone",
+                "phone",
+            ),
+            (
+                RegistrationForm {
+                    country: "Serbia",
+                    ..form()
+                },
+                "invalid_country",
+                "country",
+            ),
         ];
         for (f, code, field) in cases {
             let err = f.validate().expect_err("must be refused");

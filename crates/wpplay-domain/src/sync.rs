@@ -68,9 +68,15 @@ mod tests {
     fn batches_go_out_in_mutation_order() {
         let pending: Vec<Pending<&str>> = [5, 2, 9, 3]
             .into_iter()
-            .map(|id| Pending { mutation_id: id, mutation: "edit" })
+            .map(|id| Pending {
+                mutation_id: id,
+                mutation: "edit",
+            })
             .collect();
-        let ids: Vec<i64> = next_batch(&pending, 3).iter().map(|p| p.mutation_id).collect();
+        let ids: Vec<i64> = next_batch(&pending, 3)
+            .iter()
+            .map(|p| p.mutation_id)
+            .collect();
         assert_eq!(ids, [2, 3, 5], "oldest first, capped at the batch size");
         assert!(next_batch::<&str>(&[], 3).is_empty());
     }
@@ -78,15 +84,26 @@ mod tests {
     #[test]
     fn outcomes_map_to_outbox_steps() {
         assert_eq!(step_for(&Outcome::Applied), OutboxStep::Done);
-        let rejected = Outcome::Rejected { code: "invalid_phone".into(), message: "bad".into() };
-        assert!(matches!(step_for(&rejected), OutboxStep::ShowRejection { code, .. } if code == "invalid_phone"));
+        let rejected = Outcome::Rejected {
+            code: "invalid_phone".into(),
+            message: "bad".into(),
+        };
+        assert!(
+            matches!(step_for(&rejected), OutboxStep::ShowRejection { code, .. } if code == "invalid_phone")
+        );
     }
 
     #[test]
     fn a_page_must_continue_the_cursor() {
         assert!(page_continues(10, Some(11), 15));
-        assert!(page_continues(10, None, 10), "an empty page keeps the cursor");
-        assert!(!page_continues(10, Some(10), 15), "a change at or before the cursor is a replay");
+        assert!(
+            page_continues(10, None, 10),
+            "an empty page keeps the cursor"
+        );
+        assert!(
+            !page_continues(10, Some(10), 15),
+            "a change at or before the cursor is a replay"
+        );
         assert!(!page_continues(10, None, 9), "the cursor never goes back");
     }
 }

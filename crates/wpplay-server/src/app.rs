@@ -49,7 +49,10 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(routes::health::healthz))
         .route("/api/openapi.json", get(routes::openapi::document))
         .route("/api/v1/packages", get(routes::packages::list))
-        .route("/api/v1/registrations", post(routes::registrations::register))
+        .route(
+            "/api/v1/registrations",
+            post(routes::registrations::register),
+        )
         .route("/api/v1/auth/login", post(routes::auth::login))
         .route("/api/v1/auth/refresh", post(routes::auth::refresh))
         .route("/api/v1/auth/logout", post(routes::auth::logout))

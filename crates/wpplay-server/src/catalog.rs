@@ -2,7 +2,10 @@
 
 use crate::db::entity::package;
 use chrono::{DateTime, Utc};
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait,
+    QueryFilter, QueryOrder, Set,
+};
 use wpplay_domain::package::{PackageSpec, default_catalog};
 use wpplay_wire::packages::Package;
 
@@ -18,7 +21,11 @@ pub async fn seed(db: &impl ConnectionTrait, now: DateTime<Utc>) -> Result<(), D
 }
 
 /// Adds a validated package.
-pub async fn insert(db: &impl ConnectionTrait, spec: PackageSpec, now: DateTime<Utc>) -> Result<package::Model, DbErr> {
+pub async fn insert(
+    db: &impl ConnectionTrait,
+    spec: PackageSpec,
+    now: DateTime<Utc>,
+) -> Result<package::Model, DbErr> {
     package::ActiveModel {
         code: Set(spec.code),
         name: Set(spec.name),
@@ -36,7 +43,10 @@ pub async fn insert(db: &impl ConnectionTrait, spec: PackageSpec, now: DateTime<
 }
 
 /// Every package (`only_active` for what new partners may choose), cheapest first.
-pub async fn list(db: &impl ConnectionTrait, only_active: bool) -> Result<Vec<package::Model>, DbErr> {
+pub async fn list(
+    db: &impl ConnectionTrait,
+    only_active: bool,
+) -> Result<Vec<package::Model>, DbErr> {
     let mut q = package::Entity::find().order_by_asc(package::Column::MonthlyPriceMinor);
     if only_active {
         q = q.filter(package::Column::Active.eq(true));
@@ -47,7 +57,10 @@ pub async fn list(db: &impl ConnectionTrait, only_active: bool) -> Result<Vec<pa
 /// Stops offering a package to new partners; partners on it keep it.
 pub async fn disable(db: &impl ConnectionTrait, code: &str) -> Result<bool, DbErr> {
     let res = package::Entity::update_many()
-        .col_expr(package::Column::Active, sea_orm::sea_query::Expr::value(false))
+        .col_expr(
+            package::Column::Active,
+            sea_orm::sea_query::Expr::value(false),
+        )
         .filter(package::Column::Code.eq(code))
         .exec(db)
         .await?;

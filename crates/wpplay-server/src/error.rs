@@ -46,17 +46,18 @@ impl ApiError {
     }
 
     pub fn not_found() -> Self {
-        Self::new(StatusCode::NOT_FOUND, "not_found", "There is nothing at this address.")
+        Self::new(
+            StatusCode::NOT_FOUND,
+            "not_found",
+            "There is nothing at this address.",
+        )
     }
 }
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        let mut response = (
-            self.status,
-            Json(ErrorBody::new(self.code, self.message)),
-        )
-            .into_response();
+        let mut response =
+            (self.status, Json(ErrorBody::new(self.code, self.message))).into_response();
         if let Some(secs) = self.retry_after
             && let Ok(v) = HeaderValue::from_str(&secs.max(1).to_string())
         {
@@ -91,7 +92,10 @@ impl From<JsonRejection> for ApiError {
             JsonRejection::JsonDataError(e) => Self::new(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 "invalid_field",
-                format!("The request body does not have the expected fields: {}", e.body_text()),
+                format!(
+                    "The request body does not have the expected fields: {}",
+                    e.body_text()
+                ),
             ),
             JsonRejection::JsonSyntaxError(_) => {
                 Self::bad_request("malformed_json", "The request body is not valid JSON.")
@@ -106,7 +110,10 @@ impl From<JsonRejection> for ApiError {
                 "payload_too_large",
                 "The request body is too large.",
             ),
-            other => Self::bad_request("invalid_body", format!("The request body could not be read: {}", other.body_text())),
+            other => Self::bad_request(
+                "invalid_body",
+                format!("The request body could not be read: {}", other.body_text()),
+            ),
         }
     }
 }

@@ -22,7 +22,9 @@ pub async fn append(
         .query_one_raw(Statement::from_sql_and_values(
             backend,
             match backend {
-                sea_orm::DbBackend::Postgres => "UPDATE accounts SET feed_seq = feed_seq + 1 WHERE id = $1 RETURNING feed_seq",
+                sea_orm::DbBackend::Postgres => {
+                    "UPDATE accounts SET feed_seq = feed_seq + 1 WHERE id = $1 RETURNING feed_seq"
+                }
                 _ => "UPDATE accounts SET feed_seq = feed_seq + 1 WHERE id = ? RETURNING feed_seq",
             },
             [account_id.into()],
@@ -61,9 +63,11 @@ pub fn profile(p: &partner::Model) -> Profile {
         email: p.email.clone(),
         phone: p.phone.clone(),
         country: p.country.clone(),
-        credential_delivery: wpplay_domain::registration::CredentialChannel::parse(&p.credential_channel)
-            .unwrap_or(wpplay_domain::registration::CredentialChannel::Email)
-            .into(),
+        credential_delivery: wpplay_domain::registration::CredentialChannel::parse(
+            &p.credential_channel,
+        )
+        .unwrap_or(wpplay_domain::registration::CredentialChannel::Email)
+        .into(),
         offers_reseller_services: p.offers_reseller_services,
         version: p.version,
     }
@@ -96,7 +100,19 @@ pub async fn publish_partner(
     now: DateTime<Utc>,
 ) -> Result<(), DbErr> {
     append(db, p.account_id, &Entity::Profile(profile(p)), now).await?;
-    append(db, p.account_id, &Entity::Package(crate::catalog::to_wire(pkg)), now).await?;
-    append(db, p.account_id, &Entity::Subscription(subscription(p, now)), now).await?;
+    append(
+        db,
+        p.account_id,
+        &Entity::Package(crate::catalog::to_wire(pkg)),
+        now,
+    )
+    .await?;
+    append(
+        db,
+        p.account_id,
+        &Entity::Subscription(subscription(p, now)),
+        now,
+    )
+    .await?;
     Ok(())
 }

@@ -7,7 +7,11 @@ use wpplay_domain::clock::{Clock, SystemClock};
 use wpplay_server::{Settings, operator};
 
 #[derive(Parser)]
-#[command(name = "wpplay-server", version, about = "The central WP Play server and its operator tools")]
+#[command(
+    name = "wpplay-server",
+    version,
+    about = "The central WP Play server and its operator tools"
+)]
 struct Cli {
     /// A TOML settings file; WPPLAY_* environment variables override it.
     #[arg(long, global = true)]
@@ -78,7 +82,8 @@ enum PackagesCommand {
 async fn main() -> anyhow::Result<()> {
     tracing_subscriber::fmt()
         .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_env("WPPLAY_LOG").unwrap_or_else(|_| "info,sqlx=warn,sea_orm_migration=warn".into()),
+            tracing_subscriber::EnvFilter::try_from_env("WPPLAY_LOG")
+                .unwrap_or_else(|_| "info,sqlx=warn,sea_orm_migration=warn".into()),
         )
         .with_writer(std::io::stderr)
         .init();
@@ -99,9 +104,20 @@ async fn main() -> anyhow::Result<()> {
     let now = SystemClock.now();
     wpplay_server::catalog::seed(&db, now).await?;
     let out = match cli.command {
-        Command::Packages { command: PackagesCommand::List } => operator::packages_list(&db).await?,
         Command::Packages {
-            command: PackagesCommand::Add { code, name, price, currency, max_subscribers, max_streams, features },
+            command: PackagesCommand::List,
+        } => operator::packages_list(&db).await?,
+        Command::Packages {
+            command:
+                PackagesCommand::Add {
+                    code,
+                    name,
+                    price,
+                    currency,
+                    max_subscribers,
+                    max_streams,
+                    features,
+                },
         } => {
             let spec = wpplay_domain::package::PackageSpec {
                 code,
@@ -114,7 +130,9 @@ async fn main() -> anyhow::Result<()> {
             };
             operator::packages_add(&db, spec, now).await?
         }
-        Command::Packages { command: PackagesCommand::Disable { code } } => operator::packages_disable(&db, &code).await?,
+        Command::Packages {
+            command: PackagesCommand::Disable { code },
+        } => operator::packages_disable(&db, &code).await?,
         Command::Partners { .. } => operator::partners_list(&db, now).await?,
         Command::Outbox { .. } => operator::outbox_list(&db).await?,
         Command::Serve | Command::Config => unreachable!("handled above"),
@@ -129,7 +147,8 @@ async fn shutdown_signal() {
     };
     #[cfg(unix)]
     let term = async {
-        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
             s.recv().await;
         }
     };

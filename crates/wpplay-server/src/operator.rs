@@ -10,7 +10,10 @@ use wpplay_domain::package::PackageSpec;
 
 /// `packages list`: a table of every package.
 pub async fn packages_list(db: &DatabaseConnection) -> anyhow::Result<String> {
-    let mut out = format!("{:<4} {:<12} {:<16} {:>10} {:<4} {:>8} {:>8} {:<8}\n", "ID", "CODE", "NAME", "PRICE", "CUR", "MAX SUBS", "STREAMS", "STATE");
+    let mut out = format!(
+        "{:<4} {:<12} {:<16} {:>10} {:<4} {:>8} {:>8} {:<8}\n",
+        "ID", "CODE", "NAME", "PRICE", "CUR", "MAX SUBS", "STREAMS", "STATE"
+    );
     for p in catalog::list(db, false).await? {
         writeln!(
             out,
@@ -29,13 +32,20 @@ pub async fn packages_list(db: &DatabaseConnection) -> anyhow::Result<String> {
 }
 
 /// `packages add`: validates and inserts a package.
-pub async fn packages_add(db: &DatabaseConnection, spec: PackageSpec, now: DateTime<Utc>) -> anyhow::Result<String> {
+pub async fn packages_add(
+    db: &DatabaseConnection,
+    spec: PackageSpec,
+    now: DateTime<Utc>,
+) -> anyhow::Result<String> {
     let spec = spec.validated().map_err(|e| anyhow::anyhow!("{e}"))?;
     let code = spec.code.clone();
     let p = catalog::insert(db, spec, now)
         .await
         .with_context(|| format!("adding package '{code}' (is the code already used?)"))?;
-    Ok(format!("added package {} ({}) with id {}\n", p.name, p.code, p.id))
+    Ok(format!(
+        "added package {} ({}) with id {}\n",
+        p.name, p.code, p.id
+    ))
 }
 
 /// `packages disable`.
@@ -43,24 +53,48 @@ pub async fn packages_disable(db: &DatabaseConnection, code: &str) -> anyhow::Re
     if !catalog::disable(db, code).await? {
         bail!("there is no package with the code '{code}'");
     }
-    Ok(format!("package '{code}' is no longer offered to new partners\n"))
+    Ok(format!(
+        "package '{code}' is no longer offered to new partners\n"
+    ))
 }
 
 /// `partners list`.
 pub async fn partners_list(db: &DatabaseConnection, now: DateTime<Utc>) -> anyhow::Result<String> {
-    let mut out = format!("{:<6} {:<18} {:<24} {:<28} {:<8} {:<12}\n", "ID", "USERNAME", "COMPANY", "E-MAIL", "STATE", "TRIAL ENDS");
-    let partners = partner::Entity::find().order_by_asc(partner::Column::AccountId).all(db).await?;
+    let mut out = format!(
+        "{:<6} {:<18} {:<24} {:<28} {:<8} {:<12}\n",
+        "ID", "USERNAME", "COMPANY", "E-MAIL", "STATE", "TRIAL ENDS"
+    );
+    let partners = partner::Entity::find()
+        .order_by_asc(partner::Column::AccountId)
+        .all(db)
+        .await?;
     for p in partners {
-        let username = account::Entity::find_by_id(p.account_id).one(db).await?.map(|a| a.username).unwrap_or_default();
+        let username = account::Entity::find_by_id(p.account_id)
+            .one(db)
+            .await?
+            .map(|a| a.username)
+            .unwrap_or_default();
         let state = crate::feed::subscription(&p, now).state;
-        writeln!(out, "{:<6} {:<18} {:<24} {:<28} {:<8} {:<12}", p.account_id, username, p.company, p.email, state, p.trial_ends_at.format("%Y-%m-%d"))?;
+        writeln!(
+            out,
+            "{:<6} {:<18} {:<24} {:<28} {:<8} {:<12}",
+            p.account_id,
+            username,
+            p.company,
+            p.email,
+            state,
+            p.trial_ends_at.format("%Y-%m-%d")
+        )?;
     }
     Ok(out)
 }
 
 /// `outbox list`: every message with its delivery state, never its body.
 pub async fn outbox_list(db: &DatabaseConnection) -> anyhow::Result<String> {
-    let mut out = format!("{:<6} {:<6} {:<28} {:<8} {:>8} {:<20} {}\n", "ID", "CHAN", "TO", "STATE", "ATTEMPTS", "NEXT ATTEMPT", "LAST ERROR");
+    let mut out = format!(
+        "{:<6} {:<6} {:<28} {:<8} {:>8} {:<20} {}\n",
+        "ID", "CHAN", "TO", "STATE", "ATTEMPTS", "NEXT ATTEMPT", "LAST ERROR"
+    );
     for m in delivery::list(db, 200).await? {
         writeln!(
             out,
@@ -70,7 +104,11 @@ pub async fn outbox_list(db: &DatabaseConnection) -> anyhow::Result<String> {
             m.recipient,
             m.state,
             m.attempts,
-            if m.state == "pending" { m.next_attempt_at.format("%Y-%m-%d %H:%M:%S").to_string() } else { "-".into() },
+            if m.state == "pending" {
+                m.next_attempt_at.format("%Y-%m-%d %H:%M:%S").to_string()
+            } else {
+                "-".into()
+            },
             m.last_error.unwrap_or_default()
         )?;
     }
@@ -81,12 +119,21 @@ pub async fn outbox_list(db: &DatabaseConnection) -> anyhow::Result<String> {
 pub fn parse_price(text: &str) -> anyhow::Result<i64> {
     let text = text.trim();
     let (whole, frac) = text.split_once('.').unwrap_or((text, ""));
-    if whole.is_empty() || frac.len() > 2 || !whole.chars().chain(frac.chars()).all(|c| c.is_ascii_digit()) {
+    if whole.is_empty()
+        || frac.len() > 2
+        || !whole
+            .chars()
+            .chain(frac.chars())
+            .all(|c| c.is_ascii_digit())
+    {
         bail!("'{text}' is not a price like 29.00");
     }
     let whole: i64 = whole.parse().context("price too large")?;
     let frac: i64 = format!("{frac:0<2}").parse().unwrap_or(0);
-    whole.checked_mul(100).and_then(|w| w.checked_add(frac)).context("price too large")
+    whole
+        .checked_mul(100)
+        .and_then(|w| w.checked_add(frac))
+        .context("price too large")
 }
 
 fn format_minor(minor: i64) -> String {

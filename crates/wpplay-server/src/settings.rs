@@ -86,7 +86,9 @@ impl Settings {
             .unwrap_or_else(|| PathBuf::from("."))
             .join("wpplay-server");
         Self {
-            listen: DEFAULT_LISTEN.parse().unwrap_or_else(|_| SocketAddr::from(([127, 0, 0, 1], 8750))),
+            listen: DEFAULT_LISTEN
+                .parse()
+                .unwrap_or_else(|_| SocketAddr::from(([127, 0, 0, 1], 8750))),
             data_dir,
             database_url: None,
             smtp_url: None,
@@ -157,10 +159,14 @@ impl Settings {
             self.sms_gateway_url = Some(Secret::new(v));
         }
         if let Some(v) = get("WPPLAY_ACCESS_TOKEN_TTL_SECS") {
-            self.access_token_ttl_secs = v.parse().context("WPPLAY_ACCESS_TOKEN_TTL_SECS must be a number of seconds")?;
+            self.access_token_ttl_secs = v
+                .parse()
+                .context("WPPLAY_ACCESS_TOKEN_TTL_SECS must be a number of seconds")?;
         }
         if let Some(v) = get("WPPLAY_REFRESH_TOKEN_TTL_DAYS") {
-            self.refresh_token_ttl_days = v.parse().context("WPPLAY_REFRESH_TOKEN_TTL_DAYS must be a number of days")?;
+            self.refresh_token_ttl_days = v
+                .parse()
+                .context("WPPLAY_REFRESH_TOKEN_TTL_DAYS must be a number of days")?;
         }
         if self.access_token_ttl_secs < 1 || self.refresh_token_ttl_days < 1 {
             bail!("token lifetimes must be positive");
@@ -206,16 +212,32 @@ mod tests {
         .expect("write config");
         let env: HashMap<&str, &str> = [
             ("WPPLAY_LISTEN", "127.0.0.1:9100"),
-            ("WPPLAY_DATABASE_URL", "postgres://postgres:hunter2@127.0.0.1/test"),
+            (
+                "WPPLAY_DATABASE_URL",
+                "postgres://postgres:hunter2@127.0.0.1/test",
+            ),
         ]
         .into();
-        let s = Settings::load(Some(&file), |k| env.get(k).map(|v| (*v).to_owned())).expect("loads");
+        let s =
+            Settings::load(Some(&file), |k| env.get(k).map(|v| (*v).to_owned())).expect("loads");
         assert_eq!(s.listen.port(), 9100, "the environment wins over the file");
-        assert_eq!(s.mail_from, "Ops <ops@example.com>", "the file wins over defaults");
-        assert_eq!(s.smtp_url.as_ref().map(Secret::expose), Some("smtp://a:file@mail:25"));
+        assert_eq!(
+            s.mail_from, "Ops <ops@example.com>",
+            "the file wins over defaults"
+        );
+        assert_eq!(
+            s.smtp_url.as_ref().map(Secret::expose),
+            Some("smtp://a:file@mail:25")
+        );
         let printed = format!("{s:?}");
-        assert!(!printed.contains("hunter2") && !printed.contains(":file@"), "secrets are redacted: {printed}");
-        assert!(printed.contains("postgres://postgres:***@127.0.0.1/test"), "{printed}");
+        assert!(
+            !printed.contains("hunter2") && !printed.contains(":file@"),
+            "secrets are redacted: {printed}"
+        );
+        assert!(
+            printed.contains("postgres://postgres:***@127.0.0.1/test"),
+            "{printed}"
+        );
     }
 
     #[test]
@@ -227,12 +249,17 @@ mod tests {
 
     #[test]
     fn bad_values_are_explained() {
-        let err = Settings::load(None, |k| (k == "WPPLAY_LISTEN").then(|| "nowhere".to_owned()))
-            .expect_err("refused");
+        let err = Settings::load(None, |k| {
+            (k == "WPPLAY_LISTEN").then(|| "nowhere".to_owned())
+        })
+        .expect_err("refused");
         assert!(err.to_string().contains("listen address"), "{err}");
         let dir = tempfile::tempdir().expect("temp dir");
         let file = dir.path().join("bad.toml");
         std::fs::write(&file, "lisen = \"x\"").expect("write");
-        assert!(Settings::load(Some(&file), |_| None).is_err(), "unknown keys are refused");
+        assert!(
+            Settings::load(Some(&file), |_| None).is_err(),
+            "unknown keys are refused"
+        );
     }
 }

@@ -126,7 +126,10 @@ enum SyncMutations {
     AppliedAt,
 }
 
-fn fk_account(table: impl IntoIden + 'static, col: impl IntoIden + 'static) -> ForeignKeyCreateStatement {
+fn fk_account(
+    table: impl IntoIden + 'static,
+    col: impl IntoIden + 'static,
+) -> ForeignKeyCreateStatement {
     ForeignKey::create()
         .from(table, col)
         .to(Accounts::Table, Accounts::Id)
@@ -310,7 +313,10 @@ impl MigrationTrait for Migration {
                         .col(SyncMutations::ClientId)
                         .col(SyncMutations::MutationId),
                 )
-                .foreign_key(&mut fk_account(SyncMutations::Table, SyncMutations::AccountId))
+                .foreign_key(&mut fk_account(
+                    SyncMutations::Table,
+                    SyncMutations::AccountId,
+                ))
                 .to_owned(),
         )
         .await?;

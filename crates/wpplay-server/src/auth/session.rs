@@ -28,18 +28,28 @@ pub struct Authed(pub SessionAuth);
 impl FromRequestParts<AppState> for SessionAuth {
     type Rejection = ApiError;
 
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
-        let header = parts
-            .headers
-            .get(AUTHORIZATION)
-            .ok_or_else(|| ApiError::unauthorized("unauthenticated", "Sign in first: this request needs an access token."))?;
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let header = parts.headers.get(AUTHORIZATION).ok_or_else(|| {
+            ApiError::unauthorized(
+                "unauthenticated",
+                "Sign in first: this request needs an access token.",
+            )
+        })?;
         let token = header
             .to_str()
             .ok()
             .and_then(|h| h.strip_prefix("Bearer "))
             .map(str::trim)
             .filter(|t| !t.is_empty())
-            .ok_or_else(|| ApiError::unauthorized("invalid_token", "The Authorization header must be 'Bearer <access token>'."))?;
+            .ok_or_else(|| {
+                ApiError::unauthorized(
+                    "invalid_token",
+                    "The Authorization header must be 'Bearer <access token>'.",
+                )
+            })?;
         let now = state.clock.now();
         let found = session::Entity::find()
             .filter(session::Column::AccessHash.eq(token::hash(token)))
@@ -47,21 +57,35 @@ impl FromRequestParts<AppState> for SessionAuth {
             .find_also_related_account(&state.db)
             .await?;
         let Some((session, account)) = found else {
-            return Err(ApiError::unauthorized("invalid_token", "The access token is not valid. Sign in again."));
+            return Err(ApiError::unauthorized(
+                "invalid_token",
+                "The access token is not valid. Sign in again.",
+            ));
         };
         if session.access_expires_at <= now {
-            return Err(ApiError::unauthorized("token_expired", "The access token has expired. Refresh it or sign in again."));
+            return Err(ApiError::unauthorized(
+                "token_expired",
+                "The access token has expired. Refresh it or sign in again.",
+            ));
         }
-        let role = Role::parse(&account.role)
-            .ok_or_else(|| ApiError::forbidden("unknown_role", "This account has no role the server knows."))?;
-        Ok(Self { session, account, role })
+        let role = Role::parse(&account.role).ok_or_else(|| {
+            ApiError::forbidden("unknown_role", "This account has no role the server knows.")
+        })?;
+        Ok(Self {
+            session,
+            account,
+            role,
+        })
     }
 }
 
 impl FromRequestParts<AppState> for Authed {
     type Rejection = ApiError;
 
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
         let auth = SessionAuth::from_request_parts(parts, state).await?;
         if auth.account.must_change_password {
             return Err(ApiError::forbidden(
@@ -89,6 +113,9 @@ impl FindWithAccount for sea_orm::Select<session::Entity> {
         let Some(s) = self.one(db).await? else {
             return Ok(None);
         };
-        Ok(account::Entity::find_by_id(s.account_id).one(db).await?.map(|a| (s, a)))
+        Ok(account::Entity::find_by_id(s.account_id)
+            .one(db)
+            .await?
+            .map(|a| (s, a)))
     }
 }

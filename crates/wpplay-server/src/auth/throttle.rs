@@ -18,16 +18,26 @@ pub struct Key {
 
 impl Key {
     pub fn account(username: &str) -> Self {
-        Self { key: format!("account:{}", username.to_lowercase()), limit: 5 }
+        Self {
+            key: format!("account:{}", username.to_lowercase()),
+            limit: 5,
+        }
     }
 
     pub fn address(ip: std::net::IpAddr) -> Self {
-        Self { key: format!("address:{ip}"), limit: 20 }
+        Self {
+            key: format!("address:{ip}"),
+            limit: 20,
+        }
     }
 }
 
 /// If any key is blocked at `now`, the seconds until it opens again.
-pub async fn blocked_for(db: &impl ConnectionTrait, keys: &[Key], now: DateTime<Utc>) -> Result<Option<i64>, DbErr> {
+pub async fn blocked_for(
+    db: &impl ConnectionTrait,
+    keys: &[Key],
+    now: DateTime<Utc>,
+) -> Result<Option<i64>, DbErr> {
     let mut longest = None;
     for k in keys {
         if let Some(row) = lt::Entity::find_by_id(k.key.clone()).one(db).await?
@@ -42,11 +52,18 @@ pub async fn blocked_for(db: &impl ConnectionTrait, keys: &[Key], now: DateTime<
 }
 
 /// Counts a failure on every key; a key over its limit is blocked, longer each time.
-pub async fn record_failure(db: &impl ConnectionTrait, keys: &[Key], now: DateTime<Utc>) -> Result<(), DbErr> {
+pub async fn record_failure(
+    db: &impl ConnectionTrait,
+    keys: &[Key],
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
     for k in keys {
         let existing = lt::Entity::find_by_id(k.key.clone()).one(db).await?;
         let (failures, window_started_at) = match &existing {
-            Some(row) if now - row.window_started_at < WINDOW || row.blocked_until.is_some_and(|u| u > now - WINDOW) => {
+            Some(row)
+                if now - row.window_started_at < WINDOW
+                    || row.blocked_until.is_some_and(|u| u > now - WINDOW) =>
+            {
                 (row.failures + 1, row.window_started_at)
             }
             _ => (1, now),

@@ -28,9 +28,11 @@ pub async fn connect(url: &Secret) -> anyhow::Result<DatabaseConnection> {
         .with_context(|| format!("connecting to the database {url:?}"))?;
     if db.get_database_backend() == DbBackend::Sqlite {
         // WAL lets readers work while one writer commits; the busy timeout makes writers queue.
-        db.execute_unprepared("PRAGMA journal_mode=WAL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON;")
-            .await
-            .context("configuring SQLite")?;
+        db.execute_unprepared(
+            "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON;",
+        )
+        .await
+        .context("configuring SQLite")?;
     }
     ServerMigrator::up(&db, None)
         .await

@@ -51,7 +51,11 @@ impl Channel {
 }
 
 /// Queues a message inside the caller's transaction.
-pub async fn enqueue(db: &impl ConnectionTrait, msg: NewMessage, now: DateTime<Utc>) -> Result<i64, DbErr> {
+pub async fn enqueue(
+    db: &impl ConnectionTrait,
+    msg: NewMessage,
+    now: DateTime<Utc>,
+) -> Result<i64, DbErr> {
     let row = message::ActiveModel {
         account_id: Set(msg.account_id),
         channel: Set(msg.channel.as_str().to_owned()),
@@ -74,7 +78,9 @@ pub async fn enqueue(db: &impl ConnectionTrait, msg: NewMessage, now: DateTime<U
 
 /// The wait before retry number `attempts` (1-based): 30 s, 1 min, 2 min, … at most 1 h.
 pub fn backoff(attempts: i32) -> Duration {
-    let exp = u32::try_from(attempts.saturating_sub(1)).unwrap_or(0).min(7);
+    let exp = u32::try_from(attempts.saturating_sub(1))
+        .unwrap_or(0)
+        .min(7);
     Duration::seconds(30 * 2_i64.pow(exp)).min(Duration::hours(1))
 }
 
@@ -104,8 +110,14 @@ impl Deliverer {
             db: state.db.clone(),
             clock: state.clock.clone(),
             wake: state.outbox_wake.clone(),
-            email: Arc::new(EmailTransport::from_settings(s.smtp_url.as_ref(), s.outbox_dir())?),
-            sms: Arc::new(SmsTransport::from_settings(s.sms_gateway_url.as_ref(), s.outbox_dir())?),
+            email: Arc::new(EmailTransport::from_settings(
+                s.smtp_url.as_ref(),
+                s.outbox_dir(),
+            )?),
+            sms: Arc::new(SmsTransport::from_settings(
+                s.sms_gateway_url.as_ref(),
+                s.outbox_dir(),
+            )?),
             from: Arc::from(s.mail_from.as_str()),
         })
     }
@@ -179,7 +191,10 @@ impl Deliverer {
     /// Takes a message for this worker, unless another holds it.
     async fn claim(&self, msg: &message::Model, now: DateTime<Utc>) -> Result<bool, DbErr> {
         let res = message::Entity::update_many()
-            .col_expr(message::Column::ClaimedUntil, sea_orm::sea_query::Expr::value(now + CLAIM))
+            .col_expr(
+                message::Column::ClaimedUntil,
+                sea_orm::sea_query::Expr::value(now + CLAIM),
+            )
             .filter(message::Column::Id.eq(msg.id))
             .filter(message::Column::State.eq("pending"))
             .filter(message::Column::Attempts.eq(msg.attempts))

@@ -18,7 +18,10 @@ pub enum EmailTransport {
 /// How SMS are sent.
 pub enum SmsTransport {
     /// `POST {"to": "+381…", "text": "…"}` as JSON to the gateway URL.
-    Http { client: reqwest::Client, url: String },
+    Http {
+        client: reqwest::Client,
+        url: String,
+    },
     Folder(PathBuf),
 }
 
@@ -57,7 +60,10 @@ impl SmsTransport {
                     .timeout(std::time::Duration::from_secs(20))
                     .build()
                     .context("building the SMS gateway client")?;
-                Ok(Self::Http { client, url: url.expose().to_owned() })
+                Ok(Self::Http {
+                    client,
+                    url: url.expose().to_owned(),
+                })
             }
             None => Ok(Self::Folder(outbox)),
         }
@@ -87,26 +93,89 @@ impl SmsTransport {
 }
 
 fn build_email(msg: &message::Model, from: &str) -> anyhow::Result<lettre::Message> {
-    let from: Mailbox = from.parse().with_context(|| format!("the sender '{from}' is not an address"))?;
-    let to: Mailbox = msg.recipient.parse().with_context(|| format!("the recipient of message {} is not an address", msg.id))?;
+    let from: Mailbox = from
+        .parse()
+        .with_context(|| format!("the sender '{from}' is not an address"))?;
+    let to: Mailbox = msg
+        .recipient
+        .parse()
+        .with_context(|| format!("the recipient of message {} is not an address", msg.id))?;
     // E-mail lines end in CRLF; 8bit keeps the file outbox readable as it is (UTF-8, no
     // quoted-printable). Text that 8bit cannot carry falls back to lettre's own choice.
-    let text = msg.body.clone().unwrap_or_default().replace("\r\n", "\n").replace('\n', "\r\n");
+    let text = wrap(
+        &msg.body.clone().unwrap_or_default().replace("\r\n", "\n"),
+        72,
+    );
     let body = Body::new_with_encoding(text.clone(), ContentTransferEncoding::EightBit)
         .unwrap_or_else(|_| Body::new(text));
     lettre::Message::builder()
         .from(from)
         .to(to)
         .subject(msg.subject.clone())
-        .singlepart(SinglePart::builder().header(ContentType::TEXT_PLAIN).body(body))
+        .singlepart(
+            SinglePart::builder()
+                .header(ContentType::TEXT_PLAIN)
+                .body(body),
+        )
         .context("building the e-mail")
+}
+
+/// Wraps every line at `width` characters on spaces, so mail stays 7bit/8bit (lines of 76
+/// characters or more force quoted-printable, which no person can read in a file).
+pub fn wrap(text: &str, width: usize) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let mut len = 0;
+        for (j, word) in line.split(' ').enumerate() {
+            let w = word.chars().count();
+            if j > 0 {
+                if len + 1 + w > width {
+                    out.push('\n');
+                    len = 0;
+                } else {
+                    out.push(' ');
+                    len += 1;
+                }
+            }
+            out.push_str(word);
+            len += w;
+        }
+    }
+    out
 }
 
 /// Writes atomically: a reader never sees half a message.
 async fn write_file(dir: &PathBuf, name: &str, bytes: &[u8]) -> anyhow::Result<()> {
-    tokio::fs::create_dir_all(dir).await.with_context(|| format!("creating {}", dir.display()))?;
+    tokio::fs::create_dir_all(dir)
+        .await
+        .with_context(|| format!("creating {}", dir.display()))?;
     let tmp = dir.join(format!(".{name}.tmp"));
-    tokio::fs::write(&tmp, bytes).await.with_context(|| format!("writing {}", tmp.display()))?;
-    tokio::fs::rename(&tmp, dir.join(name)).await.context("publishing the message file")?;
+    tokio::fs::write(&tmp, bytes)
+        .await
+        .with_context(|| format!("writing {}", tmp.display()))?;
+    tokio::fs::rename(&tmp, dir.join(name))
+        .await
+        .context("publishing the message file")?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn long_lines_are_wrapped_on_spaces() {
+        let text = format!("{}\nshort", "word ".repeat(30).trim_end());
+        let wrapped = super::wrap(&text, 72);
+        assert!(
+            wrapped.lines().all(|l| l.chars().count() <= 72),
+            "{wrapped}"
+        );
+        assert_eq!(
+            wrapped.replace('\n', " "),
+            text.replace('\n', " "),
+            "only line breaks change"
+        );
+    }
 }

@@ -3,10 +3,10 @@
 use crate::app::AppState;
 use crate::auth::throttle::{self, Key};
 use crate::auth::{SessionAuth, password, token};
+use crate::db;
 use crate::db::entity::{account, session};
 use crate::error::{ApiError, ApiResult};
 use crate::extract::ApiJson;
-use crate::db;
 use axum::Json;
 use axum::extract::{ConnectInfo, State};
 use axum::http::StatusCode;
@@ -14,7 +14,9 @@ use chrono::{DateTime, Duration, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use std::net::SocketAddr;
 use wpplay_domain::credentials::{MAX_PASSWORD_LEN, check_new_password};
-use wpplay_wire::auth::{ChangePasswordRequest, LoginRequest, Me, RefreshRequest, Role, TokenResponse};
+use wpplay_wire::auth::{
+    ChangePasswordRequest, LoginRequest, Me, RefreshRequest, Role, TokenResponse,
+};
 
 /// Signs in with username and password.
 #[utoipa::path(post, path = "/api/v1/auth/login", request_body = LoginRequest,
@@ -26,7 +28,11 @@ pub async fn login(
 ) -> ApiResult<Json<TokenResponse>> {
     let username = req.username.trim().to_lowercase();
     if username.is_empty() || req.password.is_empty() {
-        return Err(ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "missing_field", "Enter both the username and the password."));
+        return Err(ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "missing_field",
+            "Enter both the username and the password.",
+        ));
     }
     if username.len() > 100 || req.password.chars().count() > MAX_PASSWORD_LEN {
         return Err(wrong_credentials());
@@ -40,7 +46,10 @@ pub async fn login(
         .filter(account::Column::Username.eq(username.clone()))
         .one(&state.db)
         .await?;
-    let stored = account.as_ref().map_or_else(|| password::DECOY_HASH.to_owned(), |a| a.password_hash.clone());
+    let stored = account.as_ref().map_or_else(
+        || password::DECOY_HASH.to_owned(),
+        |a| a.password_hash.clone(),
+    );
     let ok = password::verify(req.password, stored).await;
     let Some(account) = account.filter(|_| ok) else {
         throttle::record_failure(&state.db, &keys, now).await?;
@@ -56,7 +65,10 @@ pub async fn login(
 /// Trades a refresh token for new tokens; the old refresh token stops working.
 #[utoipa::path(post, path = "/api/v1/auth/refresh", request_body = RefreshRequest,
     responses((status = 200, body = TokenResponse), (status = 401, body = wpplay_wire::ErrorBody)))]
-pub async fn refresh(State(state): State<AppState>, ApiJson(req): ApiJson<RefreshRequest>) -> ApiResult<Json<TokenResponse>> {
+pub async fn refresh(
+    State(state): State<AppState>,
+    ApiJson(req): ApiJson<RefreshRequest>,
+) -> ApiResult<Json<TokenResponse>> {
     let now = state.clock.now();
     let txn = db::write_txn(&state.db).await?;
     let found = session::Entity::find()
@@ -65,12 +77,20 @@ pub async fn refresh(State(state): State<AppState>, ApiJson(req): ApiJson<Refres
         .one(&txn)
         .await?;
     let Some(s) = found.filter(|s| s.refresh_expires_at > now) else {
-        return Err(ApiError::unauthorized("invalid_refresh_token", "The session has ended. Sign in again."));
+        return Err(ApiError::unauthorized(
+            "invalid_refresh_token",
+            "The session has ended. Sign in again.",
+        ));
     };
     let account = account::Entity::find_by_id(s.account_id)
         .one(&txn)
         .await?
-        .ok_or_else(|| ApiError::unauthorized("invalid_refresh_token", "The session has ended. Sign in again."))?;
+        .ok_or_else(|| {
+            ApiError::unauthorized(
+                "invalid_refresh_token",
+                "The session has ended. Sign in again.",
+            )
+        })?;
     let (access, refresh) = (token::generate(), token::generate());
     let ttl = state.settings.access_token_ttl_secs;
     let mut update: session::ActiveModel = s.into();
@@ -101,12 +121,19 @@ pub async fn change_password(
     ApiJson(req): ApiJson<ChangePasswordRequest>,
 ) -> ApiResult<Json<Me>> {
     let now = state.clock.now();
-    let keys = [Key::account(&auth.account.username), Key::address(peer.ip())];
+    let keys = [
+        Key::account(&auth.account.username),
+        Key::address(peer.ip()),
+    ];
     if let Some(secs) = throttle::blocked_for(&state.db, &keys, now).await? {
         return Err(too_many(secs));
     }
     if req.current_password.chars().count() > MAX_PASSWORD_LEN
-        || !password::verify(req.current_password.clone(), auth.account.password_hash.clone()).await
+        || !password::verify(
+            req.current_password.clone(),
+            auth.account.password_hash.clone(),
+        )
+        .await
     {
         throttle::record_failure(&state.db, &keys, now).await?;
         return Err(ApiError::new(
@@ -115,10 +142,18 @@ pub async fn change_password(
             "The current password is not right.",
         ));
     }
-    check_new_password(&auth.account.username, &req.current_password, &req.new_password)?;
+    check_new_password(
+        &auth.account.username,
+        &req.current_password,
+        &req.new_password,
+    )?;
     let hash = password::hash(req.new_password).await.map_err(|e| {
         tracing::error!(error = %e, "password hashing failed");
-        ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "hashing_unavailable", "The server could not secure the password. Try again.")
+        ApiError::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "hashing_unavailable",
+            "The server could not secure the password. Try again.",
+        )
     })?;
     let txn = db::write_txn(&state.db).await?;
     let mut acct: account::ActiveModel = auth.account.clone().into();
@@ -127,7 +162,10 @@ pub async fn change_password(
     acct.updated_at = Set(now);
     let acct = acct.update(&txn).await?;
     session::Entity::update_many()
-        .col_expr(session::Column::RevokedAt, sea_orm::sea_query::Expr::value(Some(now)))
+        .col_expr(
+            session::Column::RevokedAt,
+            sea_orm::sea_query::Expr::value(Some(now)),
+        )
         .filter(session::Column::AccountId.eq(acct.id))
         .filter(session::Column::Id.ne(auth.session.id))
         .filter(session::Column::RevokedAt.is_null())
@@ -175,7 +213,10 @@ fn tokens(account: &account::Model, access: String, refresh: String, ttl: i64) -
 
 async fn revoke(db: &impl ConnectionTrait, session_id: i64, now: DateTime<Utc>) -> ApiResult<()> {
     session::Entity::update_many()
-        .col_expr(session::Column::RevokedAt, sea_orm::sea_query::Expr::value(Some(now)))
+        .col_expr(
+            session::Column::RevokedAt,
+            sea_orm::sea_query::Expr::value(Some(now)),
+        )
         .filter(session::Column::Id.eq(session_id))
         .exec(db)
         .await?;
@@ -183,7 +224,10 @@ async fn revoke(db: &impl ConnectionTrait, session_id: i64, now: DateTime<Utc>) 
 }
 
 fn wrong_credentials() -> ApiError {
-    ApiError::unauthorized("wrong_credentials", "The username or password is not right.")
+    ApiError::unauthorized(
+        "wrong_credentials",
+        "The username or password is not right.",
+    )
 }
 
 fn too_many(secs: i64) -> ApiError {
@@ -193,7 +237,10 @@ fn too_many(secs: i64) -> ApiError {
         ..ApiError::new(
             StatusCode::TOO_MANY_REQUESTS,
             "too_many_attempts",
-            format!("Too many failed sign-ins. Try again in {minutes} minute{}.", if minutes == 1 { "" } else { "s" }),
+            format!(
+                "Too many failed sign-ins. Try again in {minutes} minute{}.",
+                if minutes == 1 { "" } else { "s" }
+            ),
         )
     }
 }

@@ -11,5 +11,7 @@ use serde_json::{Value, json};
 #[utoipa::path(get, path = "/healthz", responses((status = 200, description = "Healthy"), (status = 503, body = wpplay_wire::ErrorBody)))]
 pub async fn healthz(State(state): State<AppState>) -> ApiResult<Json<Value>> {
     state.db.execute_unprepared("SELECT 1").await?;
-    Ok(Json(json!({ "status": "ok", "version": env!("CARGO_PKG_VERSION") })))
+    Ok(Json(
+        json!({ "status": "ok", "version": env!("CARGO_PKG_VERSION") }),
+    ))
 }

@@ -15,7 +15,9 @@ use wpplay_wire::auth::Me;
 #[utoipa::path(get, path = "/api/v1/me", security(("bearer" = [])),
     responses((status = 200, body = Me), (status = 401, body = wpplay_wire::ErrorBody), (status = 403, body = wpplay_wire::ErrorBody)))]
 pub async fn me(State(state): State<AppState>, Authed(auth): Authed) -> ApiResult<Json<Me>> {
-    Ok(Json(load(&state.db, &auth.account, state.clock.now()).await?))
+    Ok(Json(
+        load(&state.db, &auth.account, state.clock.now()).await?,
+    ))
 }
 
 /// Builds [`Me`] for an account.
@@ -32,7 +34,8 @@ pub async fn load(
     Ok(Me {
         account_id: account.id,
         username: account.username.clone(),
-        role: wpplay_wire::auth::Role::parse(&account.role).unwrap_or(wpplay_wire::auth::Role::Partner),
+        role: wpplay_wire::auth::Role::parse(&account.role)
+            .unwrap_or(wpplay_wire::auth::Role::Partner),
         must_change_password: account.must_change_password,
         profile: partner.as_ref().map(feed::profile),
         package: package.as_ref().map(catalog::to_wire),

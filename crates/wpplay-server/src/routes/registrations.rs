@@ -11,7 +11,9 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 use chrono::{DateTime, Utc};
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set, SqlErr};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set, SqlErr,
+};
 use wpplay_domain::credentials;
 use wpplay_domain::lifecycle::LifecycleFacts;
 use wpplay_domain::registration::{CredentialChannel, Registration, RegistrationForm};
@@ -42,14 +44,21 @@ pub async fn register(
             ApiError::new(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 "unknown_package",
-                format!("There is no package {} to choose. Pick one from GET /api/v1/packages.", req.package_id),
+                format!(
+                    "There is no package {} to choose. Pick one from GET /api/v1/packages.",
+                    req.package_id
+                ),
             )
         })?;
 
     let secret = credentials::generate_password(&mut rand::rngs::OsRng);
     let hash = password::hash(secret.clone()).await.map_err(|e| {
         tracing::error!(error = %e, "password hashing failed");
-        ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "hashing_unavailable", "The server could not secure the password. Try again.")
+        ApiError::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "hashing_unavailable",
+            "The server could not secure the password. Try again.",
+        )
     })?;
     let now = state.clock.now();
 
@@ -72,7 +81,12 @@ pub async fn register(
         Err(e) => return Err(e.into()),
     };
     feed::publish_partner(&txn, &partner, &pkg, now).await?;
-    delivery::enqueue(&txn, credentials_message(&partner, &pkg, &username, &secret), now).await?;
+    delivery::enqueue(
+        &txn,
+        credentials_message(&partner, &pkg, &username, &secret),
+        now,
+    )
+    .await?;
     txn.commit().await?;
     state.outbox_wake.notify_one();
     tracing::info!(account_id = partner.account_id, %username, channel = %reg.credential_channel.as_str(), "partner registered");
@@ -93,7 +107,9 @@ pub async fn register(
 fn email_taken(email: &str) -> ApiError {
     ApiError::conflict(
         "email_taken",
-        format!("A partner with the e-mail address {email} is already registered. Sign in, or use another address."),
+        format!(
+            "A partner with the e-mail address {email} is already registered. Sign in, or use another address."
+        ),
     )
 }
 
@@ -109,7 +125,10 @@ async fn free_username(db: &impl sea_orm::ConnectionTrait, company: &str) -> Api
             return Ok(candidate);
         }
     }
-    Err(ApiError::conflict("username_exhausted", "No free username could be found for this company name; try a longer one."))
+    Err(ApiError::conflict(
+        "username_exhausted",
+        "No free username could be found for this company name; try a longer one.",
+    ))
 }
 
 async fn create(
@@ -152,7 +171,12 @@ async fn create(
     .await
 }
 
-fn credentials_message(p: &partner::Model, pkg: &package::Model, username: &str, password: &str) -> NewMessage {
+fn credentials_message(
+    p: &partner::Model,
+    pkg: &package::Model,
+    username: &str,
+    password: &str,
+) -> NewMessage {
     let ends = p.trial_ends_at.format("%-d %B %Y");
     match CredentialChannel::parse(&p.credential_channel) {
         Some(CredentialChannel::Sms) => NewMessage {
@@ -194,7 +218,10 @@ pub fn mask_email(email: &str) -> String {
     match email.split_once('@') {
         Some((local, domain)) => {
             let first: String = local.chars().take(1).collect();
-            format!("{first}{}@{domain}", "*".repeat(local.chars().count().saturating_sub(1).max(2)))
+            format!(
+                "{first}{}@{domain}",
+                "*".repeat(local.chars().count().saturating_sub(1).max(2))
+            )
         }
         None => "***".to_owned(),
     }
@@ -208,7 +235,12 @@ pub fn mask_phone(phone: &str) -> String {
     }
     let (head, rest) = chars.split_at(4);
     let (middle, tail) = rest.split_at(rest.len() - 2);
-    format!("{}{}{}", head.iter().collect::<String>(), "*".repeat(middle.len()), tail.iter().collect::<String>())
+    format!(
+        "{}{}{}",
+        head.iter().collect::<String>(),
+        "*".repeat(middle.len()),
+        tail.iter().collect::<String>()
+    )
 }
 
 #[cfg(test)]

@@ -15,10 +15,13 @@ use sea_orm::{
     QuerySelect, Set,
 };
 use serde::Deserialize;
+use wpplay_domain::ErrorCode;
 use wpplay_domain::registration::ProfileEdit;
 use wpplay_domain::sync::{MAX_PUSH_BATCH, Outcome, SCHEMA_VERSION};
-use wpplay_domain::ErrorCode;
-use wpplay_wire::sync::{Change, ClientMutation, Entity, Mutation, MutationResult, PullResponse, PushRequest, PushResponse};
+use wpplay_wire::sync::{
+    Change, ClientMutation, Entity, Mutation, MutationResult, PullResponse, PushRequest,
+    PushResponse,
+};
 
 /// The most changes one pull returns.
 pub const MAX_PULL: u64 = 1000;
@@ -44,7 +47,10 @@ pub async fn pull(
 ) -> ApiResult<Json<PullResponse>> {
     let limit = params.limit.unwrap_or(500);
     if params.since < 0 || !(1..=MAX_PULL).contains(&limit) {
-        return Err(ApiError::bad_request("invalid_query", "'since' must be 0 or more and 'limit' between 1 and 1000."));
+        return Err(ApiError::bad_request(
+            "invalid_query",
+            "'since' must be 0 or more and 'limit' between 1 and 1000.",
+        ));
     }
     let account_id = auth.account.id;
     let rows = change_feed::Entity::find()
@@ -61,17 +67,32 @@ pub async fn pull(
             .await?
             .map_or(0, |a| a.feed_seq);
         if params.since > head {
-            return Err(ApiError::conflict("resync_required", "The local copy is ahead of the server. Start a full resync."));
+            return Err(ApiError::conflict(
+                "resync_required",
+                "The local copy is ahead of the server. Start a full resync.",
+            ));
         }
     }
     let has_more = rows.len() as u64 > limit;
     let mut changes = Vec::with_capacity(rows.len());
-    for row in rows.into_iter().take(usize::try_from(limit).unwrap_or(usize::MAX)) {
-        let entity: Entity = serde_json::from_str(&row.payload).map_err(|e| DbErr::Json(e.to_string()))?;
-        changes.push(Change { seq: row.seq, entity });
+    for row in rows
+        .into_iter()
+        .take(usize::try_from(limit).unwrap_or(usize::MAX))
+    {
+        let entity: Entity =
+            serde_json::from_str(&row.payload).map_err(|e| DbErr::Json(e.to_string()))?;
+        changes.push(Change {
+            seq: row.seq,
+            entity,
+        });
     }
     let cursor = changes.last().map_or(params.since, |c| c.seq);
-    Ok(Json(PullResponse { changes, cursor, has_more, schema_version: SCHEMA_VERSION }))
+    Ok(Json(PullResponse {
+        changes,
+        cursor,
+        has_more,
+        schema_version: SCHEMA_VERSION,
+    }))
 }
 
 /// Applies a batch of client mutations, each exactly once, in order.
@@ -90,21 +111,42 @@ pub async fn push(
         ));
     }
     let client_ok = (8..=64).contains(&req.client_id.len())
-        && req.client_id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+        && req
+            .client_id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-');
     if !client_ok {
-        return Err(ApiError::bad_request("invalid_client_id", "'client_id' must be 8-64 letters, digits or dashes (a UUID)."));
+        return Err(ApiError::bad_request(
+            "invalid_client_id",
+            "'client_id' must be 8-64 letters, digits or dashes (a UUID).",
+        ));
     }
     if req.mutations.len() > MAX_PUSH_BATCH {
-        return Err(ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, "batch_too_large", format!("Push at most {MAX_PUSH_BATCH} mutations at a time.")));
+        return Err(ApiError::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "batch_too_large",
+            format!("Push at most {MAX_PUSH_BATCH} mutations at a time."),
+        ));
     }
-    if req.mutations.windows(2).any(|w| w[0].mutation_id >= w[1].mutation_id) || req.mutations.iter().any(|m| m.mutation_id < 1) {
-        return Err(ApiError::bad_request("invalid_batch", "Mutation ids must be positive and strictly increasing within a batch."));
+    if req
+        .mutations
+        .windows(2)
+        .any(|w| w[0].mutation_id >= w[1].mutation_id)
+        || req.mutations.iter().any(|m| m.mutation_id < 1)
+    {
+        return Err(ApiError::bad_request(
+            "invalid_batch",
+            "Mutation ids must be positive and strictly increasing within a batch.",
+        ));
     }
     let account_id = auth.account.id;
     let mut results = Vec::with_capacity(req.mutations.len());
     for m in &req.mutations {
         let outcome = apply_once(&state, account_id, &req.client_id, m).await?;
-        results.push(MutationResult { mutation_id: m.mutation_id, outcome });
+        results.push(MutationResult {
+            mutation_id: m.mutation_id,
+            outcome,
+        });
     }
     let cursor = crate::db::entity::account::Entity::find_by_id(account_id)
         .one(&state.db)
@@ -114,16 +156,28 @@ pub async fn push(
 }
 
 /// Applies one mutation in its own transaction, together with the record that it was applied.
-async fn apply_once(state: &AppState, account_id: i64, client_id: &str, m: &ClientMutation) -> ApiResult<Outcome> {
+async fn apply_once(
+    state: &AppState,
+    account_id: i64,
+    client_id: &str,
+    m: &ClientMutation,
+) -> ApiResult<Outcome> {
     let now = state.clock.now();
     let txn = db::write_txn(&state.db).await?;
-    let client = sync_client::Entity::find_by_id(client_id.to_owned()).one(&txn).await?;
+    let client = sync_client::Entity::find_by_id(client_id.to_owned())
+        .one(&txn)
+        .await?;
     if let Some(c) = &client {
         if c.account_id != account_id {
-            return Err(ApiError::forbidden("client_id_taken", "This client id belongs to another account. Generate a new one."));
+            return Err(ApiError::forbidden(
+                "client_id_taken",
+                "This client id belongs to another account. Generate a new one.",
+            ));
         }
         if m.mutation_id <= c.last_mutation_id {
-            let recorded = sync_mutation::Entity::find_by_id((client_id.to_owned(), m.mutation_id)).one(&txn).await?;
+            let recorded = sync_mutation::Entity::find_by_id((client_id.to_owned(), m.mutation_id))
+                .one(&txn)
+                .await?;
             txn.rollback().await?;
             return Ok(match recorded {
                 Some(r) if r.status == "rejected" => Outcome::Rejected {
@@ -133,16 +187,29 @@ async fn apply_once(state: &AppState, account_id: i64, client_id: &str, m: &Clie
                 Some(_) => Outcome::Applied,
                 None => Outcome::Rejected {
                     code: "mutation_out_of_order".to_owned(),
-                    message: "This edit is older than edits already applied from this device.".to_owned(),
+                    message: "This edit is older than edits already applied from this device."
+                        .to_owned(),
                 },
             });
         }
     }
     let outcome = match apply(&txn, account_id, &m.mutation, now).await? {
         Ok(()) => Outcome::Applied,
-        Err((code, message)) => Outcome::Rejected { code: code.to_owned(), message },
+        Err((code, message)) => Outcome::Rejected {
+            code: code.to_owned(),
+            message,
+        },
     };
-    record(&txn, client.is_some(), account_id, client_id, m.mutation_id, &outcome, now).await?;
+    record(
+        &txn,
+        client.is_some(),
+        account_id,
+        client_id,
+        m.mutation_id,
+        &outcome,
+        now,
+    )
+    .await?;
     txn.commit().await?;
     Ok(outcome)
 }
@@ -150,15 +217,26 @@ async fn apply_once(state: &AppState, account_id: i64, client_id: &str, m: &Clie
 type Refusal = (&'static str, String);
 
 /// The effects of one mutation; a refusal leaves nothing written.
-async fn apply(db: &impl ConnectionTrait, account_id: i64, m: &Mutation, now: DateTime<Utc>) -> Result<Result<(), Refusal>, DbErr> {
+async fn apply(
+    db: &impl ConnectionTrait,
+    account_id: i64,
+    m: &Mutation,
+    now: DateTime<Utc>,
+) -> Result<Result<(), Refusal>, DbErr> {
     match m {
-        Mutation::UpdateProfile { contact_person, phone } => {
+        Mutation::UpdateProfile {
+            contact_person,
+            phone,
+        } => {
             let edit = match ProfileEdit::validate(contact_person, phone) {
                 Ok(e) => e,
                 Err(e) => return Ok(Err((e.code(), e.to_string()))),
             };
             let Some(p) = partner::Entity::find_by_id(account_id).one(db).await? else {
-                return Ok(Err(("not_a_partner", "Only partners have a profile to edit.".to_owned())));
+                return Ok(Err((
+                    "not_a_partner",
+                    "Only partners have a profile to edit.".to_owned(),
+                )));
             };
             let version = p.version + 1;
             let mut update: partner::ActiveModel = p.into();
@@ -183,7 +261,9 @@ async fn record(
 ) -> Result<(), DbErr> {
     let (status, code, message) = match outcome {
         Outcome::Applied => ("applied", None, None),
-        Outcome::Rejected { code, message } => ("rejected", Some(code.clone()), Some(message.clone())),
+        Outcome::Rejected { code, message } => {
+            ("rejected", Some(code.clone()), Some(message.clone()))
+        }
     };
     sync_mutation::ActiveModel {
         client_id: Set(client_id.to_owned()),

@@ -1,0 +1,42 @@
+//! API integration tests: the real server over real HTTP, on SQLite and on PostgreSQL.
+
+#[path = "api/auth.rs"]
+mod auth;
+#[path = "api/bad_input.rs"]
+mod bad_input;
+#[path = "api/delivery.rs"]
+mod delivery;
+#[path = "api/harness.rs"]
+mod harness;
+#[path = "api/registration.rs"]
+mod registration;
+#[path = "api/sync.rs"]
+mod sync;
+
+/// Runs a story on SQLite and, in a second test, on PostgreSQL.
+#[macro_export]
+macro_rules! on_both_backends {
+    ($story:ident) => {
+        mod $story {
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                if let Some(s) =
+                    $crate::harness::TestServer::start($crate::harness::Backend::Sqlite).await
+                {
+                    super::$story(&s).await;
+                    s.stop().await;
+                }
+            }
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() {
+                if let Some(s) =
+                    $crate::harness::TestServer::start($crate::harness::Backend::Postgres).await
+                {
+                    super::$story(&s).await;
+                    s.stop().await;
+                }
+            }
+        }
+    };
+}

@@ -1,0 +1,159 @@
+//! Tokens, refresh, sign-out and throttling of wrong passwords.
+
+use crate::harness::TestServer;
+use crate::on_both_backends;
+use chrono::Duration;
+use reqwest::StatusCode;
+use serde_json::json;
+
+async fn tokens_refresh_expire_and_revoke(s: &TestServer) {
+    let (creds, _) = s.ready_partner("tok@acme.rs").await;
+    let (status, login) = s
+        .post(
+            "/api/v1/auth/login",
+            None,
+            json!({"username": creds.username, "password": creds.password}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{login}");
+    let access = login["access_token"].as_str().expect("access").to_owned();
+    let refresh = login["refresh_token"].as_str().expect("refresh").to_owned();
+
+    s.clock.advance(Duration::minutes(16));
+    let (status, v) = s.get("/api/v1/me", Some(&access)).await;
+    assert_eq!(
+        (status, v["code"].as_str()),
+        (StatusCode::UNAUTHORIZED, Some("token_expired")),
+        "access tokens live 15 minutes"
+    );
+
+    let (status, renewed) = s
+        .post(
+            "/api/v1/auth/refresh",
+            None,
+            json!({"refresh_token": refresh}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{renewed}");
+    let access2 = renewed["access_token"].as_str().expect("access").to_owned();
+    let refresh2 = renewed["refresh_token"]
+        .as_str()
+        .expect("refresh")
+        .to_owned();
+    assert_ne!(refresh, refresh2, "refresh tokens rotate");
+    let (status, _) = s.get("/api/v1/me", Some(&access2)).await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, v) = s
+        .post(
+            "/api/v1/auth/refresh",
+            None,
+            json!({"refresh_token": refresh}),
+        )
+        .await;
+    assert_eq!(
+        (status, v["code"].as_str()),
+        (StatusCode::UNAUTHORIZED, Some("invalid_refresh_token")),
+        "a used refresh token is dead"
+    );
+
+    let (status, _) = s
+        .post("/api/v1/auth/logout", Some(&access2), json!({}))
+        .await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    let (status, _) = s.get("/api/v1/me", Some(&access2)).await;
+    assert_eq!(
+        status,
+        StatusCode::UNAUTHORIZED,
+        "sign-out ends the access token at once"
+    );
+    let (status, _) = s
+        .post(
+            "/api/v1/auth/refresh",
+            None,
+            json!({"refresh_token": refresh2}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED, "and its refresh token");
+
+    let (_, login) = s
+        .post(
+            "/api/v1/auth/login",
+            None,
+            json!({"username": creds.username, "password": creds.password}),
+        )
+        .await;
+    let refresh3 = login["refresh_token"].as_str().expect("refresh").to_owned();
+    s.clock.advance(Duration::days(31));
+    let (status, _) = s
+        .post(
+            "/api/v1/auth/refresh",
+            None,
+            json!({"refresh_token": refresh3}),
+        )
+        .await;
+    assert_eq!(
+        status,
+        StatusCode::UNAUTHORIZED,
+        "refresh tokens expire after 30 days"
+    );
+}
+on_both_backends!(tokens_refresh_expire_and_revoke);
+
+async fn wrong_passwords_are_throttled(s: &TestServer) {
+    let (creds, _) = s.ready_partner("slow@acme.rs").await;
+    let attempt = |password: &str| {
+        s.post(
+            "/api/v1/auth/login",
+            None,
+            json!({"username": creds.username, "password": password}),
+        )
+    };
+    for i in 1..=4 {
+        let (status, _) = attempt("wrong-password-1").await;
+        assert_eq!(
+            status,
+            StatusCode::UNAUTHORIZED,
+            "attempt {i} is only refused"
+        );
+    }
+    let (status, v) = attempt("wrong-password-1").await;
+    assert_eq!(
+        (status, v["code"].as_str()),
+        (StatusCode::TOO_MANY_REQUESTS, Some("too_many_attempts")),
+        "the 5th failure blocks the account: {v}"
+    );
+    let (status, _) = attempt(&creds.password).await;
+    assert_eq!(
+        status,
+        StatusCode::TOO_MANY_REQUESTS,
+        "even the right password waits while blocked"
+    );
+    s.clock.advance(Duration::minutes(2));
+    let (status, v) = attempt(&creds.password).await;
+    assert_eq!(status, StatusCode::OK, "the block lifts after a while: {v}");
+
+    // Per address: 20 failures from one address block it, whatever the account. Five were
+    // already counted above, so the 15th guess at other accounts is the 20th failure.
+    for i in 0..15 {
+        let (status, _) = s
+            .post(
+                "/api/v1/auth/login",
+                None,
+                json!({"username": format!("guess{i}"), "password": "x-password-1"}),
+            )
+            .await;
+        let expected = if i < 14 {
+            StatusCode::UNAUTHORIZED
+        } else {
+            StatusCode::TOO_MANY_REQUESTS
+        };
+        assert_eq!(status, expected, "guess {i}");
+    }
+    let (status, v) = attempt(&creds.password).await;
+    assert_eq!(
+        (status, v["code"].as_str()),
+        (StatusCode::TOO_MANY_REQUESTS, Some("too_many_attempts")),
+        "the address is blocked for every account: {v}"
+    );
+}
+on_both_backends!(wrong_passwords_are_throttled);
