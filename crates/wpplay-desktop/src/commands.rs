@@ -70,7 +70,11 @@ pub struct CommandSpec {
 }
 
 const fn cmd(name: &'static str, args: Option<&'static str>, returns: &'static str) -> CommandSpec {
-    CommandSpec { name, args, returns }
+    CommandSpec {
+        name,
+        args,
+        returns,
+    }
 }
 
 /// Every command, in the order the UI module lists them.
@@ -80,7 +84,11 @@ pub const COMMANDS: &[CommandSpec] = &[
     cmd("register", Some("RegisterArgs"), "RegistrationResponse"),
     cmd("login", Some("LoginArgs"), "SessionView"),
     cmd("change_password", Some("ChangePasswordArgs"), "SessionView"),
-    cmd("password_strength", Some("PasswordArgs"), "PasswordStrength"),
+    cmd(
+        "password_strength",
+        Some("PasswordArgs"),
+        "PasswordStrength",
+    ),
     cmd("dashboard", None, "Dashboard"),
     cmd("sync_now", None, "SyncStatus"),
     cmd("update_profile", Some("UpdateProfileArgs"), "Dashboard"),
@@ -151,7 +159,8 @@ mod tests {
     fn export_commands_module() {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("../../ui/src/lib/backend/commands.ts");
-        std::fs::create_dir_all(path.parent().expect("has a parent")).expect("create the backend folder");
+        std::fs::create_dir_all(path.parent().expect("has a parent"))
+            .expect("create the backend folder");
         std::fs::write(&path, typescript_module()).expect("write commands.ts");
     }
 

@@ -1,1 +1,20 @@
+//! The desktop app's core: everything the app does, without Tauri.
+//!
+//! The Tauri shell calls [`Core`] from thin commands; tests drive it headless. It keeps
+//! a local SQLite replica per account (the UI reads only from it, so it works offline),
+//! syncs it with the server through the change feed and an outbox of local edits, and
+//! keeps the session's refresh token in the operating system's keychain.
 
+pub mod client;
+pub mod commands;
+pub mod error;
+pub mod keychain;
+pub mod replica;
+pub mod session_file;
+pub mod sync;
+pub mod view;
+
+mod core;
+
+pub use crate::core::{Core, CoreConfig};
+pub use error::CoreResult;

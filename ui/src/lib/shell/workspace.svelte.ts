@@ -6,47 +6,72 @@ import { backend, toBackendError, type BackendError, type Dashboard, type SyncSt
 export const POLL_MS = 2000;
 
 export class Workspace {
-  dashboard: Dashboard | null = $state(null);
+  /** Replaced whole on every read, never mutated: a raw (not deeply reactive) snapshot. */
+  dashboard: Dashboard | null = $state.raw(null);
   /** Why the last read failed; cleared by the next success. */
   loadError: BackendError | null = $state(null);
   syncing = $state(false);
-  /** Ticks every poll so relative times ("2 min ago") stay fresh. */
+  /** Ticks with every read so relative times ("2 min ago") stay fresh. */
   now: Date = $state(new Date());
 
   #timer: ReturnType<typeof setInterval> | undefined;
+  #stopped = false;
   #inFlight = false;
+  #again = false;
+  /** Bumped by every action's result; a read started before it is stale and dropped. */
+  #epoch = 0;
 
   /** Starts polling; returns the function that stops it (for `$effect` cleanup). */
   start(): () => void {
+    this.#stopped = false;
     void this.refresh();
     this.#timer = setInterval(() => void this.refresh(), POLL_MS);
-    return () => clearInterval(this.#timer);
+    return () => {
+      this.#stopped = true;
+      clearInterval(this.#timer);
+    };
   }
 
   async refresh(): Promise<void> {
-    // A slow read must not pile up behind itself.
-    if (this.#inFlight) return;
+    if (this.#stopped) return;
+    // Never pile reads up behind a slow one; remember to read once more when it ends.
+    if (this.#inFlight) {
+      this.#again = true;
+      return;
+    }
     this.#inFlight = true;
+    const epoch = this.#epoch;
     try {
-      this.dashboard = await backend.dashboard();
-      this.loadError = null;
+      const dashboard = await backend.dashboard();
+      if (epoch === this.#epoch) {
+        this.dashboard = dashboard;
+        this.loadError = null;
+      }
     } catch (e) {
-      this.loadError = toBackendError(e);
+      if (epoch === this.#epoch) this.loadError = toBackendError(e);
     } finally {
       this.#inFlight = false;
       this.now = new Date();
+      if (this.#again) {
+        this.#again = false;
+        void this.refresh();
+      }
     }
   }
 
-  /** Applies a result that already holds the whole dashboard (e.g. after a profile edit). */
+  /** Shows an action's result (the whole dashboard) at once, then reads again. */
   apply(dashboard: Dashboard): void {
+    this.#epoch++;
     this.dashboard = dashboard;
     this.loadError = null;
+    void this.refresh();
   }
 
-  /** Applies a fresh sync status without waiting for the next poll. */
+  /** Shows a fresh sync status at once, then reads the whole dashboard again. */
   applySync(sync: SyncStatus): void {
+    this.#epoch++;
     if (this.dashboard) this.dashboard = { ...this.dashboard, sync };
+    void this.refresh();
   }
 
   /** Pushes waiting edits and pulls the server's changes. Rejects with a BackendError. */
@@ -57,10 +82,10 @@ export class Workspace {
       this.applySync(status);
       return status;
     } catch (e) {
+      void this.refresh();
       throw toBackendError(e);
     } finally {
       this.syncing = false;
-      void this.refresh();
     }
   }
 }

@@ -1,0 +1,22 @@
+//! A local edit waiting for the server, or refused by it.
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "outbox")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub mutation_id: i64,
+    /// The `wpplay_wire::sync::Mutation` as JSON.
+    pub payload: String,
+    pub summary: String,
+    /// `pending` or `rejected`.
+    pub state: String,
+    pub reject_code: Option<String>,
+    pub reject_message: Option<String>,
+    pub created_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

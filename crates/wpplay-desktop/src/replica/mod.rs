@@ -1,0 +1,267 @@
+//! The local SQLite replica of one account on one server.
+//!
+//! It holds the server's state as last pulled, the pull cursor and the outbox of local
+//! edits. Every change to it happens in one local transaction together with the cursor
+//! or outbox bookkeeping that describes it, so a crash never leaves them out of step.
+//! What the UI shows is the server state with the pending edits laid over it.
+
+pub mod entity;
+
+use crate::error::LocalErr;
+use chrono::{DateTime, Utc};
+use entity::{outbox, replica_entity, sync_state};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectOptions, ConnectionTrait, Database, DatabaseConnection,
+    EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set, SqliteTransactionMode,
+    TransactionOptions, TransactionTrait,
+};
+use std::path::Path;
+use wpplay_domain::sync::{OutboxStep, Pending};
+use wpplay_migrations::{MigratorTrait, ReplicaMigrator};
+use wpplay_wire::sync::{Change, Entity, Mutation, MutationResult};
+
+/// An open replica.
+#[derive(Debug, Clone)]
+pub struct Replica {
+    db: DatabaseConnection,
+}
+
+type Local<T> = Result<T, LocalErr>;
+
+impl Replica {
+    /// Opens (creating and migrating if needed) the replica file.
+    pub async fn open(path: &Path) -> Local<Self> {
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        let mut opts = ConnectOptions::new(format!("sqlite://{}?mode=rwc", path.display()));
+        opts.sqlx_logging(false)
+            .max_connections(1)
+            .min_connections(1);
+        let db = Database::connect(opts).await?;
+        db.execute_unprepared("PRAGMA journal_mode=WAL; PRAGMA busy_timeout=10000;")
+            .await?;
+        ReplicaMigrator::up(&db, None).await?;
+        if sync_state::Entity::find_by_id(1).one(&db).await?.is_none() {
+            sync_state::ActiveModel {
+                id: Set(1),
+                client_id: Set(uuid::Uuid::new_v4().to_string()),
+                cursor: Set(0),
+                next_mutation_id: Set(1),
+                last_sync_at: Set(None),
+                last_error_code: Set(None),
+                last_error_message: Set(None),
+            }
+            .insert(&db)
+            .await?;
+        }
+        Ok(Self { db })
+    }
+
+    pub async fn close(self) {
+        let _ = self.db.close().await;
+    }
+
+    async fn write(&self) -> Local<sea_orm::DatabaseTransaction> {
+        Ok(self
+            .db
+            .begin_with_options(TransactionOptions {
+                sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+                ..Default::default()
+            })
+            .await?)
+    }
+
+    pub async fn state(&self) -> Local<sync_state::Model> {
+        sync_state::Entity::find_by_id(1)
+            .one(&self.db)
+            .await?
+            .ok_or_else(|| LocalErr("the replica has no sync state".into()))
+    }
+
+    /// Applies a pulled page and moves the cursor, in one transaction.
+    pub async fn apply_page(
+        &self,
+        changes: &[Change],
+        cursor: i64,
+        now: DateTime<Utc>,
+    ) -> Local<()> {
+        let txn = self.write().await?;
+        for change in changes {
+            let (kind, id) = key(&change.entity);
+            let row = replica_entity::ActiveModel {
+                entity: Set(kind.to_owned()),
+                entity_id: Set(id),
+                data: Set(serde_json::to_string(&change.entity)?),
+                seq: Set(change.seq),
+            };
+            replica_entity::Entity::insert(row)
+                .on_conflict(
+                    sea_orm::sea_query::OnConflict::columns([
+                        replica_entity::Column::Entity,
+                        replica_entity::Column::EntityId,
+                    ])
+                    .update_columns([replica_entity::Column::Data, replica_entity::Column::Seq])
+                    .to_owned(),
+                )
+                .exec(&txn)
+                .await?;
+        }
+        let mut st: sync_state::ActiveModel = self.state_in(&txn).await?.into();
+        st.cursor = Set(cursor);
+        st.last_sync_at = Set(Some(now));
+        st.last_error_code = Set(None);
+        st.last_error_message = Set(None);
+        st.update(&txn).await?;
+        txn.commit().await?;
+        Ok(())
+    }
+
+    async fn state_in(&self, db: &impl ConnectionTrait) -> Local<sync_state::Model> {
+        sync_state::Entity::find_by_id(1)
+            .one(db)
+            .await?
+            .ok_or_else(|| LocalErr("the replica has no sync state".into()))
+    }
+
+    /// Records why the last sync failed (or clears it), for the status bar.
+    pub async fn set_error(&self, error: Option<&wpplay_wire::ErrorBody>) -> Local<()> {
+        let mut st: sync_state::ActiveModel = self.state().await?.into();
+        st.last_error_code = Set(error.map(|e| e.code.clone()));
+        st.last_error_message = Set(error.map(|e| e.message.clone()));
+        st.update(&self.db).await?;
+        Ok(())
+    }
+
+    /// Every entity of a kind, as last pulled.
+    pub async fn entities(&self, kind: &str) -> Local<Vec<Entity>> {
+        let rows = replica_entity::Entity::find()
+            .filter(replica_entity::Column::Entity.eq(kind))
+            .order_by_asc(replica_entity::Column::EntityId)
+            .all(&self.db)
+            .await?;
+        rows.iter()
+            .map(|r| Ok(serde_json::from_str(&r.data)?))
+            .collect()
+    }
+
+    /// Queues a local edit; it gets the next mutation id of this client.
+    pub async fn enqueue(
+        &self,
+        mutation: &Mutation,
+        summary: &str,
+        now: DateTime<Utc>,
+    ) -> Local<i64> {
+        let txn = self.write().await?;
+        let st = self.state_in(&txn).await?;
+        let id = st.next_mutation_id;
+        outbox::ActiveModel {
+            mutation_id: Set(id),
+            payload: Set(serde_json::to_string(mutation)?),
+            summary: Set(summary.to_owned()),
+            state: Set("pending".to_owned()),
+            reject_code: Set(None),
+            reject_message: Set(None),
+            created_at: Set(now),
+        }
+        .insert(&txn)
+        .await?;
+        let mut st: sync_state::ActiveModel = st.into();
+        st.next_mutation_id = Set(id + 1);
+        st.update(&txn).await?;
+        txn.commit().await?;
+        Ok(id)
+    }
+
+    /// The edits waiting for the server, oldest first.
+    pub async fn pending(&self) -> Local<Vec<Pending<Mutation>>> {
+        let rows = outbox::Entity::find()
+            .filter(outbox::Column::State.eq("pending"))
+            .order_by_asc(outbox::Column::MutationId)
+            .all(&self.db)
+            .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(Pending {
+                    mutation_id: r.mutation_id,
+                    mutation: serde_json::from_str(&r.payload)?,
+                })
+            })
+            .collect()
+    }
+
+    pub async fn pending_count(&self) -> Local<i64> {
+        let n = outbox::Entity::find()
+            .filter(outbox::Column::State.eq("pending"))
+            .count(&self.db)
+            .await?;
+        Ok(i64::try_from(n).unwrap_or(i64::MAX))
+    }
+
+    /// Edits the server refused, waiting for the user.
+    pub async fn rejected(&self) -> Local<Vec<outbox::Model>> {
+        Ok(outbox::Entity::find()
+            .filter(outbox::Column::State.eq("rejected"))
+            .order_by_asc(outbox::Column::MutationId)
+            .all(&self.db)
+            .await?)
+    }
+
+    /// Applies the server's answers to the outbox, in one transaction.
+    pub async fn settle(
+        &self,
+        results: &[MutationResult],
+        step: impl Fn(&wpplay_domain::sync::Outcome) -> OutboxStep,
+    ) -> Local<()> {
+        let txn = self.write().await?;
+        for r in results {
+            match step(&r.outcome) {
+                OutboxStep::Done => {
+                    outbox::Entity::delete_by_id(r.mutation_id)
+                        .exec(&txn)
+                        .await?;
+                }
+                OutboxStep::ShowRejection { code, message } => {
+                    outbox::Entity::update_many()
+                        .col_expr(
+                            outbox::Column::State,
+                            sea_orm::sea_query::Expr::value("rejected"),
+                        )
+                        .col_expr(
+                            outbox::Column::RejectCode,
+                            sea_orm::sea_query::Expr::value(Some(code)),
+                        )
+                        .col_expr(
+                            outbox::Column::RejectMessage,
+                            sea_orm::sea_query::Expr::value(Some(message)),
+                        )
+                        .filter(outbox::Column::MutationId.eq(r.mutation_id))
+                        .exec(&txn)
+                        .await?;
+                }
+            }
+        }
+        txn.commit().await?;
+        Ok(())
+    }
+
+    /// Drops a refused edit the user chose to discard.
+    pub async fn discard(&self, mutation_id: i64) -> Local<bool> {
+        let res = outbox::Entity::delete_many()
+            .filter(outbox::Column::MutationId.eq(mutation_id))
+            .filter(outbox::Column::State.eq("rejected"))
+            .exec(&self.db)
+            .await?;
+        Ok(res.rows_affected == 1)
+    }
+}
+
+/// The replica key of an entity.
+pub fn key(entity: &Entity) -> (&'static str, String) {
+    match entity {
+        Entity::Profile(_) => ("profile", "me".to_owned()),
+        // The feed only ever carries the account's own, current package.
+        Entity::Package(_) => ("package", "current".to_owned()),
+        Entity::Subscription(_) => ("subscription", "me".to_owned()),
+    }
+}

@@ -1,0 +1,86 @@
+//! The sync engine: push the outbox, then pull the feed until the cursor is current.
+//!
+//! Planning (which edits go next, what an answer means) is pure and lives in
+//! `wpplay_domain::sync`; this module only does the IO around it.
+
+use crate::client::{ApiClient, CallError};
+use crate::replica::Replica;
+use chrono::{DateTime, Utc};
+use wpplay_domain::sync::{MAX_PUSH_BATCH, SCHEMA_VERSION, next_batch, page_continues, step_for};
+use wpplay_wire::ErrorBody;
+use wpplay_wire::sync::{ClientMutation, PullResponse, PushRequest, PushResponse};
+
+/// What one sync round did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Round {
+    pub pushed: usize,
+    pub pulled: usize,
+}
+
+/// Pushes every pending edit, then pulls every new change.
+pub async fn round(
+    api: &ApiClient,
+    token: &str,
+    replica: &Replica,
+    now: DateTime<Utc>,
+) -> Result<Round, CallError> {
+    let local = |e: crate::error::LocalErr| {
+        CallError::Answered(reqwest::StatusCode::OK, ErrorBody::from(e))
+    };
+    let mut done = Round::default();
+    let client_id = replica.state().await.map_err(local)?.client_id;
+    loop {
+        let pending = replica.pending().await.map_err(local)?;
+        let batch = next_batch(&pending, MAX_PUSH_BATCH);
+        if batch.is_empty() {
+            break;
+        }
+        let request = PushRequest {
+            client_id: client_id.clone(),
+            schema_version: SCHEMA_VERSION,
+            mutations: batch
+                .iter()
+                .map(|p| ClientMutation {
+                    mutation_id: p.mutation_id,
+                    mutation: p.mutation.clone(),
+                })
+                .collect(),
+        };
+        let answer: PushResponse = api.post("/api/v1/sync/push", Some(token), &request).await?;
+        replica
+            .settle(&answer.results, step_for)
+            .await
+            .map_err(local)?;
+        done.pushed += answer.results.len();
+        if batch.len() < MAX_PUSH_BATCH {
+            break;
+        }
+    }
+    loop {
+        let cursor = replica.state().await.map_err(local)?.cursor;
+        let page: PullResponse = api
+            .get(
+                &format!("/api/v1/sync/pull?since={cursor}&limit=500"),
+                Some(token),
+            )
+            .await?;
+        if !page_continues(cursor, page.changes.first().map(|c| c.seq), page.cursor) {
+            return Err(CallError::Answered(
+                reqwest::StatusCode::OK,
+                ErrorBody::new(
+                    "feed_out_of_order",
+                    "The server sent changes out of order; the next sync will try again.",
+                ),
+            ));
+        }
+        replica
+            .apply_page(&page.changes, page.cursor, now)
+            .await
+            .map_err(local)?;
+        done.pulled += page.changes.len();
+        if !page.has_more {
+            break;
+        }
+    }
+    Ok(done)
+}

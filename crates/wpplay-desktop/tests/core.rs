@@ -1,0 +1,317 @@
+//! The desktop core, headless, against a real server over HTTP, with the real OS keychain
+//! (Secret Service; the test command runs it inside a private D-Bus session with an
+//! unlocked gnome-keyring).
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+use wpplay_desktop::commands::{
+    ChangePasswordArgs, LoginArgs, RegisterArgs, ServerArgs, UpdateProfileArgs,
+};
+use wpplay_desktop::{Core, CoreConfig, keychain};
+use wpplay_domain::clock::SystemClock;
+use wpplay_server::Settings;
+use wpplay_wire::registration::{Channel, RegistrationRequest};
+
+struct Server {
+    url: String,
+    addr: std::net::SocketAddr,
+    data_dir: PathBuf,
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
+    task: Option<tokio::task::JoinHandle<anyhow::Result<()>>>,
+}
+
+impl Server {
+    async fn start(data_dir: &Path, addr: Option<std::net::SocketAddr>) -> Self {
+        let mut settings = Settings::load(None, |_| None).expect("settings");
+        settings.data_dir = data_dir.to_owned();
+        let listener = tokio::net::TcpListener::bind(
+            addr.unwrap_or_else(|| "127.0.0.1:0".parse().expect("addr")),
+        )
+        .await
+        .expect("bind");
+        let addr = listener.local_addr().expect("addr");
+        let (tx, rx) = tokio::sync::oneshot::channel::<()>();
+        let task = tokio::spawn(wpplay_server::launch_with_listener(
+            settings,
+            listener,
+            async {
+                let _ = rx.await;
+            },
+        ));
+        let url = format!("http://{addr}");
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while reqwest::get(format!("{url}/healthz")).await.is_err() {
+            assert!(Instant::now() < deadline, "server starts");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        Self {
+            url,
+            addr,
+            data_dir: data_dir.to_owned(),
+            stop: Some(tx),
+            task: Some(task),
+        }
+    }
+
+    async fn stop(&mut self) {
+        if let Some(tx) = self.stop.take() {
+            let _ = tx.send(());
+        }
+        if let Some(t) = self.task.take() {
+            t.await.expect("join").expect("server ran");
+        }
+    }
+
+    async fn credentials(&self, recipient: &str) -> (String, String) {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            if let Ok(dir) = std::fs::read_dir(self.data_dir.join("outbox")) {
+                for e in dir.flatten() {
+                    let text = std::fs::read_to_string(e.path()).unwrap_or_default();
+                    if text.contains(&format!("To: {recipient}")) {
+                        let field = |name: &str| {
+                            text.lines()
+                                .find_map(|l| {
+                                    l.trim().strip_prefix(name).map(|v| v.trim().to_owned())
+                                })
+                                .unwrap_or_else(|| panic!("{name} in {text}"))
+                        };
+                        return (field("Username:"), field("Password:"));
+                    }
+                }
+            }
+            assert!(
+                Instant::now() < deadline,
+                "the credentials reach the outbox"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+}
+
+fn core(data_dir: &Path, service: &str, server_url: &str) -> Arc<Core> {
+    Arc::new(Core::new(CoreConfig {
+        data_dir: data_dir.to_owned(),
+        default_server_url: server_url.to_owned(),
+        keychain_service: service.to_owned(),
+        sync_interval: Duration::from_millis(300),
+        clock: Arc::new(SystemClock),
+    }))
+}
+
+/// Polls `f` until it is true.
+async fn eventually(what: &str, mut f: impl AsyncFnMut() -> bool) {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while !f().await {
+        assert!(Instant::now() < deadline, "{what} within 20 s");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn register_login_work_offline_and_resume_from_the_keychain() {
+    let service = format!("wpplay-test-{}", uuid::Uuid::new_v4());
+    keychain::store(&service, "probe", "probe", "x").unwrap_or_else(|e| {
+        panic!("the OS keychain is not available ({e}); run the tests through the README's test command, which starts a private D-Bus session with gnome-keyring")
+    });
+    keychain::delete(&service, "probe", "probe").expect("delete probe");
+
+    let server_dir = tempfile::tempdir().expect("dir");
+    let app_dir = tempfile::tempdir().expect("dir");
+    let mut server = Server::start(server_dir.path(), None).await;
+    let app = core(app_dir.path(), &service, &server.url);
+
+    let start = app.startup().await.expect("startup");
+    assert!(
+        start.session.is_none(),
+        "nobody is signed in on a fresh install"
+    );
+
+    let packages = app
+        .list_packages(ServerArgs {
+            server_url: server.url.clone(),
+        })
+        .await
+        .expect("packages");
+    assert_eq!(packages.len(), 3);
+    let bad = app
+        .register(RegisterArgs {
+            server_url: server.url.clone(),
+            form: RegistrationRequest {
+                package_id: packages[0].id,
+                company: "Desk TV".into(),
+                contact_person: "Ana".into(),
+                email: "not-an-email".into(),
+                phone: "+381641234567".into(),
+                country: "RS".into(),
+                credential_delivery: Channel::Email,
+                no_reseller_services: false,
+            },
+        })
+        .await
+        .expect_err("a bad e-mail is refused");
+    assert_eq!(
+        bad.code, "invalid_email",
+        "the server's code reaches the UI: {bad:?}"
+    );
+    let receipt = app
+        .register(RegisterArgs {
+            server_url: server.url.clone(),
+            form: RegistrationRequest {
+                package_id: packages[0].id,
+                company: "Desk TV".into(),
+                contact_person: "Ana".into(),
+                email: "desk@acme.rs".into(),
+                phone: "+381641234567".into(),
+                country: "RS".into(),
+                credential_delivery: Channel::Email,
+                no_reseller_services: false,
+            },
+        })
+        .await
+        .expect("registered");
+    assert_eq!(receipt.destination, "d***@acme.rs");
+
+    let (username, password) = server.credentials("desk@acme.rs").await;
+    let wrong = app
+        .login(LoginArgs {
+            server_url: server.url.clone(),
+            username: username.clone(),
+            password: "wrong-pass-1".into(),
+        })
+        .await
+        .expect_err("wrong password");
+    assert_eq!(wrong.code, "wrong_credentials");
+    let session = app
+        .login(LoginArgs {
+            server_url: server.url.clone(),
+            username: username.clone(),
+            password: password.clone(),
+        })
+        .await
+        .expect("login");
+    assert!(
+        session.must_change_password,
+        "the generated password must be replaced first"
+    );
+    let token = keychain::load(&service, &server.url, &username).expect("keychain readable");
+    assert!(token.is_some(), "the refresh token is in the keychain");
+    assert!(
+        !std::fs::read_to_string(app_dir.path().join("last-session.json"))
+            .expect("file")
+            .contains(&token.unwrap_or_default()),
+        "never in a file"
+    );
+
+    let session = app
+        .change_password(ChangePasswordArgs {
+            current_password: password,
+            new_password: "Desk-password-2026".into(),
+        })
+        .await
+        .expect("password changed");
+    assert!(!session.must_change_password);
+    let dash = app.dashboard().await.expect("dashboard");
+    let sub = dash
+        .subscription
+        .expect("subscription pulled into the replica");
+    assert_eq!(
+        (sub.state.as_str(), sub.days_left),
+        ("trial", 14),
+        "a new partner has 14 days"
+    );
+    assert_eq!(dash.package.expect("package").code, "starter");
+    assert!(dash.sync.online && dash.sync.last_sync_at.is_some());
+
+    // Offline: the server goes away; the dashboard still shows the last known state and
+    // an edit waits in the outbox.
+    let background = tokio::spawn(app.clone().run_background_sync());
+    server.stop().await;
+    let bad_edit = app
+        .update_profile(UpdateProfileArgs {
+            contact_person: "Ana".into(),
+            phone: "nope".into(),
+        })
+        .await
+        .expect_err("validated locally");
+    assert_eq!(bad_edit.code, "invalid_phone");
+    let dash = app
+        .update_profile(UpdateProfileArgs {
+            contact_person: "Ana Offline".into(),
+            phone: "+381 11 555 0000".into(),
+        })
+        .await
+        .expect("an edit works offline");
+    assert_eq!(dash.sync.pending_changes, 1, "the edit waits to sync");
+    assert_eq!(
+        dash.profile.as_ref().map(|p| p.contact_person.as_str()),
+        Some("Ana Offline"),
+        "and shows at once"
+    );
+    eventually("the app notices it is offline", async || {
+        !app.dashboard().await.expect("dash").sync.online
+    })
+    .await;
+    let dash = app.dashboard().await.expect("dashboard offline");
+    assert_eq!(
+        dash.subscription.map(|s| s.days_left),
+        Some(14),
+        "the last known state stays visible"
+    );
+
+    // The app restarts while offline: it opens the replica and shows the dashboard.
+    background.abort();
+    drop(app);
+    let app = core(app_dir.path(), &service, &server.url);
+    let start = app.startup().await.expect("startup offline");
+    assert_eq!(
+        start.session.as_ref().map(|s| s.username.as_str()),
+        Some(username.as_str()),
+        "signed in from the keychain while offline"
+    );
+    assert_eq!(
+        app.dashboard().await.expect("dash").sync.pending_changes,
+        1,
+        "the queued edit survived the restart"
+    );
+
+    // The server comes back on the same address: the edit syncs exactly once.
+    let mut server = Server::start(server_dir.path(), Some(server.addr)).await;
+    let status = app.sync_now().await.expect("sync");
+    assert!(status.online, "{status:?}");
+    assert_eq!(status.pending_changes, 0, "the edit was accepted");
+    let dash = app.dashboard().await.expect("dash");
+    let profile = dash.profile.expect("profile");
+    assert_eq!(
+        (profile.contact_person.as_str(), profile.phone.as_str()),
+        ("Ana Offline", "+381115550000"),
+        "the server's normalised values"
+    );
+
+    // Another start signs in silently (online); sign-out removes the keychain entry.
+    let app2 = core(app_dir.path(), &service, &server.url);
+    let start = app2.startup().await.expect("startup");
+    assert!(
+        start.session.is_some(),
+        "a restart signs in silently with the keychain"
+    );
+    app2.logout().await.expect("logout");
+    assert_eq!(
+        keychain::load(&service, &server.url, &username).expect("keychain"),
+        None,
+        "sign-out deletes the token"
+    );
+    let app3 = core(app_dir.path(), &service, &server.url);
+    let start = app3.startup().await.expect("startup");
+    assert!(
+        start.session.is_none(),
+        "after sign-out the app asks to sign in"
+    );
+    assert_eq!(
+        start.last_username.as_deref(),
+        Some(username.as_str()),
+        "with the username pre-filled"
+    );
+    server.stop().await;
+}
