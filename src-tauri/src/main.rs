@@ -1,1 +1,57 @@
-fn main() {}
+//! WP Play Partner Desk: the thin Tauri shell. Each command is a line or two that calls
+//! the `wpplay-desktop` core; no business rule lives here.
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
+mod commands;
+
+use std::sync::Arc;
+use std::time::Duration;
+use tauri::Manager;
+use wpplay_desktop::{Core, CoreConfig};
+use wpplay_desktop::clock::SystemClock;
+
+/// The core, shared by every command.
+pub struct AppCore(pub Arc<Core>);
+
+fn main() {
+    tracing_subscriber::fmt()
+        .with_env_filter(tracing_subscriber::EnvFilter::try_from_env("WPPLAY_LOG").unwrap_or_else(|_| "info".into()))
+        .init();
+    let result = tauri::Builder::default()
+        .plugin(tauri_plugin_notification::init())
+        .setup(|app| {
+            // Tests and side-by-side installs may point the app at their own folder.
+            let data_dir = match std::env::var_os("WPPLAY_DESKTOP_DATA_DIR") {
+                Some(dir) => dir.into(),
+                None => app.path().app_data_dir()?,
+            };
+            let core = Arc::new(Core::new(CoreConfig {
+                data_dir,
+                default_server_url: std::env::var("WPPLAY_SERVER_URL").unwrap_or_else(|_| "http://127.0.0.1:8750".into()),
+                keychain_service: wpplay_desktop::keychain::SERVICE.into(),
+                sync_interval: Duration::from_secs(5),
+                clock: Arc::new(SystemClock),
+            }));
+            tauri::async_runtime::spawn(core.clone().run_background_sync());
+            app.manage(AppCore(core));
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::startup,
+            commands::list_packages,
+            commands::register,
+            commands::login,
+            commands::change_password,
+            commands::password_strength,
+            commands::dashboard,
+            commands::sync_now,
+            commands::update_profile,
+            commands::discard_rejected,
+            commands::logout,
+        ])
+        .run(tauri::generate_context!("../tauri.conf.json"));
+    if let Err(e) = result {
+        tracing::error!(error = %e, "the app could not start");
+        std::process::exit(1);
+    }
+}

@@ -18,3 +18,5 @@ mod core;
 
 pub use crate::core::{Core, CoreConfig};
 pub use error::CoreResult;
+/// The clock the app runs on, re-exported so the shell needs no domain dependency.
+pub use wpplay_domain::clock;

@@ -1,0 +1,67 @@
+//! One `#[tauri::command]` per entry of `wpplay_desktop::commands::COMMANDS`.
+//! Errors cross the IPC as `{code, message}`.
+
+use crate::AppCore;
+use tauri::State;
+use wpplay_desktop::commands::{ChangePasswordArgs, LoginArgs, MutationArgs, PasswordArgs, RegisterArgs, ServerArgs, UpdateProfileArgs};
+use wpplay_desktop::view::{Dashboard, PasswordStrength, SessionView, StartupView, SyncStatus};
+use wpplay_wire::ErrorBody;
+use wpplay_wire::packages::Package;
+use wpplay_wire::registration::RegistrationResponse;
+
+type Answer<T> = Result<T, ErrorBody>;
+
+#[tauri::command]
+pub async fn startup(core: State<'_, AppCore>) -> Answer<StartupView> {
+    core.0.startup().await
+}
+
+#[tauri::command]
+pub async fn list_packages(core: State<'_, AppCore>, args: ServerArgs) -> Answer<Vec<Package>> {
+    core.0.list_packages(args).await
+}
+
+#[tauri::command]
+pub async fn register(core: State<'_, AppCore>, args: RegisterArgs) -> Answer<RegistrationResponse> {
+    core.0.register(args).await
+}
+
+#[tauri::command]
+pub async fn login(core: State<'_, AppCore>, args: LoginArgs) -> Answer<SessionView> {
+    core.0.login(args).await
+}
+
+#[tauri::command]
+pub async fn change_password(core: State<'_, AppCore>, args: ChangePasswordArgs) -> Answer<SessionView> {
+    core.0.change_password(args).await
+}
+
+#[tauri::command]
+pub fn password_strength(core: State<'_, AppCore>, args: PasswordArgs) -> PasswordStrength {
+    core.0.password_strength(&args)
+}
+
+#[tauri::command]
+pub async fn dashboard(core: State<'_, AppCore>) -> Answer<Dashboard> {
+    core.0.dashboard().await
+}
+
+#[tauri::command]
+pub async fn sync_now(core: State<'_, AppCore>) -> Answer<SyncStatus> {
+    core.0.sync_now().await
+}
+
+#[tauri::command]
+pub async fn update_profile(core: State<'_, AppCore>, args: UpdateProfileArgs) -> Answer<Dashboard> {
+    core.0.update_profile(args).await
+}
+
+#[tauri::command]
+pub async fn discard_rejected(core: State<'_, AppCore>, args: MutationArgs) -> Answer<SyncStatus> {
+    core.0.discard_rejected(args).await
+}
+
+#[tauri::command]
+pub async fn logout(core: State<'_, AppCore>) -> Answer<()> {
+    core.0.logout().await
+}
