@@ -3,7 +3,10 @@
 
 use crate::AppCore;
 use tauri::State;
-use wpplay_desktop::commands::{ChangePasswordArgs, LoginArgs, MutationArgs, PasswordArgs, RegisterArgs, ServerArgs, UpdateProfileArgs};
+use wpplay_desktop::commands::{
+    ChangePasswordArgs, LoginArgs, MutationArgs, PasswordArgs, RegisterArgs, ServerArgs,
+    UpdateProfileArgs,
+};
 use wpplay_desktop::view::{Dashboard, PasswordStrength, SessionView, StartupView, SyncStatus};
 use wpplay_wire::ErrorBody;
 use wpplay_wire::packages::Package;
@@ -22,7 +25,10 @@ pub async fn list_packages(core: State<'_, AppCore>, args: ServerArgs) -> Answer
 }
 
 #[tauri::command]
-pub async fn register(core: State<'_, AppCore>, args: RegisterArgs) -> Answer<RegistrationResponse> {
+pub async fn register(
+    core: State<'_, AppCore>,
+    args: RegisterArgs,
+) -> Answer<RegistrationResponse> {
     core.0.register(args).await
 }
 
@@ -32,7 +38,10 @@ pub async fn login(core: State<'_, AppCore>, args: LoginArgs) -> Answer<SessionV
 }
 
 #[tauri::command]
-pub async fn change_password(core: State<'_, AppCore>, args: ChangePasswordArgs) -> Answer<SessionView> {
+pub async fn change_password(
+    core: State<'_, AppCore>,
+    args: ChangePasswordArgs,
+) -> Answer<SessionView> {
     core.0.change_password(args).await
 }
 
@@ -52,7 +61,10 @@ pub async fn sync_now(core: State<'_, AppCore>) -> Answer<SyncStatus> {
 }
 
 #[tauri::command]
-pub async fn update_profile(core: State<'_, AppCore>, args: UpdateProfileArgs) -> Answer<Dashboard> {
+pub async fn update_profile(
+    core: State<'_, AppCore>,
+    args: UpdateProfileArgs,
+) -> Answer<Dashboard> {
     core.0.update_profile(args).await
 }
 

@@ -7,16 +7,24 @@ mod commands;
 use std::sync::Arc;
 use std::time::Duration;
 use tauri::Manager;
-use wpplay_desktop::{Core, CoreConfig};
 use wpplay_desktop::clock::SystemClock;
+use wpplay_desktop::{Core, CoreConfig};
 
 /// The core, shared by every command.
 pub struct AppCore(pub Arc<Core>);
 
 fn main() {
-    tracing_subscriber::fmt()
-        .with_env_filter(tracing_subscriber::EnvFilter::try_from_env("WPPLAY_LOG").unwrap_or_else(|_| "info".into()))
-        .init();
+    let filter =
+        tracing_subscriber::EnvFilter::try_from_env("WPPLAY_LOG").unwrap_or_else(|_| "info".into());
+    // Tests (and support) can ask for the log in a file: WebDriver swallows the app's stderr.
+    match std::env::var_os("WPPLAY_LOG_FILE").map(std::fs::File::create) {
+        Some(Ok(file)) => tracing_subscriber::fmt()
+            .with_env_filter(filter)
+            .with_ansi(false)
+            .with_writer(std::sync::Mutex::new(file))
+            .init(),
+        _ => tracing_subscriber::fmt().with_env_filter(filter).init(),
+    }
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_notification::init())
         .setup(|app| {
@@ -27,7 +35,8 @@ fn main() {
             };
             let core = Arc::new(Core::new(CoreConfig {
                 data_dir,
-                default_server_url: std::env::var("WPPLAY_SERVER_URL").unwrap_or_else(|_| "http://127.0.0.1:8750".into()),
+                default_server_url: std::env::var("WPPLAY_SERVER_URL")
+                    .unwrap_or_else(|_| "http://127.0.0.1:8750".into()),
                 keychain_service: wpplay_desktop::keychain::SERVICE.into(),
                 sync_interval: Duration::from_secs(5),
                 clock: Arc::new(SystemClock),

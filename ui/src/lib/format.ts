@@ -1,8 +1,21 @@
 // Dates, money, counts and relative times, formatted for the user's locale.
 
-/** The user's locale as the webview reports it; undefined lets Intl pick its default. */
-function locale(): string | undefined {
-  return typeof navigator !== "undefined" ? navigator.language : undefined;
+/**
+ * The user's locale as the webview reports it, if Intl accepts it. A system set to the
+ * POSIX locale reports "C", which Intl refuses with a RangeError; undefined then lets
+ * Intl pick its own default instead of breaking every formatted number on the screen.
+ */
+export function locale(): string | undefined {
+  if (typeof navigator === "undefined") return undefined;
+  for (const tag of [...(navigator.languages ?? []), navigator.language]) {
+    try {
+      const [canonical] = Intl.getCanonicalLocales(tag);
+      if (canonical) return canonical;
+    } catch {
+      // Not a BCP 47 tag (e.g. "C" or "POSIX"): try the next one.
+    }
+  }
+  return undefined;
 }
 
 /** An amount in the currency's minor unit (cents), e.g. 2900 EUR → "€29.00". */

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Installs what building and testing WP Play Partner Desk needs on Debian/Ubuntu, skipping
+# whatever is already there: system libraries for Tauri (WebKitGTK), Xvfb, the WebDriver
+# for WebKit, D-Bus and gnome-keyring, tauri-driver, and the UI's npm packages from the
+# committed lock file. Safe to run again.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(
+  build-essential pkg-config libssl-dev libwebkit2gtk-4.1-dev libgtk-3-dev
+  libayatana-appindicator3-dev librsvg2-dev libsoup-3.0-dev libxdo-dev libdbus-1-dev
+  xvfb xauth webkit2gtk-driver dbus dbus-x11 imagemagick gnome-keyring
+  at-spi2-core file curl postgresql-client
+)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "==> installing system packages: ${missing[*]}"
+  sudo_cmd=""
+  [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  echo "==> installing Node.js and npm"
+  sudo_cmd=""
+  [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends nodejs npm
+fi
+
+if ! command -v tauri-driver >/dev/null && [ ! -x "${CARGO_HOME:-$HOME/.cargo}/bin/tauri-driver" ]; then
+  echo "==> installing tauri-driver"
+  cargo install tauri-driver --version '^2' --locked --quiet
+fi
+
+if [ ! -d ui/node_modules ] || [ ui/package-lock.json -nt ui/node_modules/.package-lock.json ]; then
+  echo "==> installing the UI's npm packages (from ui/package-lock.json)"
+  npm --prefix ui ci --no-audit --no-fund --loglevel=error
+fi

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Runs every test of WP Play Partner Desk: formatting and lints, the UI type check, the
+# architecture check, domain unit tests, server API tests on SQLite and PostgreSQL, SMTP
+# and SMS delivery, the desktop core against the real keychain, and the end-to-end story
+# with the real desktop app driven over WebDriver under Xvfb. Fails if the generated
+# TypeScript bindings are stale.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+
+scripts/setup.sh
+
+# The PostgreSQL suite needs the server at 127.0.0.1:5432; start the machine's cluster if it is down.
+if ! pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null && command -v pg_ctlcluster >/dev/null; then
+  echo "==> starting PostgreSQL"
+  pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -n1)" main start || true
+fi
+pg_isready -q -h 127.0.0.1 -p 5432 || echo "*** PostgreSQL is unreachable: the PostgreSQL suite will report itself SKIPPED ***"
+
+echo "==> UI: type check and build"
+npm --prefix ui run --silent check
+npm --prefix ui run --silent build
+
+echo "==> formatting and lints"
+cargo fmt --all -- --check
+cargo clippy --workspace --all-targets --quiet -- -D warnings
+
+echo "==> building the server and the desktop app"
+cargo build --quiet -p wpplay-server -p wpplay-desktop-app
+
+echo "==> tests (inside a private D-Bus session with gnome-keyring and Xvfb)"
+scripts/with-desktop-session.sh --xvfb cargo test --workspace --no-fail-fast
+
+echo "==> generated TypeScript bindings are up to date"
+if [ -n "$(git status --porcelain -- ui/src/lib/backend)" ]; then
+  git status --short -- ui/src/lib/backend
+  git --no-pager diff -- ui/src/lib/backend | head -50
+  echo "The generated bindings in ui/src/lib/backend changed: commit the regenerated files." >&2
+  exit 1
+fi
+echo "==> all tests passed; screenshots of the end-to-end story are in e2e-artifacts/"

@@ -1,0 +1,186 @@
+//! A small W3C WebDriver client, enough to drive the real desktop app through tauri-driver.
+
+use base64::Engine;
+use serde_json::{Value, json};
+use std::path::Path;
+use std::time::Duration;
+
+const ELEMENT_KEY: &str = "element-6066-11e4-a52e-4f735466cecf";
+
+/// One WebDriver session: one run of the app.
+pub struct Session {
+    http: reqwest::Client,
+    base: String,
+}
+
+impl Session {
+    /// Starts the app at `application` through the driver at `driver_url`.
+    pub async fn start(driver_url: &str, application: &Path) -> anyhow::Result<Self> {
+        let http = reqwest::Client::builder()
+            .timeout(Duration::from_secs(60))
+            .build()?;
+        let caps = json!({"capabilities": {"alwaysMatch": {
+            "browserName": "wry",
+            "tauri:options": {"application": application.display().to_string()}
+        }}});
+        let v: Value = http
+            .post(format!("{driver_url}/session"))
+            .json(&caps)
+            .send()
+            .await?
+            .json()
+            .await?;
+        let id = v["value"]["sessionId"]
+            .as_str()
+            .ok_or_else(|| anyhow::anyhow!("the driver did not start a session: {v}"))?;
+        Ok(Self {
+            http,
+            base: format!("{driver_url}/session/{id}"),
+        })
+    }
+
+    async fn send(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        body: Option<Value>,
+    ) -> anyhow::Result<Value> {
+        let mut req = self.http.request(method, format!("{}{}", self.base, path));
+        if let Some(b) = body {
+            req = req.json(&b);
+        }
+        let v: Value = req.send().await?.json().await?;
+        if let Some(err) = v["value"]["error"].as_str() {
+            anyhow::bail!("{err}: {}", v["value"]["message"]);
+        }
+        Ok(v["value"].clone())
+    }
+
+    /// The first element matching a CSS selector, if any.
+    pub async fn find(&self, css: &str) -> Option<Element<'_>> {
+        let v = self
+            .send(
+                reqwest::Method::POST,
+                "/element",
+                Some(json!({"using": "css selector", "value": css})),
+            )
+            .await
+            .ok()?;
+        v[ELEMENT_KEY].as_str().map(|id| Element {
+            session: self,
+            id: id.to_owned(),
+        })
+    }
+
+    /// Runs a script in the page and returns its value.
+    pub async fn execute(&self, script: &str) -> anyhow::Result<Value> {
+        self.send(
+            reqwest::Method::POST,
+            "/execute/sync",
+            Some(json!({"script": script, "args": []})),
+        )
+        .await
+    }
+
+    /// Runs an asynchronous script (its last argument is the callback) and returns its value.
+    pub async fn execute_async(&self, script: &str) -> anyhow::Result<Value> {
+        self.send(
+            reqwest::Method::POST,
+            "/execute/async",
+            Some(json!({"script": script, "args": []})),
+        )
+        .await
+    }
+
+    /// Saves a PNG screenshot of the window.
+    pub async fn screenshot(&self, path: &Path) -> anyhow::Result<()> {
+        let v = self.send(reqwest::Method::GET, "/screenshot", None).await?;
+        let png =
+            base64::engine::general_purpose::STANDARD.decode(v.as_str().unwrap_or_default())?;
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        std::fs::write(path, png)?;
+        Ok(())
+    }
+
+    /// Ends the session, which closes the app.
+    pub async fn close(self) {
+        let _ = self.http.delete(&self.base).send().await;
+    }
+}
+
+/// An element of the page.
+pub struct Element<'a> {
+    session: &'a Session,
+    id: String,
+}
+
+impl Element<'_> {
+    pub async fn click(&self) -> anyhow::Result<()> {
+        self.session
+            .send(
+                reqwest::Method::POST,
+                &format!("/element/{}/click", self.id),
+                Some(json!({})),
+            )
+            .await
+            .map(|_| ())
+    }
+
+    /// Clears the field and types `text`.
+    pub async fn fill(&self, text: &str) -> anyhow::Result<()> {
+        self.session
+            .send(
+                reqwest::Method::POST,
+                &format!("/element/{}/clear", self.id),
+                Some(json!({})),
+            )
+            .await?;
+        self.session
+            .send(
+                reqwest::Method::POST,
+                &format!("/element/{}/value", self.id),
+                Some(json!({"text": text})),
+            )
+            .await
+            .map(|_| ())
+    }
+
+    pub async fn text(&self) -> anyhow::Result<String> {
+        let v = self
+            .session
+            .send(
+                reqwest::Method::GET,
+                &format!("/element/{}/text", self.id),
+                None,
+            )
+            .await?;
+        Ok(v.as_str().unwrap_or_default().to_owned())
+    }
+
+    pub async fn attribute(&self, name: &str) -> anyhow::Result<Option<String>> {
+        let v = self
+            .session
+            .send(
+                reqwest::Method::GET,
+                &format!("/element/{}/attribute/{name}", self.id),
+                None,
+            )
+            .await?;
+        Ok(v.as_str().map(str::to_owned))
+    }
+
+    pub async fn enabled(&self) -> bool {
+        self.session
+            .send(
+                reqwest::Method::GET,
+                &format!("/element/{}/enabled", self.id),
+                None,
+            )
+            .await
+            .ok()
+            .and_then(|v| v.as_bool())
+            .unwrap_or(false)
+    }
+}
