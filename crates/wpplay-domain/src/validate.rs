@@ -140,7 +140,7 @@ mod tests {
         expected: Result<T, &str>,
     ) {
         let got = f(input).map_err(|e| crate::ErrorCode::code(&e));
-        assert_eq!(got, expected.map_err(|c| c), "input {input:?}");
+        assert_eq!(got, expected, "input {input:?}");
     }
 
     #[test]

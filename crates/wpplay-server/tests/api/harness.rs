@@ -247,7 +247,7 @@ pub struct Credentials {
 
 pub fn parse_credentials(text: &str) -> Credentials {
     let field = |name: &str| {
-        text.split(|c: char| c == '\n' || c == ' ')
+        text.split(['\n', ' '])
             .collect::<Vec<_>>()
             .windows(2)
             .find(|w| w[0] == format!("{name}:"))
