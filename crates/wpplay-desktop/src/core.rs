@@ -20,7 +20,7 @@ use tokio::sync::{Mutex, Notify, RwLock};
 use wpplay_domain::ErrorCode;
 use wpplay_domain::clock::Clock;
 use wpplay_domain::credentials::{Strength, strength};
-use wpplay_domain::lifecycle::days_left;
+use wpplay_domain::lifecycle::{LifecycleFacts, days_left};
 use wpplay_domain::registration::ProfileEdit;
 use wpplay_wire::ErrorBody;
 use wpplay_wire::auth::{ChangePasswordRequest, LoginRequest, Me, RefreshRequest, TokenResponse};
@@ -272,13 +272,16 @@ impl Core {
             }
         }
         let now = self.cfg.clock.now();
+        // The state is recomputed from the facts with the local clock, so it stays right
+        // offline: a trial that ended while the server was unreachable shows as locked.
         let subscription = subscription.map(|sub| {
-            let ends = sub
-                .paid_through
-                .map_or(sub.trial_ends_at, |p| p.max(sub.trial_ends_at));
+            let facts = LifecycleFacts {
+                trial_ends_at: sub.trial_ends_at,
+                paid_through: sub.paid_through,
+            };
             SubscriptionView {
-                state: sub.state,
-                days_left: days_left(ends, now),
+                state: facts.state_at(now).as_str().to_owned(),
+                days_left: days_left(facts.access_ends_at(), now),
                 trial_ends_at: sub.trial_ends_at,
                 paid_through: sub.paid_through,
             }

@@ -21,6 +21,17 @@ pub enum PartnerState {
     Locked,
 }
 
+impl PartnerState {
+    /// The state's name on the wire and in the UI.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Trial => "trial",
+            Self::Active => "active",
+            Self::Locked => "locked",
+        }
+    }
+}
+
 /// The stored facts the state is computed from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct LifecycleFacts {

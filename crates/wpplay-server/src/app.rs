@@ -96,8 +96,7 @@ pub async fn launch(
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> anyhow::Result<()> {
     std::fs::create_dir_all(&settings.data_dir)?;
-    let db = crate::db::connect(&settings.database_url()).await?;
-    crate::catalog::seed(&db, clock.now()).await?;
+    let db = crate::db::connect(&settings.database_url(), clock.now()).await?;
     let state = AppState {
         db: db.clone(),
         settings: Arc::new(settings),

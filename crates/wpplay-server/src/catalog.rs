@@ -1,13 +1,14 @@
 //! The package catalog: seeding, listing and the operator's changes.
 
-use crate::db::entity::package;
+use crate::db::entity::{package, partner};
 use chrono::{DateTime, Utc};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait,
-    QueryFilter, QueryOrder, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait,
+    PaginatorTrait, QueryFilter, QueryOrder, Set,
 };
 use wpplay_domain::package::{PackageSpec, default_catalog};
 use wpplay_wire::packages::Package;
+use wpplay_wire::sync::Entity;
 
 /// Seeds the default catalog into an empty packages table.
 pub async fn seed(db: &impl ConnectionTrait, now: DateTime<Utc>) -> Result<(), DbErr> {
@@ -15,7 +16,11 @@ pub async fn seed(db: &impl ConnectionTrait, now: DateTime<Utc>) -> Result<(), D
         return Ok(());
     }
     for spec in default_catalog() {
-        insert(db, spec, now).await?;
+        // Another process may have seeded meanwhile: a taken code is not an error here.
+        package::Entity::insert(active_model(spec, now))
+            .on_conflict_do_nothing_on([package::Column::Code])
+            .exec_without_returning(db)
+            .await?;
     }
     Ok(())
 }
@@ -26,6 +31,10 @@ pub async fn insert(
     spec: PackageSpec,
     now: DateTime<Utc>,
 ) -> Result<package::Model, DbErr> {
+    active_model(spec, now).insert(db).await
+}
+
+fn active_model(spec: PackageSpec, now: DateTime<Utc>) -> package::ActiveModel {
     package::ActiveModel {
         code: Set(spec.code),
         name: Set(spec.name),
@@ -38,8 +47,6 @@ pub async fn insert(
         created_at: Set(now),
         ..Default::default()
     }
-    .insert(db)
-    .await
 }
 
 /// Every package (`only_active` for what new partners may choose), cheapest first.
@@ -54,17 +61,36 @@ pub async fn list(
     q.all(db).await
 }
 
-/// Stops offering a package to new partners; partners on it keep it.
-pub async fn disable(db: &impl ConnectionTrait, code: &str) -> Result<bool, DbErr> {
-    let res = package::Entity::update_many()
-        .col_expr(
-            package::Column::Active,
-            sea_orm::sea_query::Expr::value(false),
-        )
+/// Stops offering a package to new partners; partners on it keep it, and their replicas
+/// learn of the change through their feeds, in the same transaction.
+pub async fn disable(
+    db: &DatabaseConnection,
+    code: &str,
+    now: DateTime<Utc>,
+) -> Result<bool, DbErr> {
+    let txn = crate::db::write_txn(db).await?;
+    let Some(pkg) = package::Entity::find()
         .filter(package::Column::Code.eq(code))
-        .exec(db)
+        .one(&txn)
+        .await?
+    else {
+        return Ok(false);
+    };
+    let pkg = package::ActiveModel {
+        active: Set(false),
+        ..pkg.into()
+    }
+    .update(&txn)
+    .await?;
+    let on_it = partner::Entity::find()
+        .filter(partner::Column::PackageId.eq(pkg.id))
+        .all(&txn)
         .await?;
-    Ok(res.rows_affected > 0)
+    for p in on_it {
+        crate::feed::append(&txn, p.account_id, &Entity::Package(to_wire(&pkg)), now).await?;
+    }
+    txn.commit().await?;
+    Ok(true)
 }
 
 /// The wire form of a package.

@@ -79,13 +79,8 @@ pub fn subscription(p: &partner::Model, now: DateTime<Utc>) -> Subscription {
         trial_ends_at: p.trial_ends_at,
         paid_through: p.paid_through,
     };
-    let state = match facts.state_at(now) {
-        wpplay_domain::lifecycle::PartnerState::Trial => "trial",
-        wpplay_domain::lifecycle::PartnerState::Active => "active",
-        wpplay_domain::lifecycle::PartnerState::Locked => "locked",
-    };
     Subscription {
-        state: state.to_owned(),
+        state: facts.state_at(now).as_str().to_owned(),
         registered_at: p.registered_at,
         trial_ends_at: p.trial_ends_at,
         paid_through: p.paid_through,

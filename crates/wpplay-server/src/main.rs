@@ -100,9 +100,8 @@ async fn main() -> anyhow::Result<()> {
         return Ok(());
     }
     std::fs::create_dir_all(&settings.data_dir)?;
-    let db = wpplay_server::db::connect(&settings.database_url()).await?;
     let now = SystemClock.now();
-    wpplay_server::catalog::seed(&db, now).await?;
+    let db = wpplay_server::db::connect(&settings.database_url(), now).await?;
     let out = match cli.command {
         Command::Packages {
             command: PackagesCommand::List,
@@ -132,7 +131,7 @@ async fn main() -> anyhow::Result<()> {
         }
         Command::Packages {
             command: PackagesCommand::Disable { code },
-        } => operator::packages_disable(&db, &code).await?,
+        } => operator::packages_disable(&db, &code, now).await?,
         Command::Partners { .. } => operator::partners_list(&db, now).await?,
         Command::Outbox { .. } => operator::outbox_list(&db).await?,
         Command::Serve | Command::Config => unreachable!("handled above"),

@@ -49,8 +49,12 @@ pub async fn packages_add(
 }
 
 /// `packages disable`.
-pub async fn packages_disable(db: &DatabaseConnection, code: &str) -> anyhow::Result<String> {
-    if !catalog::disable(db, code).await? {
+pub async fn packages_disable(
+    db: &DatabaseConnection,
+    code: &str,
+    now: DateTime<Utc>,
+) -> anyhow::Result<String> {
+    if !catalog::disable(db, code, now).await? {
         bail!("there is no package with the code '{code}'");
     }
     Ok(format!(

@@ -30,19 +30,25 @@ impl fmt::Debug for Secret {
     }
 }
 
-/// Shows a URL without its password (`postgres://user:***@host/db`); anything that is not
-/// a URL with credentials is hidden entirely.
+/// Shows a URL without its secrets: the password of the user part and the whole query
+/// string (`postgres://user:***@host/db`, `https://sms.example/send?***`). Anything that
+/// is not a URL is hidden entirely.
 pub fn redact_url(value: &str) -> String {
-    match value.split_once("://") {
-        Some((scheme, rest)) => match rest.rsplit_once('@') {
-            Some((userinfo, host)) => {
-                let user = userinfo.split(':').next().unwrap_or_default();
-                format!("{scheme}://{user}:***@{host}")
-            }
-            None => value.to_owned(),
-        },
-        None => "***".to_owned(),
-    }
+    let Some((scheme, rest)) = value.split_once("://") else {
+        return "***".to_owned();
+    };
+    let (rest, query) = match rest.split_once('?') {
+        Some((before, _)) => (before, "?***"),
+        None => (rest, ""),
+    };
+    let rest = match rest.rsplit_once('@') {
+        Some((userinfo, host)) => {
+            let user = userinfo.split(':').next().unwrap_or_default();
+            format!("{user}:***@{host}")
+        }
+        None => rest.to_owned(),
+    };
+    format!("{scheme}://{rest}{query}")
 }
 
 /// The server's settings.
@@ -238,6 +244,20 @@ mod tests {
             printed.contains("postgres://postgres:***@127.0.0.1/test"),
             "{printed}"
         );
+    }
+
+    #[test]
+    fn urls_lose_their_secrets() {
+        assert_eq!(
+            redact_url("postgres://u:pw@h:5432/db?sslmode=require&password=x"),
+            "postgres://u:***@h:5432/db?***"
+        );
+        assert_eq!(
+            redact_url("https://sms.example/send?apikey=k"),
+            "https://sms.example/send?***"
+        );
+        assert_eq!(redact_url("smtp://127.0.0.1:2525"), "smtp://127.0.0.1:2525");
+        assert_eq!(redact_url("just-a-secret"), "***");
     }
 
     #[test]

@@ -1,15 +1,23 @@
-//! Throttling of wrong passwords, per account and per network address.
+//! Throttling of wrong passwords (per account and per address) and of registrations.
 //!
-//! Counters live in the database, so several server processes share them.
+//! Counters live in the database, so several server processes share them. An attempt is
+//! counted *before* the slow password check ([`reserve`]) under a row lock, so a burst of
+//! parallel guesses cannot slip past the limit; a successful attempt then gives its slot
+//! back ([`succeeded`]), a failed one may block the key ([`failed`]).
 
-use crate::db::entity::login_throttle as lt;
+use crate::db::{self, entity::login_throttle as lt};
 use chrono::{DateTime, Duration, Utc};
-use sea_orm::{ActiveModelTrait, ConnectionTrait, DbErr, EntityTrait, Set};
+use sea_orm::{
+    ActiveModelTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, QuerySelect, Set,
+};
 
-/// Failures counted within this window.
+/// Attempts counted within this window.
 const WINDOW: Duration = Duration::minutes(15);
+/// The longest block: long enough to stop guessing, short enough that a partner locked
+/// out by someone else's guesses is not shut out for long.
+const MAX_BLOCK: Duration = Duration::minutes(15);
 
-/// A throttle key and how many failures it may have before it is blocked.
+/// A throttle key and how many attempts it may have in the window.
 #[derive(Debug, Clone)]
 pub struct Key {
     pub key: String,
@@ -30,65 +38,149 @@ impl Key {
             limit: 20,
         }
     }
+
+    /// New registrations from one address.
+    pub fn registrations(ip: std::net::IpAddr) -> Self {
+        Self {
+            key: format!("register:{ip}"),
+            limit: 10,
+        }
+    }
+
+    /// Credential messages to one phone number or e-mail address.
+    pub fn recipient(to: &str) -> Self {
+        Self {
+            key: format!("recipient:{}", to.to_lowercase()),
+            limit: 3,
+        }
+    }
 }
 
-/// If any key is blocked at `now`, the seconds until it opens again.
-pub async fn blocked_for(
+/// Locks the key's row, creating it if needed, and resets an expired window.
+async fn locked_row(
     db: &impl ConnectionTrait,
+    key: &str,
+    now: DateTime<Utc>,
+) -> Result<lt::Model, DbErr> {
+    lt::Entity::insert(lt::ActiveModel {
+        key: Set(key.to_owned()),
+        failures: Set(0),
+        window_started_at: Set(now),
+        blocked_until: Set(None),
+    })
+    .on_conflict_do_nothing_on([lt::Column::Key])
+    .exec_without_returning(db)
+    .await?;
+    let row = lt::Entity::find_by_id(key.to_owned())
+        .lock_exclusive()
+        .one(db)
+        .await?
+        .ok_or_else(|| DbErr::RecordNotFound(key.to_owned()))?;
+    let blocked = row.blocked_until.is_some_and(|u| u > now);
+    if !blocked && now - row.window_started_at >= WINDOW {
+        return lt::ActiveModel {
+            failures: Set(0),
+            window_started_at: Set(now),
+            blocked_until: Set(None),
+            ..row.into()
+        }
+        .update(db)
+        .await;
+    }
+    Ok(row)
+}
+
+/// Counts an attempt on every key, unless one is blocked or full: then the seconds to wait.
+pub async fn reserve(
+    db: &DatabaseConnection,
     keys: &[Key],
     now: DateTime<Utc>,
 ) -> Result<Option<i64>, DbErr> {
+    let txn = db::write_txn(db).await?;
+    let mut rows = Vec::with_capacity(keys.len());
+    for k in keys {
+        let row = locked_row(&txn, &k.key, now).await?;
+        if let Some(until) = row.blocked_until.filter(|u| *u > now) {
+            txn.rollback().await?;
+            return Ok(Some((until - now).num_seconds().max(1)));
+        }
+        if row.failures >= k.limit && row.blocked_until.is_none() {
+            // At the limit (with attempts still being checked, or a plain quota used up):
+            // wait for the window to move on.
+            txn.rollback().await?;
+            return Ok(Some(
+                (row.window_started_at + WINDOW - now).num_seconds().max(1),
+            ));
+        }
+        rows.push(row);
+    }
+    for row in rows {
+        let failures = row.failures + 1;
+        // One attempt after an expired block; parallel ones wait until it has failed
+        // (and blocked the key again, for longer) or succeeded.
+        lt::ActiveModel {
+            failures: Set(failures),
+            blocked_until: Set(None),
+            ..row.into()
+        }
+        .update(&txn)
+        .await?;
+    }
+    txn.commit().await?;
+    Ok(None)
+}
+
+/// The attempt failed: it stays counted, and a key at its limit is blocked, longer each
+/// time it is reached again. Returns the seconds of the longest block now in force.
+pub async fn failed(
+    db: &DatabaseConnection,
+    keys: &[Key],
+    now: DateTime<Utc>,
+) -> Result<Option<i64>, DbErr> {
+    let txn = db::write_txn(db).await?;
     let mut longest = None;
     for k in keys {
-        if let Some(row) = lt::Entity::find_by_id(k.key.clone()).one(db).await?
-            && let Some(until) = row.blocked_until
-            && until > now
-        {
-            let secs = (until - now).num_seconds().max(1);
-            longest = Some(longest.map_or(secs, |l: i64| l.max(secs)));
+        let row = locked_row(&txn, &k.key, now).await?;
+        if row.failures >= k.limit {
+            let over = u32::try_from(row.failures - k.limit)
+                .unwrap_or(u32::MAX)
+                .min(4);
+            let until = now + (Duration::minutes(1) * 2_i32.pow(over)).min(MAX_BLOCK);
+            longest = Some(longest.unwrap_or(0).max((until - now).num_seconds()));
+            lt::ActiveModel {
+                blocked_until: Set(Some(until)),
+                ..row.into()
+            }
+            .update(&txn)
+            .await?;
         }
     }
+    txn.commit().await?;
     Ok(longest)
 }
 
-/// Counts a failure on every key; a key over its limit is blocked, longer each time.
-pub async fn record_failure(
-    db: &impl ConnectionTrait,
-    keys: &[Key],
+/// The attempt succeeded: the account's failures are forgotten and every other key gets
+/// its slot back (an address with one good sign-in is not a guesser for that attempt).
+pub async fn succeeded(
+    db: &DatabaseConnection,
+    account: &Key,
+    others: &[Key],
     now: DateTime<Utc>,
 ) -> Result<(), DbErr> {
-    for k in keys {
-        let existing = lt::Entity::find_by_id(k.key.clone()).one(db).await?;
-        let (failures, window_started_at) = match &existing {
-            Some(row)
-                if now - row.window_started_at < WINDOW
-                    || row.blocked_until.is_some_and(|u| u > now - WINDOW) =>
-            {
-                (row.failures + 1, row.window_started_at)
-            }
-            _ => (1, now),
-        };
-        let blocked_until = (failures >= k.limit).then(|| {
-            let over = u32::try_from(failures - k.limit).unwrap_or(u32::MAX).min(6);
-            now + Duration::minutes(1) * 2_i32.pow(over)
-        });
-        let model = lt::ActiveModel {
-            key: Set(k.key.clone()),
+    let txn = db::write_txn(db).await?;
+    lt::Entity::delete_by_id(account.key.clone())
+        .exec(&txn)
+        .await?;
+    for k in others {
+        let row = locked_row(&txn, &k.key, now).await?;
+        let failures = (row.failures - 1).max(0);
+        lt::ActiveModel {
             failures: Set(failures),
-            window_started_at: Set(window_started_at),
-            blocked_until: Set(blocked_until),
-        };
-        if existing.is_some() {
-            model.update(db).await?;
-        } else {
-            model.insert(db).await?;
+            ..row.into()
         }
+        .update(&txn)
+        .await?;
     }
-    Ok(())
-}
-
-/// Forgets the failures of a key after a successful sign-in.
-pub async fn clear(db: &impl ConnectionTrait, key: &Key) -> Result<(), DbErr> {
-    lt::Entity::delete_by_id(key.key.clone()).exec(db).await?;
+    txn.commit().await?;
     Ok(())
 }

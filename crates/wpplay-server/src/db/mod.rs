@@ -4,6 +4,7 @@ pub mod entity;
 
 use crate::settings::Secret;
 use anyhow::Context;
+use chrono::{DateTime, Utc};
 use sea_orm::{
     ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DatabaseTransaction, DbBackend,
     DbErr, SqliteTransactionMode, TransactionOptions, TransactionTrait,
@@ -11,8 +12,9 @@ use sea_orm::{
 use std::time::Duration;
 use wpplay_migrations::{MigratorTrait, ServerMigrator};
 
-/// Connects by URL (`sqlite://…` or `postgres://…`) and applies pending migrations.
-pub async fn connect(url: &Secret) -> anyhow::Result<DatabaseConnection> {
+/// Connects by URL (`sqlite://…` or `postgres://…`), applies pending migrations and
+/// seeds the default package catalog into an empty database.
+pub async fn connect(url: &Secret, now: DateTime<Utc>) -> anyhow::Result<DatabaseConnection> {
     let mut opts = ConnectOptions::new(url.expose().to_owned());
     opts.sqlx_logging(false)
         .connect_timeout(Duration::from_secs(10))
@@ -34,11 +36,51 @@ pub async fn connect(url: &Secret) -> anyhow::Result<DatabaseConnection> {
         .await
         .context("configuring SQLite")?;
     }
-    ServerMigrator::up(&db, None)
-        .await
-        .context("applying database migrations")?;
+    prepare(&db, url, now).await?;
     Ok(db)
 }
+
+/// Applies pending migrations and seeds the catalog. On PostgreSQL several server
+/// processes may start at once against one database: an advisory lock, held on a
+/// connection of its own, lets one of them do it while the others wait.
+async fn prepare(db: &DatabaseConnection, url: &Secret, now: DateTime<Utc>) -> anyhow::Result<()> {
+    if db.get_database_backend() != DbBackend::Postgres {
+        ServerMigrator::up(db, None)
+            .await
+            .context("applying database migrations")?;
+        crate::catalog::seed(db, now)
+            .await
+            .context("seeding the package catalog")?;
+        return Ok(());
+    }
+    let mut opts = ConnectOptions::new(url.expose().to_owned());
+    opts.sqlx_logging(false)
+        .max_connections(1)
+        .min_connections(1);
+    let lock = Database::connect(opts)
+        .await
+        .context("connecting for migrations")?;
+    lock.execute_unprepared(&format!("SELECT pg_advisory_lock({MIGRATION_LOCK})"))
+        .await
+        .context("waiting for other servers to finish migrating")?;
+    let result = async {
+        ServerMigrator::up(db, None)
+            .await
+            .context("applying database migrations")?;
+        crate::catalog::seed(db, now)
+            .await
+            .context("seeding the package catalog")
+    }
+    .await;
+    let _ = lock
+        .execute_unprepared(&format!("SELECT pg_advisory_unlock({MIGRATION_LOCK})"))
+        .await;
+    let _ = lock.close().await;
+    result
+}
+
+/// The advisory lock key taken while migrating ("WPPL" in ASCII).
+const MIGRATION_LOCK: i64 = 0x5750_504c;
 
 /// Begins a transaction that will write. On SQLite it takes the write lock at once
 /// (`BEGIN IMMEDIATE`), so two writers queue instead of failing on lock upgrade.

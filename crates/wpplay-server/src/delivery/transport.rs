@@ -78,6 +78,8 @@ impl SmsTransport {
                     .json(&serde_json::json!({ "to": msg.recipient, "text": text }))
                     .send()
                     .await
+                    // The gateway URL may carry an API key: keep it out of errors and logs.
+                    .map_err(reqwest::Error::without_url)
                     .context("reaching the SMS gateway")?;
                 if !response.status().is_success() {
                     bail!("the SMS gateway answered {}", response.status());
@@ -147,7 +149,7 @@ pub fn wrap(text: &str, width: usize) -> String {
     out
 }
 
-/// Writes atomically: a reader never sees half a message.
+/// Writes atomically (a reader never sees half a message), readable by the owner only.
 async fn write_file(dir: &PathBuf, name: &str, bytes: &[u8]) -> anyhow::Result<()> {
     tokio::fs::create_dir_all(dir)
         .await
@@ -156,6 +158,14 @@ async fn write_file(dir: &PathBuf, name: &str, bytes: &[u8]) -> anyhow::Result<(
     tokio::fs::write(&tmp, bytes)
         .await
         .with_context(|| format!("writing {}", tmp.display()))?;
+    // The message may hold a password: readable by the server's user only.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        tokio::fs::set_permissions(&tmp, std::fs::Permissions::from_mode(0o600))
+            .await
+            .context("restricting the message file")?;
+    }
     tokio::fs::rename(&tmp, dir.join(name))
         .await
         .context("publishing the message file")?;

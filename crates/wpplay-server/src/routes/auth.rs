@@ -11,6 +11,7 @@ use axum::Json;
 use axum::extract::{ConnectInfo, State};
 use axum::http::StatusCode;
 use chrono::{DateTime, Duration, Utc};
+use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use std::net::SocketAddr;
 use wpplay_domain::credentials::{MAX_PASSWORD_LEN, check_new_password};
@@ -39,7 +40,7 @@ pub async fn login(
     }
     let keys = [Key::account(&username), Key::address(peer.ip())];
     let now = state.clock.now();
-    if let Some(secs) = throttle::blocked_for(&state.db, &keys, now).await? {
+    if let Some(secs) = throttle::reserve(&state.db, &keys, now).await? {
         return Err(too_many(secs));
     }
     let account = account::Entity::find()
@@ -52,13 +53,12 @@ pub async fn login(
     );
     let ok = password::verify(req.password, stored).await;
     let Some(account) = account.filter(|_| ok) else {
-        throttle::record_failure(&state.db, &keys, now).await?;
-        if let Some(secs) = throttle::blocked_for(&state.db, &keys, now).await? {
+        if let Some(secs) = throttle::failed(&state.db, &keys, now).await? {
             return Err(too_many(secs));
         }
         return Err(wrong_credentials());
     };
-    throttle::clear(&state.db, &keys[0]).await?;
+    throttle::succeeded(&state.db, &keys[0], &keys[1..], now).await?;
     Ok(Json(open_session(&state.db, &state, &account, now).await?))
 }
 
@@ -70,36 +70,54 @@ pub async fn refresh(
     ApiJson(req): ApiJson<RefreshRequest>,
 ) -> ApiResult<Json<TokenResponse>> {
     let now = state.clock.now();
-    let txn = db::write_txn(&state.db).await?;
-    let found = session::Entity::find()
-        .filter(session::Column::RefreshHash.eq(token::hash(req.refresh_token.trim())))
-        .filter(session::Column::RevokedAt.is_null())
-        .one(&txn)
-        .await?;
-    let Some(s) = found.filter(|s| s.refresh_expires_at > now) else {
-        return Err(ApiError::unauthorized(
+    let ended = || {
+        ApiError::unauthorized(
             "invalid_refresh_token",
             "The session has ended. Sign in again.",
-        ));
+        )
+    };
+    let old_hash = token::hash(req.refresh_token.trim());
+    let found = session::Entity::find()
+        .filter(session::Column::RefreshHash.eq(old_hash.clone()))
+        .filter(session::Column::RevokedAt.is_null())
+        .one(&state.db)
+        .await?;
+    let Some(s) = found.filter(|s| s.refresh_expires_at > now) else {
+        return Err(ended());
     };
     let account = account::Entity::find_by_id(s.account_id)
-        .one(&txn)
+        .one(&state.db)
         .await?
-        .ok_or_else(|| {
-            ApiError::unauthorized(
-                "invalid_refresh_token",
-                "The session has ended. Sign in again.",
-            )
-        })?;
+        .ok_or_else(ended)?;
     let (access, refresh) = (token::generate(), token::generate());
     let ttl = state.settings.access_token_ttl_secs;
-    let mut update: session::ActiveModel = s.into();
-    update.access_hash = Set(token::hash(&access));
-    update.access_expires_at = Set(now + Duration::seconds(ttl));
-    update.refresh_hash = Set(token::hash(&refresh));
-    update.refresh_expires_at = Set(now + Duration::days(state.settings.refresh_token_ttl_days));
-    update.update(&txn).await?;
-    txn.commit().await?;
+    // Compare-and-swap on the old hash: of two refreshes with the same token, exactly one
+    // wins; the other is told the session ended instead of getting dead tokens.
+    let swapped = session::Entity::update_many()
+        .col_expr(
+            session::Column::AccessHash,
+            Expr::value(token::hash(&access)),
+        )
+        .col_expr(
+            session::Column::AccessExpiresAt,
+            Expr::value(now + Duration::seconds(ttl)),
+        )
+        .col_expr(
+            session::Column::RefreshHash,
+            Expr::value(token::hash(&refresh)),
+        )
+        .col_expr(
+            session::Column::RefreshExpiresAt,
+            Expr::value(now + Duration::days(state.settings.refresh_token_ttl_days)),
+        )
+        .filter(session::Column::Id.eq(s.id))
+        .filter(session::Column::RefreshHash.eq(old_hash))
+        .filter(session::Column::RevokedAt.is_null())
+        .exec(&state.db)
+        .await?;
+    if swapped.rows_affected != 1 {
+        return Err(ended());
+    }
     Ok(Json(tokens(&account, access, refresh, ttl)))
 }
 
@@ -125,7 +143,7 @@ pub async fn change_password(
         Key::account(&auth.account.username),
         Key::address(peer.ip()),
     ];
-    if let Some(secs) = throttle::blocked_for(&state.db, &keys, now).await? {
+    if let Some(secs) = throttle::reserve(&state.db, &keys, now).await? {
         return Err(too_many(secs));
     }
     if req.current_password.chars().count() > MAX_PASSWORD_LEN
@@ -135,13 +153,14 @@ pub async fn change_password(
         )
         .await
     {
-        throttle::record_failure(&state.db, &keys, now).await?;
+        throttle::failed(&state.db, &keys, now).await?;
         return Err(ApiError::new(
             StatusCode::UNPROCESSABLE_ENTITY,
             "wrong_current_password",
             "The current password is not right.",
         ));
     }
+    throttle::succeeded(&state.db, &keys[0], &keys[1..], now).await?;
     check_new_password(
         &auth.account.username,
         &req.current_password,
@@ -173,7 +192,6 @@ pub async fn change_password(
         .await?;
     let me = crate::routes::me::load(&txn, &acct, now).await?;
     txn.commit().await?;
-    throttle::clear(&state.db, &keys[0]).await?;
     Ok(Json(me))
 }
 

@@ -2,18 +2,20 @@
 
 use crate::app::AppState;
 use crate::auth::password;
+use crate::auth::throttle::{self, Key};
 use crate::db::entity::{account, package, partner};
 use crate::delivery::{self, Channel, NewMessage};
 use crate::error::{ApiError, ApiResult};
 use crate::extract::ApiJson;
 use crate::{db, feed};
 use axum::Json;
-use axum::extract::State;
+use axum::extract::{ConnectInfo, State};
 use axum::http::StatusCode;
 use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set, SqlErr,
 };
+use std::net::SocketAddr;
 use wpplay_domain::credentials;
 use wpplay_domain::lifecycle::LifecycleFacts;
 use wpplay_domain::registration::{CredentialChannel, Registration, RegistrationForm};
@@ -24,6 +26,7 @@ use wpplay_wire::registration::{RegistrationRequest, RegistrationResponse};
     responses((status = 201, body = RegistrationResponse), (status = 409, body = wpplay_wire::ErrorBody), (status = 422, body = wpplay_wire::ErrorBody)))]
 pub async fn register(
     State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
     ApiJson(req): ApiJson<RegistrationRequest>,
 ) -> ApiResult<(StatusCode, Json<RegistrationResponse>)> {
     let reg = RegistrationForm {
@@ -51,6 +54,26 @@ pub async fn register(
             )
         })?;
 
+    // Registration needs no sign-in, so it is rationed: per address, and per recipient so
+    // nobody can flood a stranger's phone or mailbox with credential messages.
+    let recipient = match reg.credential_channel {
+        CredentialChannel::Email => reg.email.clone(),
+        CredentialChannel::Sms => reg.phone.clone(),
+    };
+    let quota = [Key::registrations(peer.ip()), Key::recipient(&recipient)];
+    if let Some(secs) = throttle::reserve(&state.db, &quota, state.clock.now()).await? {
+        let minutes = (secs + 59) / 60;
+        return Err(ApiError {
+            retry_after: Some(secs),
+            ..ApiError::new(
+                StatusCode::TOO_MANY_REQUESTS,
+                "too_many_registrations",
+                format!(
+                    "Too many registrations from here or to {recipient}. Try again in {minutes} minutes."
+                ),
+            )
+        });
+    }
     let secret = credentials::generate_password(&mut rand::rngs::OsRng);
     let hash = password::hash(secret.clone()).await.map_err(|e| {
         tracing::error!(error = %e, "password hashing failed");

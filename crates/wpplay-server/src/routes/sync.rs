@@ -28,7 +28,6 @@ pub const MAX_PULL: u64 = 1000;
 
 /// `since` and `limit` of a pull.
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
-#[serde(deny_unknown_fields)]
 pub struct PullParams {
     /// The cursor of the last pull; 0 for everything.
     #[serde(default)]
@@ -164,7 +163,19 @@ async fn apply_once(
 ) -> ApiResult<Outcome> {
     let now = state.clock.now();
     let txn = db::write_txn(&state.db).await?;
+    // The client's row is created if new and locked: two pushes of the same client (a
+    // retry racing the original) apply one after the other, never side by side.
+    sync_client::Entity::insert(sync_client::ActiveModel {
+        client_id: Set(client_id.to_owned()),
+        account_id: Set(account_id),
+        last_mutation_id: Set(0),
+        updated_at: Set(now),
+    })
+    .on_conflict_do_nothing_on([sync_client::Column::ClientId])
+    .exec_without_returning(&txn)
+    .await?;
     let client = sync_client::Entity::find_by_id(client_id.to_owned())
+        .lock_exclusive()
         .one(&txn)
         .await?;
     if let Some(c) = &client {
@@ -232,7 +243,11 @@ async fn apply(
                 Ok(e) => e,
                 Err(e) => return Ok(Err((e.code(), e.to_string()))),
             };
-            let Some(p) = partner::Entity::find_by_id(account_id).one(db).await? else {
+            let Some(p) = partner::Entity::find_by_id(account_id)
+                .lock_exclusive()
+                .one(db)
+                .await?
+            else {
                 return Ok(Err((
                     "not_a_partner",
                     "Only partners have a profile to edit.".to_owned(),

@@ -157,3 +157,95 @@ async fn wrong_passwords_are_throttled(s: &TestServer) {
     );
 }
 on_both_backends!(wrong_passwords_are_throttled);
+
+async fn parallel_guesses_cannot_pass_the_limit(s: &TestServer) {
+    let (creds, _) = s.ready_partner("burst@acme.rs").await;
+    let guesses = (0..12).map(|i| {
+        let body = json!({"username": creds.username, "password": format!("guess-number-{i}")});
+        s.post("/api/v1/auth/login", None, body)
+    });
+    let answers = futures_join_all(guesses).await;
+    let refused_unchecked = answers
+        .iter()
+        .filter(|(st, _)| *st == StatusCode::TOO_MANY_REQUESTS)
+        .count();
+    let checked = answers
+        .iter()
+        .filter(|(st, _)| *st == StatusCode::UNAUTHORIZED)
+        .count();
+    assert!(
+        checked <= 5,
+        "at most 5 guesses are ever checked, even in parallel: {checked} were"
+    );
+    assert_eq!(
+        checked + refused_unchecked,
+        12,
+        "every other guess is refused: {answers:?}"
+    );
+}
+on_both_backends!(parallel_guesses_cannot_pass_the_limit);
+
+async fn a_refresh_token_is_used_once_even_in_parallel(s: &TestServer) {
+    let (creds, _) = s.ready_partner("race@acme.rs").await;
+    let (_, login) = s
+        .post(
+            "/api/v1/auth/login",
+            None,
+            json!({"username": creds.username, "password": creds.password}),
+        )
+        .await;
+    let refresh = login["refresh_token"].as_str().expect("refresh").to_owned();
+    let answers = futures_join_all((0..4).map(|_| {
+        s.post(
+            "/api/v1/auth/refresh",
+            None,
+            json!({"refresh_token": refresh}),
+        )
+    }))
+    .await;
+    let won = answers
+        .iter()
+        .filter(|(st, _)| *st == StatusCode::OK)
+        .count();
+    assert_eq!(won, 1, "exactly one refresh wins: {answers:?}");
+    let winner = answers
+        .iter()
+        .find(|(st, _)| *st == StatusCode::OK)
+        .map(|(_, v)| v.clone())
+        .expect("winner");
+    let (status, _) = s.get("/api/v1/me", winner["access_token"].as_str()).await;
+    assert_eq!(status, StatusCode::OK, "the winner's tokens work");
+}
+on_both_backends!(a_refresh_token_is_used_once_even_in_parallel);
+
+/// Runs futures concurrently on the current task and collects their outputs in order.
+async fn futures_join_all<F: std::future::Future>(
+    futures: impl IntoIterator<Item = F>,
+) -> Vec<F::Output> {
+    let handles: Vec<_> = futures.into_iter().map(Box::pin).collect();
+    let mut outputs = Vec::with_capacity(handles.len());
+    let mut pending: Vec<_> = handles.into_iter().map(Some).collect();
+    let mut results: Vec<Option<F::Output>> = (0..pending.len()).map(|_| None).collect();
+    std::future::poll_fn(|cx| {
+        let mut all_done = true;
+        for (i, slot) in pending.iter_mut().enumerate() {
+            if let Some(f) = slot {
+                match f.as_mut().poll(cx) {
+                    std::task::Poll::Ready(v) => {
+                        results[i] = Some(v);
+                        *slot = None;
+                    }
+                    std::task::Poll::Pending => all_done = false,
+                }
+            }
+        }
+        if all_done {
+            std::task::Poll::Ready(())
+        } else {
+            std::task::Poll::Pending
+        }
+    })
+    .await;
+    outputs.extend(results.into_iter().flatten());
+    outputs
+}
