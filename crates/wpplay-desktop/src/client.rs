@@ -32,6 +32,11 @@ impl CallError {
         matches!(self, Self::Unreachable(_))
     }
 
+    /// The server says the session is over: the refresh token is dead, or gone.
+    pub fn is_session_ended(&self) -> bool {
+        matches!(self, Self::Answered(StatusCode::UNAUTHORIZED, b) if b.code == "invalid_refresh_token" || b.code == "session_ended")
+    }
+
     /// The access token is no longer accepted; a refresh may help.
     pub fn is_auth_expired(&self) -> bool {
         matches!(self, Self::Answered(StatusCode::UNAUTHORIZED, b) if b.code == "token_expired" || b.code == "invalid_token")

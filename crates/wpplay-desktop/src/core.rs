@@ -15,6 +15,7 @@ use crate::view::{
 use crate::{keychain, sync};
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 use tokio::sync::{Mutex, Notify, RwLock};
 use wpplay_domain::ErrorCode;
@@ -44,11 +45,17 @@ pub struct CoreConfig {
 
 /// The signed-in account.
 struct Session {
+    /// Tells sessions apart: an answer for a session that was replaced meanwhile (sign-out,
+    /// another account) must not touch the new one.
+    id: u64,
     api: ApiClient,
     username: String,
     role: wpplay_wire::auth::Role,
     must_change_password: bool,
     access_token: Option<String>,
+    /// The live refresh token; also in the keychain, but kept here in case the keychain
+    /// refused the latest rotation.
+    refresh_token: Option<String>,
     replica: Replica,
     online: bool,
     last_error: Option<ErrorBody>,
@@ -60,6 +67,9 @@ pub struct Core {
     session: RwLock<Option<Session>>,
     /// One sync round at a time.
     syncing: Mutex<()>,
+    /// One token refresh at a time: refresh tokens are single-use.
+    refreshing: Mutex<()>,
+    next_session_id: AtomicU64,
     wake: Notify,
 }
 
@@ -69,8 +79,14 @@ impl Core {
             cfg,
             session: RwLock::new(None),
             syncing: Mutex::new(()),
+            refreshing: Mutex::new(()),
+            next_session_id: AtomicU64::new(1),
             wake: Notify::new(),
         }
+    }
+
+    fn new_session_id(&self) -> u64 {
+        self.next_session_id.fetch_add(1, Ordering::Relaxed)
     }
 
     fn last_session_path(&self) -> PathBuf {
@@ -118,7 +134,7 @@ impl Core {
                 "/api/v1/auth/refresh",
                 None,
                 &RefreshRequest {
-                    refresh_token: token,
+                    refresh_token: token.clone(),
                 },
             )
             .await;
@@ -126,6 +142,8 @@ impl Core {
             Ok(tokens) => {
                 self.keep_refresh_token(&last.server_url, &tokens);
                 Session {
+                    id: self.new_session_id(),
+                    refresh_token: Some(tokens.refresh_token),
                     api,
                     username: tokens.username,
                     role: tokens.role,
@@ -136,7 +154,12 @@ impl Core {
                     last_error: None,
                 }
             }
-            Err(e) if e.is_unreachable() => Session {
+            Err(e) if !e.is_session_ended() => Session {
+                // Unreachable, or answering something other than "this session ended"
+                // (a 503 while its database restarts, a captive portal): keep the session
+                // and show the last known state; the next sync tries again.
+                id: self.new_session_id(),
+                refresh_token: Some(token),
                 api,
                 username: last.username.clone(),
                 role: last.role,
@@ -146,8 +169,8 @@ impl Core {
                 online: false,
                 last_error: Some(e.body()),
             },
-            Err(e) => {
-                tracing::info!(code = %e.clone().body().code, "the kept session has ended; sign in again");
+            Err(_) => {
+                tracing::info!("the kept session has ended; sign in again");
                 let _ =
                     keychain::delete(&self.cfg.keychain_service, &last.server_url, &last.username);
                 replica.close().await;
@@ -203,6 +226,8 @@ impl Core {
         );
         let replica = Replica::open(&self.replica_path(&server_url, &tokens.username)).await?;
         *self.session.write().await = Some(Session {
+            id: self.new_session_id(),
+            refresh_token: Some(tokens.refresh_token),
             api,
             username: tokens.username,
             role: tokens.role,
@@ -355,15 +380,20 @@ impl Core {
 
     /// Signs out: ends the session on the server (if reachable) and forgets the token.
     pub async fn logout(&self) -> CoreResult<()> {
+        // End the session on the server too, refreshing the access token if it expired, so
+        // the refresh token dies there as well. Offline, only the local copy is forgotten.
+        let ended_remotely: CoreResult<()> = self
+            .authorized(|api, token| async move {
+                api.post("/api/v1/auth/logout", Some(&token), &serde_json::json!({}))
+                    .await
+            })
+            .await;
+        if let Err(e) = ended_remotely {
+            tracing::info!(code = %e.code, "the server session was not ended; the local one is");
+        }
         let Some(s) = self.session.write().await.take() else {
             return Ok(());
         };
-        if let Some(token) = &s.access_token {
-            let _: Result<(), CallError> = s
-                .api
-                .post("/api/v1/auth/logout", Some(token), &serde_json::json!({}))
-                .await;
-        }
         if let Err(e) = keychain::delete(&self.cfg.keychain_service, s.api.base(), &s.username) {
             tracing::warn!(error = %e, "the session token could not be removed from the keychain");
         }
@@ -415,12 +445,12 @@ impl Core {
         F: Fn(ApiClient, String) -> Fut,
         Fut: Future<Output = Result<T, CallError>>,
     {
-        let (api, token) = {
+        let (id, api, token) = {
             let guard = self.session.read().await;
             let s = guard.as_ref().ok_or_else(not_signed_in)?;
-            (s.api.clone(), s.access_token.clone())
+            (s.id, s.api.clone(), s.access_token.clone())
         };
-        let first = match token {
+        let first = match token.clone() {
             Some(t) => call(api.clone(), t).await,
             None => Err(CallError::Answered(
                 reqwest::StatusCode::UNAUTHORIZED,
@@ -428,15 +458,18 @@ impl Core {
             )),
         };
         let result = match first {
-            Err(e) if e.is_auth_expired() => match self.refresh(&api).await {
+            Err(e) if e.is_auth_expired() => match self.refresh(id, &api, token.as_deref()).await {
                 Ok(t) => call(api.clone(), t).await,
                 Err(e) => Err(e),
             },
             other => other,
         };
         let mut guard = self.session.write().await;
-        let ended = matches!(&result, Err(CallError::Answered(reqwest::StatusCode::UNAUTHORIZED, b))
-            if b.code == "invalid_refresh_token" || b.code == "session_ended");
+        if guard.as_ref().map(|s| s.id) != Some(id) {
+            // Signed out or switched accounts meanwhile: this answer is of no use.
+            return Err(not_signed_in());
+        }
+        let ended = matches!(&result, Err(e) if e.is_session_ended());
         if ended {
             // The server ended the session (signed out elsewhere, password changed): forget it.
             if let Some(s) = guard.take() {
@@ -455,23 +488,56 @@ impl Core {
         result.map_err(CallError::body)
     }
 
-    /// Trades the keychain's refresh token for a new access token.
-    async fn refresh(&self, api: &ApiClient) -> Result<String, CallError> {
-        let username = self
-            .session
-            .read()
-            .await
-            .as_ref()
-            .map(|s| s.username.clone())
-            .unwrap_or_default();
-        let stored = keychain::load(&self.cfg.keychain_service, api.base(), &username)
-            .ok()
-            .flatten();
-        let Some(refresh_token) = stored else {
-            return Err(CallError::Answered(
-                reqwest::StatusCode::UNAUTHORIZED,
-                ErrorBody::new("session_ended", "The session has ended. Sign in again."),
-            ));
+    /// Trades the refresh token for a new access token, one refresh at a time. `failed` is
+    /// the access token that was refused: if another call refreshed meanwhile, its new
+    /// token is used instead of spending the (single-use) refresh token again.
+    async fn refresh(
+        &self,
+        id: u64,
+        api: &ApiClient,
+        failed: Option<&str>,
+    ) -> Result<String, CallError> {
+        let _one = self.refreshing.lock().await;
+        let (username, current, in_memory) = {
+            let guard = self.session.read().await;
+            let s = guard.as_ref().filter(|s| s.id == id).ok_or_else(|| {
+                CallError::Answered(
+                    reqwest::StatusCode::UNAUTHORIZED,
+                    ErrorBody::new("not_signed_in", "Sign in first."),
+                )
+            })?;
+            (
+                s.username.clone(),
+                s.access_token.clone(),
+                s.refresh_token.clone(),
+            )
+        };
+        if let Some(fresh) = current.filter(|c| Some(c.as_str()) != failed) {
+            return Ok(fresh);
+        }
+        let refresh_token = match in_memory {
+            Some(t) => t,
+            None => match keychain::load(&self.cfg.keychain_service, api.base(), &username) {
+                Ok(Some(t)) => t,
+                Ok(None) => {
+                    return Err(CallError::Answered(
+                        reqwest::StatusCode::UNAUTHORIZED,
+                        ErrorBody::new("session_ended", "The session has ended. Sign in again."),
+                    ));
+                }
+                Err(e) => {
+                    // A locked or missing keychain is not the end of the session.
+                    return Err(CallError::Answered(
+                        reqwest::StatusCode::OK,
+                        ErrorBody::new(
+                            "keychain_unavailable",
+                            format!(
+                                "The system keychain could not be read ({e}). Unlock it and sync again."
+                            ),
+                        ),
+                    ));
+                }
+            },
         };
         let tokens: TokenResponse = api
             .post(
@@ -481,8 +547,9 @@ impl Core {
             )
             .await?;
         self.keep_refresh_token(api.base(), &tokens);
-        if let Some(s) = self.session.write().await.as_mut() {
+        if let Some(s) = self.session.write().await.as_mut().filter(|s| s.id == id) {
             s.access_token = Some(tokens.access_token.clone());
+            s.refresh_token = Some(tokens.refresh_token.clone());
             s.must_change_password = tokens.must_change_password;
         }
         Ok(tokens.access_token)

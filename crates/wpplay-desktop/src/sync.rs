@@ -56,14 +56,27 @@ pub async fn round(
             break;
         }
     }
+    let mut resynced = false;
     loop {
         let cursor = replica.state().await.map_err(local)?.cursor;
-        let page: PullResponse = api
+        let answer: Result<PullResponse, CallError> = api
             .get(
                 &format!("/api/v1/sync/pull?since={cursor}&limit=500"),
                 Some(token),
             )
-            .await?;
+            .await;
+        let page = match answer {
+            // The server's feed no longer reaches our cursor (it was restored or reset):
+            // start over from the beginning, once per round.
+            Err(CallError::Answered(reqwest::StatusCode::CONFLICT, b))
+                if b.code == "resync_required" && !resynced =>
+            {
+                replica.reset_for_resync().await.map_err(local)?;
+                resynced = true;
+                continue;
+            }
+            other => other?,
+        };
         if !page_continues(cursor, page.changes.first().map(|c| c.seq), page.cursor) {
             return Err(CallError::Answered(
                 reqwest::StatusCode::OK,

@@ -289,6 +289,34 @@ async fn register_login_work_offline_and_resume_from_the_keychain() {
         "the server's normalised values"
     );
 
+    // The server's feed no longer reaches the local cursor (as after a restore): the next
+    // sync starts over from the beginning instead of failing forever.
+    let replica_file = std::fs::read_dir(app_dir.path().join("replicas"))
+        .expect("replicas folder")
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|x| x == "sqlite"))
+        .expect("a replica file");
+    let raw = sea_orm::Database::connect(format!("sqlite://{}", replica_file.display()))
+        .await
+        .expect("open replica");
+    sea_orm::ConnectionTrait::execute_unprepared(&raw, "UPDATE sync_state SET cursor = 99999")
+        .await
+        .expect("move the cursor");
+    raw.close().await.expect("close");
+    let status = app.sync_now().await.expect("sync after the feed moved");
+    assert!(
+        status.online && status.last_error.is_none(),
+        "a full resync, not an error: {status:?}"
+    );
+    let dash = app.dashboard().await.expect("dash");
+    assert_eq!(
+        dash.profile.map(|p| p.contact_person),
+        Some("Ana Offline".to_owned()),
+        "the replica was filled again"
+    );
+    assert_eq!(dash.subscription.map(|s| s.days_left), Some(14));
+
     // Another start signs in silently (online); sign-out removes the keychain entry.
     let app2 = core(app_dir.path(), &service, &server.url);
     let start = app2.startup().await.expect("startup");
@@ -296,7 +324,21 @@ async fn register_login_work_offline_and_resume_from_the_keychain() {
         start.session.is_some(),
         "a restart signs in silently with the keychain"
     );
+    let kept = keychain::load(&service, &server.url, &username)
+        .expect("keychain")
+        .expect("a kept token");
     app2.logout().await.expect("logout");
+    let refreshed = reqwest::Client::new()
+        .post(format!("{}/api/v1/auth/refresh", server.url))
+        .json(&serde_json::json!({"refresh_token": kept}))
+        .send()
+        .await
+        .expect("server reachable");
+    assert_eq!(
+        refreshed.status(),
+        reqwest::StatusCode::UNAUTHORIZED,
+        "sign-out ended the session on the server too"
+    );
     assert_eq!(
         keychain::load(&service, &server.url, &username).expect("keychain"),
         None,

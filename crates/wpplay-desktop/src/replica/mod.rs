@@ -124,6 +124,18 @@ impl Replica {
             .ok_or_else(|| LocalErr("the replica has no sync state".into()))
     }
 
+    /// Forgets everything pulled and sets the cursor back to 0, in one transaction, so the
+    /// next pull fetches the whole feed again. Local edits waiting in the outbox are kept.
+    pub async fn reset_for_resync(&self) -> Local<()> {
+        let txn = self.write().await?;
+        replica_entity::Entity::delete_many().exec(&txn).await?;
+        let mut st: sync_state::ActiveModel = self.state_in(&txn).await?.into();
+        st.cursor = Set(0);
+        st.update(&txn).await?;
+        txn.commit().await?;
+        Ok(())
+    }
+
     /// Records why the last sync failed (or clears it), for the status bar.
     pub async fn set_error(&self, error: Option<&wpplay_wire::ErrorBody>) -> Local<()> {
         let mut st: sync_state::ActiveModel = self.state().await?.into();
