@@ -105,7 +105,12 @@ pub async fn launch(
     };
     let deliverer = Deliverer::from_state(&state)?;
     let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
-    let worker = tokio::spawn(deliverer.run(stop_rx));
+    let worker = tokio::spawn(deliverer.run(stop_rx.clone()));
+    let sweeper = tokio::spawn(sweep_throttle(
+        state.db.clone(),
+        state.clock.clone(),
+        stop_rx,
+    ));
     tracing::info!(addr = %listener.local_addr()?, "wpplay-server listening");
     let result = axum::serve(
         listener,
@@ -115,6 +120,26 @@ pub async fn launch(
     .await;
     let _ = stop_tx.send(true);
     let _ = worker.await;
+    let _ = sweeper.await;
     db.close().await.ok();
     Ok(result?)
+}
+
+/// Every ten minutes, forgets sign-in counters that no longer matter.
+async fn sweep_throttle(
+    db: DatabaseConnection,
+    clock: Arc<dyn Clock>,
+    mut stop: tokio::sync::watch::Receiver<bool>,
+) {
+    loop {
+        match crate::auth::throttle::sweep(&db, clock.now()).await {
+            Ok(n) if n > 0 => tracing::debug!(removed = n, "old sign-in counters removed"),
+            Ok(_) => {}
+            Err(e) => tracing::warn!(error = %e, "sweeping sign-in counters failed"),
+        }
+        tokio::select! {
+            _ = tokio::time::sleep(std::time::Duration::from_secs(600)) => {}
+            _ = stop.changed() => return,
+        }
+    }
 }

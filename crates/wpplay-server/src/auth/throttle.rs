@@ -184,3 +184,20 @@ pub async fn succeeded(
     txn.commit().await?;
     Ok(())
 }
+
+/// Deletes counters that are neither blocking nor within a window any more, so made-up
+/// usernames do not pile up in the table.
+pub async fn sweep(db: &DatabaseConnection, now: DateTime<Utc>) -> Result<u64, DbErr> {
+    use sea_orm::{ColumnTrait, Condition, QueryFilter};
+    let stale = now - WINDOW - MAX_BLOCK;
+    let res = lt::Entity::delete_many()
+        .filter(lt::Column::WindowStartedAt.lt(stale))
+        .filter(
+            Condition::any()
+                .add(lt::Column::BlockedUntil.is_null())
+                .add(lt::Column::BlockedUntil.lt(now)),
+        )
+        .exec(db)
+        .await?;
+    Ok(res.rows_affected)
+}

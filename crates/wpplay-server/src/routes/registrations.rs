@@ -99,7 +99,21 @@ pub async fn register(
     let partner = match created {
         Ok(p) => p,
         Err(e) if matches!(e.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => {
-            return Err(email_taken(&reg.email));
+            // Another registration committed the same e-mail or username a moment ago.
+            txn.rollback().await?;
+            let email_now_taken = partner::Entity::find()
+                .filter(partner::Column::Email.eq(reg.email.clone()))
+                .count(&state.db)
+                .await?
+                > 0;
+            return Err(if email_now_taken {
+                email_taken(&reg.email)
+            } else {
+                ApiError::conflict(
+                    "registration_conflict",
+                    "Another registration took the same username at the same moment. Send the form again.",
+                )
+            });
         }
         Err(e) => return Err(e.into()),
     };
@@ -112,7 +126,7 @@ pub async fn register(
     .await?;
     txn.commit().await?;
     state.outbox_wake.notify_one();
-    tracing::info!(account_id = partner.account_id, %username, channel = %reg.credential_channel.as_str(), "partner registered");
+    tracing::info!(account_id = partner.account_id, channel = %reg.credential_channel.as_str(), "partner registered");
 
     Ok((
         StatusCode::CREATED,

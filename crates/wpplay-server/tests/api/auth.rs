@@ -249,3 +249,37 @@ async fn futures_join_all<F: std::future::Future>(
     outputs.extend(results.into_iter().flatten());
     outputs
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn stale_sign_in_counters_are_swept() {
+    use wpplay_domain::clock::Clock;
+    let s = TestServer::start(crate::harness::Backend::Sqlite)
+        .await
+        .expect("server");
+    for i in 0..3 {
+        let (status, _) = s
+            .post(
+                "/api/v1/auth/login",
+                None,
+                json!({"username": format!("ghost{i}"), "password": "x-password-1"}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED);
+    }
+    let db = sea_orm::Database::connect(s.database_url.expose())
+        .await
+        .expect("connect");
+    let swept_now = wpplay_server::auth::throttle::sweep(&db, s.clock.now())
+        .await
+        .expect("sweep");
+    assert_eq!(swept_now, 0, "counters within their window stay");
+    let later = s.clock.now() + Duration::hours(1);
+    let swept = wpplay_server::auth::throttle::sweep(&db, later)
+        .await
+        .expect("sweep");
+    assert_eq!(
+        swept, 4,
+        "three made-up accounts and the address are forgotten an hour later"
+    );
+    s.stop().await;
+}
