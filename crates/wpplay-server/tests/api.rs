@@ -10,6 +10,8 @@ mod cli;
 mod delivery;
 #[path = "api/harness.rs"]
 mod harness;
+#[path = "api/multi.rs"]
+mod multi;
 #[path = "api/registration.rs"]
 mod registration;
 #[path = "api/sync.rs"]

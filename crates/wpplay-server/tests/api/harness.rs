@@ -67,15 +67,26 @@ impl TestServer {
     }
 
     pub async fn start_with(backend: Backend, tweak: impl FnOnce(&mut Settings)) -> Option<Self> {
+        let mut pg_db = None;
+        let mut url = None;
+        if backend == Backend::Postgres {
+            let (name, u) = fresh_pg_database().await?;
+            url = Some(u);
+            pg_db = Some(name);
+        }
+        let mut server = Self::start_on(url, tweak).await;
+        server.pg_db = pg_db;
+        Some(server)
+    }
+
+    /// Starts a server on the given database URL (or a fresh SQLite file); the caller owns
+    /// the database.
+    pub async fn start_on(database_url: Option<String>, tweak: impl FnOnce(&mut Settings)) -> Self {
         let dir = tempfile::tempdir().expect("temp dir");
         let mut settings = Settings::load(None, |_| None).expect("default settings");
         settings.data_dir = dir.path().join("data");
-        let mut pg_db = None;
-        if backend == Backend::Postgres {
-            let (name, url) = fresh_pg_database().await?;
-            settings.database_url = Some(Secret::new(url));
-            pg_db = Some(name);
-        }
+        settings.database_url = database_url.map(Secret::new);
+        let pg_db = None;
         tweak(&mut settings);
         let database_url = settings.database_url();
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
@@ -105,7 +116,7 @@ impl TestServer {
             pg_db,
         };
         server.wait_healthy().await;
-        Some(server)
+        server
     }
 
     async fn wait_healthy(&self) {
