@@ -1,0 +1,80 @@
+//! Syncing: on demand and in the background with back-off.
+
+use crate::error::{CoreResult, not_signed_in};
+use crate::sync;
+use crate::view::SyncStatus;
+use std::sync::Arc;
+use std::time::Duration;
+
+use super::Core;
+use super::views::status_of;
+
+impl Core {
+    /// Pushes waiting edits and pulls new changes now.
+    pub async fn sync_now(&self) -> CoreResult<SyncStatus> {
+        let _one = self.syncing.lock().await;
+        let (replica, must_change) = {
+            let guard = self.session.read().await;
+            let s = guard.as_ref().ok_or_else(not_signed_in)?;
+            (s.replica.clone(), s.must_change_password)
+        };
+        if !must_change {
+            let now = self.cfg.clock.now();
+            let result = self
+                .authorized(|api, token| {
+                    let replica = replica.clone();
+                    async move { sync::round(&api, &token, &replica, now).await }
+                })
+                .await;
+            if let Err(e) = &result
+                && e.code != "offline"
+            {
+                replica.set_error(Some(e)).await?;
+            }
+        }
+        let guard = self.session.read().await;
+        status_of(guard.as_ref().ok_or_else(not_signed_in)?).await
+    }
+
+    /// Syncs in the background: every `sync_interval`, at once when woken, and with
+    /// exponential back-off and jitter while the server is unreachable.
+    pub async fn run_background_sync(self: Arc<Self>) {
+        let mut failures: u32 = 0;
+        loop {
+            let delay = if failures == 0 {
+                self.cfg.sync_interval
+            } else {
+                let base = Duration::from_secs(1 << failures.min(6)).min(Duration::from_secs(60));
+                let jitter = Duration::from_millis(u64::from(rand_jitter()) % 1000);
+                base + jitter
+            };
+            tokio::select! {
+                () = self.wake.notified() => {}
+                () = tokio::time::sleep(delay) => {}
+            }
+            let ready = self
+                .session
+                .read()
+                .await
+                .as_ref()
+                .is_some_and(|s| !s.must_change_password);
+            if !ready {
+                continue;
+            }
+            match self.sync_now().await {
+                Ok(status) if status.online => failures = 0,
+                _ => failures = failures.saturating_add(1),
+            }
+        }
+    }
+
+    /// Asks the background loop to sync now.
+    pub fn wake_sync(&self) {
+        self.wake.notify_one();
+    }
+}
+
+/// A little randomness for back-off jitter, without a random-number dependency.
+fn rand_jitter() -> u32 {
+    uuid::Uuid::new_v4().as_fields().0
+}

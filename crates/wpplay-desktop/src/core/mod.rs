@@ -1,0 +1,333 @@
+//! [`Core`]: the signed-in session, its replica, and every action the UI can take.
+//!
+//! This file holds the session's life (start-up, sign-in, password change, sign-out);
+//! `tokens` the authorized calls and token refresh, `views` what the UI reads and edits,
+//! `background` syncing.
+
+mod background;
+mod tokens;
+mod views;
+
+use views::view_of;
+
+use crate::client::{ApiClient, CallError, normalize_server_url};
+use crate::commands::{ChangePasswordArgs, LoginArgs, PasswordArgs, RegisterArgs, ServerArgs};
+use crate::error::{CoreResult, not_signed_in};
+use crate::keychain;
+use crate::replica::Replica;
+use crate::session_file::{self, LastSession};
+use crate::view::{PasswordStrength, SessionView, StartupView};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Duration;
+use tokio::sync::{Mutex, Notify, RwLock};
+use wpplay_domain::clock::Clock;
+use wpplay_domain::credentials::{Strength, strength};
+use wpplay_wire::ErrorBody;
+use wpplay_wire::auth::{ChangePasswordRequest, LoginRequest, Me, RefreshRequest, TokenResponse};
+use wpplay_wire::packages::Package;
+use wpplay_wire::registration::RegistrationResponse;
+
+/// How the core is set up.
+#[derive(Clone)]
+pub struct CoreConfig {
+    /// Holds the replicas and the last-session file.
+    pub data_dir: PathBuf,
+    /// Pre-filled on the login screen.
+    pub default_server_url: String,
+    /// The keychain service name (tests use their own).
+    pub keychain_service: String,
+    /// How often to sync while nothing else asks for it.
+    pub sync_interval: Duration,
+    pub clock: Arc<dyn Clock>,
+}
+
+/// The signed-in account.
+pub(crate) struct Session {
+    /// Tells sessions apart: an answer for a session that was replaced meanwhile (sign-out,
+    /// another account) must not touch the new one.
+    pub(super) id: u64,
+    pub(super) api: ApiClient,
+    pub(super) username: String,
+    pub(super) role: wpplay_wire::auth::Role,
+    pub(super) must_change_password: bool,
+    pub(super) access_token: Option<String>,
+    /// The live refresh token; also in the keychain, but kept here in case the keychain
+    /// refused the latest rotation.
+    pub(super) refresh_token: Option<String>,
+    pub(super) replica: Replica,
+    pub(super) online: bool,
+    pub(super) last_error: Option<ErrorBody>,
+}
+
+/// The desktop core. Cheap to share: wrap it in an `Arc`.
+pub struct Core {
+    pub(super) cfg: CoreConfig,
+    pub(super) session: RwLock<Option<Session>>,
+    /// One sync round at a time.
+    pub(super) syncing: Mutex<()>,
+    /// One token refresh at a time: refresh tokens are single-use.
+    pub(super) refreshing: Mutex<()>,
+    pub(super) next_session_id: AtomicU64,
+    pub(super) wake: Notify,
+}
+
+impl Core {
+    pub fn new(cfg: CoreConfig) -> Self {
+        Self {
+            cfg,
+            session: RwLock::new(None),
+            syncing: Mutex::new(()),
+            refreshing: Mutex::new(()),
+            next_session_id: AtomicU64::new(1),
+            wake: Notify::new(),
+        }
+    }
+
+    pub(super) fn new_session_id(&self) -> u64 {
+        self.next_session_id.fetch_add(1, Ordering::Relaxed)
+    }
+
+    fn last_session_path(&self) -> PathBuf {
+        self.cfg.data_dir.join("last-session.json")
+    }
+
+    fn replica_path(&self, server_url: &str, username: &str) -> PathBuf {
+        let slug: String = format!("{server_url}-{username}")
+            .chars()
+            .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+            .collect();
+        self.cfg
+            .data_dir
+            .join("replicas")
+            .join(format!("{slug}.sqlite"))
+    }
+
+    /// At start: sign in silently with the keychain's refresh token, online or offline.
+    pub async fn startup(&self) -> CoreResult<StartupView> {
+        let last = session_file::read(&self.last_session_path());
+        let mut view = StartupView {
+            session: None,
+            last_server_url: last.as_ref().map(|l| l.server_url.clone()),
+            last_username: last.as_ref().map(|l| l.username.clone()),
+            default_server_url: self.cfg.default_server_url.clone(),
+        };
+        if self.session.read().await.is_some() {
+            view.session = self.session_view().await;
+            return Ok(view);
+        }
+        let Some(last) = last else { return Ok(view) };
+        let token =
+            match keychain::load(&self.cfg.keychain_service, &last.server_url, &last.username) {
+                Ok(Some(t)) => t,
+                Ok(None) => return Ok(view),
+                Err(e) => {
+                    tracing::warn!(error = %e, "the keychain could not be read; sign in again");
+                    return Ok(view);
+                }
+            };
+        let api = ApiClient::new(&last.server_url)?;
+        let replica = Replica::open(&self.replica_path(&last.server_url, &last.username)).await?;
+        let answer: Result<TokenResponse, CallError> = api
+            .post(
+                "/api/v1/auth/refresh",
+                None,
+                &RefreshRequest {
+                    refresh_token: token.clone(),
+                },
+            )
+            .await;
+        let session = match answer {
+            Ok(tokens) => {
+                self.keep_refresh_token(&last.server_url, &tokens);
+                Session {
+                    id: self.new_session_id(),
+                    refresh_token: Some(tokens.refresh_token),
+                    api,
+                    username: tokens.username,
+                    role: tokens.role,
+                    must_change_password: tokens.must_change_password,
+                    access_token: Some(tokens.access_token),
+                    replica,
+                    online: true,
+                    last_error: None,
+                }
+            }
+            Err(e) if !e.is_session_ended() => Session {
+                // Unreachable, or answering something other than "this session ended"
+                // (a 503 while its database restarts, a captive portal): keep the session
+                // and show the last known state; the next sync tries again.
+                id: self.new_session_id(),
+                refresh_token: Some(token),
+                api,
+                username: last.username.clone(),
+                role: last.role,
+                must_change_password: last.must_change_password,
+                access_token: None,
+                replica,
+                online: false,
+                last_error: Some(e.body()),
+            },
+            Err(_) => {
+                tracing::info!("the kept session has ended; sign in again");
+                let _ =
+                    keychain::delete(&self.cfg.keychain_service, &last.server_url, &last.username);
+                replica.close().await;
+                return Ok(view);
+            }
+        };
+        *self.session.write().await = Some(session);
+        self.wake.notify_one();
+        view.session = self.session_view().await;
+        Ok(view)
+    }
+
+    /// The packages a new partner can choose on `server_url`.
+    pub async fn list_packages(&self, args: ServerArgs) -> CoreResult<Vec<Package>> {
+        ApiClient::new(&args.server_url)?
+            .get("/api/v1/packages", None)
+            .await
+            .map_err(CallError::body)
+    }
+
+    /// Registers a new partner; the credentials arrive by e-mail or SMS.
+    pub async fn register(&self, args: RegisterArgs) -> CoreResult<RegistrationResponse> {
+        ApiClient::new(&args.server_url)?
+            .post("/api/v1/registrations", None, &args.form)
+            .await
+            .map_err(CallError::body)
+    }
+
+    /// Signs in, keeps the session in the keychain and fills the replica.
+    pub async fn login(&self, args: LoginArgs) -> CoreResult<SessionView> {
+        let server_url = normalize_server_url(&args.server_url)?;
+        let api = ApiClient::new(&server_url)?;
+        let tokens: TokenResponse = api
+            .post(
+                "/api/v1/auth/login",
+                None,
+                &LoginRequest {
+                    username: args.username.trim().to_owned(),
+                    password: args.password,
+                },
+            )
+            .await
+            .map_err(CallError::body)?;
+        if let Some(old) = self.session.write().await.take() {
+            old.replica.close().await;
+        }
+        self.keep_refresh_token(&server_url, &tokens);
+        self.remember(
+            &server_url,
+            &tokens.username,
+            tokens.role,
+            tokens.must_change_password,
+        );
+        let replica = Replica::open(&self.replica_path(&server_url, &tokens.username)).await?;
+        *self.session.write().await = Some(Session {
+            id: self.new_session_id(),
+            refresh_token: Some(tokens.refresh_token),
+            api,
+            username: tokens.username,
+            role: tokens.role,
+            must_change_password: tokens.must_change_password,
+            access_token: Some(tokens.access_token),
+            replica,
+            online: true,
+            last_error: None,
+        });
+        if !tokens.must_change_password {
+            let _ = self.sync_now().await;
+        }
+        self.session_view().await.ok_or_else(not_signed_in)
+    }
+
+    /// Replaces the password (required after the first sign-in).
+    pub async fn change_password(&self, args: ChangePasswordArgs) -> CoreResult<SessionView> {
+        let body = ChangePasswordRequest {
+            current_password: args.current_password,
+            new_password: args.new_password,
+        };
+        let _me: Me = self
+            .authorized(|api, token| {
+                let body = body.clone();
+                async move { api.post("/api/v1/auth/password", Some(&token), &body).await }
+            })
+            .await?;
+        let (server_url, username, role) = {
+            let mut guard = self.session.write().await;
+            let s = guard.as_mut().ok_or_else(not_signed_in)?;
+            s.must_change_password = false;
+            (s.api.base().to_owned(), s.username.clone(), s.role)
+        };
+        self.remember(&server_url, &username, role, false);
+        let _ = self.sync_now().await;
+        self.session_view().await.ok_or_else(not_signed_in)
+    }
+
+    /// The strength of a password as the server's policy sees it.
+    pub fn password_strength(&self, args: &PasswordArgs) -> PasswordStrength {
+        match strength(&args.password) {
+            Strength::TooWeak => PasswordStrength::TooWeak,
+            Strength::Fair => PasswordStrength::Fair,
+            Strength::Strong => PasswordStrength::Strong,
+        }
+    }
+
+    /// Signs out: ends the session on the server (if reachable) and forgets the token.
+    pub async fn logout(&self) -> CoreResult<()> {
+        // End the session on the server too, refreshing the access token if it expired, so
+        // the refresh token dies there as well. Offline, only the local copy is forgotten.
+        let ended_remotely: CoreResult<()> = self
+            .authorized(|api, token| async move {
+                api.post("/api/v1/auth/logout", Some(&token), &serde_json::json!({}))
+                    .await
+            })
+            .await;
+        if let Err(e) = ended_remotely {
+            tracing::info!(code = %e.code, "the server session was not ended; the local one is");
+        }
+        let Some(s) = self.session.write().await.take() else {
+            return Ok(());
+        };
+        if let Err(e) = keychain::delete(&self.cfg.keychain_service, s.api.base(), &s.username) {
+            tracing::warn!(error = %e, "the session token could not be removed from the keychain");
+        }
+        s.replica.close().await;
+        Ok(())
+    }
+
+    pub(super) fn keep_refresh_token(&self, server_url: &str, tokens: &TokenResponse) {
+        if let Err(e) = keychain::store(
+            &self.cfg.keychain_service,
+            server_url,
+            &tokens.username,
+            &tokens.refresh_token,
+        ) {
+            tracing::warn!(error = %e, "the session could not be kept in the keychain; the next start will ask to sign in");
+        }
+    }
+
+    fn remember(
+        &self,
+        server_url: &str,
+        username: &str,
+        role: wpplay_wire::auth::Role,
+        must_change_password: bool,
+    ) {
+        let last = LastSession {
+            server_url: server_url.to_owned(),
+            username: username.to_owned(),
+            role,
+            must_change_password,
+        };
+        if let Err(e) = session_file::write(&self.last_session_path(), &last) {
+            tracing::warn!(error = %e, "the last session could not be remembered");
+        }
+    }
+
+    pub(super) async fn session_view(&self) -> Option<SessionView> {
+        self.session.read().await.as_ref().map(view_of)
+    }
+}

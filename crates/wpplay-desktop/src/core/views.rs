@@ -1,0 +1,142 @@
+//! What the UI reads (the dashboard, sync status) and the edits it queues.
+
+use crate::commands::{MutationArgs, UpdateProfileArgs};
+use crate::error::{CoreResult, not_signed_in};
+use crate::view::{Dashboard, RejectedEdit, SessionView, SubscriptionView, SyncStatus};
+use wpplay_domain::ErrorCode;
+use wpplay_domain::lifecycle::{LifecycleFacts, days_left};
+use wpplay_domain::registration::ProfileEdit;
+use wpplay_wire::ErrorBody;
+use wpplay_wire::sync::{Entity, Mutation, Profile};
+
+use super::{Core, Session};
+
+impl Core {
+    /// The dashboard, read from the replica with pending edits laid over it.
+    pub async fn dashboard(&self) -> CoreResult<Dashboard> {
+        let guard = self.session.read().await;
+        let s = guard.as_ref().ok_or_else(not_signed_in)?;
+        let mut profile = None;
+        let mut package = None;
+        let mut subscription = None;
+        for kind in ["profile", "package", "subscription"] {
+            for e in s.replica.entities(kind).await? {
+                match e {
+                    Entity::Profile(p) => profile = Some(p),
+                    Entity::Package(p) => package = Some(p),
+                    Entity::Subscription(sub) => subscription = Some(sub),
+                }
+            }
+        }
+        if let Some(p) = profile.as_mut() {
+            for pending in s.replica.pending().await? {
+                overlay(p, &pending.mutation);
+            }
+        }
+        let now = self.cfg.clock.now();
+        // The state is recomputed from the facts with the local clock, so it stays right
+        // offline: a trial that ended while the server was unreachable shows as locked.
+        let subscription = subscription.map(|sub| {
+            let facts = LifecycleFacts {
+                trial_ends_at: sub.trial_ends_at,
+                paid_through: sub.paid_through,
+            };
+            SubscriptionView {
+                state: facts.state_at(now).as_str().to_owned(),
+                days_left: days_left(facts.access_ends_at(), now),
+                trial_ends_at: sub.trial_ends_at,
+                paid_through: sub.paid_through,
+            }
+        });
+        let sync = status_of(s).await?;
+        Ok(Dashboard {
+            session: view_of(s),
+            profile,
+            package,
+            subscription,
+            sync,
+        })
+    }
+
+    /// Edits the contact person and phone; works offline and syncs later.
+    pub async fn update_profile(&self, args: UpdateProfileArgs) -> CoreResult<Dashboard> {
+        let edit = ProfileEdit::validate(&args.contact_person, &args.phone)
+            .map_err(|e| ErrorBody::new(e.code(), e.to_string()))?;
+        {
+            let guard = self.session.read().await;
+            let s = guard.as_ref().ok_or_else(not_signed_in)?;
+            let mutation = Mutation::UpdateProfile {
+                contact_person: edit.contact_person,
+                phone: edit.phone,
+            };
+            s.replica
+                .enqueue(
+                    &mutation,
+                    "Profile: contact person and phone",
+                    self.cfg.clock.now(),
+                )
+                .await?;
+        }
+        self.wake.notify_one();
+        self.dashboard().await
+    }
+
+    /// Forgets a refused edit.
+    pub async fn discard_rejected(&self, args: MutationArgs) -> CoreResult<SyncStatus> {
+        let guard = self.session.read().await;
+        let s = guard.as_ref().ok_or_else(not_signed_in)?;
+        s.replica.discard(args.mutation_id).await?;
+        status_of(s).await
+    }
+}
+
+pub(super) fn view_of(s: &Session) -> SessionView {
+    SessionView {
+        server_url: s.api.base().to_owned(),
+        username: s.username.clone(),
+        role: s.role,
+        must_change_password: s.must_change_password,
+    }
+}
+
+pub(super) async fn status_of(s: &Session) -> CoreResult<SyncStatus> {
+    let state = s.replica.state().await?;
+    let rejected = s
+        .replica
+        .rejected()
+        .await?
+        .into_iter()
+        .map(|r| RejectedEdit {
+            mutation_id: r.mutation_id,
+            summary: r.summary,
+            code: r.reject_code.unwrap_or_default(),
+            message: r.reject_message.unwrap_or_default(),
+        })
+        .collect();
+    let last_error = s.last_error.clone().or_else(|| {
+        state
+            .last_error_code
+            .clone()
+            .map(|code| ErrorBody::new(code, state.last_error_message.clone().unwrap_or_default()))
+    });
+    Ok(SyncStatus {
+        online: s.online,
+        last_sync_at: state.last_sync_at,
+        pending_changes: s.replica.pending_count().await?,
+        rejected,
+        last_error,
+    })
+}
+
+/// Lays a pending edit over the profile the server last sent.
+fn overlay(p: &mut Profile, m: &Mutation) {
+    match m {
+        Mutation::UpdateProfile {
+            contact_person,
+            phone,
+        } => {
+            p.contact_person.clone_from(contact_person);
+            p.phone.clone_from(phone);
+        }
+    }
+}
