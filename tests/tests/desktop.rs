@@ -181,6 +181,19 @@ async fn fill(app: &Session, css: &str, text: &str) {
         .unwrap_or_else(|e| panic!("typing into {css}: {e}"));
 }
 
+/// Waits until an element's attribute has the expected value.
+async fn attribute_is(app: &Session, css: &str, name: &str, expected: &str) {
+    eventually(
+        &format!("{css} to have {name}={expected:?}"),
+        WAIT,
+        async || {
+            let value = app.find(css).await?.attribute(name).await.ok()??;
+            (value == expected).then_some(())
+        },
+    )
+    .await;
+}
+
 async fn text_of(app: &Session, css: &str, expected: &str) -> String {
     let deadline = std::time::Instant::now() + WAIT;
     let mut last = String::new();
@@ -273,11 +286,7 @@ async fn partner_registers_signs_in_and_keeps_working_offline() {
 
     // Stop the server: the dashboard stays, marked offline.
     world.server.kill();
-    eventually("the offline badge", WAIT, async || {
-        let el = app.find("[data-testid=sync-indicator]").await?;
-        (el.attribute("data-online").await.ok()?? == "false").then_some(())
-    })
-    .await;
+    attribute_is(&app, "[data-testid=sync-indicator]", "data-online", "false").await;
     text_of(&app, "[data-testid=sync-indicator]", "Offline").await;
     text_of(&app, "[data-testid=days-left]", "14 days left").await;
     app.screenshot(&shots.join("06-dashboard-offline.png"))
@@ -287,16 +296,7 @@ async fn partner_registers_signs_in_and_keeps_working_offline() {
     // An edit made offline waits, then syncs when the server is back.
     fill(&app, "#profile-contact", "Jelena J.").await;
     click(&app, "#profile-save").await;
-    eventually("the edit to wait for sync", WAIT, async || {
-        let n = app
-            .find("[data-testid=pending-changes]")
-            .await?
-            .attribute("data-count")
-            .await
-            .ok()??;
-        (n == "1").then_some(())
-    })
-    .await;
+    attribute_is(&app, "[data-testid=pending-changes]", "data-count", "1").await;
     app.screenshot(&shots.join("07-edit-waiting-offline.png"))
         .await
         .expect("screenshot");
@@ -313,16 +313,7 @@ async fn partner_registers_signs_in_and_keeps_working_offline() {
     .await;
     click(&app, "#sync-now").await;
     text_of(&app, "[data-testid=sync-indicator]", "Online").await;
-    eventually("the edit to sync", WAIT, async || {
-        let n = app
-            .find("[data-testid=pending-changes]")
-            .await?
-            .attribute("data-count")
-            .await
-            .ok()??;
-        (n == "0").then_some(())
-    })
-    .await;
+    attribute_is(&app, "[data-testid=pending-changes]", "data-count", "0").await;
     app.screenshot(&shots.join("08-synced.png"))
         .await
         .expect("screenshot");

@@ -85,6 +85,22 @@ impl Core {
         }
     }
 
+    /// A session just opened with fresh tokens from the server.
+    fn signed_in(&self, api: ApiClient, tokens: TokenResponse, replica: Replica) -> Session {
+        Session {
+            id: self.new_session_id(),
+            refresh_token: Some(tokens.refresh_token),
+            api,
+            username: tokens.username,
+            role: tokens.role,
+            must_change_password: tokens.must_change_password,
+            access_token: Some(tokens.access_token),
+            replica,
+            online: true,
+            last_error: None,
+        }
+    }
+
     pub(super) fn new_session_id(&self) -> u64 {
         self.next_session_id.fetch_add(1, Ordering::Relaxed)
     }
@@ -141,18 +157,7 @@ impl Core {
         let session = match answer {
             Ok(tokens) => {
                 self.keep_refresh_token(&last.server_url, &tokens);
-                Session {
-                    id: self.new_session_id(),
-                    refresh_token: Some(tokens.refresh_token),
-                    api,
-                    username: tokens.username,
-                    role: tokens.role,
-                    must_change_password: tokens.must_change_password,
-                    access_token: Some(tokens.access_token),
-                    replica,
-                    online: true,
-                    last_error: None,
-                }
+                self.signed_in(api, tokens, replica)
             }
             Err(e) if !e.is_session_ended() => Session {
                 // Unreachable, or answering something other than "this session ended"
@@ -225,19 +230,9 @@ impl Core {
             tokens.must_change_password,
         );
         let replica = Replica::open(&self.replica_path(&server_url, &tokens.username)).await?;
-        *self.session.write().await = Some(Session {
-            id: self.new_session_id(),
-            refresh_token: Some(tokens.refresh_token),
-            api,
-            username: tokens.username,
-            role: tokens.role,
-            must_change_password: tokens.must_change_password,
-            access_token: Some(tokens.access_token),
-            replica,
-            online: true,
-            last_error: None,
-        });
-        if !tokens.must_change_password {
+        let must_change = tokens.must_change_password;
+        *self.session.write().await = Some(self.signed_in(api, tokens, replica));
+        if !must_change {
             let _ = self.sync_now().await;
         }
         self.session_view().await.ok_or_else(not_signed_in)
