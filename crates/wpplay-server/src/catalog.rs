@@ -87,7 +87,13 @@ pub async fn disable(
         .all(&txn)
         .await?;
     for p in on_it {
-        crate::feed::append(&txn, p.account_id, &Entity::Package(to_wire(&pkg)), now).await?;
+        crate::feed::append(
+            &txn,
+            wpplay_domain::ids::AccountId(p.account_id),
+            &Entity::Package(to_wire(&pkg)),
+            now,
+        )
+        .await?;
     }
     txn.commit().await?;
     Ok(true)

@@ -7,16 +7,18 @@
 use crate::db::entity::{change_feed, package, partner};
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ConnectionTrait, DbErr, Set, Statement};
+use wpplay_domain::ids::AccountId;
 use wpplay_domain::lifecycle::LifecycleFacts;
 use wpplay_wire::sync::{Entity, Profile, Subscription};
 
 /// Appends one entity to an account's feed and returns its sequence number.
 pub async fn append(
     db: &impl ConnectionTrait,
-    account_id: i64,
+    account: AccountId,
     entity: &Entity,
     now: DateTime<Utc>,
 ) -> Result<i64, DbErr> {
+    let account_id = account.0;
     let backend = db.get_database_backend();
     let row = db
         .query_one_raw(Statement::from_sql_and_values(
@@ -94,17 +96,23 @@ pub async fn publish_partner(
     pkg: &package::Model,
     now: DateTime<Utc>,
 ) -> Result<(), DbErr> {
-    append(db, p.account_id, &Entity::Profile(profile(p)), now).await?;
     append(
         db,
-        p.account_id,
+        AccountId(p.account_id),
+        &Entity::Profile(profile(p)),
+        now,
+    )
+    .await?;
+    append(
+        db,
+        AccountId(p.account_id),
         &Entity::Package(crate::catalog::to_wire(pkg)),
         now,
     )
     .await?;
     append(
         db,
-        p.account_id,
+        AccountId(p.account_id),
         &Entity::Subscription(subscription(p, now)),
         now,
     )

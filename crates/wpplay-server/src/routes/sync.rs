@@ -16,6 +16,7 @@ use sea_orm::{
 };
 use serde::Deserialize;
 use wpplay_domain::ErrorCode;
+use wpplay_domain::ids::AccountId;
 use wpplay_domain::registration::ProfileEdit;
 use wpplay_domain::sync::{MAX_PUSH_BATCH, Outcome, SCHEMA_VERSION};
 use wpplay_wire::sync::{
@@ -141,7 +142,7 @@ pub async fn push(
     let account_id = auth.account.id;
     let mut results = Vec::with_capacity(req.mutations.len());
     for m in &req.mutations {
-        let outcome = apply_once(&state, account_id, &req.client_id, m).await?;
+        let outcome = apply_once(&state, AccountId(account_id), &req.client_id, m).await?;
         results.push(MutationResult {
             mutation_id: m.mutation_id,
             outcome,
@@ -157,11 +158,12 @@ pub async fn push(
 /// Applies one mutation in its own transaction, together with the record that it was applied.
 async fn apply_once(
     state: &AppState,
-    account_id: i64,
+    account: AccountId,
     client_id: &str,
     m: &ClientMutation,
 ) -> ApiResult<Outcome> {
     let now = state.clock.now();
+    let account_id = account.0;
     let txn = db::write_txn(&state.db).await?;
     // The client's row is created if new and locked: two pushes of the same client (a
     // retry racing the original) apply one after the other, never side by side.
@@ -204,7 +206,7 @@ async fn apply_once(
             });
         }
     }
-    let outcome = match apply(&txn, account_id, &m.mutation, now).await? {
+    let outcome = match apply(&txn, account, &m.mutation, now).await? {
         Ok(()) => Outcome::Applied,
         Err((code, message)) => Outcome::Rejected {
             code: code.to_owned(),
@@ -230,7 +232,7 @@ type Refusal = (&'static str, String);
 /// The effects of one mutation; a refusal leaves nothing written.
 async fn apply(
     db: &impl ConnectionTrait,
-    account_id: i64,
+    account: AccountId,
     m: &Mutation,
     now: DateTime<Utc>,
 ) -> Result<Result<(), Refusal>, DbErr> {
@@ -243,7 +245,7 @@ async fn apply(
                 Ok(e) => e,
                 Err(e) => return Ok(Err((e.code(), e.to_string()))),
             };
-            let Some(p) = partner::Entity::find_by_id(account_id)
+            let Some(p) = partner::Entity::find_by_id(account.0)
                 .lock_exclusive()
                 .one(db)
                 .await?
@@ -259,7 +261,7 @@ async fn apply(
             update.phone = Set(edit.phone);
             update.version = Set(version);
             let p = update.update(db).await?;
-            feed::append(db, account_id, &Entity::Profile(feed::profile(&p)), now).await?;
+            feed::append(db, account, &Entity::Profile(feed::profile(&p)), now).await?;
             Ok(Ok(()))
         }
     }
