@@ -6,6 +6,7 @@
 
 pub mod clock;
 pub mod credentials;
+pub mod dealer;
 pub mod error;
 pub mod ids;
 pub mod lifecycle;

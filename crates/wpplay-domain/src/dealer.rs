@@ -1,0 +1,238 @@
+//! The dealer network: dealers a partner creates, and the subscribers (IPTV lines) they sell.
+
+use crate::{DomainError, validate};
+use chrono::{DateTime, Duration, Utc};
+use serde::{Deserialize, Serialize};
+
+/// Whether a dealer may work.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DealerStatus {
+    /// Signs in and serves its subscribers.
+    Active,
+    /// Temporarily shut down: cannot sign in, its subscribers are suspended.
+    Inactive,
+}
+
+impl DealerStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Active => "active",
+            Self::Inactive => "inactive",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "active" => Some(Self::Active),
+            "inactive" => Some(Self::Inactive),
+            _ => None,
+        }
+    }
+}
+
+/// A subscriber's own status, as its dealer or partner set it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SubscriberStatus {
+    Active,
+    Disabled,
+}
+
+impl SubscriberStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Active => "active",
+            Self::Disabled => "disabled",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "active" => Some(Self::Active),
+            "disabled" => Some(Self::Disabled),
+            _ => None,
+        }
+    }
+}
+
+/// What a subscriber's line does right now, from its own status, its dealer's status and
+/// its expiry. Suspension is derived, never stored, so reactivating a dealer brings every
+/// subscriber back exactly as it was.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LineState {
+    Active,
+    Disabled,
+    /// The dealer is inactive.
+    Suspended,
+    Expired,
+}
+
+impl LineState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Active => "active",
+            Self::Disabled => "disabled",
+            Self::Suspended => "suspended",
+            Self::Expired => "expired",
+        }
+    }
+}
+
+/// The state of a line at `now`.
+pub fn line_state(
+    own: SubscriberStatus,
+    dealer: Option<DealerStatus>,
+    expires_at: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> LineState {
+    match (own, dealer) {
+        (SubscriberStatus::Disabled, _) => LineState::Disabled,
+        (_, Some(DealerStatus::Inactive)) => LineState::Suspended,
+        _ if expires_at <= now => LineState::Expired,
+        _ => LineState::Active,
+    }
+}
+
+/// The new expiry when a line is extended by `days`: from the later of now and the old
+/// expiry, so an expired line gets the whole period and an active one loses nothing.
+pub fn extended_expiry(old: DateTime<Utc>, now: DateTime<Utc>, days: i64) -> DateTime<Utc> {
+    old.max(now) + Duration::days(days)
+}
+
+/// The longest single extension, in days.
+pub const MAX_EXTENSION_DAYS: i64 = 3 * 366;
+
+/// A login name for a dealer: 3-32 characters, lowercase letters, digits, `.`, `_`, `-`,
+/// starting with a letter. Lower-cased.
+pub fn username(value: &str) -> Result<String, DomainError> {
+    let v = value.trim().to_lowercase();
+    let ok = (3..=32).contains(&v.len())
+        && v.starts_with(|c: char| c.is_ascii_lowercase())
+        && v.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '_' | '-'));
+    if ok {
+        Ok(v)
+    } else {
+        Err(DomainError::invalid(
+            "invalid_username",
+            "username",
+            "A username has 3-32 characters: lowercase letters, digits, '.', '_' or '-', starting with a letter.",
+        ))
+    }
+}
+
+/// A MAC address in any common notation (`00:1A:2B:3C:4D:5E`, `00-1a-…`, `001a.2b3c.4d5e`,
+/// bare hex), normalised to upper-case colon form. All-zero and broadcast are refused.
+pub fn mac(value: &str) -> Result<String, DomainError> {
+    let hex: String = value.trim().chars().filter(|c| !matches!(c, ':' | '-' | '.')).collect();
+    let bad = || {
+        DomainError::invalid(
+            "invalid_mac",
+            "mac",
+            format!("'{}' is not a MAC address; use the form 00:1A:2B:3C:4D:5E.", value.trim()),
+        )
+    };
+    if hex.len() != 12 || !hex.chars().all(|c| c.is_ascii_hexdigit()) {
+        return Err(bad());
+    }
+    let upper = hex.to_uppercase();
+    if upper == "000000000000" || upper == "FFFFFFFFFFFF" {
+        return Err(bad());
+    }
+    let pairs: Vec<&str> = (0..6).map(|i| &upper[i * 2..i * 2 + 2]).collect();
+    Ok(pairs.join(":"))
+}
+
+/// A dealer's details as the partner types them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DealerDetails {
+    pub display_name: String,
+    pub contact_email: Option<String>,
+    pub contact_phone: Option<String>,
+}
+
+impl DealerDetails {
+    pub fn validate(display_name: &str, email: Option<&str>, phone: Option<&str>) -> Result<Self, DomainError> {
+        fn present(v: Option<&str>) -> Option<&str> {
+            v.map(str::trim).filter(|v| !v.is_empty())
+        }
+        Ok(Self {
+            display_name: validate::text("display_name", display_name)?,
+            contact_email: present(email).map(validate::email).transpose()?,
+            contact_phone: present(phone).map(validate::phone).transpose()?,
+        })
+    }
+}
+
+/// A subscriber's details as typed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SubscriberDetails {
+    pub name: String,
+    pub line_username: String,
+    pub mac: String,
+}
+
+impl SubscriberDetails {
+    pub fn validate(name: &str, line_username: &str, mac_address: &str) -> Result<Self, DomainError> {
+        Ok(Self {
+            name: validate::text("name", name)?,
+            line_username: validate::text("line_username", line_username)?,
+            mac: mac(mac_address)?,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ErrorCode;
+    use chrono::TimeZone;
+
+    fn day(d: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 5, d, 12, 0, 0).single().expect("date")
+    }
+
+    #[test]
+    fn macs_are_normalised() {
+        for ok in ["00:1a:2b:3c:4d:5e", "00-1A-2B-3C-4D-5E", "001a.2b3c.4d5e", " 001A2B3C4D5E "] {
+            assert_eq!(mac(ok).as_deref(), Ok("00:1A:2B:3C:4D:5E"), "{ok}");
+        }
+        for bad in ["", "00:1a:2b:3c:4d", "00:1a:2b:3c:4d:5e:6f", "zz:1a:2b:3c:4d:5e", "00:00:00:00:00:00", "ff:ff:ff:ff:ff:ff"] {
+            assert_eq!(mac(bad).map_err(|e| e.code()), Err("invalid_mac"), "{bad}");
+        }
+    }
+
+    #[test]
+    fn dealer_usernames() {
+        assert_eq!(username(" Marko.Dealer ").as_deref(), Ok("marko.dealer"));
+        for bad in ["ab", "1marko", "marko dealer", "marko@x", &"a".repeat(33)] {
+            assert!(username(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn suspension_is_derived_from_the_dealer() {
+        let s = |own, dealer| line_state(own, dealer, day(20), day(10));
+        assert_eq!(s(SubscriberStatus::Active, Some(DealerStatus::Active)), LineState::Active);
+        assert_eq!(s(SubscriberStatus::Active, Some(DealerStatus::Inactive)), LineState::Suspended);
+        assert_eq!(s(SubscriberStatus::Disabled, Some(DealerStatus::Inactive)), LineState::Disabled, "reactivation restores a disabled line as disabled");
+        assert_eq!(s(SubscriberStatus::Active, None), LineState::Active, "the partner's own lines");
+        assert_eq!(line_state(SubscriberStatus::Active, None, day(5), day(10)), LineState::Expired);
+    }
+
+    #[test]
+    fn extensions_start_from_the_later_of_now_and_the_old_expiry() {
+        assert_eq!(extended_expiry(day(20), day(10), 30), day(20) + Duration::days(30), "active: nothing lost");
+        assert_eq!(extended_expiry(day(5), day(10), 30), day(10) + Duration::days(30), "expired: the whole period from now");
+    }
+
+    #[test]
+    fn dealer_details() {
+        let d = DealerDetails::validate(" Marko ", Some(" "), Some("+381 64 1234567")).expect("valid");
+        assert_eq!(d.contact_email, None, "blank contact fields are absent");
+        assert_eq!(d.contact_phone.as_deref(), Some("+381641234567"));
+        assert_eq!(DealerDetails::validate("", None, None).map_err(|e| e.code()), Err("missing_field"));
+        assert_eq!(DealerDetails::validate("M", Some("bad"), None).map_err(|e| e.code()), Err("invalid_email"));
+    }
+}
