@@ -18,7 +18,10 @@ pub struct ServerMigrator;
 #[async_trait::async_trait]
 impl MigratorTrait for ServerMigrator {
     fn migrations() -> Vec<Box<dyn MigrationTrait>> {
-        vec![Box::new(server::m20261126_000001_accounts::Migration)]
+        vec![
+            Box::new(server::m20261126_000001_accounts::Migration),
+            Box::new(server::m20261127_000001_dealers::Migration),
+        ]
     }
 }
 

@@ -110,7 +110,8 @@ pub fn username(value: &str) -> Result<String, DomainError> {
     let v = value.trim().to_lowercase();
     let ok = (3..=32).contains(&v.len())
         && v.starts_with(|c: char| c.is_ascii_lowercase())
-        && v.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '_' | '-'));
+        && v.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '_' | '-'));
     if ok {
         Ok(v)
     } else {
@@ -125,12 +126,19 @@ pub fn username(value: &str) -> Result<String, DomainError> {
 /// A MAC address in any common notation (`00:1A:2B:3C:4D:5E`, `00-1a-…`, `001a.2b3c.4d5e`,
 /// bare hex), normalised to upper-case colon form. All-zero and broadcast are refused.
 pub fn mac(value: &str) -> Result<String, DomainError> {
-    let hex: String = value.trim().chars().filter(|c| !matches!(c, ':' | '-' | '.')).collect();
+    let hex: String = value
+        .trim()
+        .chars()
+        .filter(|c| !matches!(c, ':' | '-' | '.'))
+        .collect();
     let bad = || {
         DomainError::invalid(
             "invalid_mac",
             "mac",
-            format!("'{}' is not a MAC address; use the form 00:1A:2B:3C:4D:5E.", value.trim()),
+            format!(
+                "'{}' is not a MAC address; use the form 00:1A:2B:3C:4D:5E.",
+                value.trim()
+            ),
         )
     };
     if hex.len() != 12 || !hex.chars().all(|c| c.is_ascii_hexdigit()) {
@@ -153,7 +161,11 @@ pub struct DealerDetails {
 }
 
 impl DealerDetails {
-    pub fn validate(display_name: &str, email: Option<&str>, phone: Option<&str>) -> Result<Self, DomainError> {
+    pub fn validate(
+        display_name: &str,
+        email: Option<&str>,
+        phone: Option<&str>,
+    ) -> Result<Self, DomainError> {
         fn present(v: Option<&str>) -> Option<&str> {
             v.map(str::trim).filter(|v| !v.is_empty())
         }
@@ -174,7 +186,11 @@ pub struct SubscriberDetails {
 }
 
 impl SubscriberDetails {
-    pub fn validate(name: &str, line_username: &str, mac_address: &str) -> Result<Self, DomainError> {
+    pub fn validate(
+        name: &str,
+        line_username: &str,
+        mac_address: &str,
+    ) -> Result<Self, DomainError> {
         Ok(Self {
             name: validate::text("name", name)?,
             line_username: validate::text("line_username", line_username)?,
@@ -190,15 +206,29 @@ mod tests {
     use chrono::TimeZone;
 
     fn day(d: u32) -> DateTime<Utc> {
-        Utc.with_ymd_and_hms(2026, 5, d, 12, 0, 0).single().expect("date")
+        Utc.with_ymd_and_hms(2026, 5, d, 12, 0, 0)
+            .single()
+            .expect("date")
     }
 
     #[test]
     fn macs_are_normalised() {
-        for ok in ["00:1a:2b:3c:4d:5e", "00-1A-2B-3C-4D-5E", "001a.2b3c.4d5e", " 001A2B3C4D5E "] {
+        for ok in [
+            "00:1a:2b:3c:4d:5e",
+            "00-1A-2B-3C-4D-5E",
+            "001a.2b3c.4d5e",
+            " 001A2B3C4D5E ",
+        ] {
             assert_eq!(mac(ok).as_deref(), Ok("00:1A:2B:3C:4D:5E"), "{ok}");
         }
-        for bad in ["", "00:1a:2b:3c:4d", "00:1a:2b:3c:4d:5e:6f", "zz:1a:2b:3c:4d:5e", "00:00:00:00:00:00", "ff:ff:ff:ff:ff:ff"] {
+        for bad in [
+            "",
+            "00:1a:2b:3c:4d",
+            "00:1a:2b:3c:4d:5e:6f",
+            "zz:1a:2b:3c:4d:5e",
+            "00:00:00:00:00:00",
+            "ff:ff:ff:ff:ff:ff",
+        ] {
             assert_eq!(mac(bad).map_err(|e| e.code()), Err("invalid_mac"), "{bad}");
         }
     }
@@ -214,25 +244,57 @@ mod tests {
     #[test]
     fn suspension_is_derived_from_the_dealer() {
         let s = |own, dealer| line_state(own, dealer, day(20), day(10));
-        assert_eq!(s(SubscriberStatus::Active, Some(DealerStatus::Active)), LineState::Active);
-        assert_eq!(s(SubscriberStatus::Active, Some(DealerStatus::Inactive)), LineState::Suspended);
-        assert_eq!(s(SubscriberStatus::Disabled, Some(DealerStatus::Inactive)), LineState::Disabled, "reactivation restores a disabled line as disabled");
-        assert_eq!(s(SubscriberStatus::Active, None), LineState::Active, "the partner's own lines");
-        assert_eq!(line_state(SubscriberStatus::Active, None, day(5), day(10)), LineState::Expired);
+        assert_eq!(
+            s(SubscriberStatus::Active, Some(DealerStatus::Active)),
+            LineState::Active
+        );
+        assert_eq!(
+            s(SubscriberStatus::Active, Some(DealerStatus::Inactive)),
+            LineState::Suspended
+        );
+        assert_eq!(
+            s(SubscriberStatus::Disabled, Some(DealerStatus::Inactive)),
+            LineState::Disabled,
+            "reactivation restores a disabled line as disabled"
+        );
+        assert_eq!(
+            s(SubscriberStatus::Active, None),
+            LineState::Active,
+            "the partner's own lines"
+        );
+        assert_eq!(
+            line_state(SubscriberStatus::Active, None, day(5), day(10)),
+            LineState::Expired
+        );
     }
 
     #[test]
     fn extensions_start_from_the_later_of_now_and_the_old_expiry() {
-        assert_eq!(extended_expiry(day(20), day(10), 30), day(20) + Duration::days(30), "active: nothing lost");
-        assert_eq!(extended_expiry(day(5), day(10), 30), day(10) + Duration::days(30), "expired: the whole period from now");
+        assert_eq!(
+            extended_expiry(day(20), day(10), 30),
+            day(20) + Duration::days(30),
+            "active: nothing lost"
+        );
+        assert_eq!(
+            extended_expiry(day(5), day(10), 30),
+            day(10) + Duration::days(30),
+            "expired: the whole period from now"
+        );
     }
 
     #[test]
     fn dealer_details() {
-        let d = DealerDetails::validate(" Marko ", Some(" "), Some("+381 64 1234567")).expect("valid");
+        let d =
+            DealerDetails::validate(" Marko ", Some(" "), Some("+381 64 1234567")).expect("valid");
         assert_eq!(d.contact_email, None, "blank contact fields are absent");
         assert_eq!(d.contact_phone.as_deref(), Some("+381641234567"));
-        assert_eq!(DealerDetails::validate("", None, None).map_err(|e| e.code()), Err("missing_field"));
-        assert_eq!(DealerDetails::validate("M", Some("bad"), None).map_err(|e| e.code()), Err("invalid_email"));
+        assert_eq!(
+            DealerDetails::validate("", None, None).map_err(|e| e.code()),
+            Err("missing_field")
+        );
+        assert_eq!(
+            DealerDetails::validate("M", Some("bad"), None).map_err(|e| e.code()),
+            Err("invalid_email")
+        );
     }
 }

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 pub const MAX_PUSH_BATCH: usize = 100;
 
 /// Bumped whenever the shape of the change feed or of a mutation changes.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// A mutation waiting in a client's outbox.
 #[derive(Debug, Clone, PartialEq, Eq)]

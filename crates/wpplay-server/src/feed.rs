@@ -54,6 +54,10 @@ fn key(account_id: i64, entity: &Entity) -> (&'static str, String) {
         Entity::Profile(_) => ("profile", account_id.to_string()),
         Entity::Package(p) => ("package", p.id.to_string()),
         Entity::Subscription(_) => ("subscription", account_id.to_string()),
+        Entity::Dealer(d) => ("dealer", d.id.clone()),
+        Entity::DealerRemoved(r) => ("dealer", r.id.clone()),
+        Entity::Subscriber(s) => ("subscriber", s.id.clone()),
+        Entity::SubscriberRemoved(r) => ("subscriber", r.id.clone()),
     }
 }
 

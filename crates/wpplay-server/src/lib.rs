@@ -12,6 +12,7 @@ pub mod delivery;
 pub mod error;
 pub mod extract;
 pub mod feed;
+pub mod mutations;
 pub mod operator;
 pub mod routes;
 pub mod settings;

@@ -6,6 +6,8 @@ mod auth;
 mod bad_input;
 #[path = "api/cli.rs"]
 mod cli;
+#[path = "api/dealers.rs"]
+mod dealers;
 #[path = "api/delivery.rs"]
 mod delivery;
 #[path = "api/harness.rs"]

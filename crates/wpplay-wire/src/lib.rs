@@ -5,6 +5,7 @@
 //! (the desktop UI's TypeScript types are generated from them, never hand-copied).
 
 pub mod auth;
+pub mod dealers;
 pub mod error;
 pub mod packages;
 pub mod registration;

@@ -1,5 +1,6 @@
 //! The sync spine: the per-account change feed and client mutations.
 
+use crate::dealers::{Dealer, DealerState, LineStatus, Removed, Subscriber};
 use crate::packages::Package;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -40,6 +41,10 @@ pub enum Entity {
     Profile(Profile),
     Package(Package),
     Subscription(Subscription),
+    Dealer(Dealer),
+    DealerRemoved(Removed),
+    Subscriber(Subscriber),
+    SubscriberRemoved(Removed),
 }
 
 /// One change in an account's feed.
@@ -70,6 +75,60 @@ pub enum Mutation {
     UpdateProfile {
         contact_person: String,
         phone: String,
+    },
+    /// A partner adds a dealer. The password is hashed on the client (argon2id, PHC
+    /// string), so the plain password never waits in an outbox or crosses the wire.
+    CreateDealer {
+        dealer_id: String,
+        display_name: String,
+        contact_email: Option<String>,
+        contact_phone: Option<String>,
+        username: String,
+        password_hash: String,
+    },
+    /// A partner edits a dealer's details.
+    UpdateDealer {
+        dealer_id: String,
+        base_version: i64,
+        display_name: String,
+        contact_email: Option<String>,
+        contact_phone: Option<String>,
+    },
+    /// Active, or Inactive (temporary shutdown).
+    SetDealerStatus {
+        dealer_id: String,
+        base_version: i64,
+        status: DealerState,
+    },
+    /// Removes a dealer with all its subscribers. Refused if the dealer now has another
+    /// number of subscribers than the confirmation said.
+    DeleteDealer {
+        dealer_id: String,
+        base_version: i64,
+        subscriber_count: i64,
+    },
+    /// A dealer or partner adds a line; a dealer's lines are always its own.
+    CreateSubscriber {
+        subscriber_id: String,
+        dealer_id: Option<String>,
+        name: String,
+        line_username: String,
+        mac: String,
+        expires_at: DateTime<Utc>,
+    },
+    UpdateSubscriber {
+        subscriber_id: String,
+        base_version: i64,
+        name: String,
+        line_username: String,
+        mac: String,
+        status: LineStatus,
+    },
+    /// Extends a line by `days` from the later of now and its expiry.
+    ExtendSubscriber { subscriber_id: String, days: i64 },
+    RemoveSubscriber {
+        subscriber_id: String,
+        base_version: i64,
     },
 }
 

@@ -25,6 +25,7 @@ impl Core {
                     Entity::Profile(p) => profile = Some(p),
                     Entity::Package(p) => package = Some(p),
                     Entity::Subscription(sub) => subscription = Some(sub),
+                    _ => {}
                 }
             }
         }
@@ -130,13 +131,12 @@ pub(super) async fn status_of(s: &Session) -> CoreResult<SyncStatus> {
 
 /// Lays a pending edit over the profile the server last sent.
 fn overlay(p: &mut Profile, m: &Mutation) {
-    match m {
-        Mutation::UpdateProfile {
-            contact_person,
-            phone,
-        } => {
-            p.contact_person.clone_from(contact_person);
-            p.phone.clone_from(phone);
-        }
+    if let Mutation::UpdateProfile {
+        contact_person,
+        phone,
+    } = m
+    {
+        p.contact_person.clone_from(contact_person);
+        p.phone.clone_from(phone);
     }
 }

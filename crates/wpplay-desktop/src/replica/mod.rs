@@ -89,6 +89,15 @@ impl Replica {
         let txn = self.write().await?;
         for change in changes {
             let (kind, id) = key(&change.entity);
+            if matches!(
+                change.entity,
+                Entity::DealerRemoved(_) | Entity::SubscriberRemoved(_)
+            ) {
+                replica_entity::Entity::delete_by_id((kind.to_owned(), id))
+                    .exec(&txn)
+                    .await?;
+                continue;
+            }
             let row = replica_entity::ActiveModel {
                 entity: Set(kind.to_owned()),
                 entity_id: Set(id),
@@ -275,5 +284,9 @@ pub fn key(entity: &Entity) -> (&'static str, String) {
         // The feed only ever carries the account's own, current package.
         Entity::Package(_) => ("package", "current".to_owned()),
         Entity::Subscription(_) => ("subscription", "me".to_owned()),
+        Entity::Dealer(d) => ("dealer", d.id.clone()),
+        Entity::DealerRemoved(r) => ("dealer", r.id.clone()),
+        Entity::Subscriber(s) => ("subscriber", s.id.clone()),
+        Entity::SubscriberRemoved(r) => ("subscriber", r.id.clone()),
     }
 }

@@ -4,7 +4,7 @@ use crate::app::AppState;
 use crate::auth::throttle::{self, Key};
 use crate::auth::{SessionAuth, password, token};
 use crate::db;
-use crate::db::entity::{account, session};
+use crate::db::entity::{account, dealer, session};
 use crate::error::{ApiError, ApiResult};
 use crate::extract::ApiJson;
 use axum::Json;
@@ -15,6 +15,7 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use std::net::SocketAddr;
 use wpplay_domain::credentials::{MAX_PASSWORD_LEN, check_new_password};
+use wpplay_domain::dealer::DealerStatus;
 use wpplay_wire::auth::{
     ChangePasswordRequest, LoginRequest, Me, RefreshRequest, Role, TokenResponse,
 };
@@ -59,6 +60,19 @@ pub async fn login(
         return Err(wrong_credentials());
     };
     throttle::succeeded(&state.db, &keys[0], &keys[1..], now).await?;
+    if account.role == Role::Dealer.as_str() {
+        let d = dealer::Entity::find()
+            .filter(dealer::Column::AccountId.eq(account.id))
+            .one(&state.db)
+            .await?;
+        if d.is_none_or(|d| d.status == DealerStatus::Inactive.as_str()) {
+            // Said only after the password matched, so it reveals nothing to a stranger.
+            return Err(ApiError::forbidden(
+                "dealer_inactive",
+                "This dealer account is switched off by its partner for now. Ask your partner to reactivate it.",
+            ));
+        }
+    }
     Ok(Json(open_session(&state.db, &state, &account, now).await?))
 }
 

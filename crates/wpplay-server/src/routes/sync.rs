@@ -2,10 +2,10 @@
 
 use crate::app::AppState;
 use crate::auth::Authed;
-use crate::db::entity::{change_feed, partner, sync_client, sync_mutation};
+use crate::db;
+use crate::db::entity::{change_feed, sync_client, sync_mutation};
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{ApiJson, ApiQuery};
-use crate::{db, feed};
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -15,13 +15,10 @@ use sea_orm::{
     QuerySelect, Set,
 };
 use serde::Deserialize;
-use wpplay_domain::ErrorCode;
 use wpplay_domain::ids::AccountId;
-use wpplay_domain::registration::ProfileEdit;
 use wpplay_domain::sync::{MAX_PUSH_BATCH, Outcome, SCHEMA_VERSION};
 use wpplay_wire::sync::{
-    Change, ClientMutation, Entity, Mutation, MutationResult, PullResponse, PushRequest,
-    PushResponse,
+    Change, ClientMutation, Entity, MutationResult, PullResponse, PushRequest, PushResponse,
 };
 
 /// The most changes one pull returns.
@@ -142,7 +139,8 @@ pub async fn push(
     let account_id = auth.account.id;
     let mut results = Vec::with_capacity(req.mutations.len());
     for m in &req.mutations {
-        let outcome = apply_once(&state, AccountId(account_id), &req.client_id, m).await?;
+        let outcome =
+            apply_once(&state, AccountId(account_id), auth.role, &req.client_id, m).await?;
         results.push(MutationResult {
             mutation_id: m.mutation_id,
             outcome,
@@ -159,6 +157,7 @@ pub async fn push(
 async fn apply_once(
     state: &AppState,
     account: AccountId,
+    role: wpplay_wire::auth::Role,
     client_id: &str,
     m: &ClientMutation,
 ) -> ApiResult<Outcome> {
@@ -206,7 +205,8 @@ async fn apply_once(
             });
         }
     }
-    let outcome = match apply(&txn, account, &m.mutation, now).await? {
+    let actor = crate::mutations::Actor::of(&txn, account, role).await?;
+    let outcome = match crate::mutations::apply(&txn, &actor, &m.mutation, now).await? {
         Ok(()) => Outcome::Applied,
         Err((code, message)) => Outcome::Rejected {
             code: code.to_owned(),
@@ -225,46 +225,6 @@ async fn apply_once(
     .await?;
     txn.commit().await?;
     Ok(outcome)
-}
-
-type Refusal = (&'static str, String);
-
-/// The effects of one mutation; a refusal leaves nothing written.
-async fn apply(
-    db: &impl ConnectionTrait,
-    account: AccountId,
-    m: &Mutation,
-    now: DateTime<Utc>,
-) -> Result<Result<(), Refusal>, DbErr> {
-    match m {
-        Mutation::UpdateProfile {
-            contact_person,
-            phone,
-        } => {
-            let edit = match ProfileEdit::validate(contact_person, phone) {
-                Ok(e) => e,
-                Err(e) => return Ok(Err((e.code(), e.to_string()))),
-            };
-            let Some(p) = partner::Entity::find_by_id(account.0)
-                .lock_exclusive()
-                .one(db)
-                .await?
-            else {
-                return Ok(Err((
-                    "not_a_partner",
-                    "Only partners have a profile to edit.".to_owned(),
-                )));
-            };
-            let version = p.version + 1;
-            let mut update: partner::ActiveModel = p.into();
-            update.contact_person = Set(edit.contact_person);
-            update.phone = Set(edit.phone);
-            update.version = Set(version);
-            let p = update.update(db).await?;
-            feed::append(db, account, &Entity::Profile(feed::profile(&p)), now).await?;
-            Ok(Ok(()))
-        }
-    }
 }
 
 async fn record(

@@ -1,0 +1,355 @@
+//! A partner's dealers: add, edit, switch on and off, delete with all subscribers.
+
+use super::{Applied, check_id, conflict, publish, refuse};
+use crate::db::entity::{account, dealer, session, subscriber};
+use argon2::password_hash::PasswordHash;
+use chrono::{DateTime, Utc};
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, DbErr, EntityTrait,
+    PaginatorTrait, QueryFilter, QuerySelect, Set, SqlErr, TransactionTrait,
+};
+use wpplay_domain::dealer::{DealerDetails, DealerStatus, username as check_username};
+use wpplay_domain::ids::AccountId;
+use wpplay_wire::dealers::{Dealer, Removed};
+use wpplay_wire::sync::{Entity, Mutation};
+
+/// The least argon2 cost a client-made hash must have (OWASP's argon2id minimum).
+const MIN_MEMORY_KIB: u32 = 19_456;
+const MIN_ITERATIONS: u32 = 2;
+
+pub async fn apply(
+    db: &DatabaseTransaction,
+    partner: AccountId,
+    m: &Mutation,
+    now: DateTime<Utc>,
+) -> Result<Applied, DbErr> {
+    match m {
+        Mutation::CreateDealer {
+            dealer_id,
+            display_name,
+            contact_email,
+            contact_phone,
+            username,
+            password_hash,
+        } => {
+            create(
+                db,
+                partner,
+                dealer_id,
+                (
+                    display_name,
+                    contact_email.as_deref(),
+                    contact_phone.as_deref(),
+                ),
+                username,
+                password_hash,
+                now,
+            )
+            .await
+        }
+        Mutation::UpdateDealer {
+            dealer_id,
+            base_version,
+            display_name,
+            contact_email,
+            contact_phone,
+        } => {
+            let details = match DealerDetails::validate(
+                display_name,
+                contact_email.as_deref(),
+                contact_phone.as_deref(),
+            ) {
+                Ok(d) => d,
+                Err(e) => return Ok(Err(refuse(&e))),
+            };
+            let Some(d) = find(db, partner, dealer_id, *base_version).await? else {
+                return Ok(Err(gone()));
+            };
+            let d = match d {
+                Ok(d) => d,
+                Err(refusal) => return Ok(Err(refusal)),
+            };
+            let d = dealer::ActiveModel {
+                display_name: Set(details.display_name),
+                contact_email: Set(details.contact_email),
+                contact_phone: Set(details.contact_phone),
+                version: Set(d.version + 1),
+                updated_at: Set(now),
+                ..d.into()
+            }
+            .update(db)
+            .await?;
+            announce(db, &d, now).await?;
+            Ok(Ok(()))
+        }
+        Mutation::SetDealerStatus {
+            dealer_id,
+            base_version,
+            status,
+        } => {
+            let Some(d) = find(db, partner, dealer_id, *base_version).await? else {
+                return Ok(Err(gone()));
+            };
+            let d = match d {
+                Ok(d) => d,
+                Err(refusal) => return Ok(Err(refusal)),
+            };
+            let status = DealerStatus::from(*status);
+            let d = dealer::ActiveModel {
+                status: Set(status.as_str().to_owned()),
+                version: Set(d.version + 1),
+                updated_at: Set(now),
+                ..d.into()
+            }
+            .update(db)
+            .await?;
+            if status == DealerStatus::Inactive {
+                // A temporary shutdown takes effect at once: every session of the dealer ends.
+                session::Entity::update_many()
+                    .col_expr(session::Column::RevokedAt, Expr::value(Some(now)))
+                    .filter(session::Column::AccountId.eq(d.account_id))
+                    .filter(session::Column::RevokedAt.is_null())
+                    .exec(db)
+                    .await?;
+            }
+            announce(db, &d, now).await?;
+            Ok(Ok(()))
+        }
+        Mutation::DeleteDealer {
+            dealer_id,
+            base_version,
+            subscriber_count,
+        } => {
+            let Some(d) = find(db, partner, dealer_id, *base_version).await? else {
+                return Ok(Err(gone()));
+            };
+            let d = match d {
+                Ok(d) => d,
+                Err(refusal) => return Ok(Err(refusal)),
+            };
+            let lines = subscriber::Entity::find()
+                .filter(subscriber::Column::DealerId.eq(d.id.clone()))
+                .all(db)
+                .await?;
+            if i64::try_from(lines.len()).unwrap_or(i64::MAX) != *subscriber_count {
+                return Ok(Err((
+                    "subscriber_count_changed",
+                    format!(
+                        "The dealer now has {} subscribers, not {subscriber_count} as confirmed. Review and confirm again.",
+                        lines.len()
+                    ),
+                )));
+            }
+            for line in &lines {
+                publish(
+                    db,
+                    &[partner],
+                    &Entity::SubscriberRemoved(Removed {
+                        id: line.id.clone(),
+                    }),
+                    now,
+                )
+                .await?;
+            }
+            subscriber::Entity::delete_many()
+                .filter(subscriber::Column::DealerId.eq(d.id.clone()))
+                .exec(db)
+                .await?;
+            dealer::Entity::delete_by_id(d.id.clone()).exec(db).await?;
+            // The login goes too; its sessions, feed and sync records cascade with it.
+            account::Entity::delete_by_id(d.account_id).exec(db).await?;
+            publish(
+                db,
+                &[partner],
+                &Entity::DealerRemoved(Removed { id: d.id }),
+                now,
+            )
+            .await?;
+            Ok(Ok(()))
+        }
+        _ => Ok(Err(("forbidden", "Not a dealer change.".to_owned()))),
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn create(
+    db: &DatabaseTransaction,
+    partner: AccountId,
+    dealer_id: &str,
+    (display_name, email, phone): (&str, Option<&str>, Option<&str>),
+    username: &str,
+    password_hash: &str,
+    now: DateTime<Utc>,
+) -> Result<Applied, DbErr> {
+    if let Err(r) = check_id("dealer_id", dealer_id) {
+        return Ok(Err(r));
+    }
+    let details = match DealerDetails::validate(display_name, email, phone) {
+        Ok(d) => d,
+        Err(e) => return Ok(Err(refuse(&e))),
+    };
+    let username = match check_username(username) {
+        Ok(u) => u,
+        Err(e) => return Ok(Err(refuse(&e))),
+    };
+    if let Err(r) = check_hash(password_hash) {
+        return Ok(Err(r));
+    }
+    if dealer::Entity::find_by_id(dealer_id.to_owned())
+        .count(db)
+        .await?
+        > 0
+    {
+        return Ok(Err((
+            "dealer_exists",
+            "A dealer with this id exists already.".to_owned(),
+        )));
+    }
+    let taken = || {
+        Err((
+            "dealer_username_taken",
+            format!("The username '{username}' is taken. Choose another one."),
+        ))
+    };
+    if account::Entity::find()
+        .filter(account::Column::Username.eq(username.clone()))
+        .count(db)
+        .await?
+        > 0
+    {
+        return Ok(taken());
+    }
+    // A savepoint: if another registration took the username this instant, the unique
+    // index refuses it and only this step is undone, so the refusal can still be recorded.
+    let step = db.begin().await?;
+    let inserted = account::ActiveModel {
+        username: Set(username.clone()),
+        role: Set("dealer".to_owned()),
+        password_hash: Set(password_hash.to_owned()),
+        must_change_password: Set(false),
+        feed_seq: Set(0),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&step)
+    .await;
+    let login = match inserted {
+        Ok(a) => {
+            step.commit().await?;
+            a
+        }
+        Err(e) if matches!(e.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => {
+            step.rollback().await?;
+            return Ok(taken());
+        }
+        Err(e) => return Err(e),
+    };
+    let d = dealer::ActiveModel {
+        id: Set(dealer_id.to_owned()),
+        partner_id: Set(partner.0),
+        account_id: Set(login.id),
+        display_name: Set(details.display_name),
+        contact_email: Set(details.contact_email),
+        contact_phone: Set(details.contact_phone),
+        status: Set(DealerStatus::Active.as_str().to_owned()),
+        version: Set(1),
+        created_at: Set(now),
+        updated_at: Set(now),
+    }
+    .insert(db)
+    .await?;
+    announce(db, &d, now).await?;
+    Ok(Ok(()))
+}
+
+/// The dealer, locked, if it belongs to `partner` and the edit was made on its version.
+async fn find(
+    db: &impl ConnectionTrait,
+    partner: AccountId,
+    dealer_id: &str,
+    base_version: i64,
+) -> Result<Option<Result<dealer::Model, super::Refusal>>, DbErr> {
+    let d = dealer::Entity::find_by_id(dealer_id.to_owned())
+        .filter(dealer::Column::PartnerId.eq(partner.0))
+        .lock_exclusive()
+        .one(db)
+        .await?;
+    Ok(d.map(|d| {
+        if d.version == base_version {
+            Ok(d)
+        } else {
+            Err(conflict("dealer", d.version))
+        }
+    }))
+}
+
+fn gone() -> super::Refusal {
+    (
+        "dealer_not_found",
+        "This dealer no longer exists; it may have been deleted on another device.".to_owned(),
+    )
+}
+
+/// Publishes a dealer to its partner's feed and to the dealer's own.
+async fn announce(
+    db: &impl ConnectionTrait,
+    d: &dealer::Model,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    let username = account::Entity::find_by_id(d.account_id)
+        .one(db)
+        .await?
+        .map(|a| a.username)
+        .unwrap_or_default();
+    let entity = Entity::Dealer(wire(d, username));
+    publish(
+        db,
+        &[AccountId(d.partner_id), AccountId(d.account_id)],
+        &entity,
+        now,
+    )
+    .await
+}
+
+/// The wire form of a dealer.
+pub fn wire(d: &dealer::Model, username: String) -> Dealer {
+    Dealer {
+        id: d.id.clone(),
+        display_name: d.display_name.clone(),
+        contact_email: d.contact_email.clone(),
+        contact_phone: d.contact_phone.clone(),
+        username,
+        status: DealerStatus::parse(&d.status)
+            .unwrap_or(DealerStatus::Active)
+            .into(),
+        version: d.version,
+    }
+}
+
+/// Only argon2id PHC strings of at least the minimum cost are stored.
+fn check_hash(phc: &str) -> Applied {
+    let weak = || {
+        Err((
+            "invalid_password_hash",
+            "The password must be sent as an argon2id hash of at least the minimum cost."
+                .to_owned(),
+        ))
+    };
+    let Ok(parsed) = PasswordHash::new(phc) else {
+        return weak();
+    };
+    if parsed.algorithm.as_str() != "argon2id" {
+        return weak();
+    }
+    let param = |name: &str| parsed.params.get_decimal(name).unwrap_or(0);
+    if param("m") < MIN_MEMORY_KIB
+        || param("t") < MIN_ITERATIONS
+        || param("p") < 1
+        || parsed.hash.is_none()
+    {
+        return weak();
+    }
+    Ok(())
+}

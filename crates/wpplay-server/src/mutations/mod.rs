@@ -1,0 +1,182 @@
+//! The effects of client mutations pushed through the sync spine, one module per family.
+//!
+//! Each mutation runs inside the push's transaction for that mutation. It either writes
+//! its effects and their feed entries, or answers a [`Refusal`] and writes nothing.
+
+mod dealers;
+mod profile;
+mod subscribers;
+
+use crate::db::entity::{dealer, partner};
+use crate::feed;
+use chrono::{DateTime, Utc};
+use sea_orm::{ConnectionTrait, DatabaseTransaction, DbErr, EntityTrait};
+use wpplay_domain::DomainError;
+use wpplay_domain::ErrorCode;
+use wpplay_domain::ids::AccountId;
+use wpplay_domain::lifecycle::{LifecycleFacts, PartnerState};
+use wpplay_wire::auth::Role;
+use wpplay_wire::sync::{Entity, Mutation};
+
+/// Why a mutation was refused: a stable code and a message for the user.
+pub type Refusal = (&'static str, String);
+
+/// The outcome of applying one mutation: `Err` is a refusal, recorded and shown.
+pub type Applied = Result<(), Refusal>;
+
+/// Who pushed the mutation.
+#[derive(Debug, Clone)]
+pub struct Actor {
+    pub account: AccountId,
+    pub role: Role,
+    /// The partner whose data this is: the partner itself, or a dealer's partner.
+    pub partner: Option<AccountId>,
+    /// For a dealer: its dealer id.
+    pub dealer_id: Option<String>,
+}
+
+impl Actor {
+    /// Works out who an account acts for.
+    pub async fn of(
+        db: &impl ConnectionTrait,
+        account: AccountId,
+        role: Role,
+    ) -> Result<Self, DbErr> {
+        let (partner, dealer_id) = match role {
+            Role::Partner => (Some(account), None),
+            Role::Dealer => {
+                use sea_orm::{ColumnTrait, QueryFilter};
+                let d = dealer::Entity::find()
+                    .filter(dealer::Column::AccountId.eq(account.0))
+                    .one(db)
+                    .await?;
+                (d.as_ref().map(|d| AccountId(d.partner_id)), d.map(|d| d.id))
+            }
+            Role::Operator | Role::Reseller => (None, None),
+        };
+        Ok(Self {
+            account,
+            role,
+            partner,
+            dealer_id,
+        })
+    }
+}
+
+/// Applies one mutation for `actor`.
+pub async fn apply(
+    db: &DatabaseTransaction,
+    actor: &Actor,
+    m: &Mutation,
+    now: DateTime<Utc>,
+) -> Result<Applied, DbErr> {
+    if let Mutation::UpdateProfile {
+        contact_person,
+        phone,
+    } = m
+    {
+        return profile::update(db, actor, contact_person, phone, now).await;
+    }
+    let Some(partner) = actor.partner else {
+        return Ok(Err((
+            "forbidden",
+            "This account has no dealer network to change.".to_owned(),
+        )));
+    };
+    if let Err(refusal) = partner_may_work(db, partner, now).await? {
+        return Ok(Err(refusal));
+    }
+    match m {
+        Mutation::UpdateProfile { .. } => unreachable!("handled above"),
+        Mutation::CreateDealer { .. }
+        | Mutation::UpdateDealer { .. }
+        | Mutation::SetDealerStatus { .. }
+        | Mutation::DeleteDealer { .. } => {
+            if actor.role != Role::Partner {
+                return Ok(Err((
+                    "forbidden",
+                    "Only the partner manages its dealers.".to_owned(),
+                )));
+            }
+            dealers::apply(db, partner, m, now).await
+        }
+        Mutation::CreateSubscriber { .. }
+        | Mutation::UpdateSubscriber { .. }
+        | Mutation::ExtendSubscriber { .. }
+        | Mutation::RemoveSubscriber { .. } => subscribers::apply(db, actor, partner, m, now).await,
+    }
+}
+
+/// A locked partner (trial or period ended unpaid) changes nothing, nor do its dealers.
+async fn partner_may_work(
+    db: &impl ConnectionTrait,
+    partner: AccountId,
+    now: DateTime<Utc>,
+) -> Result<Applied, DbErr> {
+    let Some(p) = partner::Entity::find_by_id(partner.0).one(db).await? else {
+        return Ok(Err((
+            "forbidden",
+            "This account has no dealer network to change.".to_owned(),
+        )));
+    };
+    let facts = LifecycleFacts {
+        trial_ends_at: p.trial_ends_at,
+        paid_through: p.paid_through,
+    };
+    if facts.state_at(now) == PartnerState::Locked {
+        return Ok(Err((
+            "partner_locked",
+            "The partner's account is locked until the next payment; changes are refused."
+                .to_owned(),
+        )));
+    }
+    Ok(Ok(()))
+}
+
+/// A domain rule broken by the input, as a refusal.
+fn refuse(e: &DomainError) -> Refusal {
+    (e.code(), e.to_string())
+}
+
+/// Checks a client-chosen id: a UUID in its usual text form.
+fn check_id(field: &'static str, id: &str) -> Applied {
+    let ok = id.len() == 36
+        && id.chars().enumerate().all(|(i, c)| {
+            if [8, 13, 18, 23].contains(&i) {
+                c == '-'
+            } else {
+                c.is_ascii_hexdigit()
+            }
+        });
+    if ok {
+        Ok(())
+    } else {
+        Err((
+            "invalid_id",
+            format!("'{field}' must be a UUID chosen by the client."),
+        ))
+    }
+}
+
+/// The refusal for an edit made on an older version of a row.
+fn conflict(what: &str, current: i64) -> Refusal {
+    (
+        "version_conflict",
+        format!(
+            "This {what} was changed on another device meanwhile (now version {current}). Review the current values and apply your edit again."
+        ),
+    )
+}
+
+/// Appends `entity` to the feed of each account in `to`.
+async fn publish(
+    db: &impl ConnectionTrait,
+    to: &[AccountId],
+    entity: &Entity,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    for account in to {
+        feed::append(db, *account, entity, now).await?;
+    }
+    Ok(())
+}

@@ -1,0 +1,286 @@
+//! Subscribers (IPTV lines): a partner manages all of its lines, a dealer only its own.
+
+use super::{Actor, Applied, Refusal, check_id, conflict, publish, refuse};
+use crate::db::entity::{dealer, subscriber};
+use chrono::{DateTime, Utc};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, DbErr, EntityTrait,
+    PaginatorTrait, QueryFilter, QuerySelect, Set, SqlErr, TransactionTrait,
+};
+use wpplay_domain::dealer::{
+    MAX_EXTENSION_DAYS, SubscriberDetails, SubscriberStatus, extended_expiry,
+};
+use wpplay_domain::ids::AccountId;
+use wpplay_wire::dealers::{Removed, Subscriber};
+use wpplay_wire::sync::{Entity, Mutation};
+
+pub async fn apply(
+    db: &DatabaseTransaction,
+    actor: &Actor,
+    partner: AccountId,
+    m: &Mutation,
+    now: DateTime<Utc>,
+) -> Result<Applied, DbErr> {
+    match m {
+        Mutation::CreateSubscriber {
+            subscriber_id,
+            dealer_id,
+            name,
+            line_username,
+            mac,
+            expires_at,
+        } => {
+            if let Err(r) = check_id("subscriber_id", subscriber_id) {
+                return Ok(Err(r));
+            }
+            let details = match SubscriberDetails::validate(name, line_username, mac) {
+                Ok(d) => d,
+                Err(e) => return Ok(Err(refuse(&e))),
+            };
+            // A dealer's lines are always its own; a partner may give a line to one of its dealers.
+            let dealer_id = match (&actor.dealer_id, dealer_id) {
+                (Some(own), None) => Some(own.clone()),
+                (Some(own), Some(asked)) if asked == own => Some(own.clone()),
+                (Some(_), Some(_)) => {
+                    return Ok(Err((
+                        "forbidden",
+                        "A dealer adds lines only to itself.".to_owned(),
+                    )));
+                }
+                (None, asked) => asked.clone(),
+            };
+            if let Some(d) = &dealer_id
+                && dealer::Entity::find_by_id(d.clone())
+                    .filter(dealer::Column::PartnerId.eq(partner.0))
+                    .count(db)
+                    .await?
+                    == 0
+            {
+                return Ok(Err((
+                    "dealer_not_found",
+                    "This dealer no longer exists; it may have been deleted on another device."
+                        .to_owned(),
+                )));
+            }
+            if subscriber::Entity::find_by_id(subscriber_id.clone())
+                .count(db)
+                .await?
+                > 0
+            {
+                return Ok(Err((
+                    "subscriber_exists",
+                    "A subscriber with this id exists already.".to_owned(),
+                )));
+            }
+            if let Err(r) = mac_free(db, partner, &details.mac, None).await? {
+                return Ok(Err(r));
+            }
+            let row = subscriber::ActiveModel {
+                id: Set(subscriber_id.clone()),
+                partner_id: Set(partner.0),
+                dealer_id: Set(dealer_id),
+                name: Set(details.name),
+                line_username: Set(details.line_username),
+                mac: Set(details.mac.clone()),
+                expires_at: Set(*expires_at),
+                status: Set(SubscriberStatus::Active.as_str().to_owned()),
+                version: Set(1),
+                created_at: Set(now),
+                updated_at: Set(now),
+            };
+            save(db, row, true, &details.mac, partner, now).await
+        }
+        Mutation::UpdateSubscriber {
+            subscriber_id,
+            base_version,
+            name,
+            line_username,
+            mac,
+            status,
+        } => {
+            let details = match SubscriberDetails::validate(name, line_username, mac) {
+                Ok(d) => d,
+                Err(e) => return Ok(Err(refuse(&e))),
+            };
+            let s = match find(db, actor, partner, subscriber_id, Some(*base_version)).await? {
+                Ok(s) => s,
+                Err(r) => return Ok(Err(r)),
+            };
+            if let Err(r) = mac_free(db, partner, &details.mac, Some(&s.id)).await? {
+                return Ok(Err(r));
+            }
+            let version = s.version + 1;
+            let row = subscriber::ActiveModel {
+                name: Set(details.name),
+                line_username: Set(details.line_username),
+                mac: Set(details.mac.clone()),
+                status: Set(SubscriberStatus::from(*status).as_str().to_owned()),
+                version: Set(version),
+                updated_at: Set(now),
+                ..s.into()
+            };
+            save(db, row, false, &details.mac, partner, now).await
+        }
+        Mutation::ExtendSubscriber {
+            subscriber_id,
+            days,
+        } => {
+            if !(1..=MAX_EXTENSION_DAYS).contains(days) {
+                return Ok(Err((
+                    "invalid_extension",
+                    format!("Extend by 1 to {MAX_EXTENSION_DAYS} days."),
+                )));
+            }
+            // Extensions add up whatever else changed, so they carry no version.
+            let s = match find(db, actor, partner, subscriber_id, None).await? {
+                Ok(s) => s,
+                Err(r) => return Ok(Err(r)),
+            };
+            let mac = s.mac.clone();
+            let row = subscriber::ActiveModel {
+                expires_at: Set(extended_expiry(s.expires_at, now, *days)),
+                version: Set(s.version + 1),
+                updated_at: Set(now),
+                ..s.into()
+            };
+            save(db, row, false, &mac, partner, now).await
+        }
+        Mutation::RemoveSubscriber {
+            subscriber_id,
+            base_version,
+        } => {
+            let s = match find(db, actor, partner, subscriber_id, Some(*base_version)).await? {
+                Ok(s) => s,
+                Err(r) => return Ok(Err(r)),
+            };
+            let to = audience(db, partner, s.dealer_id.as_deref()).await?;
+            subscriber::Entity::delete_by_id(s.id.clone())
+                .exec(db)
+                .await?;
+            publish(
+                db,
+                &to,
+                &Entity::SubscriberRemoved(Removed { id: s.id }),
+                now,
+            )
+            .await?;
+            Ok(Ok(()))
+        }
+        _ => Ok(Err(("forbidden", "Not a subscriber change.".to_owned()))),
+    }
+}
+
+/// Writes a line (inside a savepoint, so a MAC taken this instant is only a refusal) and
+/// publishes it to its partner and dealer.
+async fn save(
+    db: &DatabaseTransaction,
+    row: subscriber::ActiveModel,
+    insert: bool,
+    mac: &str,
+    partner: AccountId,
+    now: DateTime<Utc>,
+) -> Result<Applied, DbErr> {
+    let step = db.begin().await?;
+    let written = if insert {
+        row.insert(&step).await
+    } else {
+        row.update(&step).await
+    };
+    let s = match written {
+        Ok(s) => {
+            step.commit().await?;
+            s
+        }
+        Err(e) if matches!(e.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => {
+            step.rollback().await?;
+            return Ok(Err(mac_taken(mac)));
+        }
+        Err(e) => return Err(e),
+    };
+    let to = audience(db, partner, s.dealer_id.as_deref()).await?;
+    publish(db, &to, &Entity::Subscriber(wire(&s)), now).await?;
+    Ok(Ok(()))
+}
+
+/// The line, locked, if `actor` may change it and (when asked) it is still at `base_version`.
+async fn find(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    partner: AccountId,
+    id: &str,
+    base_version: Option<i64>,
+) -> Result<Result<subscriber::Model, Refusal>, DbErr> {
+    let mut q = subscriber::Entity::find_by_id(id.to_owned())
+        .filter(subscriber::Column::PartnerId.eq(partner.0));
+    if let Some(own) = &actor.dealer_id {
+        q = q.filter(subscriber::Column::DealerId.eq(own.clone()));
+    }
+    let Some(s) = q.lock_exclusive().one(db).await? else {
+        return Ok(Err((
+            "subscriber_not_found",
+            "This subscriber no longer exists; it may have been removed on another device."
+                .to_owned(),
+        )));
+    };
+    match base_version {
+        Some(v) if v != s.version => Ok(Err(conflict("subscriber", s.version))),
+        _ => Ok(Ok(s)),
+    }
+}
+
+async fn mac_free(
+    db: &impl ConnectionTrait,
+    partner: AccountId,
+    mac: &str,
+    except: Option<&str>,
+) -> Result<Applied, DbErr> {
+    let mut q = subscriber::Entity::find()
+        .filter(subscriber::Column::PartnerId.eq(partner.0))
+        .filter(subscriber::Column::Mac.eq(mac));
+    if let Some(id) = except {
+        q = q.filter(subscriber::Column::Id.ne(id));
+    }
+    Ok(if q.count(db).await? > 0 {
+        Err(mac_taken(mac))
+    } else {
+        Ok(())
+    })
+}
+
+fn mac_taken(mac: &str) -> Refusal {
+    (
+        "mac_taken",
+        format!("Another subscriber of this partner already uses the MAC address {mac}."),
+    )
+}
+
+/// Who sees a line: its partner, and its dealer's login.
+async fn audience(
+    db: &impl ConnectionTrait,
+    partner: AccountId,
+    dealer_id: Option<&str>,
+) -> Result<Vec<AccountId>, DbErr> {
+    let mut to = vec![partner];
+    if let Some(d) = dealer_id
+        && let Some(d) = dealer::Entity::find_by_id(d.to_owned()).one(db).await?
+    {
+        to.push(AccountId(d.account_id));
+    }
+    Ok(to)
+}
+
+/// The wire form of a subscriber.
+pub fn wire(s: &subscriber::Model) -> Subscriber {
+    Subscriber {
+        id: s.id.clone(),
+        dealer_id: s.dealer_id.clone(),
+        name: s.name.clone(),
+        line_username: s.line_username.clone(),
+        mac: s.mac.clone(),
+        expires_at: s.expires_at,
+        status: SubscriberStatus::parse(&s.status)
+            .unwrap_or(SubscriberStatus::Active)
+            .into(),
+        version: s.version,
+    }
+}

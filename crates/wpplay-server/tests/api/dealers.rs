@@ -1,0 +1,359 @@
+//! The dealer network through the sync spine: dealers, their logins and status rules,
+//! subscribers, and deleting a dealer with all its subscribers.
+
+use crate::harness::TestServer;
+use crate::on_both_backends;
+use argon2::password_hash::{PasswordHasher, SaltString, rand_core::OsRng};
+use reqwest::StatusCode;
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+use serde_json::{Value, json};
+use std::sync::atomic::{AtomicI64, Ordering};
+use wpplay_server::db::entity::{account, dealer, subscriber};
+
+const DEALER: &str = "d0000000-0000-4000-8000-000000000001";
+const LINE_1: &str = "50000000-0000-4000-8000-000000000001";
+const LINE_2: &str = "50000000-0000-4000-8000-000000000002";
+const OWN_LINE: &str = "50000000-0000-4000-8000-000000000003";
+
+fn hash(password: &str) -> String {
+    argon2::Argon2::default()
+        .hash_password(password.as_bytes(), &SaltString::generate(&mut OsRng))
+        .expect("hash")
+        .to_string()
+}
+
+/// A device of one account: pushes mutations with increasing ids.
+struct Device<'a> {
+    s: &'a TestServer,
+    token: String,
+    client: String,
+    next: AtomicI64,
+}
+
+impl<'a> Device<'a> {
+    fn new(s: &'a TestServer, token: &str, client: &str) -> Self {
+        Self {
+            s,
+            token: token.to_owned(),
+            client: client.to_owned(),
+            next: AtomicI64::new(1),
+        }
+    }
+
+    /// Pushes one mutation and returns `(status, code)` of its outcome.
+    async fn push(&self, mutation: Value) -> (String, String) {
+        let id = self.next.fetch_add(1, Ordering::Relaxed);
+        let body = json!({"client_id": self.client, "schema_version": wpplay_domain::sync::SCHEMA_VERSION,
+                          "mutations": [{"mutation_id": id, "mutation": mutation}]});
+        let (status, v) = self
+            .s
+            .post("/api/v1/sync/push", Some(&self.token), body)
+            .await;
+        assert_eq!(status, StatusCode::OK, "{v}");
+        let r = &v["results"][0];
+        (
+            r["status"].as_str().unwrap_or("").to_owned(),
+            r["code"].as_str().unwrap_or("").to_owned(),
+        )
+    }
+
+    async fn feed(&self) -> Vec<Value> {
+        let (status, v) = self
+            .s
+            .get("/api/v1/sync/pull?since=0&limit=1000", Some(&self.token))
+            .await;
+        assert_eq!(status, StatusCode::OK, "{v}");
+        v["changes"].as_array().cloned().unwrap_or_default()
+    }
+}
+
+fn applied() -> (String, String) {
+    ("applied".to_owned(), String::new())
+}
+
+fn rejected(code: &str) -> (String, String) {
+    ("rejected".to_owned(), code.to_owned())
+}
+
+fn create_dealer(id: &str, username: &str, password_hash: &str) -> Value {
+    json!({"type": "create_dealer", "dealer_id": id, "display_name": "Marko Electronics", "contact_email": "marko@shop.rs",
+           "contact_phone": "+381 11 333 4444", "username": username, "password_hash": password_hash})
+}
+
+fn create_line(id: &str, dealer_id: Option<&str>, mac: &str) -> Value {
+    json!({"type": "create_subscriber", "subscriber_id": id, "dealer_id": dealer_id, "name": "Line", "line_username": format!("line-{id}"),
+           "mac": mac, "expires_at": "2026-03-20T00:00:00Z"})
+}
+
+fn latest<'v>(feed: &'v [Value], entity: &str, id: &str) -> Option<&'v Value> {
+    feed.iter()
+        .rev()
+        .find(|c| c["entity"] == entity && c["data"]["id"] == id)
+}
+
+async fn login(s: &TestServer, username: &str, password: &str) -> (StatusCode, Value) {
+    s.post(
+        "/api/v1/auth/login",
+        None,
+        json!({"username": username, "password": password}),
+    )
+    .await
+}
+
+async fn dealer_network(s: &TestServer) {
+    let (_, partner_token) = s.ready_partner("net@acme.rs").await;
+    let partner = Device::new(s, &partner_token, "c0ffee00-0000-4000-8000-0000000000d1");
+    let db = sea_orm::Database::connect(s.database_url.expose())
+        .await
+        .expect("connect");
+
+    // Adding a dealer: refusals first, each leaving nothing behind.
+    assert_eq!(
+        partner
+            .push(create_dealer(DEALER, "Marko!", &hash("Dealer-pass-2026")))
+            .await,
+        rejected("invalid_username")
+    );
+    assert_eq!(
+        partner
+            .push(create_dealer(DEALER, "marko", "Dealer-pass-2026"))
+            .await,
+        rejected("invalid_password_hash"),
+        "plain passwords are refused"
+    );
+    let weak = "$argon2id$v=19$m=1024,t=1,p=1$c29tZXNhbHRzb21lc2FsdA$WeR0j3nBf6gYtDpgCYxJ9hEY7bHcFpCCjw5r3cE1m4E";
+    assert_eq!(
+        partner.push(create_dealer(DEALER, "marko", weak)).await,
+        rejected("invalid_password_hash"),
+        "cheap hashes are refused"
+    );
+    let creds_taken = s.credentials_for("net@acme.rs").await.username;
+    assert_eq!(
+        partner
+            .push(create_dealer(
+                DEALER,
+                &creds_taken,
+                &hash("Dealer-pass-2026")
+            ))
+            .await,
+        rejected("dealer_username_taken")
+    );
+    assert_eq!(
+        dealer::Entity::find().count(&db).await.expect("count"),
+        0,
+        "no refused dealer was written"
+    );
+    assert_eq!(
+        partner
+            .push(create_dealer(
+                DEALER,
+                "Marko.Shop",
+                &hash("Dealer-pass-2026")
+            ))
+            .await,
+        applied()
+    );
+    let feed = partner.feed().await;
+    let d = latest(&feed, "dealer", DEALER).expect("the dealer is in the partner's feed");
+    assert_eq!(
+        (
+            d["data"]["username"].as_str(),
+            d["data"]["status"].as_str(),
+            d["data"]["version"].as_i64()
+        ),
+        (Some("marko.shop"), Some("active"), Some(1))
+    );
+    assert!(
+        !d.to_string().contains("argon2"),
+        "the hash never travels back: {d}"
+    );
+
+    // The dealer signs in with the username and password the partner chose.
+    let (status, dl) = login(s, "marko.shop", "Dealer-pass-2026").await;
+    assert_eq!(status, StatusCode::OK, "{dl}");
+    assert_eq!(dl["role"], "dealer");
+    let dealer_token = dl["access_token"].as_str().expect("token").to_owned();
+    let dealer_dev = Device::new(s, &dealer_token, "c0ffee00-0000-4000-8000-0000000000d2");
+
+    // Subscribers: the dealer's own, and the partner's own.
+    assert_eq!(
+        dealer_dev
+            .push(create_line(LINE_1, None, "00:1a:2b:3c:4d:01"))
+            .await,
+        applied()
+    );
+    assert_eq!(
+        partner
+            .push(create_line(LINE_2, Some(DEALER), "00-1A-2B-3C-4D-02"))
+            .await,
+        applied()
+    );
+    assert_eq!(
+        partner
+            .push(create_line(OWN_LINE, None, "001a2b3c4d03"))
+            .await,
+        applied()
+    );
+    assert_eq!(
+        partner
+            .push(create_line(
+                "50000000-0000-4000-8000-000000000009",
+                None,
+                "00:1A:2B:3C:4D:01"
+            ))
+            .await,
+        rejected("mac_taken"),
+        "MACs are unique per partner"
+    );
+    assert_eq!(
+        dealer_dev
+            .push(create_line(
+                "50000000-0000-4000-8000-00000000000a",
+                None,
+                "bad mac"
+            ))
+            .await,
+        rejected("invalid_mac")
+    );
+    let dealer_feed = dealer_dev.feed().await;
+    let lines: Vec<&str> = dealer_feed
+        .iter()
+        .filter(|c| c["entity"] == "subscriber")
+        .filter_map(|c| c["data"]["id"].as_str())
+        .collect();
+    assert_eq!(
+        lines,
+        [LINE_1, LINE_2],
+        "a dealer sees only its own subscribers"
+    );
+    assert!(
+        !dealer_feed
+            .iter()
+            .any(|c| c.to_string().contains("net@acme.rs")),
+        "nor anything of its partner's profile"
+    );
+
+    // What a dealer may not do.
+    assert_eq!(dealer_dev.push(json!({"type": "set_dealer_status", "dealer_id": DEALER, "base_version": 1, "status": "inactive"})).await, rejected("forbidden"));
+    assert_eq!(
+        dealer_dev
+            .push(
+                json!({"type": "remove_subscriber", "subscriber_id": OWN_LINE, "base_version": 1})
+            )
+            .await,
+        rejected("subscriber_not_found"),
+        "the partner's own lines are invisible to dealers"
+    );
+
+    // Extending runs from the later of now (2026-03-01 09:30) and the old expiry (2026-03-20).
+    assert_eq!(
+        dealer_dev
+            .push(json!({"type": "extend_subscriber", "subscriber_id": LINE_1, "days": 30}))
+            .await,
+        applied()
+    );
+    let f = partner.feed().await;
+    assert_eq!(
+        latest(&f, "subscriber", LINE_1).expect("line")["data"]["expires_at"],
+        "2026-04-19T00:00:00Z"
+    );
+
+    // Edits name the version they were made on; a stale one is a conflict, not an overwrite.
+    let edit = |v: i64, name: &str| json!({"type": "update_dealer", "dealer_id": DEALER, "base_version": v, "display_name": name, "contact_email": null, "contact_phone": null});
+    assert_eq!(partner.push(edit(1, "Marko Shop")).await, applied());
+    assert_eq!(
+        partner.push(edit(1, "Other device's name")).await,
+        rejected("version_conflict")
+    );
+    assert_eq!(
+        latest(&partner.feed().await, "dealer", DEALER).expect("dealer")["data"]["display_name"],
+        "Marko Shop"
+    );
+
+    // Inactive: sessions end at once, sign-in is refused with a clear reason, lines are suspended (derived).
+    let status = |v: i64, st: &str| json!({"type": "set_dealer_status", "dealer_id": DEALER, "base_version": v, "status": st});
+    assert_eq!(partner.push(status(2, "inactive")).await, applied());
+    let (st, v) = s.get("/api/v1/me", Some(&dealer_token)).await;
+    assert_eq!(
+        st,
+        StatusCode::UNAUTHORIZED,
+        "the dealer's session ended at once: {v}"
+    );
+    let (st, v) = login(s, "marko.shop", "Dealer-pass-2026").await;
+    assert_eq!(
+        (st, v["code"].as_str()),
+        (StatusCode::FORBIDDEN, Some("dealer_inactive")),
+        "a clear reason, not 'wrong password'"
+    );
+    let (st, v) = login(s, "marko.shop", "not-the-password").await;
+    assert_eq!(
+        (st, v["code"].as_str()),
+        (StatusCode::UNAUTHORIZED, Some("wrong_credentials")),
+        "a stranger learns nothing"
+    );
+    let stored: Vec<String> = subscriber::Entity::find()
+        .all(&db)
+        .await
+        .expect("lines")
+        .into_iter()
+        .map(|l| l.status)
+        .collect();
+    assert!(
+        stored.iter().all(|s| s == "active"),
+        "suspension is derived; stored statuses stay as they were: {stored:?}"
+    );
+    assert_eq!(partner.push(status(3, "active")).await, applied());
+    let (st, _) = login(s, "marko.shop", "Dealer-pass-2026").await;
+    assert_eq!(st, StatusCode::OK, "reactivated");
+
+    // Delete: the confirmation's count must match; then the dealer and all its lines go at once.
+    let delete = |count: i64| json!({"type": "delete_dealer", "dealer_id": DEALER, "base_version": 4, "subscriber_count": count});
+    assert_eq!(
+        partner.push(delete(1)).await,
+        rejected("subscriber_count_changed")
+    );
+    let lines_before = subscriber::Entity::find().count(&db).await.expect("count");
+    assert_eq!(lines_before, 3);
+    assert_eq!(partner.push(delete(2)).await, applied());
+    assert_eq!(
+        subscriber::Entity::find().count(&db).await.expect("count"),
+        1,
+        "the dealer's two lines went; the partner's own stayed"
+    );
+    assert_eq!(dealer::Entity::find().count(&db).await.expect("count"), 0);
+    assert_eq!(
+        account::Entity::find()
+            .filter(account::Column::Username.eq("marko.shop"))
+            .count(&db)
+            .await
+            .expect("count"),
+        0,
+        "its login is gone too"
+    );
+    let (st, _) = login(s, "marko.shop", "Dealer-pass-2026").await;
+    assert_eq!(st, StatusCode::UNAUTHORIZED);
+    let f = partner.feed().await;
+    let tail: Vec<(&str, &str)> = f
+        .iter()
+        .rev()
+        .take(3)
+        .map(|c| {
+            (
+                c["entity"].as_str().unwrap_or(""),
+                c["data"]["id"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    assert!(
+        tail.contains(&("dealer_removed", DEALER))
+            && tail.contains(&("subscriber_removed", LINE_1))
+            && tail.contains(&("subscriber_removed", LINE_2)),
+        "{tail:?}"
+    );
+    assert_eq!(
+        partner.push(status(5, "inactive")).await,
+        rejected("dealer_not_found"),
+        "an edit to a deleted dealer is refused, not lost"
+    );
+}
+on_both_backends!(dealer_network);
