@@ -32,6 +32,9 @@ pub struct ReplicaMigrator;
 #[async_trait::async_trait]
 impl MigratorTrait for ReplicaMigrator {
     fn migrations() -> Vec<Box<dyn MigrationTrait>> {
-        vec![Box::new(replica::m20261126_000001_replica::Migration)]
+        vec![
+            Box::new(replica::m20261126_000001_replica::Migration),
+            Box::new(replica::m20261127_000001_dealers::Migration),
+        ]
     }
 }

@@ -4,10 +4,13 @@
 use crate::AppCore;
 use tauri::State;
 use wpplay_desktop::commands::{
-    ChangePasswordArgs, LoginArgs, MutationArgs, PasswordArgs, RegisterArgs, ServerArgs,
-    UpdateProfileArgs,
+    AddDealerArgs, ChangePasswordArgs, DealerStatusArgs, DeleteDealerArgs, EditDealerArgs,
+    LoginArgs, MutationArgs, PasswordArgs, RegisterArgs, ServerArgs, UpdateProfileArgs,
 };
-use wpplay_desktop::view::{Dashboard, PasswordStrength, SessionView, StartupView, SyncStatus};
+use wpplay_desktop::view::{
+    Dashboard, DealerPage, DealerQuery, DealerRow, PasswordStrength, SessionView, StartupView,
+    SyncStatus,
+};
 use wpplay_wire::ErrorBody;
 use wpplay_wire::packages::Package;
 use wpplay_wire::registration::RegistrationResponse;
@@ -76,4 +79,32 @@ pub async fn discard_rejected(core: State<'_, AppCore>, args: MutationArgs) -> A
 #[tauri::command]
 pub async fn logout(core: State<'_, AppCore>) -> Answer<()> {
     core.0.logout().await
+}
+
+#[tauri::command]
+pub async fn list_dealers(core: State<'_, AppCore>, args: DealerQuery) -> Answer<DealerPage> {
+    core.0.list_dealers(args).await
+}
+
+#[tauri::command]
+pub async fn add_dealer(core: State<'_, AppCore>, args: AddDealerArgs) -> Answer<DealerRow> {
+    core.0.add_dealer(args).await
+}
+
+#[tauri::command]
+pub async fn edit_dealer(core: State<'_, AppCore>, args: EditDealerArgs) -> Answer<DealerRow> {
+    core.0.edit_dealer(args).await
+}
+
+#[tauri::command]
+pub async fn set_dealer_status(
+    core: State<'_, AppCore>,
+    args: DealerStatusArgs,
+) -> Answer<DealerRow> {
+    core.0.set_dealer_status(args).await
+}
+
+#[tauri::command]
+pub async fn delete_dealer(core: State<'_, AppCore>, args: DeleteDealerArgs) -> Answer<()> {
+    core.0.delete_dealer(args).await
 }

@@ -57,6 +57,11 @@ fn main() {
             commands::update_profile,
             commands::discard_rejected,
             commands::logout,
+            commands::list_dealers,
+            commands::add_dealer,
+            commands::edit_dealer,
+            commands::set_dealer_status,
+            commands::delete_dealer,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"));
     if let Err(e) = result {

@@ -61,6 +61,43 @@ pub struct MutationArgs {
     pub mutation_id: i64,
 }
 
+/// `add_dealer`: the Add Dealer data window.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct AddDealerArgs {
+    pub display_name: String,
+    pub contact_email: Option<String>,
+    pub contact_phone: Option<String>,
+    pub username: String,
+    pub password: String,
+}
+
+/// `edit_dealer`.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct EditDealerArgs {
+    pub dealer_id: String,
+    pub display_name: String,
+    pub contact_email: Option<String>,
+    pub contact_phone: Option<String>,
+}
+
+/// `set_dealer_status`: Active or Inactive.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct DealerStatusArgs {
+    pub dealer_id: String,
+    pub status: wpplay_wire::dealers::DealerState,
+}
+
+/// `delete_dealer`: with the number of subscribers the confirmation named.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct DeleteDealerArgs {
+    pub dealer_id: String,
+    pub subscriber_count: i64,
+}
+
 /// One IPC command: its name, the TypeScript type of its `args` (if any) and of its result.
 #[derive(Debug, Clone, Copy)]
 pub struct CommandSpec {
@@ -94,6 +131,11 @@ pub const COMMANDS: &[CommandSpec] = &[
     cmd("update_profile", Some("UpdateProfileArgs"), "Dashboard"),
     cmd("discard_rejected", Some("MutationArgs"), "SyncStatus"),
     cmd("logout", None, "null"),
+    cmd("list_dealers", Some("DealerQuery"), "DealerPage"),
+    cmd("add_dealer", Some("AddDealerArgs"), "DealerRow"),
+    cmd("edit_dealer", Some("EditDealerArgs"), "DealerRow"),
+    cmd("set_dealer_status", Some("DealerStatusArgs"), "DealerRow"),
+    cmd("delete_dealer", Some("DeleteDealerArgs"), "null"),
 ];
 
 /// The TypeScript module wrapping `invoke` for every command.

@@ -90,3 +90,81 @@ pub enum PasswordStrength {
     Fair,
     Strong,
 }
+
+/// Whether a row's latest local edit has reached the server.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum RowSync {
+    Synced,
+    /// Edited here, waiting to sync.
+    Pending,
+    /// The server refused an edit of this row: see `problem`.
+    Rejected,
+}
+
+/// A refused edit of a row, to fix or discard.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct RowProblem {
+    pub mutation_id: i64,
+    /// `version_conflict` when another device changed the row first.
+    pub code: String,
+    pub message: String,
+}
+
+/// One row of My Dealers: the server's dealer with local edits laid over it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct DealerRow {
+    pub id: String,
+    pub display_name: String,
+    pub contact_email: Option<String>,
+    pub contact_phone: Option<String>,
+    pub username: String,
+    pub status: wpplay_wire::dealers::DealerState,
+    pub subscriber_count: i64,
+    pub sync: RowSync,
+    pub problem: Option<RowProblem>,
+}
+
+/// The column My Dealers is sorted by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum DealerSort {
+    Name,
+    Username,
+    Status,
+    Subscribers,
+}
+
+/// What My Dealers shows: search, status filter, sort and page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct DealerQuery {
+    /// Matches name, username, e-mail or phone, ignoring case.
+    pub search: String,
+    pub status: Option<wpplay_wire::dealers::DealerState>,
+    pub sort: DealerSort,
+    pub descending: bool,
+    /// 0-based.
+    pub page: i64,
+    /// 1 to 500.
+    pub page_size: i64,
+}
+
+/// One page of My Dealers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct DealerPage {
+    pub rows: Vec<DealerRow>,
+    /// Rows matching the query, on all pages.
+    pub total: i64,
+    pub page: i64,
+    pub page_size: i64,
+    /// Counts over all dealers, for the filter chips.
+    pub all: i64,
+    pub active: i64,
+    pub inactive: i64,
+}

@@ -1,2 +1,3 @@
 //! The desktop replica's schema.
 pub mod m20261126_000001_replica;
+pub mod m20261127_000001_dealers;

@@ -5,6 +5,7 @@
 //! `background` syncing.
 
 mod background;
+mod dealers;
 mod tokens;
 mod views;
 

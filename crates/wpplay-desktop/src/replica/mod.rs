@@ -9,15 +9,18 @@ pub mod entity;
 
 use crate::error::LocalErr;
 use chrono::{DateTime, Utc};
-use entity::{outbox, replica_entity, sync_state};
+use entity::{outbox, replica_dealer, replica_entity, replica_subscriber, sync_state};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectOptions, ConnectionTrait, Database, DatabaseConnection,
     EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set, SqliteTransactionMode,
     TransactionOptions, TransactionTrait,
 };
+use std::collections::HashMap;
 use std::path::Path;
+use wpplay_domain::dealer::DealerStatus;
 use wpplay_domain::sync::{OutboxStep, Pending};
 use wpplay_migrations::{MigratorTrait, ReplicaMigrator};
+use wpplay_wire::dealers::{Dealer, Subscriber};
 use wpplay_wire::sync::{Change, Entity, Mutation, MutationResult};
 
 /// An open replica.
@@ -89,14 +92,28 @@ impl Replica {
         let txn = self.write().await?;
         for change in changes {
             let (kind, id) = key(&change.entity);
-            if matches!(
-                change.entity,
-                Entity::DealerRemoved(_) | Entity::SubscriberRemoved(_)
-            ) {
-                replica_entity::Entity::delete_by_id((kind.to_owned(), id))
-                    .exec(&txn)
-                    .await?;
-                continue;
+            match &change.entity {
+                Entity::Dealer(d) => {
+                    upsert_dealer(&txn, d).await?;
+                    continue;
+                }
+                Entity::DealerRemoved(r) => {
+                    replica_dealer::Entity::delete_by_id(r.id.clone())
+                        .exec(&txn)
+                        .await?;
+                    continue;
+                }
+                Entity::Subscriber(sub) => {
+                    upsert_subscriber(&txn, sub).await?;
+                    continue;
+                }
+                Entity::SubscriberRemoved(r) => {
+                    replica_subscriber::Entity::delete_by_id(r.id.clone())
+                        .exec(&txn)
+                        .await?;
+                    continue;
+                }
+                _ => {}
             }
             let row = replica_entity::ActiveModel {
                 entity: Set(kind.to_owned()),
@@ -138,6 +155,8 @@ impl Replica {
     pub async fn reset_for_resync(&self) -> Local<()> {
         let txn = self.write().await?;
         replica_entity::Entity::delete_many().exec(&txn).await?;
+        replica_dealer::Entity::delete_many().exec(&txn).await?;
+        replica_subscriber::Entity::delete_many().exec(&txn).await?;
         let mut st: sync_state::ActiveModel = self.state_in(&txn).await?.into();
         st.cursor = Set(0);
         st.update(&txn).await?;
@@ -219,6 +238,20 @@ impl Replica {
         Ok(i64::try_from(n).unwrap_or(i64::MAX))
     }
 
+    /// Every queued or refused edit, oldest first, with its mutation.
+    pub async fn outbox(&self) -> Local<Vec<(outbox::Model, Mutation)>> {
+        let rows = outbox::Entity::find()
+            .order_by_asc(outbox::Column::MutationId)
+            .all(&self.db)
+            .await?;
+        rows.into_iter()
+            .map(|r| {
+                let m = serde_json::from_str(&r.payload)?;
+                Ok((r, m))
+            })
+            .collect()
+    }
+
     /// Edits the server refused, waiting for the user.
     pub async fn rejected(&self) -> Local<Vec<outbox::Model>> {
         Ok(outbox::Entity::find()
@@ -275,6 +308,89 @@ impl Replica {
             .await?;
         Ok(res.rows_affected == 1)
     }
+}
+
+impl Replica {
+    /// Every dealer as the server last sent it.
+    pub async fn dealers(&self) -> Local<Vec<Dealer>> {
+        let rows = replica_dealer::Entity::find().all(&self.db).await?;
+        rows.iter()
+            .map(|r| Ok(serde_json::from_str(&r.data)?))
+            .collect()
+    }
+
+    /// How many subscribers each dealer has (the partner's own lines under `None`).
+    pub async fn subscriber_counts(&self) -> Local<HashMap<Option<String>, i64>> {
+        use sea_orm::{FromQueryResult, QuerySelect};
+        #[derive(FromQueryResult)]
+        struct Count {
+            dealer_id: Option<String>,
+            n: i64,
+        }
+        let rows = replica_subscriber::Entity::find()
+            .select_only()
+            .column(replica_subscriber::Column::DealerId)
+            .column_as(replica_subscriber::Column::Id.count(), "n")
+            .group_by(replica_subscriber::Column::DealerId)
+            .into_model::<Count>()
+            .all(&self.db)
+            .await?;
+        Ok(rows.into_iter().map(|c| (c.dealer_id, c.n)).collect())
+    }
+
+    /// Every subscriber as the server last sent it.
+    pub async fn subscribers(&self) -> Local<Vec<Subscriber>> {
+        let rows = replica_subscriber::Entity::find().all(&self.db).await?;
+        rows.iter()
+            .map(|r| Ok(serde_json::from_str(&r.data)?))
+            .collect()
+    }
+}
+
+async fn upsert_dealer(db: &impl ConnectionTrait, d: &Dealer) -> Local<()> {
+    use sea_orm::sea_query::OnConflict;
+    let row = replica_dealer::ActiveModel {
+        id: Set(d.id.clone()),
+        data: Set(serde_json::to_string(d)?),
+        display_name: Set(d.display_name.clone()),
+        status: Set(DealerStatus::from(d.status).as_str().to_owned()),
+        version: Set(d.version),
+    };
+    replica_dealer::Entity::insert(row)
+        .on_conflict(
+            OnConflict::column(replica_dealer::Column::Id)
+                .update_columns([
+                    replica_dealer::Column::Data,
+                    replica_dealer::Column::DisplayName,
+                    replica_dealer::Column::Status,
+                    replica_dealer::Column::Version,
+                ])
+                .to_owned(),
+        )
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+async fn upsert_subscriber(db: &impl ConnectionTrait, s: &Subscriber) -> Local<()> {
+    use sea_orm::sea_query::OnConflict;
+    let row = replica_subscriber::ActiveModel {
+        id: Set(s.id.clone()),
+        dealer_id: Set(s.dealer_id.clone()),
+        data: Set(serde_json::to_string(s)?),
+    };
+    replica_subscriber::Entity::insert(row)
+        .on_conflict(
+            OnConflict::column(replica_subscriber::Column::Id)
+                .update_columns([
+                    replica_subscriber::Column::DealerId,
+                    replica_subscriber::Column::Data,
+                ])
+                .to_owned(),
+        )
+        .exec(db)
+        .await?;
+    Ok(())
 }
 
 /// The replica key of an entity.

@@ -1,7 +1,14 @@
 // Generated from crates/wpplay-desktop/src/commands.rs by its tests. Do not edit.
 import { invoke } from "@tauri-apps/api/core";
+import type { AddDealerArgs } from "./bindings/AddDealerArgs";
 import type { ChangePasswordArgs } from "./bindings/ChangePasswordArgs";
 import type { Dashboard } from "./bindings/Dashboard";
+import type { DealerPage } from "./bindings/DealerPage";
+import type { DealerQuery } from "./bindings/DealerQuery";
+import type { DealerRow } from "./bindings/DealerRow";
+import type { DealerStatusArgs } from "./bindings/DealerStatusArgs";
+import type { DeleteDealerArgs } from "./bindings/DeleteDealerArgs";
+import type { EditDealerArgs } from "./bindings/EditDealerArgs";
 import type { LoginArgs } from "./bindings/LoginArgs";
 import type { MutationArgs } from "./bindings/MutationArgs";
 import type { Package } from "./bindings/Package";
@@ -27,4 +34,9 @@ export const commands = {
   updateProfile: (args: UpdateProfileArgs) => invoke<Dashboard>("update_profile", { args }),
   discardRejected: (args: MutationArgs) => invoke<SyncStatus>("discard_rejected", { args }),
   logout: () => invoke<null>("logout"),
+  listDealers: (args: DealerQuery) => invoke<DealerPage>("list_dealers", { args }),
+  addDealer: (args: AddDealerArgs) => invoke<DealerRow>("add_dealer", { args }),
+  editDealer: (args: EditDealerArgs) => invoke<DealerRow>("edit_dealer", { args }),
+  setDealerStatus: (args: DealerStatusArgs) => invoke<DealerRow>("set_dealer_status", { args }),
+  deleteDealer: (args: DeleteDealerArgs) => invoke<null>("delete_dealer", { args }),
 };
