@@ -6,11 +6,14 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 use wpplay_desktop::commands::{
-    ChangePasswordArgs, LoginArgs, RegisterArgs, ServerArgs, UpdateProfileArgs,
+    AddDealerArgs, ChangePasswordArgs, DealerStatusArgs, DeleteDealerArgs, EditDealerArgs,
+    LoginArgs, MutationArgs, RegisterArgs, ServerArgs, UpdateProfileArgs,
 };
+use wpplay_desktop::view::{DealerQuery, DealerSort, RowSync};
 use wpplay_desktop::{Core, CoreConfig, keychain};
 use wpplay_domain::clock::SystemClock;
 use wpplay_server::Settings;
+use wpplay_wire::dealers::DealerState;
 use wpplay_wire::registration::{Channel, RegistrationRequest};
 
 struct Server {
@@ -356,4 +359,272 @@ async fn register_login_work_offline_and_resume_from_the_keychain() {
         "with the username pre-filled"
     );
     server.stop().await;
+}
+
+/// Registers a partner through `app`, signs in and replaces the generated password.
+async fn ready_partner(app: &Core, server: &Server, email: &str) -> (String, String) {
+    let packages = app
+        .list_packages(ServerArgs {
+            server_url: server.url.clone(),
+        })
+        .await
+        .expect("packages");
+    app.register(RegisterArgs {
+        server_url: server.url.clone(),
+        form: RegistrationRequest {
+            package_id: packages[1].id,
+            company: "Dealer Net".into(),
+            contact_person: "Ana".into(),
+            email: email.into(),
+            phone: "+381641234567".into(),
+            country: "RS".into(),
+            credential_delivery: Channel::Email,
+            no_reseller_services: false,
+        },
+    })
+    .await
+    .expect("registered");
+    let (username, password) = server.credentials(email).await;
+    app.login(LoginArgs {
+        server_url: server.url.clone(),
+        username: username.clone(),
+        password: password.clone(),
+    })
+    .await
+    .expect("login");
+    let new_password = "Dealer-Net-2026".to_owned();
+    app.change_password(ChangePasswordArgs {
+        current_password: password,
+        new_password: new_password.clone(),
+    })
+    .await
+    .expect("changed");
+    (username, new_password)
+}
+
+fn all_dealers() -> DealerQuery {
+    DealerQuery {
+        search: String::new(),
+        status: None,
+        sort: DealerSort::Name,
+        descending: false,
+        page: 0,
+        page_size: 100,
+    }
+}
+
+fn new_dealer(name: &str, username: &str) -> AddDealerArgs {
+    AddDealerArgs {
+        display_name: name.into(),
+        contact_email: None,
+        contact_phone: Some("+381 11 222 3333".into()),
+        username: username.into(),
+        password: "Dealer-pass-2026".into(),
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn dealer_edits_work_offline_and_sync_with_refusals_and_conflicts() {
+    let service = format!("wpplay-test-{}", uuid::Uuid::new_v4());
+    let server_dir = tempfile::tempdir().expect("dir");
+    let (dir1, dir2) = (
+        tempfile::tempdir().expect("dir"),
+        tempfile::tempdir().expect("dir"),
+    );
+    let mut server = Server::start(server_dir.path(), None).await;
+    let app = core(dir1.path(), &service, &server.url);
+    let (username, password) = ready_partner(&app, &server, "net@acme.rs").await;
+
+    // Offline: every dealer edit is queued, shown at once with its waiting mark.
+    server.stop().await;
+    let alpha = app
+        .add_dealer(new_dealer("Alpha Shop", "alpha.shop"))
+        .await
+        .expect("added offline");
+    let beta = app
+        .add_dealer(new_dealer("Beta Shop", "beta.shop"))
+        .await
+        .expect("added offline");
+    assert_eq!(alpha.sync, RowSync::Pending);
+    let bad = app.add_dealer(new_dealer("Weak", "weak.one")).await;
+    assert!(bad.is_ok(), "a valid add works offline");
+    let weak = app
+        .add_dealer(AddDealerArgs {
+            password: "short".into(),
+            ..new_dealer("X", "x.dealer")
+        })
+        .await
+        .expect_err("checked locally");
+    assert_eq!(weak.code, "password_too_weak");
+    app.set_dealer_status(DealerStatusArgs {
+        dealer_id: alpha.id.clone(),
+        status: DealerState::Inactive,
+    })
+    .await
+    .expect("status offline");
+    app.edit_dealer(EditDealerArgs {
+        dealer_id: beta.id.clone(),
+        display_name: "Beta Shop 2".into(),
+        contact_email: Some("beta@shop.rs".into()),
+        contact_phone: None,
+    })
+    .await
+    .expect("edit offline");
+    let page = app.list_dealers(all_dealers()).await.expect("list");
+    assert_eq!(page.total, 3);
+    let row = |p: &wpplay_desktop::view::DealerPage, id: &str| {
+        p.rows.iter().find(|r| r.id == id).cloned().expect("row")
+    };
+    assert_eq!(
+        (row(&page, &alpha.id).status, row(&page, &alpha.id).sync),
+        (DealerState::Inactive, RowSync::Pending)
+    );
+    assert_eq!(row(&page, &beta.id).display_name, "Beta Shop 2");
+    assert!(
+        !std::fs::read(app_replica(dir1.path()))
+            .expect("replica")
+            .windows(16)
+            .any(|w| w == b"Dealer-pass-2026"),
+        "the clear password never reaches the disk"
+    );
+
+    // Back online: everything syncs, exactly as queued.
+    let mut server = Server::start(server_dir.path(), Some(server.addr)).await;
+    let status = app.sync_now().await.expect("sync");
+    assert_eq!(
+        (status.online, status.pending_changes),
+        (true, 0),
+        "{status:?}"
+    );
+    let page = app.list_dealers(all_dealers()).await.expect("list");
+    assert!(
+        page.rows.iter().all(|r| r.sync == RowSync::Synced),
+        "{:?}",
+        page.rows
+    );
+    assert_eq!(row(&page, &alpha.id).status, DealerState::Inactive);
+    assert_eq!(
+        row(&page, &beta.id).contact_email.as_deref(),
+        Some("beta@shop.rs")
+    );
+
+    // A refusal surfaces on its row and does not block the edits after it.
+    let taken = app
+        .add_dealer(new_dealer("Taken", &username))
+        .await
+        .expect("queued");
+    let after = app
+        .add_dealer(new_dealer("After", "after.shop"))
+        .await
+        .expect("queued");
+    app.sync_now().await.expect("sync");
+    let page = app.list_dealers(all_dealers()).await.expect("list");
+    let refused = row(&page, &taken.id);
+    assert_eq!(refused.sync, RowSync::Rejected);
+    assert_eq!(
+        refused.problem.as_ref().map(|p| p.code.as_str()),
+        Some("dealer_username_taken"),
+        "with the server's reason"
+    );
+    assert_eq!(
+        row(&page, &after.id).sync,
+        RowSync::Synced,
+        "the next edit went through"
+    );
+    app.discard_rejected(MutationArgs {
+        mutation_id: refused.problem.expect("problem").mutation_id,
+    })
+    .await
+    .expect("discard");
+    assert!(
+        app.list_dealers(all_dealers())
+            .await
+            .expect("list")
+            .rows
+            .iter()
+            .all(|r| r.id != taken.id),
+        "discarded"
+    );
+
+    // Two devices edit the same dealer: the server keeps the first, the second sees a conflict.
+    let other = core(dir2.path(), &format!("{service}-2"), &server.url);
+    other
+        .login(LoginArgs {
+            server_url: server.url.clone(),
+            username: username.clone(),
+            password,
+        })
+        .await
+        .expect("second device");
+    other
+        .edit_dealer(EditDealerArgs {
+            dealer_id: beta.id.clone(),
+            display_name: "Beta (device 2)".into(),
+            contact_email: None,
+            contact_phone: None,
+        })
+        .await
+        .expect("edit");
+    other.sync_now().await.expect("sync");
+    app.edit_dealer(EditDealerArgs {
+        dealer_id: beta.id.clone(),
+        display_name: "Beta (device 1)".into(),
+        contact_email: None,
+        contact_phone: None,
+    })
+    .await
+    .expect("edit");
+    app.sync_now().await.expect("sync");
+    let mine = row(
+        &app.list_dealers(all_dealers()).await.expect("list"),
+        &beta.id,
+    );
+    assert_eq!(
+        mine.display_name, "Beta (device 2)",
+        "not silently overwritten either way"
+    );
+    assert_eq!(
+        mine.problem.map(|p| p.code),
+        Some("version_conflict".to_owned()),
+        "the loser is shown as a conflict"
+    );
+
+    // Delete names the subscriber count it confirmed.
+    let wrong = app
+        .delete_dealer(DeleteDealerArgs {
+            dealer_id: after.id.clone(),
+            subscriber_count: 3,
+        })
+        .await
+        .expect_err("count checked");
+    assert_eq!(wrong.code, "subscriber_count_changed");
+    app.delete_dealer(DeleteDealerArgs {
+        dealer_id: after.id.clone(),
+        subscriber_count: 0,
+    })
+    .await
+    .expect("delete");
+    app.sync_now().await.expect("sync");
+    other.sync_now().await.expect("sync");
+    for device in [&app, &other] {
+        let ids: Vec<String> = device
+            .list_dealers(all_dealers())
+            .await
+            .expect("list")
+            .rows
+            .into_iter()
+            .map(|r| r.id)
+            .collect();
+        assert!(!ids.contains(&after.id), "deleted on both devices: {ids:?}");
+    }
+    server.stop().await;
+}
+
+fn app_replica(dir: &Path) -> PathBuf {
+    std::fs::read_dir(dir.join("replicas"))
+        .expect("replicas")
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|x| x == "sqlite"))
+        .expect("replica file")
 }
