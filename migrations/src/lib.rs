@@ -21,6 +21,7 @@ impl MigratorTrait for ServerMigrator {
         vec![
             Box::new(server::m20261126_000001_accounts::Migration),
             Box::new(server::m20261127_000001_dealers::Migration),
+            Box::new(server::m20261127_000002_resellers::Migration),
         ]
     }
 }

@@ -142,7 +142,8 @@ async fn register_login_work_offline_and_resume_from_the_keychain() {
         .register(RegisterArgs {
             server_url: server.url.clone(),
             form: RegistrationRequest {
-                package_id: packages[0].id,
+                role: None,
+                package_id: Some(packages[0].id),
                 company: "Desk TV".into(),
                 contact_person: "Ana".into(),
                 email: "not-an-email".into(),
@@ -162,7 +163,8 @@ async fn register_login_work_offline_and_resume_from_the_keychain() {
         .register(RegisterArgs {
             server_url: server.url.clone(),
             form: RegistrationRequest {
-                package_id: packages[0].id,
+                role: None,
+                package_id: Some(packages[0].id),
                 company: "Desk TV".into(),
                 contact_person: "Ana".into(),
                 email: "desk@acme.rs".into(),
@@ -372,7 +374,8 @@ async fn ready_partner(app: &Core, server: &Server, email: &str) -> (String, Str
     app.register(RegisterArgs {
         server_url: server.url.clone(),
         form: RegistrationRequest {
-            package_id: packages[1].id,
+            role: None,
+            package_id: Some(packages[1].id),
             company: "Dealer Net".into(),
             contact_person: "Ana".into(),
             email: email.into(),

@@ -1,7 +1,7 @@
 //! The API's error type: a status, a stable code and a message, always as JSON.
 
 use axum::Json;
-use axum::extract::rejection::{JsonRejection, QueryRejection};
+use axum::extract::rejection::QueryRejection;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use wpplay_domain::{DomainError, ErrorCode};
@@ -83,38 +83,6 @@ impl From<sea_orm::DbErr> for ApiError {
             "database_unavailable",
             "The server cannot reach its database right now. Try again in a moment.",
         )
-    }
-}
-
-impl From<JsonRejection> for ApiError {
-    fn from(rejection: JsonRejection) -> Self {
-        match rejection {
-            JsonRejection::JsonDataError(e) => Self::new(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "invalid_field",
-                format!(
-                    "The request body does not have the expected fields: {}",
-                    e.body_text()
-                ),
-            ),
-            JsonRejection::JsonSyntaxError(_) => {
-                Self::bad_request("malformed_json", "The request body is not valid JSON.")
-            }
-            JsonRejection::MissingJsonContentType(_) => Self::new(
-                StatusCode::UNSUPPORTED_MEDIA_TYPE,
-                "unsupported_media_type",
-                "Send the request body as JSON with 'Content-Type: application/json'.",
-            ),
-            other if other.status() == StatusCode::PAYLOAD_TOO_LARGE => Self::new(
-                StatusCode::PAYLOAD_TOO_LARGE,
-                "payload_too_large",
-                "The request body is too large.",
-            ),
-            other => Self::bad_request(
-                "invalid_body",
-                format!("The request body could not be read: {}", other.body_text()),
-            ),
-        }
     }
 }
 

@@ -4,7 +4,7 @@
 //! write lock in the writing transaction, so within one account a later commit always
 //! has a larger number and a reader's cursor never skips a change committed late.
 
-use crate::db::entity::{change_feed, package, partner};
+use crate::db::entity::{change_feed, package, partner, reseller};
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ConnectionTrait, DbErr, Set, Statement};
 use wpplay_domain::ids::AccountId;
@@ -58,6 +58,7 @@ fn key(account_id: i64, entity: &Entity) -> (&'static str, String) {
         Entity::DealerRemoved(r) => ("dealer", r.id.clone()),
         Entity::Subscriber(s) => ("subscriber", s.id.clone()),
         Entity::SubscriberRemoved(r) => ("subscriber", r.id.clone()),
+        Entity::ResellerSettings(_) => ("reseller_settings", account_id.to_string()),
     }
 }
 
@@ -118,6 +119,40 @@ pub async fn publish_partner(
         db,
         AccountId(p.account_id),
         &Entity::Subscription(subscription(p, now)),
+        now,
+    )
+    .await?;
+    Ok(())
+}
+
+/// The wire form of a reseller's profile (resellers offer no reseller services).
+pub fn reseller_profile(r: &reseller::Model) -> Profile {
+    Profile {
+        company: r.company.clone(),
+        contact_person: r.contact_person.clone(),
+        email: r.email.clone(),
+        phone: r.phone.clone(),
+        country: r.country.clone(),
+        credential_delivery: wpplay_domain::registration::CredentialChannel::parse(
+            &r.credential_channel,
+        )
+        .unwrap_or(wpplay_domain::registration::CredentialChannel::Email)
+        .into(),
+        offers_reseller_services: false,
+        version: 1,
+    }
+}
+
+/// Publishes what a new reseller sees: its profile.
+pub async fn publish_reseller(
+    db: &impl ConnectionTrait,
+    r: &reseller::Model,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    append(
+        db,
+        AccountId(r.account_id),
+        &Entity::Profile(reseller_profile(r)),
         now,
     )
     .await?;

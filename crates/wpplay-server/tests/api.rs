@@ -16,6 +16,8 @@ mod harness;
 mod multi;
 #[path = "api/registration.rs"]
 mod registration;
+#[path = "api/resellers.rs"]
+mod resellers;
 #[path = "api/sync.rs"]
 mod sync;
 

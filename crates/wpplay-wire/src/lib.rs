@@ -9,6 +9,7 @@ pub mod dealers;
 pub mod error;
 pub mod packages;
 pub mod registration;
+pub mod resellers;
 pub mod sync;
 
 pub use error::ErrorBody;

@@ -33,12 +33,28 @@ impl From<CredentialChannel> for Channel {
     }
 }
 
+/// Who registers: a partner (with a package and a trial) or a reseller.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum AccountKind {
+    Partner,
+    Reseller,
+}
+
 /// `POST /api/v1/registrations`: the package chosen and the registration form.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema, TS)]
 #[serde(deny_unknown_fields)]
 #[ts(export)]
 pub struct RegistrationRequest {
-    pub package_id: i64,
+    /// `partner` (the default) or `reseller`.
+    #[serde(default)]
+    #[ts(optional)]
+    pub role: Option<AccountKind>,
+    /// The package chosen; partners need one, resellers have none.
+    #[serde(default)]
+    #[ts(optional)]
+    pub package_id: Option<i64>,
     pub company: String,
     pub contact_person: String,
     pub email: String,
@@ -59,5 +75,6 @@ pub struct RegistrationResponse {
     pub delivered_via: Channel,
     /// The e-mail address or phone number, partly masked, e.g. `a***@acme.rs`.
     pub destination: String,
-    pub trial_ends_at: DateTime<Utc>,
+    /// When a partner's 14-day trial ends; resellers have no trial.
+    pub trial_ends_at: Option<DateTime<Utc>>,
 }

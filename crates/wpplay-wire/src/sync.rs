@@ -2,6 +2,7 @@
 
 use crate::dealers::{Dealer, DealerState, LineStatus, Removed, Subscriber};
 use crate::packages::Package;
+use crate::resellers::{ContactVisibility, ResellerSettings};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -45,6 +46,7 @@ pub enum Entity {
     DealerRemoved(Removed),
     Subscriber(Subscriber),
     SubscriberRemoved(Removed),
+    ResellerSettings(ResellerSettings),
 }
 
 /// One change in an account's feed.
@@ -129,6 +131,16 @@ pub enum Mutation {
     RemoveSubscriber {
         subscriber_id: String,
         base_version: i64,
+    },
+    /// The partner's reseller settings (opt-out, contact details, visibility).
+    UpdateResellerSettings {
+        base_version: i64,
+        offers_reseller_services: bool,
+        website: Option<String>,
+        messenger: Option<String>,
+        address: Option<String>,
+        note: Option<String>,
+        visible: ContactVisibility,
     },
 }
 

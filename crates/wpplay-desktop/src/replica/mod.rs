@@ -404,5 +404,6 @@ pub fn key(entity: &Entity) -> (&'static str, String) {
         Entity::DealerRemoved(r) => ("dealer", r.id.clone()),
         Entity::Subscriber(s) => ("subscriber", s.id.clone()),
         Entity::SubscriberRemoved(r) => ("subscriber", r.id.clone()),
+        Entity::ResellerSettings(_) => ("reseller_settings", "me".to_owned()),
     }
 }

@@ -5,6 +5,7 @@
 
 mod dealers;
 mod profile;
+pub mod resellers;
 mod subscribers;
 
 use crate::db::entity::{dealer, partner};
@@ -70,13 +71,48 @@ pub async fn apply(
     m: &Mutation,
     now: DateTime<Utc>,
 ) -> Result<Applied, DbErr> {
-    if let Mutation::UpdateProfile {
-        contact_person,
-        phone,
-    } = m
-    {
-        return profile::update(db, actor, contact_person, phone, now).await;
+    match m {
+        Mutation::UpdateProfile {
+            contact_person,
+            phone,
+        } => profile::update(db, actor, contact_person, phone, now).await,
+        Mutation::UpdateResellerSettings {
+            base_version,
+            offers_reseller_services,
+            website,
+            messenger,
+            address,
+            note,
+            visible,
+        } => {
+            if actor.role != Role::Partner {
+                return Ok(Err((
+                    "forbidden",
+                    "Only partners have reseller settings.".to_owned(),
+                )));
+            }
+            let change = resellers::Change {
+                base_version: *base_version,
+                offers: *offers_reseller_services,
+                website: website.as_deref(),
+                messenger: messenger.as_deref(),
+                address: address.as_deref(),
+                note: note.as_deref(),
+                visible: *visible,
+            };
+            resellers::update(db, actor, change, now).await
+        }
+        _ => network(db, actor, m, now).await,
     }
+}
+
+/// Dealer and subscriber changes: only while the partner may work.
+async fn network(
+    db: &DatabaseTransaction,
+    actor: &Actor,
+    m: &Mutation,
+    now: DateTime<Utc>,
+) -> Result<Applied, DbErr> {
     let Some(partner) = actor.partner else {
         return Ok(Err((
             "forbidden",
@@ -87,7 +123,6 @@ pub async fn apply(
         return Ok(Err(refusal));
     }
     match m {
-        Mutation::UpdateProfile { .. } => unreachable!("handled above"),
         Mutation::CreateDealer { .. }
         | Mutation::UpdateDealer { .. }
         | Mutation::SetDealerStatus { .. }
@@ -100,10 +135,7 @@ pub async fn apply(
             }
             dealers::apply(db, partner, m, now).await
         }
-        Mutation::CreateSubscriber { .. }
-        | Mutation::UpdateSubscriber { .. }
-        | Mutation::ExtendSubscriber { .. }
-        | Mutation::RemoveSubscriber { .. } => subscribers::apply(db, actor, partner, m, now).await,
+        _ => subscribers::apply(db, actor, partner, m, now).await,
     }
 }
 

@@ -3,7 +3,7 @@
 use crate::app::AppState;
 use crate::auth::Authed;
 use crate::catalog;
-use crate::db::entity::{package, partner};
+use crate::db::entity::{package, partner, reseller};
 use crate::error::ApiResult;
 use crate::feed;
 use axum::Json;
@@ -31,13 +31,21 @@ pub async fn load(
         Some(p) => package::Entity::find_by_id(p.package_id).one(db).await?,
         None => None,
     };
+    let profile = match &partner {
+        Some(p) => Some(feed::profile(p)),
+        None => reseller::Entity::find_by_id(account.id)
+            .one(db)
+            .await?
+            .as_ref()
+            .map(feed::reseller_profile),
+    };
     Ok(Me {
         account_id: account.id,
         username: account.username.clone(),
         role: wpplay_wire::auth::Role::parse(&account.role)
             .unwrap_or(wpplay_wire::auth::Role::Partner),
         must_change_password: account.must_change_password,
-        profile: partner.as_ref().map(feed::profile),
+        profile,
         package: package.as_ref().map(catalog::to_wire),
         subscription: partner.as_ref().map(|p| feed::subscription(p, now)),
     })

@@ -17,6 +17,7 @@ use utoipa::{Modify, OpenApi};
         super::auth::logout,
         super::auth::change_password,
         super::me::me,
+        super::directory::list,
         super::sync::pull,
         super::sync::push,
     ),

@@ -1,9 +1,9 @@
-//! `POST /api/v1/registrations`: a new partner chooses a package and registers.
+//! `POST /api/v1/registrations`: a new partner (package + 14-day trial) or reseller registers.
 
 use crate::app::AppState;
 use crate::auth::password;
 use crate::auth::throttle::{self, Key};
-use crate::db::entity::{account, package, partner};
+use crate::db::entity::{account, package, partner, reseller};
 use crate::delivery::{self, Channel, NewMessage};
 use crate::error::{ApiError, ApiResult};
 use crate::extract::ApiJson;
@@ -13,17 +13,25 @@ use axum::extract::{ConnectInfo, State};
 use axum::http::StatusCode;
 use chrono::{DateTime, Utc};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set, SqlErr,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait,
+    QueryFilter, Set, SqlErr,
 };
 use std::net::SocketAddr;
 use wpplay_domain::credentials;
 use wpplay_domain::lifecycle::LifecycleFacts;
 use wpplay_domain::registration::{CredentialChannel, Registration, RegistrationForm};
-use wpplay_wire::registration::{RegistrationRequest, RegistrationResponse};
+use wpplay_wire::registration::{AccountKind, RegistrationRequest, RegistrationResponse};
 
-/// Registers a partner, starts its 14-day trial and sends its credentials.
+/// What the new account joins as.
+enum Joining {
+    Partner(package::Model),
+    Reseller,
+}
+
+/// Registers a partner (starting its 14-day trial) or a reseller, and sends the
+/// generated credentials by the chosen channel.
 #[utoipa::path(post, path = "/api/v1/registrations", request_body = RegistrationRequest,
-    responses((status = 201, body = RegistrationResponse), (status = 409, body = wpplay_wire::ErrorBody), (status = 422, body = wpplay_wire::ErrorBody)))]
+    responses((status = 201, body = RegistrationResponse), (status = 409, body = wpplay_wire::ErrorBody), (status = 422, body = wpplay_wire::ErrorBody), (status = 429, body = wpplay_wire::ErrorBody)))]
 pub async fn register(
     State(state): State<AppState>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
@@ -39,20 +47,7 @@ pub async fn register(
         no_reseller_services: req.no_reseller_services,
     }
     .validate()?;
-    let pkg = package::Entity::find_by_id(req.package_id)
-        .one(&state.db)
-        .await?
-        .filter(|p| p.active)
-        .ok_or_else(|| {
-            ApiError::new(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "unknown_package",
-                format!(
-                    "There is no package {} to choose. Pick one from GET /api/v1/packages.",
-                    req.package_id
-                ),
-            )
-        })?;
+    let joining = joining(&state, &req).await?;
 
     // Registration needs no sign-in, so it is rationed: per address, and per recipient so
     // nobody can flood a stranger's phone or mailbox with credential messages.
@@ -86,27 +81,17 @@ pub async fn register(
     let now = state.clock.now();
 
     let txn = db::write_txn(&state.db).await?;
-    if partner::Entity::find()
-        .filter(partner::Column::Email.eq(reg.email.clone()))
-        .count(&txn)
-        .await?
-        > 0
-    {
+    if email_in_use(&txn, &joining, &reg.email).await? {
         return Err(email_taken(&reg.email));
     }
     let username = free_username(&txn, &reg.company).await?;
-    let created = create(&txn, &reg, &pkg, &username, hash, now).await;
-    let partner = match created {
-        Ok(p) => p,
+    let created = create(&txn, &reg, &joining, &username, hash, now).await;
+    let (account_id, trial_ends_at, intro) = match created {
+        Ok(done) => done,
         Err(e) if matches!(e.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => {
             // Another registration committed the same e-mail or username a moment ago.
             txn.rollback().await?;
-            let email_now_taken = partner::Entity::find()
-                .filter(partner::Column::Email.eq(reg.email.clone()))
-                .count(&state.db)
-                .await?
-                > 0;
-            return Err(if email_now_taken {
+            return Err(if email_in_use(&state.db, &joining, &reg.email).await? {
                 email_taken(&reg.email)
             } else {
                 ApiError::conflict(
@@ -117,16 +102,15 @@ pub async fn register(
         }
         Err(e) => return Err(e.into()),
     };
-    feed::publish_partner(&txn, &partner, &pkg, now).await?;
     delivery::enqueue(
         &txn,
-        credentials_message(&partner, &pkg, &username, &secret),
+        credentials_message(account_id, &reg, &username, &secret, &intro),
         now,
     )
     .await?;
     txn.commit().await?;
     state.outbox_wake.notify_one();
-    tracing::info!(account_id = partner.account_id, channel = %reg.credential_channel.as_str(), "partner registered");
+    tracing::info!(account_id, channel = %reg.credential_channel.as_str(), "account registered");
 
     Ok((
         StatusCode::CREATED,
@@ -136,21 +120,73 @@ pub async fn register(
                 CredentialChannel::Email => mask_email(&reg.email),
                 CredentialChannel::Sms => mask_phone(&reg.phone),
             },
-            trial_ends_at: partner.trial_ends_at,
+            trial_ends_at,
         }),
     ))
+}
+
+/// A partner must choose an offered package; a reseller chooses none.
+async fn joining(state: &AppState, req: &RegistrationRequest) -> ApiResult<Joining> {
+    match (req.role.unwrap_or(AccountKind::Partner), req.package_id) {
+        (AccountKind::Reseller, None) => Ok(Joining::Reseller),
+        (AccountKind::Reseller, Some(_)) => Err(ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid_field",
+            "Resellers choose no package: leave 'package_id' out.",
+        )),
+        (AccountKind::Partner, None) => Err(ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "missing_field",
+            "Choose a package: 'package_id' is one of GET /api/v1/packages.",
+        )),
+        (AccountKind::Partner, Some(id)) => package::Entity::find_by_id(id)
+            .one(&state.db)
+            .await?
+            .filter(|p| p.active)
+            .map(Joining::Partner)
+            .ok_or_else(|| {
+                ApiError::new(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    "unknown_package",
+                    format!(
+                        "There is no package {id} to choose. Pick one from GET /api/v1/packages."
+                    ),
+                )
+            }),
+    }
+}
+
+async fn email_in_use(
+    db: &impl ConnectionTrait,
+    joining: &Joining,
+    email: &str,
+) -> Result<bool, DbErr> {
+    Ok(match joining {
+        Joining::Partner(_) => {
+            partner::Entity::find()
+                .filter(partner::Column::Email.eq(email))
+                .count(db)
+                .await?
+        }
+        Joining::Reseller => {
+            reseller::Entity::find()
+                .filter(reseller::Column::Email.eq(email))
+                .count(db)
+                .await?
+        }
+    } > 0)
 }
 
 fn email_taken(email: &str) -> ApiError {
     ApiError::conflict(
         "email_taken",
         format!(
-            "A partner with the e-mail address {email} is already registered. Sign in, or use another address."
+            "An account with the e-mail address {email} is already registered. Sign in, or use another address."
         ),
     )
 }
 
-async fn free_username(db: &impl sea_orm::ConnectionTrait, company: &str) -> ApiResult<String> {
+async fn free_username(db: &impl ConnectionTrait, company: &str) -> ApiResult<String> {
     let mut rng = rand::rngs::OsRng;
     for _ in 0..20 {
         let candidate = credentials::generate_username(company, &mut rng);
@@ -168,17 +204,23 @@ async fn free_username(db: &impl sea_orm::ConnectionTrait, company: &str) -> Api
     ))
 }
 
+/// Creates the account and its profile and publishes the profile to the new feed.
+/// Returns the account id, the trial's end (partners) and the welcome line of the message.
 async fn create(
-    db: &impl sea_orm::ConnectionTrait,
+    db: &impl ConnectionTrait,
     reg: &Registration,
-    pkg: &package::Model,
+    joining: &Joining,
     username: &str,
     password_hash: String,
     now: DateTime<Utc>,
-) -> Result<partner::Model, sea_orm::DbErr> {
+) -> Result<(i64, Option<DateTime<Utc>>, String), DbErr> {
+    let role = match joining {
+        Joining::Partner(_) => "partner",
+        Joining::Reseller => "reseller",
+    };
     let acct = account::ActiveModel {
         username: Set(username.to_owned()),
-        role: Set("partner".to_owned()),
+        role: Set(role.to_owned()),
         password_hash: Set(password_hash),
         must_change_password: Set(true),
         feed_seq: Set(0),
@@ -188,63 +230,90 @@ async fn create(
     }
     .insert(db)
     .await?;
-    let facts = LifecycleFacts::new_trial(now);
-    partner::ActiveModel {
-        account_id: Set(acct.id),
-        package_id: Set(pkg.id),
-        company: Set(reg.company.clone()),
-        contact_person: Set(reg.contact_person.clone()),
-        email: Set(reg.email.clone()),
-        phone: Set(reg.phone.clone()),
-        country: Set(reg.country.clone()),
-        credential_channel: Set(reg.credential_channel.as_str().to_owned()),
-        offers_reseller_services: Set(reg.offers_reseller_services),
-        registered_at: Set(now),
-        trial_ends_at: Set(facts.trial_ends_at),
-        paid_through: Set(None),
-        version: Set(1),
+    match joining {
+        Joining::Partner(pkg) => {
+            let facts = LifecycleFacts::new_trial(now);
+            let p = partner::ActiveModel {
+                account_id: Set(acct.id),
+                package_id: Set(pkg.id),
+                company: Set(reg.company.clone()),
+                contact_person: Set(reg.contact_person.clone()),
+                email: Set(reg.email.clone()),
+                phone: Set(reg.phone.clone()),
+                country: Set(reg.country.clone()),
+                credential_channel: Set(reg.credential_channel.as_str().to_owned()),
+                offers_reseller_services: Set(reg.offers_reseller_services),
+                registered_at: Set(now),
+                trial_ends_at: Set(facts.trial_ends_at),
+                paid_through: Set(None),
+                version: Set(1),
+            }
+            .insert(db)
+            .await?;
+            feed::publish_partner(db, &p, pkg, now).await?;
+            let intro = format!(
+                "The partner account of {} is ready and your 14-day trial of the {} package has started. It ends on {}.",
+                p.company,
+                pkg.name,
+                p.trial_ends_at.format("%-d %B %Y")
+            );
+            Ok((acct.id, Some(p.trial_ends_at), intro))
+        }
+        Joining::Reseller => {
+            let r = reseller::ActiveModel {
+                account_id: Set(acct.id),
+                company: Set(reg.company.clone()),
+                contact_person: Set(reg.contact_person.clone()),
+                email: Set(reg.email.clone()),
+                phone: Set(reg.phone.clone()),
+                country: Set(reg.country.clone()),
+                credential_channel: Set(reg.credential_channel.as_str().to_owned()),
+                registered_at: Set(now),
+            }
+            .insert(db)
+            .await?;
+            feed::publish_reseller(db, &r, now).await?;
+            let intro = format!(
+                "The reseller account of {} is ready. Find partners in the app and send them a Request for Partner.",
+                r.company
+            );
+            Ok((acct.id, None, intro))
+        }
     }
-    .insert(db)
-    .await
 }
 
 fn credentials_message(
-    p: &partner::Model,
-    pkg: &package::Model,
+    account_id: i64,
+    reg: &Registration,
     username: &str,
     password: &str,
+    intro: &str,
 ) -> NewMessage {
-    let ends = p.trial_ends_at.format("%-d %B %Y");
-    match CredentialChannel::parse(&p.credential_channel) {
-        Some(CredentialChannel::Sms) => NewMessage {
-            account_id: Some(p.account_id),
+    match reg.credential_channel {
+        CredentialChannel::Sms => NewMessage {
+            account_id: Some(account_id),
             channel: Channel::Sms,
-            recipient: p.phone.clone(),
+            recipient: reg.phone.clone(),
             subject: "WP Play credentials".to_owned(),
             body: format!(
-                "WP Play: your partner account is ready. Username: {username} Password: {password} \
-                 Your {} trial ends {ends}. Choose a new password at first sign-in.",
-                pkg.name
+                "WP Play: your account is ready. Username: {username} Password: {password} Choose a new password at first sign-in."
             ),
         },
-        _ => NewMessage {
-            account_id: Some(p.account_id),
+        CredentialChannel::Email => NewMessage {
+            account_id: Some(account_id),
             channel: Channel::Email,
-            recipient: p.email.clone(),
-            subject: "Your WP Play partner account".to_owned(),
+            recipient: reg.email.clone(),
+            subject: "Your WP Play account".to_owned(),
             body: format!(
                 "Hello {contact},\n\n\
-                 Welcome to WP Play. The partner account of {company} is ready and your 14-day\n\
-                 trial of the {package} package has started. It ends on {ends}.\n\n\
+                 Welcome to WP Play. {intro}\n\n\
                  Sign in to WP Play Partner Desk with:\n\n\
                  Username: {username}\n\
                  Password: {password}\n\n\
                  You will be asked to choose your own password at the first sign-in.\n\
                  The instructions for using the panel are on its dashboard.\n\n\
                  WP Play\n",
-                contact = p.contact_person,
-                company = p.company,
-                package = pkg.name,
+                contact = reg.contact_person,
             ),
         },
     }

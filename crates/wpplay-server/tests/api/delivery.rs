@@ -131,7 +131,7 @@ async fn credentials_go_out_over_smtp_and_failures_are_retried() {
     .await
     .expect("the retry delivers the message");
     assert!(
-        mail.contains("To: mail@acme.rs") && mail.contains("Subject: Your WP Play partner account"),
+        mail.contains("To: mail@acme.rs") && mail.contains("Subject: Your WP Play account"),
         "{mail}"
     );
     let creds = parse_credentials(&mail);

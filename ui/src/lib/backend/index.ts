@@ -8,9 +8,20 @@
 import { commands } from "./commands";
 import type { ErrorBody } from "./bindings/ErrorBody";
 
+export type { AddDealerArgs } from "./bindings/AddDealerArgs";
 export type { ChangePasswordArgs } from "./bindings/ChangePasswordArgs";
 export type { Channel } from "./bindings/Channel";
 export type { Dashboard } from "./bindings/Dashboard";
+export type { DealerPage } from "./bindings/DealerPage";
+export type { DealerQuery } from "./bindings/DealerQuery";
+export type { DealerRow } from "./bindings/DealerRow";
+export type { DealerSort } from "./bindings/DealerSort";
+export type { DealerState } from "./bindings/DealerState";
+export type { DealerStatusArgs } from "./bindings/DealerStatusArgs";
+export type { DeleteDealerArgs } from "./bindings/DeleteDealerArgs";
+export type { EditDealerArgs } from "./bindings/EditDealerArgs";
+export type { RowProblem } from "./bindings/RowProblem";
+export type { RowSync } from "./bindings/RowSync";
 export type { ErrorBody } from "./bindings/ErrorBody";
 export type { LoginArgs } from "./bindings/LoginArgs";
 export type { Package } from "./bindings/Package";

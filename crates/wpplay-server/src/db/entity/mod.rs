@@ -7,6 +7,8 @@ pub mod login_throttle;
 pub mod message;
 pub mod package;
 pub mod partner;
+pub mod partner_contact;
+pub mod reseller;
 pub mod session;
 pub mod subscriber;
 pub mod sync_client;

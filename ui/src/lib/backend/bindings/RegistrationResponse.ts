@@ -8,4 +8,8 @@ export type RegistrationResponse = { delivered_via: Channel,
 /**
  * The e-mail address or phone number, partly masked, e.g. `a***@acme.rs`.
  */
-destination: string, trial_ends_at: string, };
+destination: string, 
+/**
+ * When a partner's 14-day trial ends; resellers have no trial.
+ */
+trial_ends_at: string | null, };
