@@ -40,6 +40,7 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("POST", "/api/v1/auth/password"),
     ("GET", "/api/v1/me"),
     ("GET", "/api/v1/partners"),
+    ("GET", "/api/v1/partners/{partner_id}/content"),
     ("GET", "/api/v1/sync/pull"),
     ("POST", "/api/v1/sync/push"),
 ];
@@ -60,6 +61,10 @@ pub fn router(state: AppState) -> Router {
         .route("/api/v1/auth/password", post(routes::auth::change_password))
         .route("/api/v1/me", get(routes::me::me))
         .route("/api/v1/partners", get(routes::directory::list))
+        .route(
+            "/api/v1/partners/{partner_id}/content",
+            get(routes::content::list),
+        )
         .route("/api/v1/sync/pull", get(routes::sync::pull))
         .route("/api/v1/sync/push", post(routes::sync::push))
         .fallback(|| async { ApiError::not_found() })

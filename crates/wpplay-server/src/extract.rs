@@ -72,3 +72,23 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequestParts<S> for ApiQuery<T> {
         Ok(Self(value))
     }
 }
+
+/// Path parameters; bad ones get `400 invalid_path`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ApiPath<T>(pub T);
+
+impl<S: Send + Sync, T: DeserializeOwned + Send> FromRequestParts<S> for ApiPath<T> {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let axum::extract::Path(value) = axum::extract::Path::<T>::from_request_parts(parts, state)
+            .await
+            .map_err(|e| {
+                ApiError::bad_request(
+                    "invalid_path",
+                    format!("The address is not valid: {}", e.body_text()),
+                )
+            })?;
+        Ok(Self(value))
+    }
+}

@@ -59,6 +59,12 @@ fn key(account_id: i64, entity: &Entity) -> (&'static str, String) {
         Entity::Subscriber(s) => ("subscriber", s.id.clone()),
         Entity::SubscriberRemoved(r) => ("subscriber", r.id.clone()),
         Entity::ResellerSettings(_) => ("reseller_settings", account_id.to_string()),
+        Entity::PartnerRequest(r) => ("partner_request", r.id.clone()),
+        Entity::Link(l) => ("link", format!("{}-{}", l.partner_id, l.reseller_id)),
+        Entity::LinkEnded(l) => ("link", format!("{}-{}", l.partner_id, l.reseller_id)),
+        Entity::Stream(s) => ("stream", s.id.clone()),
+        Entity::StreamRemoved(r) => ("stream", r.id.clone()),
+        Entity::Notification(n) => ("notification", n.id.to_string()),
     }
 }
 

@@ -12,6 +12,8 @@ mod dealers;
 mod delivery;
 #[path = "api/harness.rs"]
 mod harness;
+#[path = "api/links.rs"]
+mod links;
 #[path = "api/multi.rs"]
 mod multi;
 #[path = "api/registration.rs"]

@@ -2,7 +2,9 @@
 
 use crate::dealers::{Dealer, DealerState, LineStatus, Removed, Subscriber};
 use crate::packages::Package;
-use crate::resellers::{ContactVisibility, ResellerSettings};
+use crate::resellers::{
+    ContactVisibility, Link, LinkEnded, Notification, PartnerRequest, ResellerSettings, Stream,
+};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -47,6 +49,12 @@ pub enum Entity {
     Subscriber(Subscriber),
     SubscriberRemoved(Removed),
     ResellerSettings(ResellerSettings),
+    PartnerRequest(PartnerRequest),
+    Link(Link),
+    LinkEnded(LinkEnded),
+    Stream(Stream),
+    StreamRemoved(Removed),
+    Notification(Notification),
 }
 
 /// One change in an account's feed.
@@ -127,7 +135,10 @@ pub enum Mutation {
         status: LineStatus,
     },
     /// Extends a line by `days` from the later of now and its expiry.
-    ExtendSubscriber { subscriber_id: String, days: i64 },
+    ExtendSubscriber {
+        subscriber_id: String,
+        days: i64,
+    },
     RemoveSubscriber {
         subscriber_id: String,
         base_version: i64,
@@ -141,6 +152,37 @@ pub enum Mutation {
         address: Option<String>,
         note: Option<String>,
         visible: ContactVisibility,
+    },
+    /// A reseller asks a partner to work together.
+    RequestPartner {
+        request_id: String,
+        partner_id: i64,
+        message: String,
+    },
+    /// The reseller takes a pending request back.
+    WithdrawRequest {
+        request_id: String,
+    },
+    /// The partner accepts or rejects a pending request.
+    AnswerRequest {
+        request_id: String,
+        accept: bool,
+        reason: Option<String>,
+    },
+    /// Remove My Reseller: the partner ends a link; the reason is required.
+    RemoveReseller {
+        reseller_id: i64,
+        reason: String,
+    },
+    /// The partner adds an IP stream to its content catalog.
+    AddStream {
+        stream_id: String,
+        name: String,
+        category: String,
+        stream_url: String,
+    },
+    RemoveStream {
+        stream_id: String,
     },
 }
 

@@ -113,6 +113,12 @@ impl Replica {
                         .await?;
                     continue;
                 }
+                Entity::LinkEnded(_) | Entity::StreamRemoved(_) => {
+                    replica_entity::Entity::delete_by_id((kind.to_owned(), id))
+                        .exec(&txn)
+                        .await?;
+                    continue;
+                }
                 _ => {}
             }
             let row = replica_entity::ActiveModel {
@@ -405,5 +411,11 @@ pub fn key(entity: &Entity) -> (&'static str, String) {
         Entity::Subscriber(s) => ("subscriber", s.id.clone()),
         Entity::SubscriberRemoved(r) => ("subscriber", r.id.clone()),
         Entity::ResellerSettings(_) => ("reseller_settings", "me".to_owned()),
+        Entity::PartnerRequest(r) => ("partner_request", r.id.clone()),
+        Entity::Link(l) => ("link", format!("{}-{}", l.partner_id, l.reseller_id)),
+        Entity::LinkEnded(l) => ("link", format!("{}-{}", l.partner_id, l.reseller_id)),
+        Entity::Stream(s) => ("stream", s.id.clone()),
+        Entity::StreamRemoved(r) => ("stream", r.id.clone()),
+        Entity::Notification(n) => ("notification", n.id.to_string()),
     }
 }

@@ -3,7 +3,9 @@
 //! Each mutation runs inside the push's transaction for that mutation. It either writes
 //! its effects and their feed entries, or answers a [`Refusal`] and writes nothing.
 
+pub mod content;
 mod dealers;
+mod links;
 mod profile;
 pub mod resellers;
 mod subscribers;
@@ -102,6 +104,28 @@ pub async fn apply(
             };
             resellers::update(db, actor, change, now).await
         }
+        Mutation::RequestPartner {
+            request_id,
+            partner_id,
+            message,
+        } => {
+            if actor.role != Role::Reseller {
+                return Ok(Err((
+                    "forbidden",
+                    "Only resellers send Requests for Partner.".to_owned(),
+                )));
+            }
+            links::request(db, actor, request_id, *partner_id, message, now).await
+        }
+        Mutation::WithdrawRequest { request_id } => {
+            if actor.role != Role::Reseller {
+                return Ok(Err((
+                    "forbidden",
+                    "Only the reseller who sent a request withdraws it.".to_owned(),
+                )));
+            }
+            links::withdraw(db, actor, request_id, now).await
+        }
         _ => network(db, actor, m, now).await,
     }
 }
@@ -135,6 +159,34 @@ async fn network(
             }
             dealers::apply(db, partner, m, now).await
         }
+        Mutation::AnswerRequest { .. }
+        | Mutation::RemoveReseller { .. }
+        | Mutation::AddStream { .. }
+        | Mutation::RemoveStream { .. }
+            if actor.role != Role::Partner =>
+        {
+            Ok(Err((
+                "forbidden",
+                "Only the partner answers requests and manages its resellers and content."
+                    .to_owned(),
+            )))
+        }
+        Mutation::AnswerRequest {
+            request_id,
+            accept,
+            reason,
+        } => links::answer(db, partner, request_id, *accept, reason.as_deref(), now).await,
+        Mutation::RemoveReseller {
+            reseller_id,
+            reason,
+        } => links::remove(db, partner, *reseller_id, reason, now).await,
+        Mutation::AddStream {
+            stream_id,
+            name,
+            category,
+            stream_url,
+        } => content::add(db, partner, stream_id, name, category, stream_url, now).await,
+        Mutation::RemoveStream { stream_id } => content::remove(db, partner, stream_id, now).await,
         _ => subscribers::apply(db, actor, partner, m, now).await,
     }
 }

@@ -83,6 +83,9 @@ pub async fn update(
         .update(db)
         .await?;
         feed::append(db, actor.account, &Entity::Profile(feed::profile(&p)), now).await?;
+        if !c.offers {
+            super::links::cancel_pending(db, &p, now).await?;
+        }
     }
     feed::append(
         db,

@@ -1,6 +1,7 @@
 //! HTTP handlers, one module per resource. Each is thin: extract, call, answer.
 
 pub mod auth;
+pub mod content;
 pub mod directory;
 pub mod health;
 pub mod me;

@@ -18,6 +18,7 @@ use utoipa::{Modify, OpenApi};
         super::auth::change_password,
         super::me::me,
         super::directory::list,
+        super::content::list,
         super::sync::pull,
         super::sync::push,
     ),

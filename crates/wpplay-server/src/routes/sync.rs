@@ -150,6 +150,8 @@ pub async fn push(
         .one(&state.db)
         .await?
         .map_or(0, |a| a.feed_seq);
+    // Mutations may have queued e-mail (notifications): send them now, not at the next tick.
+    state.outbox_wake.notify_one();
     Ok(Json(PushResponse { results, cursor }))
 }
 

@@ -2,13 +2,17 @@
 
 pub mod account;
 pub mod change_feed;
+pub mod content_stream;
 pub mod dealer;
 pub mod login_throttle;
 pub mod message;
+pub mod notification;
 pub mod package;
 pub mod partner;
 pub mod partner_contact;
+pub mod partner_request;
 pub mod reseller;
+pub mod reseller_link;
 pub mod session;
 pub mod subscriber;
 pub mod sync_client;

@@ -1,0 +1,491 @@
+//! Connecting resellers to partners: Request for Partner, the partner's answer, the
+//! reseller withdrawing, Remove My Reseller, and the notifications of each step.
+
+use super::{Actor, Applied, Refusal, check_id, publish, refuse};
+use crate::db::entity::{notification, partner, partner_request, reseller, reseller_link};
+use crate::delivery::{self, Channel, NewMessage};
+use chrono::{DateTime, Utc};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait,
+    QueryFilter, QuerySelect, Set,
+};
+use wpplay_domain::ids::AccountId;
+use wpplay_domain::lifecycle::{LifecycleFacts, PartnerState};
+use wpplay_domain::requests::{RequestAction, RequestState, transition};
+use wpplay_wire::resellers::{Link, LinkEnded, Notification, PartnerRequest};
+use wpplay_wire::sync::Entity;
+
+/// The longest message or reason.
+const MAX_TEXT: usize = 2000;
+
+pub async fn request(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    request_id: &str,
+    partner_id: i64,
+    message: &str,
+    now: DateTime<Utc>,
+) -> Result<Applied, DbErr> {
+    if let Err(r) = check_id("request_id", request_id) {
+        return Ok(Err(r));
+    }
+    let message = match text("message", message, true) {
+        Ok(m) => m,
+        Err(r) => return Ok(Err(r)),
+    };
+    let Some(r) = reseller::Entity::find_by_id(actor.account.0)
+        .one(db)
+        .await?
+    else {
+        return Ok(Err((
+            "forbidden",
+            "Only resellers send Requests for Partner.".to_owned(),
+        )));
+    };
+    let Some(p) = partner::Entity::find_by_id(partner_id)
+        .lock_exclusive()
+        .one(db)
+        .await?
+    else {
+        return Ok(Err(not_listed()));
+    };
+    let locked = LifecycleFacts {
+        trial_ends_at: p.trial_ends_at,
+        paid_through: p.paid_through,
+    }
+    .state_at(now)
+        == PartnerState::Locked;
+    if !p.offers_reseller_services || locked {
+        return Ok(Err(not_listed()));
+    }
+    let linked = reseller_link::Entity::find_by_id((p.account_id, r.account_id))
+        .count(db)
+        .await?
+        > 0;
+    if linked {
+        return Ok(Err((
+            "already_linked",
+            format!("You already work with {}.", p.company),
+        )));
+    }
+    let pending = partner_request::Entity::find()
+        .filter(partner_request::Column::ResellerId.eq(r.account_id))
+        .filter(partner_request::Column::PartnerId.eq(p.account_id))
+        .filter(partner_request::Column::State.eq(RequestState::Pending.as_str()))
+        .count(db)
+        .await?;
+    if pending > 0 {
+        return Ok(Err((
+            "request_pending",
+            format!(
+                "A request to {} is already waiting for an answer.",
+                p.company
+            ),
+        )));
+    }
+    if partner_request::Entity::find_by_id(request_id.to_owned())
+        .count(db)
+        .await?
+        > 0
+    {
+        return Ok(Err((
+            "request_exists",
+            "A request with this id exists already.".to_owned(),
+        )));
+    }
+    let req = partner_request::ActiveModel {
+        id: Set(request_id.to_owned()),
+        reseller_id: Set(r.account_id),
+        partner_id: Set(p.account_id),
+        message: Set(message),
+        state: Set(RequestState::Pending.as_str().to_owned()),
+        reason: Set(None),
+        created_at: Set(now),
+        decided_at: Set(None),
+    }
+    .insert(db)
+    .await?;
+    announce(db, &req, &p, &r, now).await?;
+    let body = format!(
+        "{} asks to resell your IP streams: \"{}\"",
+        r.company, req.message
+    );
+    notify(
+        db,
+        AccountId(p.account_id),
+        &p.email,
+        "request_received",
+        "New Request for Partner",
+        &body,
+        now,
+    )
+    .await?;
+    Ok(Ok(()))
+}
+
+pub async fn withdraw(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    request_id: &str,
+    now: DateTime<Utc>,
+) -> Result<Applied, DbErr> {
+    let Some(req) = find(db, request_id)
+        .await?
+        .filter(|q| q.reseller_id == actor.account.0)
+    else {
+        return Ok(Err(missing()));
+    };
+    let req = match decide(db, req, RequestAction::Withdraw, None, now).await? {
+        Ok(q) => q,
+        Err(r) => return Ok(Err(r)),
+    };
+    let (p, r) = parties(db, &req).await?;
+    announce(db, &req, &p, &r, now).await?;
+    let body = format!("{} withdrew its Request for Partner.", r.company);
+    notify(
+        db,
+        AccountId(p.account_id),
+        &p.email,
+        "request_withdrawn",
+        "Request withdrawn",
+        &body,
+        now,
+    )
+    .await?;
+    Ok(Ok(()))
+}
+
+pub async fn answer(
+    db: &impl ConnectionTrait,
+    partner_id: AccountId,
+    request_id: &str,
+    accept: bool,
+    reason: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<Applied, DbErr> {
+    let reason = match reason.map(|r| text("reason", r, false)).transpose() {
+        Ok(r) => r.filter(|r| !r.is_empty()),
+        Err(r) => return Ok(Err(r)),
+    };
+    let Some(req) = find(db, request_id)
+        .await?
+        .filter(|q| q.partner_id == partner_id.0)
+    else {
+        return Ok(Err(missing()));
+    };
+    let action = if accept {
+        RequestAction::Accept
+    } else {
+        RequestAction::Reject
+    };
+    let req = match decide(db, req, action, reason.clone(), now).await? {
+        Ok(q) => q,
+        Err(r) => return Ok(Err(r)),
+    };
+    let (p, r) = parties(db, &req).await?;
+    announce(db, &req, &p, &r, now).await?;
+    if accept {
+        let link = reseller_link::ActiveModel {
+            partner_id: Set(p.account_id),
+            reseller_id: Set(r.account_id),
+            request_id: Set(req.id.clone()),
+            linked_at: Set(now),
+        }
+        .insert(db)
+        .await?;
+        let entity = Entity::Link(Link {
+            partner_id: p.account_id,
+            partner_company: p.company.clone(),
+            reseller_id: r.account_id,
+            reseller_company: r.company.clone(),
+            linked_at: link.linked_at,
+        });
+        publish(
+            db,
+            &[AccountId(p.account_id), AccountId(r.account_id)],
+            &entity,
+            now,
+        )
+        .await?;
+        let body = format!(
+            "{} accepted your Request for Partner. Its content is now open to you.",
+            p.company
+        );
+        notify(
+            db,
+            AccountId(r.account_id),
+            &r.email,
+            "request_accepted",
+            "Request accepted",
+            &body,
+            now,
+        )
+        .await?;
+    } else {
+        let why = reason.map(|r| format!(" Reason: {r}")).unwrap_or_default();
+        let body = format!("{} rejected your Request for Partner.{why}", p.company);
+        notify(
+            db,
+            AccountId(r.account_id),
+            &r.email,
+            "request_rejected",
+            "Request rejected",
+            &body,
+            now,
+        )
+        .await?;
+    }
+    Ok(Ok(()))
+}
+
+/// Remove My Reseller: the link and the reseller's access to the content end together.
+pub async fn remove(
+    db: &impl ConnectionTrait,
+    partner_id: AccountId,
+    reseller_id: i64,
+    reason: &str,
+    now: DateTime<Utc>,
+) -> Result<Applied, DbErr> {
+    let reason = match text("reason", reason, true) {
+        Ok(r) => r,
+        Err(r) => return Ok(Err(r)),
+    };
+    let Some(link) = reseller_link::Entity::find_by_id((partner_id.0, reseller_id))
+        .lock_exclusive()
+        .one(db)
+        .await?
+    else {
+        return Ok(Err((
+            "not_linked",
+            "This reseller is not in your list any more.".to_owned(),
+        )));
+    };
+    reseller_link::Entity::delete_by_id((link.partner_id, link.reseller_id))
+        .exec(db)
+        .await?;
+    let p = partner::Entity::find_by_id(link.partner_id)
+        .one(db)
+        .await?
+        .ok_or_else(|| DbErr::RecordNotFound("partner".into()))?;
+    let r = reseller::Entity::find_by_id(link.reseller_id)
+        .one(db)
+        .await?
+        .ok_or_else(|| DbErr::RecordNotFound("reseller".into()))?;
+    let ended = Entity::LinkEnded(LinkEnded {
+        partner_id: p.account_id,
+        reseller_id: r.account_id,
+        reason: reason.clone(),
+    });
+    publish(
+        db,
+        &[AccountId(p.account_id), AccountId(r.account_id)],
+        &ended,
+        now,
+    )
+    .await?;
+    let to_reseller = format!("{} ended the collaboration. Reason: {reason}", p.company);
+    notify(
+        db,
+        AccountId(r.account_id),
+        &r.email,
+        "reseller_removed",
+        "Partner ended the collaboration",
+        &to_reseller,
+        now,
+    )
+    .await?;
+    let to_partner = format!(
+        "{} was removed from your resellers. Reason: {reason}",
+        r.company
+    );
+    notify(
+        db,
+        AccountId(p.account_id),
+        &p.email,
+        "reseller_removed",
+        "Reseller removed",
+        &to_partner,
+        now,
+    )
+    .await?;
+    Ok(Ok(()))
+}
+
+/// Cancels a partner's pending requests (it stopped serving resellers) and tells each reseller.
+pub async fn cancel_pending(
+    db: &impl ConnectionTrait,
+    p: &partner::Model,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    let pending = partner_request::Entity::find()
+        .filter(partner_request::Column::PartnerId.eq(p.account_id))
+        .filter(partner_request::Column::State.eq(RequestState::Pending.as_str()))
+        .all(db)
+        .await?;
+    for req in pending {
+        if let Ok(req) = decide(db, req, RequestAction::Cancel, None, now).await? {
+            let (p, r) = parties(db, &req).await?;
+            announce(db, &req, &p, &r, now).await?;
+            let body = format!(
+                "{} no longer works with resellers; your request was cancelled.",
+                p.company
+            );
+            notify(
+                db,
+                AccountId(r.account_id),
+                &r.email,
+                "request_cancelled",
+                "Request cancelled",
+                &body,
+                now,
+            )
+            .await?;
+        }
+    }
+    Ok(())
+}
+
+async fn decide(
+    db: &impl ConnectionTrait,
+    req: partner_request::Model,
+    action: RequestAction,
+    reason: Option<String>,
+    now: DateTime<Utc>,
+) -> Result<Result<partner_request::Model, Refusal>, DbErr> {
+    let from = RequestState::parse(&req.state).unwrap_or(RequestState::Cancelled);
+    let to = match transition(from, action) {
+        Ok(to) => to,
+        Err(e) => return Ok(Err(refuse(&e))),
+    };
+    let req = partner_request::ActiveModel {
+        state: Set(to.as_str().to_owned()),
+        reason: Set(reason),
+        decided_at: Set(Some(now)),
+        ..req.into()
+    }
+    .update(db)
+    .await?;
+    Ok(Ok(req))
+}
+
+async fn find(
+    db: &impl ConnectionTrait,
+    id: &str,
+) -> Result<Option<partner_request::Model>, DbErr> {
+    partner_request::Entity::find_by_id(id.to_owned())
+        .lock_exclusive()
+        .one(db)
+        .await
+}
+
+async fn parties(
+    db: &impl ConnectionTrait,
+    req: &partner_request::Model,
+) -> Result<(partner::Model, reseller::Model), DbErr> {
+    let p = partner::Entity::find_by_id(req.partner_id)
+        .one(db)
+        .await?
+        .ok_or_else(|| DbErr::RecordNotFound("partner".into()))?;
+    let r = reseller::Entity::find_by_id(req.reseller_id)
+        .one(db)
+        .await?
+        .ok_or_else(|| DbErr::RecordNotFound("reseller".into()))?;
+    Ok((p, r))
+}
+
+/// Publishes a request to both sides' feeds.
+async fn announce(
+    db: &impl ConnectionTrait,
+    req: &partner_request::Model,
+    p: &partner::Model,
+    r: &reseller::Model,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    let entity = Entity::PartnerRequest(PartnerRequest {
+        id: req.id.clone(),
+        reseller_id: r.account_id,
+        reseller_company: r.company.clone(),
+        partner_id: p.account_id,
+        partner_company: p.company.clone(),
+        message: req.message.clone(),
+        status: RequestState::parse(&req.state)
+            .unwrap_or(RequestState::Cancelled)
+            .into(),
+        reason: req.reason.clone(),
+        created_at: req.created_at,
+    });
+    publish(
+        db,
+        &[AccountId(p.account_id), AccountId(r.account_id)],
+        &entity,
+        now,
+    )
+    .await
+}
+
+/// An in-app notification (through the feed) and the same news by e-mail.
+async fn notify(
+    db: &impl ConnectionTrait,
+    to: AccountId,
+    email: &str,
+    kind: &str,
+    title: &str,
+    body: &str,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    let row = notification::ActiveModel {
+        account_id: Set(to.0),
+        kind: Set(kind.to_owned()),
+        title: Set(title.to_owned()),
+        body: Set(body.to_owned()),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    let entity = Entity::Notification(Notification {
+        id: row.id,
+        kind: row.kind,
+        title: row.title,
+        body: row.body,
+        created_at: row.created_at,
+    });
+    publish(db, &[to], &entity, now).await?;
+    let message = NewMessage {
+        account_id: Some(to.0),
+        channel: Channel::Email,
+        recipient: email.to_owned(),
+        subject: format!("WP Play: {title}"),
+        body: format!("{body}\n\nOpen WP Play Partner Desk for the details.\n\nWP Play\n"),
+    };
+    delivery::enqueue(db, message, now).await?;
+    Ok(())
+}
+
+fn text(field: &'static str, value: &str, required: bool) -> Result<String, Refusal> {
+    let v = value.trim();
+    if required && v.is_empty() {
+        return Err(("missing_field", format!("{field} must not be empty")));
+    }
+    if v.chars().count() > MAX_TEXT || v.chars().any(|c| c.is_control() && c != '\n') {
+        return Err((
+            "invalid_text",
+            format!("{field} must be at most {MAX_TEXT} characters of plain text"),
+        ));
+    }
+    Ok(v.to_owned())
+}
+
+fn not_listed() -> Refusal {
+    (
+        "partner_unavailable",
+        "This partner does not take resellers at the moment.".to_owned(),
+    )
+}
+
+fn missing() -> Refusal {
+    (
+        "request_not_found",
+        "This request no longer exists.".to_owned(),
+    )
+}
