@@ -1,0 +1,163 @@
+// My Dealers' live state: the query (search, status filter, sort, page) and the page of
+// rows read for it from the local replica. Re-read every two seconds while the window is
+// visible (every ten while hidden), at once when it shows again, and after every action;
+// a re-read keeps the query exactly as the user left it.
+
+import {
+  backend,
+  toBackendError,
+  type BackendError,
+  type DealerPage,
+  type DealerQuery,
+  type DealerSort,
+  type DealerState,
+} from "../backend";
+
+export const PAGE_SIZE = 50;
+export const POLL_MS = 2000;
+/** While the window is hidden, only every this many ticks reads. */
+const HIDDEN_EVERY = 5;
+
+function keyOf(q: DealerQuery): string {
+  return JSON.stringify(q);
+}
+
+export class DealerList {
+  /** The applied search text (the box's text, debounced). */
+  search = $state("");
+  status: DealerState | null = $state(null);
+  sort: DealerSort = $state("name");
+  descending = $state(false);
+  /** 0-based. */
+  pageIndex = $state(0);
+
+  /** The last page read for the current query; a raw snapshot replaced whole. */
+  page: DealerPage | null = $state.raw(null);
+  /** Why the last read failed; cleared by the next success. */
+  loadError: BackendError | null = $state(null);
+
+  #timer: ReturnType<typeof setInterval> | undefined;
+  #stopped = true;
+  #inFlight = false;
+  #again = false;
+  /** Bumped by every action; a read started before it may miss the action and is dropped. */
+  #epoch = 0;
+
+  get query(): DealerQuery {
+    return {
+      search: this.search.trim(),
+      status: this.status,
+      sort: this.sort,
+      descending: this.descending,
+      page: this.pageIndex,
+      page_size: PAGE_SIZE,
+    };
+  }
+
+  /** Starts polling; returns the function that stops it (for `$effect` cleanup). */
+  start(): () => void {
+    this.#stopped = false;
+    void this.refresh();
+    let tick = 0;
+    this.#timer = setInterval(() => {
+      // Hidden (e.g. closed to the tray): a read now and then instead of every tick.
+      tick++;
+      if (document.visibilityState !== "hidden" || tick % HIDDEN_EVERY === 0) void this.refresh();
+    }, POLL_MS);
+    const onVisible = () => {
+      if (document.visibilityState === "visible") void this.refresh();
+    };
+    document.addEventListener("visibilitychange", onVisible);
+    return () => {
+      this.#stopped = true;
+      clearInterval(this.#timer);
+      document.removeEventListener("visibilitychange", onVisible);
+    };
+  }
+
+  async refresh(): Promise<void> {
+    if (this.#stopped) return;
+    // Never pile reads up behind a slow one; read once more when it ends.
+    if (this.#inFlight) {
+      this.#again = true;
+      return;
+    }
+    this.#inFlight = true;
+    const query = this.query;
+    const epoch = this.#epoch;
+    try {
+      const page = await backend.listDealers(query);
+      // Answers for a query the user has since changed, or read before an action, are stale.
+      if (epoch !== this.#epoch || keyOf(query) !== keyOf(this.query)) {
+        this.#again = true;
+      } else if (page.rows.length === 0 && page.total > 0 && this.pageIndex > 0) {
+        // The page emptied under us (rows deleted elsewhere): go to the last page there is.
+        this.pageIndex = Math.max(0, Math.ceil(page.total / PAGE_SIZE) - 1);
+        this.#again = true;
+      } else {
+        this.page = page;
+        this.loadError = null;
+      }
+    } catch (e) {
+      if (epoch === this.#epoch && keyOf(query) === keyOf(this.query)) this.loadError = toBackendError(e);
+    } finally {
+      this.#inFlight = false;
+      if (this.#again) {
+        this.#again = false;
+        void this.refresh();
+      }
+    }
+  }
+
+  /** After an action: drop reads that started before it and read again at once. */
+  changed(): void {
+    this.#epoch++;
+    void this.refresh();
+  }
+
+  setSearch(text: string): void {
+    if (text.trim() === this.search.trim()) return;
+    this.search = text;
+    this.pageIndex = 0;
+    void this.refresh();
+  }
+
+  setStatus(status: DealerState | null): void {
+    if (status === this.status) return;
+    this.status = status;
+    this.pageIndex = 0;
+    void this.refresh();
+  }
+
+  /** A click on a column header: the same column flips the order, another starts ascending. */
+  sortBy(column: DealerSort): void {
+    if (this.sort === column) {
+      this.descending = !this.descending;
+    } else {
+      this.sort = column;
+      this.descending = false;
+    }
+    this.pageIndex = 0;
+    void this.refresh();
+  }
+
+  get hasPrev(): boolean {
+    return this.pageIndex > 0;
+  }
+
+  get hasNext(): boolean {
+    return this.page !== null && (this.pageIndex + 1) * PAGE_SIZE < this.page.total;
+  }
+
+  prev(): void {
+    if (!this.hasPrev) return;
+    this.pageIndex--;
+    void this.refresh();
+  }
+
+  next(): void {
+    if (!this.hasNext) return;
+    this.pageIndex++;
+    void this.refresh();
+  }
+}
