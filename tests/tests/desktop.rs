@@ -300,6 +300,29 @@ async fn partner_registers_signs_in_and_keeps_working_offline() {
     app.screenshot(&shots.join("07-edit-waiting-offline.png"))
         .await
         .expect("screenshot");
+
+    // Still offline: add a dealer on the Providers page; it shows at once, waiting to sync.
+    click(&app, "[data-testid=nav-providers]").await;
+    click(&app, "#add-dealer").await;
+    fill(&app, "#dealer-name", "Marko Electronics").await;
+    fill(&app, "#dealer-email", "marko@shop.rs").await;
+    fill(&app, "#dealer-phone", "+381 11 333 4444").await;
+    fill(&app, "#dealer-username", "marko.shop").await;
+    fill(&app, "#dealer-password", "Dealer-pass-2026").await;
+    fill(&app, "#dealer-password-confirm", "Dealer-pass-2026").await;
+    click(&app, "#dealer-save").await;
+    attribute_is(&app, "[data-testid=dealer-row]", "data-sync", "pending").await;
+    attribute_is(
+        &app,
+        "[data-testid=dealer-name]",
+        "title",
+        "Marko Electronics",
+    )
+    .await;
+    attribute_is(&app, "[data-testid=pending-changes]", "data-count", "2").await;
+    app.screenshot(&shots.join("08-dealer-added-offline.png"))
+        .await
+        .expect("screenshot");
     let port = world
         .server_url
         .rsplit(':')
@@ -314,8 +337,22 @@ async fn partner_registers_signs_in_and_keeps_working_offline() {
     click(&app, "#sync-now").await;
     text_of(&app, "[data-testid=sync-indicator]", "Online").await;
     attribute_is(&app, "[data-testid=pending-changes]", "data-count", "0").await;
-    app.screenshot(&shots.join("08-synced.png"))
+    attribute_is(&app, "[data-testid=dealer-row]", "data-sync", "synced").await;
+    app.screenshot(&shots.join("09-providers-synced.png"))
         .await
         .expect("screenshot");
     app.close().await;
+
+    // The dealer signs in with the username and password the partner chose, on the server.
+    let login = reqwest::Client::new()
+        .post(format!("{}/api/v1/auth/login", world.server_url))
+        .json(&serde_json::json!({"username": "marko.shop", "password": "Dealer-pass-2026"}))
+        .send()
+        .await
+        .expect("server reachable");
+    assert_eq!(
+        login.status(),
+        reqwest::StatusCode::OK,
+        "the dealer added offline can sign in"
+    );
 }

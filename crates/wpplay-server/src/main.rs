@@ -36,6 +36,11 @@ enum Command {
         #[command(subcommand)]
         command: ListCommand,
     },
+    /// Operator logins (WP Play staff).
+    Operators {
+        #[command(subcommand)]
+        command: OperatorsCommand,
+    },
     /// E-mail and SMS messages and their delivery state.
     Outbox {
         #[command(subcommand)]
@@ -47,6 +52,12 @@ enum Command {
 enum ListCommand {
     /// List them.
     List,
+}
+
+#[derive(Subcommand)]
+enum OperatorsCommand {
+    /// Create an operator login; its generated password is printed once.
+    Add { username: String },
 }
 
 #[derive(Subcommand)]
@@ -134,6 +145,9 @@ async fn main() -> anyhow::Result<()> {
         } => operator::packages_disable(&db, &code, now).await?,
         Command::Partners { .. } => operator::partners_list(&db, now).await?,
         Command::Outbox { .. } => operator::outbox_list(&db).await?,
+        Command::Operators {
+            command: OperatorsCommand::Add { username },
+        } => operator::operators_add(&db, &username, now).await?,
         Command::Serve | Command::Config => unreachable!("handled above"),
     };
     print!("{out}");

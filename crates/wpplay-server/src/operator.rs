@@ -157,3 +157,39 @@ mod tests {
         assert_eq!(super::format_minor(2950), "29.50");
     }
 }
+
+/// `operators add`: an operator login with a generated password, shown once to the person
+/// at the terminal (it is stored only as a hash).
+pub async fn operators_add(
+    db: &DatabaseConnection,
+    username: &str,
+    now: DateTime<Utc>,
+) -> anyhow::Result<String> {
+    use sea_orm::{ActiveModelTrait, ColumnTrait, PaginatorTrait, QueryFilter, Set};
+    let username = wpplay_domain::dealer::username(username).map_err(|e| anyhow::anyhow!("{e}"))?;
+    if account::Entity::find()
+        .filter(account::Column::Username.eq(username.clone()))
+        .count(db)
+        .await?
+        > 0
+    {
+        bail!("the username '{username}' is taken");
+    }
+    let secret = wpplay_domain::credentials::generate_password(&mut rand::rngs::OsRng);
+    let hash = crate::auth::password::hash(secret.clone()).await?;
+    account::ActiveModel {
+        username: Set(username.clone()),
+        role: Set("operator".to_owned()),
+        password_hash: Set(hash),
+        must_change_password: Set(false),
+        feed_seq: Set(0),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(format!(
+        "operator {username} created; password (shown only now): {secret}\n"
+    ))
+}
