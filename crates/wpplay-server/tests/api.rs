@@ -14,6 +14,8 @@ mod delivery;
 mod harness;
 #[path = "api/links.rs"]
 mod links;
+#[path = "api/matrix.rs"]
+mod matrix;
 #[path = "api/multi.rs"]
 mod multi;
 #[path = "api/registration.rs"]

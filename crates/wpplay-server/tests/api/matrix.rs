@@ -1,0 +1,491 @@
+//! The authorization matrix: every route, and every kind of pushed mutation, called as
+//! every kind of actor, with the exact expected answer, and a scan of every answer for
+//! data of accounts the actor must not see. A route missing here fails the test.
+
+use crate::harness::{Backend, TestServer, registration};
+use argon2::password_hash::{PasswordHasher, SaltString, rand_core::OsRng};
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Actor {
+    Anonymous,
+    Operator,
+    PartnerA,
+    PartnerB,
+    ResellerLinked,
+    ResellerUnlinked,
+    DealerA,
+    DealerAInactive,
+    DealerB,
+}
+use Actor::*;
+
+const ACTORS: [Actor; 9] = [
+    Anonymous,
+    Operator,
+    PartnerA,
+    PartnerB,
+    ResellerLinked,
+    ResellerUnlinked,
+    DealerA,
+    DealerAInactive,
+    DealerB,
+];
+
+/// Strings that belong to one account, and who may ever see them.
+const MARKERS: &[(&str, &[Actor])] = &[
+    ("Secret-A", &[PartnerA, Operator]),
+    ("Secret-B", &[PartnerB, Operator]),
+    ("b@matrix.rs", &[PartnerB, Operator]),
+    ("Line-DA", &[PartnerA, DealerA, Operator]),
+    ("Line-DB", &[PartnerB, DealerB, Operator]),
+    // The unlinked reseller sends A a request in the mutation matrix: then A knows it.
+    ("Resell-Unlinked", &[ResellerUnlinked, Operator, PartnerA]),
+    ("Own-Line-A", &[PartnerA, Operator]),
+];
+
+struct World {
+    s: TestServer,
+    tokens: BTreeMap<Actor, String>,
+    passwords: BTreeMap<Actor, (String, String)>,
+    a_id: i64,
+    rl_id: i64,
+    dealer_a: String,
+    line_da: String,
+}
+
+fn uuid() -> String {
+    uuid::Uuid::new_v4().to_string()
+}
+
+fn hash(p: &str) -> String {
+    argon2::Argon2::default()
+        .hash_password(p.as_bytes(), &SaltString::generate(&mut OsRng))
+        .expect("hash")
+        .to_string()
+}
+
+async fn push(s: &TestServer, token: Option<&str>, m: Value) -> (StatusCode, Value) {
+    let body = json!({"client_id": uuid(), "schema_version": wpplay_domain::sync::SCHEMA_VERSION, "mutations": [{"mutation_id": 1, "mutation": m}]});
+    s.post("/api/v1/sync/push", token, body).await
+}
+
+async fn applied(s: &TestServer, token: &str, m: Value) {
+    let (status, v) = push(s, Some(token), m.clone()).await;
+    assert_eq!(
+        (status, v["results"][0]["status"].as_str()),
+        (StatusCode::OK, Some("applied")),
+        "setup {m}: {v}"
+    );
+}
+
+async fn login(s: &TestServer, username: &str, password: &str) -> String {
+    let (status, v) = s
+        .post(
+            "/api/v1/auth/login",
+            None,
+            json!({"username": username, "password": password}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{username}: {v}");
+    v["access_token"].as_str().expect("token").to_owned()
+}
+
+async fn reseller(s: &TestServer, email: &str, company: &str) -> (i64, String, (String, String)) {
+    let mut form = registration(email);
+    form.as_object_mut().expect("object").remove("package_id");
+    form["role"] = json!("reseller");
+    form["company"] = json!(company);
+    let (status, v) = s.post("/api/v1/registrations", None, form).await;
+    assert_eq!(status, StatusCode::CREATED, "{v}");
+    let c = s.credentials_for(email).await;
+    let t = login(s, &c.username, &c.password).await;
+    let (_, me) = s
+        .post(
+            "/api/v1/auth/password",
+            Some(&t),
+            json!({"current_password": c.password, "new_password": "Resell-pass-2026"}),
+        )
+        .await;
+    (
+        me["account_id"].as_i64().expect("id"),
+        t,
+        (c.username, "Resell-pass-2026".to_owned()),
+    )
+}
+
+async fn world() -> World {
+    let s = TestServer::start(Backend::Sqlite).await.expect("server");
+    let mut tokens = BTreeMap::new();
+    let mut passwords = BTreeMap::new();
+    // Partners: B opted out of reseller services, so its contacts are never public.
+    let (ca, a) = s.ready_partner("a@matrix.rs").await;
+    let mut b_form = registration("b@matrix.rs");
+    b_form["no_reseller_services"] = json!(true);
+    let (status, _) = s.post("/api/v1/registrations", None, b_form).await;
+    assert_eq!(status, StatusCode::CREATED);
+    let cb = s.credentials_for("b@matrix.rs").await;
+    let b0 = login(&s, &cb.username, &cb.password).await;
+    s.post(
+        "/api/v1/auth/password",
+        Some(&b0),
+        json!({"current_password": cb.password, "new_password": "Partner-B-2026"}),
+    )
+    .await;
+    let b = login(&s, &cb.username, "Partner-B-2026").await;
+    let profile = |name: &str| json!({"type": "update_profile", "contact_person": name, "phone": "+381 64 111 2222"});
+    applied(&s, &a, profile("Ana Secret-A")).await;
+    applied(&s, &b, profile("Bojan Secret-B")).await;
+    let (_, me) = s.get("/api/v1/me", Some(&a)).await;
+    let a_id = me["account_id"].as_i64().expect("id");
+
+    // The operator, created with the operator's own command.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_wpplay-server"))
+        .args(["operators", "add", "ops.one"])
+        .env("WPPLAY_DATA_DIR", &s.data_dir)
+        .env("WPPLAY_DATABASE_URL", s.database_url.expose())
+        .output()
+        .expect("operators add");
+    let text = String::from_utf8_lossy(&out.stdout).to_string();
+    let op_password = text
+        .rsplit(": ")
+        .next()
+        .expect("password")
+        .trim()
+        .to_owned();
+    tokens.insert(Operator, login(&s, "ops.one", &op_password).await);
+
+    // Dealers of A (one to be switched off) and of B, each with a line.
+    let dealer_a = uuid();
+    let dealer_off = uuid();
+    let dealer_b = uuid();
+    let dealer = |id: &str, user: &str| {
+        json!({"type": "create_dealer", "dealer_id": id, "display_name": user, "contact_email": null,
+        "contact_phone": null, "username": user, "password_hash": hash("Dealer-pass-2026")})
+    };
+    applied(&s, &a, dealer(&dealer_a, "dealer.a")).await;
+    applied(&s, &a, dealer(&dealer_off, "dealer.off")).await;
+    applied(&s, &b, dealer(&dealer_b, "dealer.b")).await;
+    let line = |id: &str, d: Option<&str>, name: &str, mac: &str| {
+        json!({"type": "create_subscriber", "subscriber_id": id, "dealer_id": d,
+        "name": name, "line_username": name, "mac": mac, "expires_at": "2026-06-01T00:00:00Z"})
+    };
+    let line_da = uuid();
+    applied(
+        &s,
+        &a,
+        line(&line_da, Some(&dealer_a), "Line-DA", "02:00:00:00:00:01"),
+    )
+    .await;
+    applied(
+        &s,
+        &a,
+        line(&uuid(), None, "Own-Line-A", "02:00:00:00:00:02"),
+    )
+    .await;
+    applied(
+        &s,
+        &b,
+        line(&uuid(), Some(&dealer_b), "Line-DB", "02:00:00:00:00:03"),
+    )
+    .await;
+    tokens.insert(DealerA, login(&s, "dealer.a", "Dealer-pass-2026").await);
+    tokens.insert(DealerB, login(&s, "dealer.b", "Dealer-pass-2026").await);
+    tokens.insert(
+        DealerAInactive,
+        login(&s, "dealer.off", "Dealer-pass-2026").await,
+    );
+    applied(&s, &a, json!({"type": "set_dealer_status", "dealer_id": dealer_off, "base_version": 1, "status": "inactive"})).await;
+    for (actor, user) in [
+        (DealerA, "dealer.a"),
+        (DealerB, "dealer.b"),
+        (DealerAInactive, "dealer.off"),
+    ] {
+        passwords.insert(actor, (user.to_owned(), "Dealer-pass-2026".to_owned()));
+    }
+
+    // Resellers: one linked to A, one not; A has content.
+    let (rl_id, rl, rl_pw) = reseller(&s, "rl@resell.rs", "Resell-Linked").await;
+    let (_, rn, rn_pw) = reseller(&s, "rn@resell.rs", "Resell-Unlinked").await;
+    let req = uuid();
+    applied(
+        &s,
+        &rl,
+        json!({"type": "request_partner", "request_id": req, "partner_id": a_id, "message": "Hi"}),
+    )
+    .await;
+    applied(
+        &s,
+        &a,
+        json!({"type": "answer_request", "request_id": req, "accept": true, "reason": null}),
+    )
+    .await;
+    applied(&s, &a, json!({"type": "add_stream", "stream_id": uuid(), "name": "News", "category": "News", "stream_url": "https://cdn.example/news"})).await;
+
+    passwords.insert(PartnerA, (ca.username, ca.password));
+    passwords.insert(PartnerB, (cb.username, "Partner-B-2026".to_owned()));
+    passwords.insert(ResellerLinked, rl_pw);
+    passwords.insert(ResellerUnlinked, rn_pw);
+    passwords.insert(Operator, ("ops.one".to_owned(), op_password));
+    tokens.insert(PartnerA, a);
+    tokens.insert(PartnerB, b);
+    tokens.insert(ResellerLinked, rl);
+    tokens.insert(ResellerUnlinked, rn);
+    World {
+        s,
+        tokens,
+        passwords,
+        a_id,
+        rl_id,
+        dealer_a,
+        line_da,
+    }
+}
+
+/// Every answer is scanned for data the actor must never see.
+fn scan(actor: Actor, what: &str, body: &Value) {
+    let text = body.to_string();
+    for (marker, allowed) in MARKERS {
+        assert!(
+            allowed.contains(&actor) || !text.contains(marker),
+            "{what} as {actor:?} leaked {marker}: {text}"
+        );
+    }
+}
+
+fn expected_status(path: &str, actor: Actor) -> u16 {
+    let signed_in = !matches!(actor, Anonymous | DealerAInactive);
+    match path {
+        "/healthz" | "/api/openapi.json" | "/api/v1/packages" => 200,
+        "/api/v1/registrations" => 422,
+        "/api/v1/auth/login" | "/api/v1/auth/refresh" => 401,
+        _ if !signed_in => 401,
+        "/api/v1/auth/logout" => 204,
+        "/api/v1/auth/password" => 422,
+        "/api/v1/me" | "/api/v1/sync/pull" | "/api/v1/sync/push" => 200,
+        "/api/v1/partners" => match actor {
+            Operator | ResellerLinked | ResellerUnlinked => 200,
+            _ => 403,
+        },
+        "/api/v1/partners/{partner_id}/content" => match actor {
+            Operator | PartnerA | ResellerLinked => 200,
+            _ => 403,
+        },
+        other => panic!("the matrix has no row for {other}: add it"),
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_route_as_every_actor() {
+    let w = world().await;
+    for (method, path) in wpplay_server::ROUTES {
+        for actor in ACTORS {
+            let mut token = w.tokens.get(&actor).cloned();
+            if *path == "/api/v1/auth/logout" && actor != Anonymous && actor != DealerAInactive {
+                // Sign out a fresh session, so the actor's main token stays usable.
+                let (user, pw) = &w.passwords[&actor];
+                token = Some(login(&w.s, user, pw).await);
+            }
+            let concrete = path.replace("{partner_id}", &w.a_id.to_string());
+            let body = match *path {
+                "/api/v1/registrations" => Some(
+                    json!({"company": "X", "contact_person": "Y", "email": "not-an-email", "phone": "+381641234567",
+                    "country": "RS", "credential_delivery": "email", "package_id": 1}),
+                ),
+                // One made-up name per actor, so the per-account throttle stays out of the way.
+                "/api/v1/auth/login" => Some(
+                    json!({"username": format!("nobody.{actor:?}"), "password": "wrong-pass-123"}),
+                ),
+                "/api/v1/auth/refresh" => Some(json!({"refresh_token": "bogus"})),
+                "/api/v1/auth/password" => Some(
+                    json!({"current_password": "wrong-pass-123", "new_password": "Another-pass-2026"}),
+                ),
+                "/api/v1/sync/push" => Some(
+                    json!({"client_id": uuid(), "schema_version": wpplay_domain::sync::SCHEMA_VERSION, "mutations": []}),
+                ),
+                "/api/v1/auth/logout" => Some(json!({})),
+                _ => None,
+            };
+            let (status, v) = w.s.call(method, &concrete, token.as_deref(), body).await;
+            assert_eq!(
+                status.as_u16(),
+                expected_status(path, actor),
+                "{method} {path} as {actor:?}: {v}"
+            );
+            scan(actor, path, &v);
+        }
+    }
+}
+
+/// Who may apply each kind of mutation to partner A's data.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_mutation_kind_as_every_actor() {
+    let w = world().await;
+    let a_and_dealer: &[Actor] = &[PartnerA, DealerA];
+    let resellers: &[Actor] = &[ResellerUnlinked];
+    // (kind, builder, who may apply it). Each call builds fresh ids, so an allowed actor's
+    // success never changes what the next actor meets.
+    type Build = Box<dyn Fn(&World) -> Value>;
+    let kinds: Vec<(&str, Build, &[Actor])> = vec![
+        (
+            "update_profile",
+            Box::new(
+                |_| json!({"type": "update_profile", "contact_person": "Matrix", "phone": "+381641112222"}),
+            ),
+            &[PartnerA, PartnerB],
+        ),
+        (
+            "create_dealer",
+            Box::new(|_| {
+                json!({"type": "create_dealer", "dealer_id": uuid(), "display_name": "N", "contact_email": null, "contact_phone": null,
+            "username": format!("u{}", &uuid()[..8]), "password_hash": hash("Dealer-pass-2026")})
+            }),
+            &[PartnerA, PartnerB],
+        ),
+        (
+            "update_dealer",
+            Box::new(
+                |w| json!({"type": "update_dealer", "dealer_id": w.dealer_a, "base_version": 0, "display_name": "X", "contact_email": null, "contact_phone": null}),
+            ),
+            &[],
+        ),
+        (
+            "set_dealer_status",
+            Box::new(
+                |w| json!({"type": "set_dealer_status", "dealer_id": w.dealer_a, "base_version": 0, "status": "inactive"}),
+            ),
+            &[],
+        ),
+        (
+            "delete_dealer",
+            Box::new(
+                |w| json!({"type": "delete_dealer", "dealer_id": w.dealer_a, "base_version": 0, "subscriber_count": 1}),
+            ),
+            &[],
+        ),
+        (
+            "create_subscriber",
+            Box::new(|_| {
+                json!({"type": "create_subscriber", "subscriber_id": uuid(), "dealer_id": null, "name": "N", "line_username": "n",
+            "mac": format!("0A:00:00:{}:{}:{}", &uuid()[..2], &uuid()[..2], &uuid()[..2]), "expires_at": "2026-06-01T00:00:00Z"})
+            }),
+            &[PartnerA, PartnerB, DealerA, DealerB],
+        ),
+        (
+            "update_subscriber",
+            Box::new(|w| {
+                json!({"type": "update_subscriber", "subscriber_id": w.line_da, "base_version": 0, "name": "X", "line_username": "x",
+            "mac": "02:00:00:00:00:01", "status": "active"})
+            }),
+            &[],
+        ),
+        (
+            "extend_subscriber",
+            Box::new(
+                |w| json!({"type": "extend_subscriber", "subscriber_id": w.line_da, "days": 1}),
+            ),
+            a_and_dealer,
+        ),
+        (
+            "remove_subscriber",
+            Box::new(
+                |w| json!({"type": "remove_subscriber", "subscriber_id": w.line_da, "base_version": 0}),
+            ),
+            &[],
+        ),
+        (
+            "update_reseller_settings",
+            Box::new(|_| {
+                json!({"type": "update_reseller_settings", "base_version": 99, "offers_reseller_services": true, "website": null,
+            "messenger": null, "address": null, "note": null, "visible": {"email": true, "phone": true, "website": false, "messenger": false, "address": false, "note": false}})
+            }),
+            &[],
+        ),
+        (
+            "request_partner",
+            Box::new(
+                |w| json!({"type": "request_partner", "request_id": uuid(), "partner_id": w.a_id, "message": "Hi"}),
+            ),
+            resellers,
+        ),
+        (
+            "withdraw_request",
+            Box::new(|_| json!({"type": "withdraw_request", "request_id": uuid()})),
+            &[],
+        ),
+        (
+            "answer_request",
+            Box::new(
+                |_| json!({"type": "answer_request", "request_id": uuid(), "accept": true, "reason": null}),
+            ),
+            &[],
+        ),
+        (
+            "remove_reseller",
+            Box::new(
+                |w| json!({"type": "remove_reseller", "reseller_id": w.rl_id + 1000, "reason": "x"}),
+            ),
+            &[],
+        ),
+        (
+            "add_stream",
+            Box::new(
+                |_| json!({"type": "add_stream", "stream_id": uuid(), "name": "S", "category": "C", "stream_url": "https://cdn.example/s"}),
+            ),
+            &[PartnerA, PartnerB],
+        ),
+        (
+            "remove_stream",
+            Box::new(|_| json!({"type": "remove_stream", "stream_id": uuid()})),
+            &[],
+        ),
+    ];
+    for (kind, build, allowed) in &kinds {
+        for actor in ACTORS {
+            let (status, v) = push(&w.s, w.tokens.get(&actor).map(String::as_str), build(&w)).await;
+            scan(actor, kind, &v);
+            if matches!(actor, Anonymous | DealerAInactive) {
+                assert_eq!(status, StatusCode::UNAUTHORIZED, "{kind} as {actor:?}: {v}");
+                continue;
+            }
+            assert_eq!(status, StatusCode::OK, "{kind} as {actor:?}: {v}");
+            let outcome = v["results"][0]["status"].as_str().unwrap_or("");
+            let expected = if allowed.contains(&actor) {
+                "applied"
+            } else {
+                "rejected"
+            };
+            assert_eq!(outcome, expected, "{kind} as {actor:?}: {v}");
+            // Someone else's rows are invisible: refused as unknown or forbidden, never as a
+            // version conflict (which would tell the row exists and was reached).
+            let code = v["results"][0]["code"].as_str().unwrap_or("");
+            let targets_a = [
+                "update_dealer",
+                "set_dealer_status",
+                "delete_dealer",
+                "update_subscriber",
+                "extend_subscriber",
+                "remove_subscriber",
+            ]
+            .contains(kind);
+            if targets_a && !matches!(actor, PartnerA | DealerA) {
+                assert_ne!(
+                    code, "version_conflict",
+                    "{kind} as {actor:?} reached A's data: {v}"
+                );
+            }
+        }
+    }
+    // The pulls after all of it still leak nothing.
+    for actor in ACTORS {
+        let (_, v) =
+            w.s.get(
+                "/api/v1/sync/pull?since=0&limit=1000",
+                w.tokens.get(&actor).map(String::as_str),
+            )
+            .await;
+        scan(actor, "pull", &v);
+    }
+}
