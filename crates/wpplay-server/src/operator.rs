@@ -144,20 +144,6 @@ fn format_minor(minor: i64) -> String {
     format!("{}.{:02}", minor / 100, minor % 100)
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn prices() {
-        assert_eq!(super::parse_price("29").ok(), Some(2900));
-        assert_eq!(super::parse_price("29.5").ok(), Some(2950));
-        assert_eq!(super::parse_price("0.99").ok(), Some(99));
-        assert!(super::parse_price("1.999").is_err());
-        assert!(super::parse_price("-3").is_err());
-        assert!(super::parse_price("abc").is_err());
-        assert_eq!(super::format_minor(2950), "29.50");
-    }
-}
-
 /// `operators add`: an operator login with a generated password, shown once to the person
 /// at the terminal (it is stored only as a hash).
 pub async fn operators_add(
@@ -192,4 +178,18 @@ pub async fn operators_add(
     Ok(format!(
         "operator {username} created; password (shown only now): {secret}\n"
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn prices() {
+        assert_eq!(super::parse_price("29").ok(), Some(2900));
+        assert_eq!(super::parse_price("29.5").ok(), Some(2950));
+        assert_eq!(super::parse_price("0.99").ok(), Some(99));
+        assert!(super::parse_price("1.999").is_err());
+        assert!(super::parse_price("-3").is_err());
+        assert!(super::parse_price("abc").is_err());
+        assert_eq!(super::format_minor(2950), "29.50");
+    }
 }
