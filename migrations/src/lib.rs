@@ -37,6 +37,7 @@ impl MigratorTrait for ReplicaMigrator {
         vec![
             Box::new(replica::m20261126_000001_replica::Migration),
             Box::new(replica::m20261127_000001_dealers::Migration),
+            Box::new(replica::m20261127_000002_meta::Migration),
         ]
     }
 }

@@ -3,6 +3,7 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 mod commands;
+mod notify;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -42,6 +43,7 @@ fn main() {
                 clock: Arc::new(SystemClock),
             }));
             tauri::async_runtime::spawn(core.clone().run_background_sync());
+            tauri::async_runtime::spawn(notify::raise_forever(app.handle().clone(), core.clone()));
             app.manage(AppCore(core));
             Ok(())
         })

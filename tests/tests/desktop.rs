@@ -23,6 +23,8 @@ struct World {
     _driver: Proc,
     app: PathBuf,
     artifacts: PathBuf,
+    notifications: PathBuf,
+    _notifier: Proc,
     _dirs: Vec<tempfile::TempDir>,
 }
 
@@ -67,6 +69,38 @@ impl World {
         })
         .await;
 
+        // A stand-in notification daemon on this session's bus records what the app raises.
+        let notifications = artifacts.join("notifications.jsonl");
+        let _ = std::fs::remove_file(&notifications);
+        let notifier = Proc::spawn(
+            "fake notification daemon",
+            &workspace_root().join("tests/fixtures/fake_notifications.py"),
+            &[&notifications.display().to_string()],
+            &[],
+            &artifacts.join("notifier.log"),
+        );
+        eventually(
+            "the fake notification daemon to own its bus name",
+            WAIT,
+            async || {
+                let out = std::process::Command::new("dbus-send")
+                    .args([
+                        "--session",
+                        "--print-reply",
+                        "--dest=org.freedesktop.DBus",
+                        "/org/freedesktop/DBus",
+                        "org.freedesktop.DBus.NameHasOwner",
+                        "string:org.freedesktop.Notifications",
+                    ])
+                    .output()
+                    .ok()?;
+                String::from_utf8_lossy(&out.stdout)
+                    .contains("boolean true")
+                    .then_some(())
+            },
+        )
+        .await;
+
         let driver_port = free_port();
         let native_port = free_port();
         let driver = Proc::spawn(
@@ -103,6 +137,8 @@ impl World {
             _driver: driver,
             app: workspace_binary("wpplay-desktop"),
             artifacts,
+            notifications,
+            _notifier: notifier,
             _dirs: vec![server_dir, app_dir],
         }
     }
@@ -163,6 +199,95 @@ async fn element<'a>(app: &'a Session, css: &str) -> wpplay_e2e::webdriver::Elem
         }
         tokio::time::sleep(Duration::from_millis(150)).await;
     }
+}
+
+/// The notifications the app raised so far, as "summary: body".
+fn raised(world: &World) -> Vec<String> {
+    std::fs::read_to_string(&world.notifications)
+        .unwrap_or_default()
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .map(|v| {
+            format!(
+                "{}: {}",
+                v["summary"].as_str().unwrap_or(""),
+                v["body"].as_str().unwrap_or("")
+            )
+        })
+        .collect()
+}
+
+/// A reseller registered, signed in and with its own password, over the real API.
+async fn reseller(world: &World, email: &str) -> String {
+    let http = reqwest::Client::new();
+    let url = &world.server_url;
+    let company = format!("Resell {}", email.split('@').next().unwrap_or("co"));
+    let form = serde_json::json!({"role": "reseller", "company": company, "contact_person": "Rade", "email": email,
+        "phone": "+381 21 555 1234", "country": "RS", "credential_delivery": "email"});
+    let r = http
+        .post(format!("{url}/api/v1/registrations"))
+        .json(&form)
+        .send()
+        .await
+        .expect("register");
+    assert_eq!(r.status(), reqwest::StatusCode::CREATED);
+    let (user, pw) = eventually("the reseller's credentials", WAIT, async || {
+        world.credentials(email)
+    })
+    .await;
+    let login: serde_json::Value = http
+        .post(format!("{url}/api/v1/auth/login"))
+        .json(&serde_json::json!({"username": user, "password": pw}))
+        .send()
+        .await
+        .expect("login")
+        .json()
+        .await
+        .expect("json");
+    let token = login["access_token"].as_str().expect("token").to_owned();
+    let r = http
+        .post(format!("{url}/api/v1/auth/password"))
+        .bearer_auth(&token)
+        .json(&serde_json::json!({"current_password": pw, "new_password": "Resell-pass-2026"}))
+        .send()
+        .await
+        .expect("password");
+    assert_eq!(r.status(), reqwest::StatusCode::OK);
+    token
+}
+
+/// The reseller sends a Request for Partner to `partner_id`.
+async fn request_partner(world: &World, token: &str, partner_id: i64) {
+    let body = serde_json::json!({"client_id": uuid_like(), "schema_version": 2, "mutations": [{"mutation_id": 1, "mutation":
+        {"type": "request_partner", "request_id": uuid_like(), "partner_id": partner_id, "message": "We would like to resell your streams."}}]});
+    let v: serde_json::Value = reqwest::Client::new()
+        .post(format!("{}/api/v1/sync/push", world.server_url))
+        .bearer_auth(token)
+        .json(&body)
+        .send()
+        .await
+        .expect("push")
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(v["results"][0]["status"], "applied", "{v}");
+}
+
+fn uuid_like() -> String {
+    let n: u128 = std::time::SystemTime::UNIX_EPOCH
+        .elapsed()
+        .map(|d| d.as_nanos())
+        .unwrap_or(0)
+        ^ u128::from(std::process::id());
+    let h = format!("{n:032x}");
+    format!(
+        "{}-{}-4{}-8{}-{}",
+        &h[0..8],
+        &h[8..12],
+        &h[13..16],
+        &h[17..20],
+        &h[20..32]
+    )
 }
 
 async fn click(app: &Session, css: &str) {
@@ -341,7 +466,60 @@ async fn partner_registers_signs_in_and_keeps_working_offline() {
     app.screenshot(&shots.join("09-providers-synced.png"))
         .await
         .expect("screenshot");
+
+    // A reseller's Request for Partner reaches the partner's app as a native notification.
+    let partner_token = {
+        let v: serde_json::Value = reqwest::Client::new()
+            .post(format!("{}/api/v1/auth/login", world.server_url))
+            .json(&serde_json::json!({"username": username, "password": "Jelena-Desk-2026"}))
+            .send()
+            .await
+            .expect("login")
+            .json()
+            .await
+            .expect("json");
+        v["access_token"].as_str().expect("token").to_owned()
+    };
+    let me: serde_json::Value = reqwest::Client::new()
+        .get(format!("{}/api/v1/me", world.server_url))
+        .bearer_auth(&partner_token)
+        .send()
+        .await
+        .expect("me")
+        .json()
+        .await
+        .expect("json");
+    let partner_id = me["account_id"].as_i64().expect("id");
+    let first = reseller(&world, "rade@resell.rs").await;
+    request_partner(&world, &first, partner_id).await;
+    eventually("the native notification of the request", WAIT, async || {
+        let r = raised(&world);
+        (r.len() == 1 && r[0].starts_with("New Request for Partner: Resell rade")).then_some(())
+    })
+    .await;
     app.close().await;
+
+    // While the app is closed another request arrives: after the restart it is raised once,
+    // and the one already shown is not repeated.
+    let second = reseller(&world, "mila@resell.rs").await;
+    request_partner(&world, &second, partner_id).await;
+    let app = world.open_app().await;
+    text_of(&app, "[data-testid=sync-indicator]", "Online").await;
+    eventually(
+        "the notification of the request that came while closed",
+        WAIT,
+        async || (raised(&world).len() == 2).then_some(()),
+    )
+    .await;
+    app.screenshot(&shots.join("10-after-restart-with-requests.png"))
+        .await
+        .expect("screenshot");
+    app.close().await;
+    let all = raised(&world);
+    assert!(
+        all.len() == 2 && all[0].contains("Resell rade") && all[1].contains("Resell mila"),
+        "each request raised once, the first not repeated on restart: {all:?}"
+    );
 
     // The dealer signs in with the username and password the partner chose, on the server.
     let login = reqwest::Client::new()

@@ -1,3 +1,4 @@
 //! The desktop replica's schema.
 pub mod m20261126_000001_replica;
 pub mod m20261127_000001_dealers;
+pub mod m20261127_000002_meta;

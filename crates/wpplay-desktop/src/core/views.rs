@@ -12,6 +12,18 @@ use wpplay_wire::sync::{Entity, Mutation, Profile};
 use super::{Core, Session};
 
 impl Core {
+    /// Notifications that arrived (online, or while the app was closed or offline) and
+    /// were not raised yet; each is returned once, ever.
+    pub async fn take_new_notifications(
+        &self,
+    ) -> CoreResult<Vec<wpplay_wire::resellers::Notification>> {
+        let guard = self.session.read().await;
+        match guard.as_ref() {
+            Some(s) => Ok(s.replica.take_unraised_notifications().await?),
+            None => Ok(Vec::new()),
+        }
+    }
+
     /// The dashboard, read from the replica with pending edits laid over it.
     pub async fn dashboard(&self) -> CoreResult<Dashboard> {
         let guard = self.session.read().await;

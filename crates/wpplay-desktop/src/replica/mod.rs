@@ -9,7 +9,9 @@ pub mod entity;
 
 use crate::error::LocalErr;
 use chrono::{DateTime, Utc};
-use entity::{outbox, replica_dealer, replica_entity, replica_subscriber, sync_state};
+use entity::{
+    outbox, replica_dealer, replica_entity, replica_meta, replica_subscriber, sync_state,
+};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectOptions, ConnectionTrait, Database, DatabaseConnection,
     EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set, SqliteTransactionMode,
@@ -21,6 +23,7 @@ use wpplay_domain::dealer::DealerStatus;
 use wpplay_domain::sync::{OutboxStep, Pending};
 use wpplay_migrations::{MigratorTrait, ReplicaMigrator};
 use wpplay_wire::dealers::{Dealer, Subscriber};
+use wpplay_wire::resellers::Notification;
 use wpplay_wire::sync::{Change, Entity, Mutation, MutationResult};
 
 /// An open replica.
@@ -317,6 +320,45 @@ impl Replica {
 }
 
 impl Replica {
+    /// The notifications not raised yet, oldest first, marked as raised in the same
+    /// transaction: each is handed out once, across restarts too.
+    pub async fn take_unraised_notifications(&self) -> Local<Vec<Notification>> {
+        const KEY: &str = "notified_through";
+        let txn = self.write().await?;
+        let through: i64 = replica_meta::Entity::find_by_id(KEY.to_owned())
+            .one(&txn)
+            .await?
+            .and_then(|m| m.value.parse().ok())
+            .unwrap_or(0);
+        let mut fresh: Vec<Notification> = replica_entity::Entity::find()
+            .filter(replica_entity::Column::Entity.eq("notification"))
+            .all(&txn)
+            .await?
+            .iter()
+            .filter_map(|r| match serde_json::from_str(&r.data) {
+                Ok(Entity::Notification(n)) if n.id > through => Some(n),
+                _ => None,
+            })
+            .collect();
+        fresh.sort_by_key(|n| n.id);
+        if let Some(last) = fresh.last() {
+            use sea_orm::sea_query::OnConflict;
+            replica_meta::Entity::insert(replica_meta::ActiveModel {
+                key: Set(KEY.to_owned()),
+                value: Set(last.id.to_string()),
+            })
+            .on_conflict(
+                OnConflict::column(replica_meta::Column::Key)
+                    .update_column(replica_meta::Column::Value)
+                    .to_owned(),
+            )
+            .exec(&txn)
+            .await?;
+        }
+        txn.commit().await?;
+        Ok(fresh)
+    }
+
     /// Every dealer as the server last sent it.
     pub async fn dealers(&self) -> Local<Vec<Dealer>> {
         let rows = replica_dealer::Entity::find().all(&self.db).await?;
