@@ -39,6 +39,7 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("POST", "/api/v1/auth/logout"),
     ("POST", "/api/v1/auth/password"),
     ("GET", "/api/v1/me"),
+    ("GET", "/api/v1/audit"),
     ("GET", "/api/v1/partners"),
     ("GET", "/api/v1/partners/{partner_id}/content"),
     ("GET", "/api/v1/sync/pull"),
@@ -60,6 +61,7 @@ pub fn router(state: AppState) -> Router {
         .route("/api/v1/auth/logout", post(routes::auth::logout))
         .route("/api/v1/auth/password", post(routes::auth::change_password))
         .route("/api/v1/me", get(routes::me::me))
+        .route("/api/v1/audit", get(routes::audit::list))
         .route("/api/v1/partners", get(routes::directory::list))
         .route(
             "/api/v1/partners/{partner_id}/content",

@@ -36,6 +36,11 @@ enum Command {
         #[command(subcommand)]
         command: ListCommand,
     },
+    /// The audit log of every accepted change.
+    Audit {
+        #[command(subcommand)]
+        command: ListCommand,
+    },
     /// Operator logins (WP Play staff).
     Operators {
         #[command(subcommand)]
@@ -145,6 +150,7 @@ async fn main() -> anyhow::Result<()> {
         } => operator::packages_disable(&db, &code, now).await?,
         Command::Partners { .. } => operator::partners_list(&db, now).await?,
         Command::Outbox { .. } => operator::outbox_list(&db).await?,
+        Command::Audit { .. } => operator::audit_list(&db).await?,
         Command::Operators {
             command: OperatorsCommand::Add { username },
         } => operator::operators_add(&db, &username, now).await?,

@@ -180,6 +180,28 @@ pub async fn operators_add(
     ))
 }
 
+/// `audit list`: the newest 200 entries of everyone's audit log.
+pub async fn audit_list(db: &DatabaseConnection) -> anyhow::Result<String> {
+    let mut out = format!(
+        "{:<6} {:<20} {:<18} {:<9} {:<26} {:<18} {}\n",
+        "ID", "AT", "WHO", "ROLE", "ACTION", "ENTITY", "ID"
+    );
+    for e in crate::routes::audit::entries(db, None, None, 200).await? {
+        writeln!(
+            out,
+            "{:<6} {:<20} {:<18} {:<9} {:<26} {:<18} {}",
+            e.id,
+            e.at.format("%Y-%m-%d %H:%M:%S"),
+            e.actor_name,
+            e.actor_role,
+            e.action,
+            e.entity,
+            e.entity_id
+        )?;
+    }
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

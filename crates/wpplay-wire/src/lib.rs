@@ -4,6 +4,7 @@
 //! Every type derives `ToSchema` (the OpenAPI document is generated from them) and `TS`
 //! (the desktop UI's TypeScript types are generated from them, never hand-copied).
 
+pub mod audit;
 pub mod auth;
 pub mod dealers;
 pub mod error;

@@ -3,3 +3,4 @@ pub mod m20261126_000001_accounts;
 pub mod m20261127_000001_dealers;
 pub mod m20261127_000002_resellers;
 pub mod m20261127_000003_reseller_links;
+pub mod m20261127_000004_audit;

@@ -3,6 +3,7 @@
 //! Each mutation runs inside the push's transaction for that mutation. It either writes
 //! its effects and their feed entries, or answers a [`Refusal`] and writes nothing.
 
+mod audit;
 pub mod content;
 mod dealers;
 mod links;
@@ -66,8 +67,26 @@ impl Actor {
     }
 }
 
-/// Applies one mutation for `actor`.
+/// Applies one mutation for `actor` and, if it was accepted, writes its audit entry in
+/// the same transaction.
 pub async fn apply(
+    db: &DatabaseTransaction,
+    actor: &Actor,
+    m: &Mutation,
+    now: DateTime<Utc>,
+) -> Result<Applied, DbErr> {
+    let target = audit::target(actor, m);
+    let before = audit::snapshot(db, target.0, &target.1).await?;
+    let outcome = effects(db, actor, m, now).await?;
+    if outcome.is_ok() {
+        let after = audit::snapshot(db, target.0, &target.1).await?;
+        audit::record(db, actor, audit::action(m), target, before, after, now).await?;
+    }
+    Ok(outcome)
+}
+
+/// The effects of one mutation.
+async fn effects(
     db: &DatabaseTransaction,
     actor: &Actor,
     m: &Mutation,

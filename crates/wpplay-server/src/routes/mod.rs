@@ -1,5 +1,6 @@
 //! HTTP handlers, one module per resource. Each is thin: extract, call, answer.
 
+pub mod audit;
 pub mod auth;
 pub mod content;
 pub mod directory;

@@ -17,6 +17,7 @@ use utoipa::{Modify, OpenApi};
         super::auth::logout,
         super::auth::change_password,
         super::me::me,
+        super::audit::list,
         super::directory::list,
         super::content::list,
         super::sync::pull,

@@ -355,5 +355,52 @@ async fn dealer_network(s: &TestServer) {
         rejected("dealer_not_found"),
         "an edit to a deleted dealer is refused, not lost"
     );
+
+    // The audit log: who, what, before and after; never a password hash.
+    let (status, log) = s.get("/api/v1/audit?limit=500", Some(&partner_token)).await;
+    assert_eq!(status, StatusCode::OK, "{log}");
+    let text = log.to_string();
+    assert!(
+        !text.contains("argon2") && !text.contains("password"),
+        "no secret in the log: {text}"
+    );
+    let entries = log.as_array().expect("entries");
+    let find = |action: &str| {
+        entries
+            .iter()
+            .find(|e| e["action"] == action)
+            .unwrap_or_else(|| panic!("{action} is logged: {text}"))
+    };
+    let edit = find("update_dealer");
+    assert_eq!(
+        (
+            edit["before"]["display_name"].as_str(),
+            edit["after"]["display_name"].as_str()
+        ),
+        (Some("Marko Electronics"), Some("Marko Shop"))
+    );
+    assert_eq!(edit["actor_role"], "partner");
+    assert!(
+        entries.iter().any(|e| e["action"] == "create_subscriber"
+            && e["actor_role"] == "dealer"
+            && e["actor_name"] == "marko.shop"),
+        "changes by the dealer are in the partner's log: {text}"
+    );
+    let deleted = find("delete_dealer");
+    assert!(
+        deleted["before"].is_object() && deleted["after"].is_null(),
+        "a deletion keeps what was deleted: {deleted}"
+    );
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_wpplay-server"))
+        .args(["audit", "list"])
+        .env("WPPLAY_DATA_DIR", &s.data_dir)
+        .env("WPPLAY_DATABASE_URL", s.database_url.expose())
+        .output()
+        .expect("audit list");
+    let listed = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        listed.contains("delete_dealer") && listed.contains("marko.shop"),
+        "the operator sees all: {listed}"
+    );
 }
 on_both_backends!(dealer_network);

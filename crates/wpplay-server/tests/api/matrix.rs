@@ -265,6 +265,10 @@ fn expected_status(path: &str, actor: Actor) -> u16 {
         "/api/v1/auth/logout" => 204,
         "/api/v1/auth/password" => 422,
         "/api/v1/me" | "/api/v1/sync/pull" | "/api/v1/sync/push" => 200,
+        "/api/v1/audit" => match actor {
+            Operator | PartnerA | PartnerB => 200,
+            _ => 403,
+        },
         "/api/v1/partners" => match actor {
             Operator | ResellerLinked | ResellerUnlinked => 200,
             _ => 403,

@@ -1,6 +1,7 @@
 //! sea-orm entities of the server's tables (see `migrations/src/server`).
 
 pub mod account;
+pub mod audit;
 pub mod change_feed;
 pub mod content_stream;
 pub mod dealer;

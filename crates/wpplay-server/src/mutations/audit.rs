@@ -1,0 +1,138 @@
+//! The audit log of every accepted change: who (account and role), what, the entity
+//! before and after, and when. Snapshots are the wire forms, which carry no password,
+//! hash or token.
+
+use super::Actor;
+use crate::db::entity::{
+    account, audit, content_stream, dealer, partner, partner_contact, partner_request,
+    reseller_link, subscriber,
+};
+use chrono::{DateTime, Utc};
+use sea_orm::{ActiveModelTrait, ConnectionTrait, DbErr, EntityTrait, Set};
+use serde_json::{Value, json};
+use wpplay_wire::sync::Mutation;
+
+/// What a mutation changes: the entity kind and its id.
+pub fn target(actor: &Actor, m: &Mutation) -> (&'static str, String) {
+    match m {
+        Mutation::UpdateProfile { .. } => ("profile", actor.account.0.to_string()),
+        Mutation::UpdateResellerSettings { .. } => {
+            ("reseller_settings", actor.account.0.to_string())
+        }
+        Mutation::CreateDealer { dealer_id, .. }
+        | Mutation::UpdateDealer { dealer_id, .. }
+        | Mutation::SetDealerStatus { dealer_id, .. }
+        | Mutation::DeleteDealer { dealer_id, .. } => ("dealer", dealer_id.clone()),
+        Mutation::CreateSubscriber { subscriber_id, .. }
+        | Mutation::UpdateSubscriber { subscriber_id, .. }
+        | Mutation::ExtendSubscriber { subscriber_id, .. }
+        | Mutation::RemoveSubscriber { subscriber_id, .. } => ("subscriber", subscriber_id.clone()),
+        Mutation::RequestPartner { request_id, .. }
+        | Mutation::WithdrawRequest { request_id }
+        | Mutation::AnswerRequest { request_id, .. } => ("partner_request", request_id.clone()),
+        Mutation::RemoveReseller { reseller_id, .. } => {
+            ("link", format!("{}-{reseller_id}", actor.account.0))
+        }
+        Mutation::AddStream { stream_id, .. } | Mutation::RemoveStream { stream_id } => {
+            ("stream", stream_id.clone())
+        }
+    }
+}
+
+/// The action's name: the mutation's type.
+pub fn action(m: &Mutation) -> String {
+    serde_json::to_value(m)
+        .ok()
+        .and_then(|v| v["type"].as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+/// The entity as it stands now, in its wire form, or `None` if it does not exist.
+pub async fn snapshot(
+    db: &impl ConnectionTrait,
+    kind: &str,
+    id: &str,
+) -> Result<Option<Value>, DbErr> {
+    Ok(match kind {
+        "profile" => match id.parse::<i64>() {
+            Ok(n) => partner::Entity::find_by_id(n).one(db).await?.map(|p| to_json(&crate::feed::profile(&p))),
+            Err(_) => None,
+        },
+        "reseller_settings" => match id.parse::<i64>() {
+            Ok(n) => {
+                let offers = partner::Entity::find_by_id(n).one(db).await?.is_some_and(|p| p.offers_reseller_services);
+                let row = partner_contact::Entity::find_by_id(n).one(db).await?;
+                Some(to_json(&super::resellers::wire(offers, row.as_ref())))
+            }
+            Err(_) => None,
+        },
+        "dealer" => match dealer::Entity::find_by_id(id.to_owned()).one(db).await? {
+            Some(d) => {
+                let username = account::Entity::find_by_id(d.account_id).one(db).await?.map(|a| a.username).unwrap_or_default();
+                Some(to_json(&super::dealers::wire(&d, username)))
+            }
+            None => None,
+        },
+        "subscriber" => subscriber::Entity::find_by_id(id.to_owned()).one(db).await?.map(|s| to_json(&super::subscribers::wire(&s))),
+        "partner_request" => partner_request::Entity::find_by_id(id.to_owned()).one(db).await?.map(|r| {
+            json!({"id": r.id, "partner_id": r.partner_id, "reseller_id": r.reseller_id, "message": r.message, "state": r.state, "reason": r.reason})
+        }),
+        "link" => {
+            let mut parts = id.splitn(2, '-').map(str::parse::<i64>);
+            match (parts.next(), parts.next()) {
+                (Some(Ok(p)), Some(Ok(r))) => reseller_link::Entity::find_by_id((p, r))
+                    .one(db)
+                    .await?
+                    .map(|l| json!({"partner_id": l.partner_id, "reseller_id": l.reseller_id, "linked_at": l.linked_at})),
+                _ => None,
+            }
+        }
+        "stream" => content_stream::Entity::find_by_id(id.to_owned()).one(db).await?.map(|s| to_json(&super::content::wire(&s))),
+        _ => None,
+    })
+}
+
+/// Appends one entry. The partner whose data changed is taken from the actor, or for a
+/// reseller's request from the request itself.
+#[allow(clippy::too_many_arguments)]
+pub async fn record(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    action: String,
+    (kind, id): (&'static str, String),
+    before: Option<Value>,
+    after: Option<Value>,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    let partner_id = actor.partner.map(|p| p.0).or_else(|| {
+        after
+            .as_ref()
+            .or(before.as_ref())
+            .and_then(|v| v["partner_id"].as_i64())
+    });
+    let name = account::Entity::find_by_id(actor.account.0)
+        .one(db)
+        .await?
+        .map(|a| a.username)
+        .unwrap_or_default();
+    audit::ActiveModel {
+        at: Set(now),
+        actor_id: Set(actor.account.0),
+        actor_role: Set(actor.role.as_str().to_owned()),
+        actor_name: Set(name),
+        partner_id: Set(partner_id),
+        action: Set(action),
+        entity: Set(kind.to_owned()),
+        entity_id: Set(id),
+        before: Set(before.map(|v| v.to_string())),
+        after: Set(after.map(|v| v.to_string())),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(())
+}
+
+fn to_json<T: serde::Serialize>(v: &T) -> Value {
+    serde_json::to_value(v).unwrap_or(Value::Null)
+}

@@ -1,0 +1,87 @@
+//! `GET /api/v1/audit`: the audit log — a partner's own, or everything for the operator.
+
+use crate::app::AppState;
+use crate::auth::Authed;
+use crate::db::entity::audit;
+use crate::error::{ApiError, ApiResult};
+use crate::extract::ApiQuery;
+use axum::Json;
+use axum::extract::State;
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+};
+use serde::Deserialize;
+use wpplay_wire::audit::AuditEntry;
+use wpplay_wire::auth::Role;
+
+/// Paging of the log, newest first.
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+pub struct AuditParams {
+    /// Entries older than this id (for the next page).
+    pub before: Option<i64>,
+    /// At most this many entries (1-500, default 100).
+    pub limit: Option<u64>,
+}
+
+/// The newest entries first: the partner sees changes to its own data (made by itself,
+/// its dealers or resellers); the operator sees all.
+#[utoipa::path(get, path = "/api/v1/audit", params(AuditParams), security(("bearer" = [])),
+    responses((status = 200, body = Vec<AuditEntry>), (status = 401, body = wpplay_wire::ErrorBody), (status = 403, body = wpplay_wire::ErrorBody)))]
+pub async fn list(
+    State(state): State<AppState>,
+    Authed(auth): Authed,
+    ApiQuery(p): ApiQuery<AuditParams>,
+) -> ApiResult<Json<Vec<AuditEntry>>> {
+    let scope = match auth.role {
+        Role::Partner => Some(auth.account.id),
+        Role::Operator => None,
+        _ => {
+            return Err(ApiError::forbidden(
+                "forbidden",
+                "Only partners read their audit log.",
+            ));
+        }
+    };
+    let limit = p.limit.unwrap_or(100);
+    if !(1..=500).contains(&limit) {
+        return Err(ApiError::bad_request(
+            "invalid_query",
+            "'limit' must be between 1 and 500.",
+        ));
+    }
+    Ok(Json(entries(&state.db, scope, p.before, limit).await?))
+}
+
+/// Entries of `scope` (a partner) or of everyone, newest first.
+pub async fn entries(
+    db: &impl ConnectionTrait,
+    scope: Option<i64>,
+    before: Option<i64>,
+    limit: u64,
+) -> Result<Vec<AuditEntry>, DbErr> {
+    let mut q = audit::Entity::find()
+        .order_by_desc(audit::Column::Id)
+        .limit(limit);
+    if let Some(partner) = scope {
+        q = q.filter(audit::Column::PartnerId.eq(partner));
+    }
+    if let Some(b) = before {
+        q = q.filter(audit::Column::Id.lt(b));
+    }
+    let rows = q.all(db).await?;
+    let parse = |s: &Option<String>| s.as_deref().and_then(|t| serde_json::from_str(t).ok());
+    Ok(rows
+        .iter()
+        .map(|r| AuditEntry {
+            id: r.id,
+            at: r.at,
+            actor_name: r.actor_name.clone(),
+            actor_role: r.actor_role.clone(),
+            action: r.action.clone(),
+            entity: r.entity.clone(),
+            entity_id: r.entity_id.clone(),
+            before: parse(&r.before),
+            after: parse(&r.after),
+        })
+        .collect())
+}
