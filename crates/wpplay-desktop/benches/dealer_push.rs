@@ -1,0 +1,277 @@
+//! Benchmark: pushing queued dealer edits from a client replica to a server on loopback,
+//! each next to a like-for-like baseline measured in the same run (the same row changes
+//! written straight into the server's SQLite in one transaction).
+//!
+//!     cargo bench -p wpplay-desktop --bench dealer_push [-- EDITS CREATES]
+//!
+//! Creates are reported apart from plain edits and status changes: each create carries an
+//! argon2id hash made on the client (a deliberate security cost, timed separately here).
+
+use argon2::password_hash::{PasswordHasher, SaltString, rand_core::OsRng};
+use sea_orm::{ConnectionTrait, Database, DbBackend, Statement, TransactionTrait};
+use std::time::{Duration, Instant};
+use wpplay_desktop::client::ApiClient;
+use wpplay_desktop::replica::Replica;
+use wpplay_wire::auth::TokenResponse;
+use wpplay_wire::dealers::DealerState;
+use wpplay_wire::sync::Mutation;
+
+const DEALERS: usize = 100;
+
+#[tokio::main(flavor = "multi_thread", worker_threads = 2)]
+async fn main() -> anyhow::Result<()> {
+    let args: Vec<usize> = std::env::args()
+        .skip(1)
+        .filter_map(|a| a.parse().ok())
+        .collect();
+    let edits = args.first().copied().unwrap_or(10_000);
+    let creates = args.get(1).copied().unwrap_or(1_000);
+
+    let dir = tempfile::tempdir()?;
+    let mut settings = wpplay_server::Settings::load(None, |_| None)?;
+    settings.data_dir = dir.path().join("server");
+    let db_url = settings.database_url();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+    let url = format!("http://{}", listener.local_addr()?);
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let server = tokio::spawn(wpplay_server::launch_with_listener(
+        settings,
+        listener,
+        async {
+            let _ = stopped.await;
+        },
+    ));
+    let api = ApiClient::new(&url).map_err(|e| anyhow::anyhow!("{e}"))?;
+    wait_healthy(&url).await?;
+    let token = partner(&api, &dir.path().join("server/outbox")).await?;
+
+    // One hash, measured, reused for every create: the push is what is timed.
+    let t = Instant::now();
+    let hash = argon2::Argon2::default()
+        .hash_password(b"Bench-pass-2026", &SaltString::generate(&mut OsRng))
+        .map_err(|e| anyhow::anyhow!("{e}"))?
+        .to_string();
+    let hash_cost = t.elapsed();
+
+    let replica = Replica::open(&dir.path().join("client.sqlite"))
+        .await
+        .map_err(|e| anyhow::anyhow!("{e:?}"))?;
+    let now = chrono::DateTime::UNIX_EPOCH + chrono::Duration::days(20_500);
+    let ids: Vec<String> = (0..DEALERS)
+        .map(|_| uuid::Uuid::new_v4().to_string())
+        .collect();
+
+    // Creates.
+    let mut create_ids = ids.clone();
+    create_ids.extend((DEALERS..creates.max(DEALERS)).map(|_| uuid::Uuid::new_v4().to_string()));
+    for (i, id) in create_ids.iter().enumerate() {
+        let m = Mutation::CreateDealer {
+            dealer_id: id.clone(),
+            display_name: format!("Dealer {i}"),
+            contact_email: None,
+            contact_phone: None,
+            username: format!("bench.dealer.{i}"),
+            password_hash: hash.clone(),
+        };
+        replica
+            .enqueue(&m, "bench", now)
+            .await
+            .map_err(|e| anyhow::anyhow!("{e:?}"))?;
+    }
+    let t = Instant::now();
+    wpplay_desktop::sync::round(&api, &token, &replica, now)
+        .await
+        .map_err(|e| anyhow::anyhow!("{:?}", e.body()))?;
+    let create_push = t.elapsed();
+    check_empty(&replica).await?;
+
+    // Plain edits and status changes, spread over the first DEALERS dealers.
+    let mut versions = vec![1_i64; DEALERS];
+    for i in 0..edits {
+        let d = i % DEALERS;
+        let m = if i % 2 == 0 {
+            Mutation::UpdateDealer {
+                dealer_id: ids[d].clone(),
+                base_version: versions[d],
+                display_name: format!("Dealer {d} v{}", versions[d] + 1),
+                contact_email: None,
+                contact_phone: None,
+            }
+        } else {
+            Mutation::SetDealerStatus {
+                dealer_id: ids[d].clone(),
+                base_version: versions[d],
+                status: if versions[d] % 2 == 0 {
+                    DealerState::Active
+                } else {
+                    DealerState::Inactive
+                },
+            }
+        };
+        versions[d] += 1;
+        replica
+            .enqueue(&m, "bench", now)
+            .await
+            .map_err(|e| anyhow::anyhow!("{e:?}"))?;
+    }
+    let t = Instant::now();
+    wpplay_desktop::sync::round(&api, &token, &replica, now)
+        .await
+        .map_err(|e| anyhow::anyhow!("{:?}", e.body()))?;
+    let edit_push = t.elapsed();
+    check_empty(&replica).await?;
+
+    // Baselines: the same row changes straight into the server's SQLite, one transaction.
+    let db = Database::connect(db_url.expose()).await?;
+    let partner_id: i64 = db
+        .query_one_raw(Statement::from_string(
+            DbBackend::Sqlite,
+            "SELECT id FROM accounts WHERE role = 'partner'",
+        ))
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("no partner"))?
+        .try_get("", "id")?;
+    let t = Instant::now();
+    let txn = db.begin().await?;
+    for i in 0..create_ids.len() {
+        let sql = "INSERT INTO accounts (username, role, password_hash, must_change_password, feed_seq, created_at, updated_at) \
+                   VALUES (?, 'dealer', ?, false, 0, '2026-01-01 00:00:00+00:00', '2026-01-01 00:00:00+00:00')";
+        txn.execute_raw(Statement::from_sql_and_values(
+            DbBackend::Sqlite,
+            sql,
+            [format!("base.dealer.{i}").into(), hash.clone().into()],
+        ))
+        .await?;
+        let sql = "INSERT INTO dealers (id, partner_id, account_id, display_name, status, version, created_at, updated_at) \
+                   VALUES (?, ?, last_insert_rowid(), ?, 'active', 1, '2026-01-01 00:00:00+00:00', '2026-01-01 00:00:00+00:00')";
+        txn.execute_raw(Statement::from_sql_and_values(
+            DbBackend::Sqlite,
+            sql,
+            [
+                uuid::Uuid::new_v4().to_string().into(),
+                partner_id.into(),
+                format!("Base {i}").into(),
+            ],
+        ))
+        .await?;
+    }
+    txn.commit().await?;
+    let create_base = t.elapsed();
+    let t = Instant::now();
+    let txn = db.begin().await?;
+    for i in 0..edits {
+        let sql = "UPDATE dealers SET display_name = ?, version = version + 1 WHERE id = ?";
+        txn.execute_raw(Statement::from_sql_and_values(
+            DbBackend::Sqlite,
+            sql,
+            [
+                format!("Base edit {i}").into(),
+                ids[i % DEALERS].clone().into(),
+            ],
+        ))
+        .await?;
+    }
+    txn.commit().await?;
+    let edit_base = t.elapsed();
+
+    let rate = |n: usize, d: Duration| n as f64 / d.as_secs_f64();
+    let profile = if cfg!(debug_assertions) {
+        "debug build"
+    } else {
+        "release build"
+    };
+    println!(
+        "dealer push benchmark ({profile}, SQLite, loopback, {} creates, {edits} edits)",
+        create_ids.len()
+    );
+    println!(
+        "  creates: push {:>9.0} ops/s   baseline {:>9.0} rows/s   ratio {:>6.1}x",
+        rate(create_ids.len(), create_push),
+        rate(create_ids.len(), create_base),
+        create_push.as_secs_f64() / create_base.as_secs_f64()
+    );
+    println!(
+        "  edits:   push {:>9.0} ops/s   baseline {:>9.0} rows/s   ratio {:>6.1}x",
+        rate(edits, edit_push),
+        rate(edits, edit_base),
+        edit_push.as_secs_f64() / edit_base.as_secs_f64()
+    );
+    println!(
+        "  client-side argon2id hash per created dealer: {:.1} ms",
+        hash_cost.as_secs_f64() * 1000.0
+    );
+    let _ = stop.send(());
+    server.await??;
+    Ok(())
+}
+
+async fn check_empty(replica: &Replica) -> anyhow::Result<()> {
+    let left = replica
+        .pending_count()
+        .await
+        .map_err(|e| anyhow::anyhow!("{e:?}"))?;
+    let refused = replica
+        .rejected()
+        .await
+        .map_err(|e| anyhow::anyhow!("{e:?}"))?;
+    anyhow::ensure!(
+        left == 0 && refused.is_empty(),
+        "{left} edits left, {} refused: {:?}",
+        refused.len(),
+        refused.first()
+    );
+    Ok(())
+}
+
+async fn wait_healthy(url: &str) -> anyhow::Result<()> {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while reqwest::get(format!("{url}/healthz")).await.is_err() {
+        anyhow::ensure!(Instant::now() < deadline, "server did not start");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    Ok(())
+}
+
+/// A registered partner with its own password; returns an access token.
+async fn partner(api: &ApiClient, outbox: &std::path::Path) -> anyhow::Result<String> {
+    let form = serde_json::json!({"package_id": 2, "company": "Bench Media", "contact_person": "B", "email": "bench@media.rs",
+        "phone": "+381641234567", "country": "RS", "credential_delivery": "email"});
+    let _: serde_json::Value = api
+        .post("/api/v1/registrations", None, &form)
+        .await
+        .map_err(|e| anyhow::anyhow!("{:?}", e.body()))?;
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let text = loop {
+        if let Some(t) = std::fs::read_dir(outbox).ok().and_then(|d| {
+            d.flatten()
+                .find_map(|e| std::fs::read_to_string(e.path()).ok())
+        }) {
+            break t;
+        }
+        anyhow::ensure!(Instant::now() < deadline, "no credentials");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    };
+    let field = |n: &str| {
+        text.lines()
+            .find_map(|l| l.trim().strip_prefix(n).map(|v| v.trim().to_owned()))
+            .unwrap_or_default()
+    };
+    let (user, pw) = (field("Username:"), field("Password:"));
+    let login: TokenResponse = api
+        .post(
+            "/api/v1/auth/login",
+            None,
+            &serde_json::json!({"username": user, "password": pw}),
+        )
+        .await
+        .map_err(|e| anyhow::anyhow!("{:?}", e.body()))?;
+    let _: serde_json::Value = api
+        .post(
+            "/api/v1/auth/password",
+            Some(&login.access_token),
+            &serde_json::json!({"current_password": pw, "new_password": "Bench-Media-2026"}),
+        )
+        .await
+        .map_err(|e| anyhow::anyhow!("{:?}", e.body()))?;
+    Ok(login.access_token)
+}
