@@ -73,6 +73,7 @@ impl Core {
 
     /// Edits a dealer's details.
     pub async fn edit_dealer(&self, args: EditDealerArgs) -> CoreResult<DealerRow> {
+        let _one = self.editing.lock().await;
         let details = DealerDetails::validate(
             &args.display_name,
             args.contact_email.as_deref(),
@@ -94,6 +95,7 @@ impl Core {
 
     /// Switches a dealer on (Active) or off (Inactive).
     pub async fn set_dealer_status(&self, args: DealerStatusArgs) -> CoreResult<DealerRow> {
+        let _one = self.editing.lock().await;
         let current = self.dealer_row(&args.dealer_id).await?;
         let verb = match args.status {
             DealerState::Active => "Reactivate",
@@ -111,6 +113,7 @@ impl Core {
 
     /// Deletes a dealer with its subscribers; `subscriber_count` is what the user confirmed.
     pub async fn delete_dealer(&self, args: DeleteDealerArgs) -> CoreResult<()> {
+        let _one = self.editing.lock().await;
         let current = self.dealer_row(&args.dealer_id).await?;
         if current.subscriber_count != args.subscriber_count {
             return Err(ErrorBody::new(

@@ -68,6 +68,9 @@ pub struct Core {
     pub(super) session: RwLock<Option<Session>>,
     /// One sync round at a time.
     pub(super) syncing: Mutex<()>,
+    /// One versioned edit at a time: its base version and its place in the outbox are
+    /// decided together, so two quick edits of a row never name the same version.
+    pub(super) editing: Mutex<()>,
     /// One token refresh at a time: refresh tokens are single-use.
     pub(super) refreshing: Mutex<()>,
     pub(super) next_session_id: AtomicU64,
@@ -80,6 +83,7 @@ impl Core {
             cfg,
             session: RwLock::new(None),
             syncing: Mutex::new(()),
+            editing: Mutex::new(()),
             refreshing: Mutex::new(()),
             next_session_id: AtomicU64::new(1),
             wake: Notify::new(),

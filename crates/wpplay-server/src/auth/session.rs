@@ -5,12 +5,13 @@
 
 use crate::app::AppState;
 use crate::auth::token;
-use crate::db::entity::{account, session};
+use crate::db::entity::{account, dealer, session};
 use crate::error::ApiError;
 use axum::extract::FromRequestParts;
 use axum::http::header::AUTHORIZATION;
 use axum::http::request::Parts;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use wpplay_domain::dealer::DealerStatus;
 use wpplay_wire::auth::Role;
 
 /// A live session and its account.
@@ -71,6 +72,22 @@ impl FromRequestParts<AppState> for SessionAuth {
         let role = Role::parse(&account.role).ok_or_else(|| {
             ApiError::forbidden("unknown_role", "This account has no role the server knows.")
         })?;
+        if role == Role::Dealer {
+            // Switching a dealer off revokes its sessions; this also catches a sign-in that
+            // raced with the switch, so an inactive dealer never keeps working.
+            use sea_orm::ColumnTrait;
+            let active = dealer::Entity::find()
+                .filter(dealer::Column::AccountId.eq(account.id))
+                .one(&state.db)
+                .await?
+                .is_some_and(|d| d.status == DealerStatus::Active.as_str());
+            if !active {
+                return Err(ApiError::forbidden(
+                    "dealer_inactive",
+                    "This dealer account is switched off by its partner for now. Ask your partner to reactivate it.",
+                ));
+            }
+        }
         Ok(Self {
             session,
             account,

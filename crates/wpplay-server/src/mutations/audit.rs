@@ -110,11 +110,20 @@ pub async fn record(
             .or(before.as_ref())
             .and_then(|v| v["partner_id"].as_i64())
     });
-    let name = account::Entity::find_by_id(actor.account.0)
-        .one(db)
-        .await?
-        .map(|a| a.username)
-        .unwrap_or_default();
+    // A reseller is named by its company: its login name is nobody else's business.
+    let name = if actor.role == wpplay_wire::auth::Role::Reseller {
+        crate::db::entity::reseller::Entity::find_by_id(actor.account.0)
+            .one(db)
+            .await?
+            .map(|r| r.company)
+            .unwrap_or_default()
+    } else {
+        account::Entity::find_by_id(actor.account.0)
+            .one(db)
+            .await?
+            .map(|a| a.username)
+            .unwrap_or_default()
+    };
     audit::ActiveModel {
         at: Set(now),
         actor_id: Set(actor.account.0),

@@ -36,7 +36,7 @@ pub async fn add(
     let scheme_ok = ["http://", "https://", "rtmp://", "rtsp://", "udp://"]
         .iter()
         .any(|s| url.to_lowercase().starts_with(s));
-    if !scheme_ok || url.len() > 2048 || url.chars().any(char::is_whitespace) {
+    if !scheme_ok || url.len() > 2048 || url.chars().any(|c| c.is_whitespace() || c.is_control()) {
         return Ok(Err((
             "invalid_stream_url",
             "A stream URL starts with http(s)://, rtmp://, rtsp:// or udp:// and has no spaces."

@@ -185,14 +185,24 @@ pub async fn answer(
     let (p, r) = parties(db, &req).await?;
     announce(db, &req, &p, &r, now).await?;
     if accept {
-        let link = reseller_link::ActiveModel {
+        // Already linked (it cannot happen under the partner's lock, but a link is a fact,
+        // not something to fail on): keep the existing one.
+        reseller_link::Entity::insert(reseller_link::ActiveModel {
             partner_id: Set(p.account_id),
             reseller_id: Set(r.account_id),
             request_id: Set(req.id.clone()),
             linked_at: Set(now),
-        }
-        .insert(db)
+        })
+        .on_conflict_do_nothing_on([
+            reseller_link::Column::PartnerId,
+            reseller_link::Column::ResellerId,
+        ])
+        .exec_without_returning(db)
         .await?;
+        let link = reseller_link::Entity::find_by_id((p.account_id, r.account_id))
+            .one(db)
+            .await?
+            .ok_or_else(|| DbErr::RecordNotFound("link".into()))?;
         let entity = Entity::Link(Link {
             partner_id: p.account_id,
             partner_company: p.company.clone(),
@@ -320,6 +330,7 @@ pub async fn cancel_pending(
     let pending = partner_request::Entity::find()
         .filter(partner_request::Column::PartnerId.eq(p.account_id))
         .filter(partner_request::Column::State.eq(RequestState::Pending.as_str()))
+        .lock_exclusive()
         .all(db)
         .await?;
     for req in pending {
@@ -368,10 +379,22 @@ async fn decide(
     Ok(Ok(req))
 }
 
+/// The request, locked. Locks are always taken partner row first, then request, as the
+/// partner's own changes (answering, opting out) do, so two sides never deadlock.
 async fn find(
     db: &impl ConnectionTrait,
     id: &str,
 ) -> Result<Option<partner_request::Model>, DbErr> {
+    let Some(seen) = partner_request::Entity::find_by_id(id.to_owned())
+        .one(db)
+        .await?
+    else {
+        return Ok(None);
+    };
+    partner::Entity::find_by_id(seen.partner_id)
+        .lock_exclusive()
+        .one(db)
+        .await?;
     partner_request::Entity::find_by_id(id.to_owned())
         .lock_exclusive()
         .one(db)

@@ -14,7 +14,7 @@ mod subscribers;
 use crate::db::entity::{dealer, partner};
 use crate::feed;
 use chrono::{DateTime, Utc};
-use sea_orm::{ConnectionTrait, DatabaseTransaction, DbErr, EntityTrait};
+use sea_orm::{ConnectionTrait, DatabaseTransaction, DbErr, EntityTrait, SqlErr, TransactionTrait};
 use wpplay_domain::DomainError;
 use wpplay_domain::ErrorCode;
 use wpplay_domain::ids::AccountId;
@@ -77,7 +77,32 @@ pub async fn apply(
 ) -> Result<Applied, DbErr> {
     let target = audit::target(actor, m);
     let before = audit::snapshot(db, target.0, &target.1).await?;
-    let outcome = effects(db, actor, m, now).await?;
+    // A savepoint: if the database refuses the effects (a unique or foreign key clash
+    // with a change committed at the same moment), only they are undone and the
+    // mutation is refused, instead of failing the push again on every retry.
+    let step = db.begin().await?;
+    let outcome = match effects(&step, actor, m, now).await {
+        Ok(outcome) => {
+            step.commit().await?;
+            outcome
+        }
+        Err(e)
+            if matches!(
+                e.sql_err(),
+                Some(
+                    SqlErr::UniqueConstraintViolation(_) | SqlErr::ForeignKeyConstraintViolation(_)
+                )
+            ) =>
+        {
+            step.rollback().await?;
+            Err((
+                "concurrent_change",
+                "This change clashed with another one made at the same moment. Check the current state and try again."
+                    .to_owned(),
+            ))
+        }
+        Err(e) => return Err(e),
+    };
     if outcome.is_ok() {
         let after = audit::snapshot(db, target.0, &target.1).await?;
         audit::record(db, actor, audit::action(m), target, before, after, now).await?;

@@ -87,6 +87,12 @@ async fn requests_links_and_content(s: &TestServer) {
     let stream = json!({"type": "add_stream", "stream_id": STREAM, "name": "Sport 1 HD", "category": "Sport", "stream_url": "https://cdn.example/sport1.m3u8"});
     assert_eq!(push(s, &a, stream).await, ok());
     assert_eq!(push(s, &r, json!({"type": "add_stream", "stream_id": uuid(), "name": "X", "category": "X", "stream_url": "https://x"})).await, no("forbidden"));
+    let nul = json!({"type": "add_stream", "stream_id": uuid(), "name": "Bad", "category": "X", "stream_url": "https://cdn.example/a\u{0}b"});
+    assert_eq!(
+        push(s, &a, nul).await,
+        no("invalid_stream_url"),
+        "control characters are refused, not stored"
+    );
     let (status, v) = content(s, &r, a_id).await;
     assert_eq!(
         (status, v["code"].as_str()),
@@ -248,3 +254,33 @@ async fn requests_links_and_content(s: &TestServer) {
     assert_eq!(push(s, &r2, json!({"type": "request_partner", "request_id": uuid(), "partner_id": a_id, "message": "?"})).await, no("partner_unavailable"));
 }
 on_both_backends!(requests_links_and_content);
+
+async fn partners_see_resellers_by_company_in_their_log(s: &TestServer) {
+    let (_, a) = s.ready_partner("log@partner.rs").await;
+    let (_, me) = s.get("/api/v1/me", Some(&a)).await;
+    let a_id = me["account_id"].as_i64().expect("id");
+    let (_, r) = ready_reseller(s, "log@resell.rs", "Resell Log").await;
+    let req = uuid();
+    assert_eq!(push(s, &r, json!({"type": "request_partner", "request_id": req, "partner_id": a_id, "message": "Hi"})).await, ok());
+    let (status, log) = s.get("/api/v1/audit", Some(&a)).await;
+    assert_eq!(status, StatusCode::OK);
+    let entry = log
+        .as_array()
+        .expect("entries")
+        .iter()
+        .find(|e| e["action"] == "request_partner")
+        .cloned()
+        .expect("logged");
+    assert_eq!(
+        (entry["actor_role"].as_str(), entry["actor_name"].as_str()),
+        (Some("reseller"), Some("Resell Log")),
+        "named by company, not login"
+    );
+    let (status, v) = s.get("/api/v1/audit", Some(&r)).await;
+    assert_eq!(
+        (status, v["code"].as_str()),
+        (StatusCode::FORBIDDEN, Some("forbidden")),
+        "resellers have no audit view"
+    );
+}
+on_both_backends!(partners_see_resellers_by_company_in_their_log);
