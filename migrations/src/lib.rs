@@ -39,6 +39,7 @@ impl MigratorTrait for ReplicaMigrator {
             Box::new(replica::m20261126_000001_replica::Migration),
             Box::new(replica::m20261127_000001_dealers::Migration),
             Box::new(replica::m20261127_000002_meta::Migration),
+            Box::new(replica::m20261127_000003_outbox_applied::Migration),
         ]
     }
 }

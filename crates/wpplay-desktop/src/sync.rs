@@ -48,7 +48,7 @@ pub async fn round(
         };
         let answer: PushResponse = api.post("/api/v1/sync/push", Some(token), &request).await?;
         replica
-            .settle(&answer.results, step_for)
+            .settle(&answer.results, answer.cursor, step_for)
             .await
             .map_err(local)?;
         done.pushed += answer.results.len();

@@ -188,7 +188,7 @@ impl Core {
             .outbox()
             .await?
             .into_iter()
-            .filter(|(row, m)| row.state == "pending" && bumps(m, id))
+            .filter(|(row, m)| row.state != "rejected" && bumps(m, id))
             .count();
         Ok(on_server + i64::try_from(queued).unwrap_or(0))
     }
@@ -236,15 +236,24 @@ pub fn overlay(
             code: entry.reject_code.clone().unwrap_or_default(),
             message: entry.reject_message.clone().unwrap_or_default(),
         });
+        // An applied edit the pull has not brought back yet shows its values, but it is
+        // on the server already: no waiting mark.
+        let applied = entry.state == "applied";
         let mark = |row: &mut DealerRow| {
             if let Some(p) = &problem {
                 row.sync = RowSync::Rejected;
                 row.problem = Some(p.clone());
-            } else if row.sync != RowSync::Rejected {
+            } else if row.sync != RowSync::Rejected && !applied {
                 row.sync = RowSync::Pending;
             }
         };
         match m {
+            Mutation::CreateDealer { dealer_id, .. } if rows.iter().any(|r| &r.id == dealer_id) => {
+                // The pull already brought it (a page before the push's cursor).
+                if let Some(row) = rows.iter_mut().find(|r| &r.id == dealer_id) {
+                    mark(row);
+                }
+            }
             Mutation::CreateDealer {
                 dealer_id,
                 display_name,
@@ -261,7 +270,11 @@ pub fn overlay(
                     username: username.clone(),
                     status: DealerState::Active,
                     subscriber_count: 0,
-                    sync: RowSync::Pending,
+                    sync: if applied {
+                        RowSync::Synced
+                    } else {
+                        RowSync::Pending
+                    },
                     problem: None,
                 };
                 mark(&mut row);
@@ -396,6 +409,7 @@ mod tests {
             reject_code: code.map(Into::into),
             reject_message: code.map(|c| format!("refused: {c}")),
             created_at: chrono::DateTime::UNIX_EPOCH,
+            applied_cursor: None,
         }
     }
 
@@ -483,6 +497,45 @@ mod tests {
             by("d").sync,
             RowSync::Rejected,
             "a refused add stays visible to fix or discard"
+        );
+    }
+
+    #[test]
+    fn an_applied_edit_shows_until_the_pull_brings_it() {
+        let mut applied = entry(1, "applied", None);
+        applied.applied_cursor = Some(9);
+        let create = Mutation::CreateDealer {
+            dealer_id: "n".into(),
+            display_name: "New".into(),
+            contact_email: None,
+            contact_phone: None,
+            username: "new".into(),
+            password_hash: "h".into(),
+        };
+        let before_pull = overlay(
+            vec![],
+            &HashMap::new(),
+            &[(applied.clone(), create.clone())],
+        );
+        assert_eq!(
+            before_pull.len(),
+            1,
+            "the server has it, the replica not yet: still shown"
+        );
+        assert_eq!(
+            before_pull[0].sync,
+            RowSync::Synced,
+            "without a waiting mark"
+        );
+        let during_pull = overlay(
+            vec![dealer("n", "New", 1)],
+            &HashMap::new(),
+            &[(applied, create)],
+        );
+        assert_eq!(
+            during_pull.len(),
+            1,
+            "never twice while the pull catches up"
         );
     }
 

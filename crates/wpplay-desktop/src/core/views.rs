@@ -42,7 +42,7 @@ impl Core {
             }
         }
         if let Some(p) = profile.as_mut() {
-            for pending in s.replica.pending().await? {
+            for pending in s.replica.unpulled().await? {
                 overlay(p, &pending.mutation);
             }
         }

@@ -142,6 +142,11 @@ impl Replica {
                 .exec(&txn)
                 .await?;
         }
+        outbox::Entity::delete_many()
+            .filter(outbox::Column::State.eq("applied"))
+            .filter(outbox::Column::AppliedCursor.lte(cursor))
+            .exec(&txn)
+            .await?;
         let mut st: sync_state::ActiveModel = self.state_in(&txn).await?.into();
         st.cursor = Set(cursor);
         st.last_sync_at = Set(Some(now));
@@ -212,6 +217,7 @@ impl Replica {
             reject_code: Set(None),
             reject_message: Set(None),
             created_at: Set(now),
+            applied_cursor: Set(None),
         }
         .insert(&txn)
         .await?;
@@ -226,6 +232,24 @@ impl Replica {
     pub async fn pending(&self) -> Local<Vec<Pending<Mutation>>> {
         let rows = outbox::Entity::find()
             .filter(outbox::Column::State.eq("pending"))
+            .order_by_asc(outbox::Column::MutationId)
+            .all(&self.db)
+            .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(Pending {
+                    mutation_id: r.mutation_id,
+                    mutation: serde_json::from_str(&r.payload)?,
+                })
+            })
+            .collect()
+    }
+
+    /// Edits the view lays over the server rows: waiting ones and applied ones the pull
+    /// has not brought back yet, oldest first.
+    pub async fn unpulled(&self) -> Local<Vec<Pending<Mutation>>> {
+        let rows = outbox::Entity::find()
+            .filter(outbox::Column::State.is_in(["pending", "applied"]))
             .order_by_asc(outbox::Column::MutationId)
             .all(&self.db)
             .await?;
@@ -274,13 +298,25 @@ impl Replica {
     pub async fn settle(
         &self,
         results: &[MutationResult],
+        cursor: i64,
         step: impl Fn(&wpplay_domain::sync::Outcome) -> OutboxStep,
     ) -> Local<()> {
         let txn = self.write().await?;
         for r in results {
             match step(&r.outcome) {
                 OutboxStep::Done => {
-                    outbox::Entity::delete_by_id(r.mutation_id)
+                    // Kept (as applied) until a pull reaches `cursor` and brings the
+                    // server's rows, so the view never loses the edit in between.
+                    outbox::Entity::update_many()
+                        .col_expr(
+                            outbox::Column::State,
+                            sea_orm::sea_query::Expr::value("applied"),
+                        )
+                        .col_expr(
+                            outbox::Column::AppliedCursor,
+                            sea_orm::sea_query::Expr::value(Some(cursor)),
+                        )
+                        .filter(outbox::Column::MutationId.eq(r.mutation_id))
                         .exec(&txn)
                         .await?;
                 }

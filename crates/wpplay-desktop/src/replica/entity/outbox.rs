@@ -9,11 +9,13 @@ pub struct Model {
     /// The `wpplay_wire::sync::Mutation` as JSON.
     pub payload: String,
     pub summary: String,
-    /// `pending` or `rejected`.
+    /// `pending`, `rejected`, or `applied` (by the server, not pulled back yet).
     pub state: String,
     pub reject_code: Option<String>,
     pub reject_message: Option<String>,
     pub created_at: DateTimeUtc,
+    /// For `applied`: the feed cursor after the push; a pull reaching it removes the row.
+    pub applied_cursor: Option<i64>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
