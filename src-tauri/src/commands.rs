@@ -4,12 +4,13 @@
 use crate::AppCore;
 use tauri::State;
 use wpplay_desktop::commands::{
-    AddDealerArgs, ChangePasswordArgs, DealerStatusArgs, DeleteDealerArgs, EditDealerArgs,
-    LoginArgs, MutationArgs, PasswordArgs, RegisterArgs, ServerArgs, UpdateProfileArgs,
+    AddDealerArgs, AnswerRequestArgs, ChangePasswordArgs, DealerStatusArgs, DeleteDealerArgs,
+    EditDealerArgs, LoginArgs, MutationArgs, PasswordArgs, RegisterArgs, RemoveResellerArgs,
+    ServerArgs, UpdateProfileArgs,
 };
 use wpplay_desktop::view::{
-    Dashboard, DealerPage, DealerQuery, DealerRow, PasswordStrength, SessionView, StartupView,
-    SyncStatus,
+    Dashboard, DealerPage, DealerQuery, DealerRow, PasswordStrength, ResellersView, SessionView,
+    StartupView, SyncStatus,
 };
 use wpplay_wire::ErrorBody;
 use wpplay_wire::packages::Package;
@@ -107,4 +108,25 @@ pub async fn set_dealer_status(
 #[tauri::command]
 pub async fn delete_dealer(core: State<'_, AppCore>, args: DeleteDealerArgs) -> Answer<()> {
     core.0.delete_dealer(args).await
+}
+
+#[tauri::command]
+pub async fn resellers(core: State<'_, AppCore>) -> Answer<ResellersView> {
+    core.0.resellers().await
+}
+
+#[tauri::command]
+pub async fn answer_request(
+    core: State<'_, AppCore>,
+    args: AnswerRequestArgs,
+) -> Answer<ResellersView> {
+    core.0.answer_request(args).await
+}
+
+#[tauri::command]
+pub async fn remove_reseller(
+    core: State<'_, AppCore>,
+    args: RemoveResellerArgs,
+) -> Answer<ResellersView> {
+    core.0.remove_reseller(args).await
 }

@@ -64,6 +64,9 @@ fn main() {
             commands::edit_dealer,
             commands::set_dealer_status,
             commands::delete_dealer,
+            commands::resellers,
+            commands::answer_request,
+            commands::remove_reseller,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"));
     if let Err(e) = result {

@@ -98,6 +98,23 @@ pub struct DeleteDealerArgs {
     pub subscriber_count: i64,
 }
 
+/// `answer_request`: Accept, or Reject with an optional reason.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct AnswerRequestArgs {
+    pub request_id: String,
+    pub accept: bool,
+    pub reason: Option<String>,
+}
+
+/// `remove_reseller`: Remove My Reseller, with the required reason.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct RemoveResellerArgs {
+    pub reseller_id: i64,
+    pub reason: String,
+}
+
 /// One IPC command: its name, the TypeScript type of its `args` (if any) and of its result.
 #[derive(Debug, Clone, Copy)]
 pub struct CommandSpec {
@@ -136,6 +153,13 @@ pub const COMMANDS: &[CommandSpec] = &[
     cmd("edit_dealer", Some("EditDealerArgs"), "DealerRow"),
     cmd("set_dealer_status", Some("DealerStatusArgs"), "DealerRow"),
     cmd("delete_dealer", Some("DeleteDealerArgs"), "null"),
+    cmd("resellers", None, "ResellersView"),
+    cmd("answer_request", Some("AnswerRequestArgs"), "ResellersView"),
+    cmd(
+        "remove_reseller",
+        Some("RemoveResellerArgs"),
+        "ResellersView",
+    ),
 ];
 
 /// The TypeScript module wrapping `invoke` for every command.

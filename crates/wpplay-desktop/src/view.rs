@@ -168,3 +168,32 @@ pub struct DealerPage {
     pub active: i64,
     pub inactive: i64,
 }
+
+/// A Request for Partner as the partner sees it, with its local sync state.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct RequestRow {
+    pub request: wpplay_wire::resellers::PartnerRequest,
+    /// An answer was given here and waits to sync.
+    pub answering: bool,
+}
+
+/// A linked reseller, with its local sync state.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct LinkRow {
+    pub link: wpplay_wire::resellers::Link,
+    /// Remove My Reseller was filed here and waits to sync.
+    pub removing: bool,
+}
+
+/// The partner's Resellers page and the dashboard's alerts, from the replica.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ResellersView {
+    /// Pending requests, oldest first.
+    pub incoming: Vec<RequestRow>,
+    pub linked: Vec<LinkRow>,
+    /// The latest notifications, newest first (at most 20).
+    pub notifications: Vec<wpplay_wire::resellers::Notification>,
+}

@@ -139,7 +139,7 @@ impl Core {
         .await
     }
 
-    async fn queue(&self, m: &Mutation, summary: &str) -> CoreResult<()> {
+    pub(super) async fn queue(&self, m: &Mutation, summary: &str) -> CoreResult<()> {
         {
             let guard = self.session.read().await;
             let s = guard.as_ref().ok_or_else(not_signed_in)?;

@@ -6,6 +6,7 @@
 
 mod background;
 mod dealers;
+mod resellers;
 mod tokens;
 mod views;
 

@@ -1,6 +1,7 @@
 // Generated from crates/wpplay-desktop/src/commands.rs by its tests. Do not edit.
 import { invoke } from "@tauri-apps/api/core";
 import type { AddDealerArgs } from "./bindings/AddDealerArgs";
+import type { AnswerRequestArgs } from "./bindings/AnswerRequestArgs";
 import type { ChangePasswordArgs } from "./bindings/ChangePasswordArgs";
 import type { Dashboard } from "./bindings/Dashboard";
 import type { DealerPage } from "./bindings/DealerPage";
@@ -16,6 +17,8 @@ import type { PasswordArgs } from "./bindings/PasswordArgs";
 import type { PasswordStrength } from "./bindings/PasswordStrength";
 import type { RegisterArgs } from "./bindings/RegisterArgs";
 import type { RegistrationResponse } from "./bindings/RegistrationResponse";
+import type { RemoveResellerArgs } from "./bindings/RemoveResellerArgs";
+import type { ResellersView } from "./bindings/ResellersView";
 import type { ServerArgs } from "./bindings/ServerArgs";
 import type { SessionView } from "./bindings/SessionView";
 import type { StartupView } from "./bindings/StartupView";
@@ -39,4 +42,7 @@ export const commands = {
   editDealer: (args: EditDealerArgs) => invoke<DealerRow>("edit_dealer", { args }),
   setDealerStatus: (args: DealerStatusArgs) => invoke<DealerRow>("set_dealer_status", { args }),
   deleteDealer: (args: DeleteDealerArgs) => invoke<null>("delete_dealer", { args }),
+  resellers: () => invoke<ResellersView>("resellers"),
+  answerRequest: (args: AnswerRequestArgs) => invoke<ResellersView>("answer_request", { args }),
+  removeReseller: (args: RemoveResellerArgs) => invoke<ResellersView>("remove_reseller", { args }),
 };
