@@ -256,10 +256,9 @@ async fn reseller(world: &World, email: &str) -> String {
     token
 }
 
-/// The reseller sends a Request for Partner to `partner_id`.
-async fn request_partner(world: &World, token: &str, partner_id: i64) {
-    let body = serde_json::json!({"client_id": uuid_like(), "schema_version": 2, "mutations": [{"mutation_id": 1, "mutation":
-        {"type": "request_partner", "request_id": uuid_like(), "partner_id": partner_id, "message": "We would like to resell your streams."}}]});
+/// Pushes one mutation over the real API and checks it was applied.
+async fn push(world: &World, token: &str, mutation: serde_json::Value) {
+    let body = serde_json::json!({"client_id": uuid_like(), "schema_version": 2, "mutations": [{"mutation_id": 1, "mutation": mutation}]});
     let v: serde_json::Value = reqwest::Client::new()
         .post(format!("{}/api/v1/sync/push", world.server_url))
         .bearer_auth(token)
@@ -273,20 +272,41 @@ async fn request_partner(world: &World, token: &str, partner_id: i64) {
     assert_eq!(v["results"][0]["status"], "applied", "{v}");
 }
 
+/// The reseller sends a Request for Partner to `partner_id`; returns the request's id.
+async fn request_partner(world: &World, token: &str, partner_id: i64) -> String {
+    let id = uuid_like();
+    let m = serde_json::json!({"type": "request_partner", "request_id": id, "partner_id": partner_id,
+        "message": "We would like to resell your streams."});
+    push(world, token, m).await;
+    id
+}
+
+/// GET with a token; the status and the JSON body.
+async fn get(world: &World, token: &str, path: &str) -> (reqwest::StatusCode, serde_json::Value) {
+    let r = reqwest::Client::new()
+        .get(format!("{}{path}", world.server_url))
+        .bearer_auth(token)
+        .send()
+        .await
+        .expect("get");
+    let status = r.status();
+    (status, r.json().await.unwrap_or(serde_json::Value::Null))
+}
+
 fn uuid_like() -> String {
-    let n: u128 = std::time::SystemTime::UNIX_EPOCH
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let t = std::time::SystemTime::UNIX_EPOCH
         .elapsed()
         .map(|d| d.as_nanos())
-        .unwrap_or(0)
-        ^ u128::from(std::process::id());
-    let h = format!("{n:032x}");
+        .unwrap_or(0) as u64;
     format!(
-        "{}-{}-4{}-8{}-{}",
-        &h[0..8],
-        &h[8..12],
-        &h[13..16],
-        &h[17..20],
-        &h[20..32]
+        "{:08x}-{:04x}-4{:03x}-8{:03x}-{:012x}",
+        t as u32,
+        n & 0xffff,
+        (t >> 32) & 0xfff,
+        n & 0xfff,
+        t ^ (n << 20)
     )
 }
 
@@ -491,7 +511,7 @@ async fn partner_registers_signs_in_and_keeps_working_offline() {
         .expect("json");
     let partner_id = me["account_id"].as_i64().expect("id");
     let first = reseller(&world, "rade@resell.rs").await;
-    request_partner(&world, &first, partner_id).await;
+    let first_request = request_partner(&world, &first, partner_id).await;
     eventually("the native notification of the request", WAIT, async || {
         let r = raised(&world);
         (r.len() == 1 && r[0].starts_with("New Request for Partner: Resell rade")).then_some(())
@@ -502,7 +522,7 @@ async fn partner_registers_signs_in_and_keeps_working_offline() {
     // While the app is closed another request arrives: after the restart it is raised once,
     // and the one already shown is not repeated.
     let second = reseller(&world, "mila@resell.rs").await;
-    request_partner(&world, &second, partner_id).await;
+    let _second_request = request_partner(&world, &second, partner_id).await;
     let app = world.open_app().await;
     text_of(&app, "[data-testid=sync-indicator]", "Online").await;
     eventually(
@@ -514,12 +534,81 @@ async fn partner_registers_signs_in_and_keeps_working_offline() {
     app.screenshot(&shots.join("10-after-restart-with-requests.png"))
         .await
         .expect("screenshot");
-    app.close().await;
     let all = raised(&world);
     assert!(
         all.len() == 2 && all[0].contains("Resell rade") && all[1].contains("Resell mila"),
         "each request raised once, the first not repeated on restart: {all:?}"
     );
+
+    // The partner accepts the first request on the Resellers page; the reseller gets the content.
+    push(
+        &world,
+        &partner_token,
+        serde_json::json!({"type": "add_stream", "stream_id": uuid_like(), "name": "Sport 1 HD",
+        "category": "Sport", "stream_url": "https://cdn.example/sport1.m3u8"}),
+    )
+    .await;
+    let content = format!("/api/v1/partners/{partner_id}/content");
+    assert_eq!(
+        get(&world, &first, &content).await.0,
+        reqwest::StatusCode::FORBIDDEN,
+        "no content before the partner accepts"
+    );
+    click(&app, "[data-testid=nav-resellers]").await;
+    let row = format!("[data-testid=request-row][data-request-id=\"{first_request}\"]");
+    element(&app, &row).await;
+    app.screenshot(&shots.join("11-resellers-requests.png"))
+        .await
+        .expect("screenshot");
+    click(&app, &format!("{row} [data-testid=request-accept]")).await;
+    let (_, me) = get(&world, &first, "/api/v1/me").await;
+    let first_id = me["account_id"].as_i64().expect("reseller id");
+    let link = format!("[data-testid=link-row][data-reseller-id=\"{first_id}\"]");
+    element(&app, &link).await;
+    eventually("the reseller to see the content", WAIT, async || {
+        let (status, body) = get(&world, &first, &content).await;
+        (status == reqwest::StatusCode::OK && body[0]["name"] == "Sport 1 HD").then_some(())
+    })
+    .await;
+    app.screenshot(&shots.join("12-resellers-linked.png"))
+        .await
+        .expect("screenshot");
+
+    // Remove My Reseller: a reason is required; both sides are told; the content closes.
+    click(&app, &format!("{link} [data-testid=link-remove]")).await;
+    fill(&app, "#remove-reason", "Contract ended").await;
+    click(&app, "#remove-confirm").await;
+    eventually("the link to go", WAIT, async || {
+        app.find(&link).await.is_none().then_some(())
+    })
+    .await;
+    assert_eq!(
+        get(&world, &first, &content).await.0,
+        reqwest::StatusCode::FORBIDDEN,
+        "access ends with the link"
+    );
+    let (_, feed) = get(&world, &first, "/api/v1/sync/pull?since=0").await;
+    let told = feed["changes"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .any(|c| c["entity"] == "notification" && c["data"]["kind"] == "reseller_removed");
+    assert!(told, "the reseller is notified: {feed}");
+    eventually(
+        "the partner's own native notification of the removal",
+        WAIT,
+        async || {
+            raised(&world)
+                .iter()
+                .any(|n| n.starts_with("Reseller removed"))
+                .then_some(())
+        },
+    )
+    .await;
+    app.screenshot(&shots.join("13-reseller-removed.png"))
+        .await
+        .expect("screenshot");
+    app.close().await;
 
     // The dealer signs in with the username and password the partner chose, on the server.
     let login = reqwest::Client::new()
