@@ -299,14 +299,16 @@ fn uuid_like() -> String {
     let t = std::time::SystemTime::UNIX_EPOCH
         .elapsed()
         .map(|d| d.as_nanos())
-        .unwrap_or(0) as u64;
+        .unwrap_or(0);
+    let hex = format!("{:016x}{:016x}", (t as u64), n);
+    // 8-4-4-4-12 hex digits, version 4, variant 8.
     format!(
-        "{:08x}-{:04x}-4{:03x}-8{:03x}-{:012x}",
-        t as u32,
-        n & 0xffff,
-        (t >> 32) & 0xfff,
-        n & 0xfff,
-        t ^ (n << 20)
+        "{}-{}-4{}-8{}-{}",
+        &hex[0..8],
+        &hex[8..12],
+        &hex[13..16],
+        &hex[17..20],
+        &hex[20..32]
     )
 }
 

@@ -40,7 +40,7 @@ const BY_ROLE: Record<Role, SectionId[]> = {
   operator: ["dashboard"],
 };
 
-const AVAILABLE: ReadonlySet<SectionId> = new Set(["dashboard", "providers"]);
+const AVAILABLE: ReadonlySet<SectionId> = new Set(["dashboard", "providers", "resellers"]);
 
 export function sectionsFor(role: Role): Section[] {
   return BY_ROLE[role].map((id) => ({ id, label: LABELS[id], available: AVAILABLE.has(id) }));
