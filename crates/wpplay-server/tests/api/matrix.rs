@@ -116,8 +116,8 @@ async fn reseller(s: &TestServer, email: &str, company: &str) -> (i64, String, (
     )
 }
 
-async fn world() -> World {
-    let s = TestServer::start(Backend::Sqlite).await.expect("server");
+async fn world(backend: Backend) -> Option<World> {
+    let s = TestServer::start(backend).await?;
     let mut tokens = BTreeMap::new();
     let mut passwords = BTreeMap::new();
     // Partners: B opted out of reseller services, so its contacts are never public.
@@ -233,7 +233,7 @@ async fn world() -> World {
     tokens.insert(PartnerB, b);
     tokens.insert(ResellerLinked, rl);
     tokens.insert(ResellerUnlinked, rn);
-    World {
+    Some(World {
         s,
         tokens,
         passwords,
@@ -241,7 +241,7 @@ async fn world() -> World {
         rl_id,
         dealer_a,
         line_da,
-    }
+    })
 }
 
 /// Every answer is scanned for data the actor must never see.
@@ -282,8 +282,19 @@ fn expected_status(path: &str, actor: Actor) -> u16 {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn every_route_as_every_actor() {
-    let w = world().await;
+async fn every_route_as_every_actor_sqlite() {
+    every_route_as_every_actor(Backend::Sqlite).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_route_as_every_actor_postgres() {
+    every_route_as_every_actor(Backend::Postgres).await;
+}
+
+async fn every_route_as_every_actor(backend: Backend) {
+    let Some(w) = world(backend).await else {
+        return;
+    };
     for (method, path) in wpplay_server::ROUTES {
         for actor in ACTORS {
             let mut token = w.tokens.get(&actor).cloned();
@@ -321,12 +332,24 @@ async fn every_route_as_every_actor() {
             scan(actor, path, &v);
         }
     }
+    w.s.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_mutation_kind_as_every_actor_sqlite() {
+    every_mutation_kind_as_every_actor(Backend::Sqlite).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_mutation_kind_as_every_actor_postgres() {
+    every_mutation_kind_as_every_actor(Backend::Postgres).await;
 }
 
 /// Who may apply each kind of mutation to partner A's data.
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn every_mutation_kind_as_every_actor() {
-    let w = world().await;
+async fn every_mutation_kind_as_every_actor(backend: Backend) {
+    let Some(w) = world(backend).await else {
+        return;
+    };
     let a_and_dealer: &[Actor] = &[PartnerA, DealerA];
     let resellers: &[Actor] = &[ResellerUnlinked];
     // (kind, builder, who may apply it). Each call builds fresh ids, so an allowed actor's
@@ -492,4 +515,5 @@ async fn every_mutation_kind_as_every_actor() {
             .await;
         scan(actor, "pull", &v);
     }
+    w.s.stop().await;
 }
