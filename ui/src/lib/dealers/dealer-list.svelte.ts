@@ -5,7 +5,6 @@
 
 import {
   backend,
-  toBackendError,
   type BackendError,
   type DealerPage,
   type DealerQuery,
@@ -13,10 +12,10 @@ import {
   type DealerState,
 } from "../backend";
 
+import { Poller } from "../backend/poller";
+
 export const PAGE_SIZE = 50;
-export const POLL_MS = 2000;
-/** While the window is hidden, only every this many ticks reads. */
-const HIDDEN_EVERY = 5;
+export { POLL_MS } from "../backend/poller";
 
 function keyOf(q: DealerQuery): string {
   return JSON.stringify(q);
@@ -36,12 +35,23 @@ export class DealerList {
   /** Why the last read failed; cleared by the next success. */
   loadError: BackendError | null = $state(null);
 
-  #timer: ReturnType<typeof setInterval> | undefined;
-  #stopped = true;
-  #inFlight = false;
-  #again = false;
-  /** Bumped by every action; a read started before it may miss the action and is dropped. */
-  #epoch = 0;
+  #poller = new Poller<DealerPage>({
+    read: () => backend.listDealers(this.query),
+    key: () => keyOf(this.query),
+    accept: (page) => {
+      if (page.rows.length === 0 && page.total > 0 && this.pageIndex > 0) {
+        // The page emptied under us (rows deleted elsewhere): go to the last page there is.
+        this.pageIndex = Math.max(0, Math.ceil(page.total / PAGE_SIZE) - 1);
+        return true;
+      }
+      this.page = page;
+      this.loadError = null;
+      return false;
+    },
+    fail: (error) => {
+      this.loadError = error;
+    },
+  });
 
   get query(): DealerQuery {
     return {
@@ -56,63 +66,16 @@ export class DealerList {
 
   /** Starts polling; returns the function that stops it (for `$effect` cleanup). */
   start(): () => void {
-    this.#stopped = false;
-    void this.refresh();
-    let tick = 0;
-    this.#timer = setInterval(() => {
-      // Hidden (e.g. closed to the tray): a read now and then instead of every tick.
-      tick++;
-      if (document.visibilityState !== "hidden" || tick % HIDDEN_EVERY === 0) void this.refresh();
-    }, POLL_MS);
-    const onVisible = () => {
-      if (document.visibilityState === "visible") void this.refresh();
-    };
-    document.addEventListener("visibilitychange", onVisible);
-    return () => {
-      this.#stopped = true;
-      clearInterval(this.#timer);
-      document.removeEventListener("visibilitychange", onVisible);
-    };
+    return this.#poller.start();
   }
 
-  async refresh(): Promise<void> {
-    if (this.#stopped) return;
-    // Never pile reads up behind a slow one; read once more when it ends.
-    if (this.#inFlight) {
-      this.#again = true;
-      return;
-    }
-    this.#inFlight = true;
-    const query = this.query;
-    const epoch = this.#epoch;
-    try {
-      const page = await backend.listDealers(query);
-      // Answers for a query the user has since changed, or read before an action, are stale.
-      if (epoch !== this.#epoch || keyOf(query) !== keyOf(this.query)) {
-        this.#again = true;
-      } else if (page.rows.length === 0 && page.total > 0 && this.pageIndex > 0) {
-        // The page emptied under us (rows deleted elsewhere): go to the last page there is.
-        this.pageIndex = Math.max(0, Math.ceil(page.total / PAGE_SIZE) - 1);
-        this.#again = true;
-      } else {
-        this.page = page;
-        this.loadError = null;
-      }
-    } catch (e) {
-      if (epoch === this.#epoch && keyOf(query) === keyOf(this.query)) this.loadError = toBackendError(e);
-    } finally {
-      this.#inFlight = false;
-      if (this.#again) {
-        this.#again = false;
-        void this.refresh();
-      }
-    }
+  refresh(): Promise<void> {
+    return this.#poller.refresh();
   }
 
   /** After an action: drop reads that started before it and read again at once. */
   changed(): void {
-    this.#epoch++;
-    void this.refresh();
+    this.#poller.changed();
   }
 
   setSearch(text: string): void {
