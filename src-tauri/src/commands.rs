@@ -8,11 +8,20 @@ use wpplay_desktop::commands::{
     EditDealerArgs, LoginArgs, MutationArgs, PasswordArgs, RegisterArgs, RemoveResellerArgs,
     ServerArgs, UpdateProfileArgs,
 };
+use wpplay_desktop::commands::{
+    AddStreamArgs, AddSubscriberArgs, AuditArgs, EditSubscriberArgs, ExtendSubscriberArgs,
+    PartnerArgs, RequestArgs, RequestPartnerArgs, ResellerSettingsArgs, StreamArgs, SubscriberArgs,
+};
+use wpplay_desktop::view::{
+    ContentView, CsvExport, DirectoryRow, RequestsView, ResellerSettingsView, SubscriberPage,
+    SubscriberQuery, SubscriberRow,
+};
 use wpplay_desktop::view::{
     Dashboard, DealerPage, DealerQuery, DealerRow, PasswordStrength, ResellersView, SessionView,
     StartupView, SyncStatus,
 };
 use wpplay_wire::ErrorBody;
+use wpplay_wire::audit::AuditEntry;
 use wpplay_wire::packages::Package;
 use wpplay_wire::registration::RegistrationResponse;
 
@@ -129,4 +138,115 @@ pub async fn remove_reseller(
     args: RemoveResellerArgs,
 ) -> Answer<ResellersView> {
     core.0.remove_reseller(args).await
+}
+
+#[tauri::command]
+pub async fn export_dealers(core: State<'_, AppCore>, args: DealerQuery) -> Answer<CsvExport> {
+    core.0.export_dealers(args).await
+}
+
+#[tauri::command]
+pub async fn list_subscribers(
+    core: State<'_, AppCore>,
+    args: SubscriberQuery,
+) -> Answer<SubscriberPage> {
+    core.0.list_subscribers(args).await
+}
+
+#[tauri::command]
+pub async fn add_subscriber(
+    core: State<'_, AppCore>,
+    args: AddSubscriberArgs,
+) -> Answer<SubscriberRow> {
+    core.0.add_subscriber(args).await
+}
+
+#[tauri::command]
+pub async fn edit_subscriber(
+    core: State<'_, AppCore>,
+    args: EditSubscriberArgs,
+) -> Answer<SubscriberRow> {
+    core.0.edit_subscriber(args).await
+}
+
+#[tauri::command]
+pub async fn extend_subscriber(
+    core: State<'_, AppCore>,
+    args: ExtendSubscriberArgs,
+) -> Answer<SubscriberRow> {
+    core.0.extend_subscriber(args).await
+}
+
+#[tauri::command]
+pub async fn remove_subscriber(core: State<'_, AppCore>, args: SubscriberArgs) -> Answer<()> {
+    core.0.remove_subscriber(args).await
+}
+
+#[tauri::command]
+pub async fn export_subscribers(
+    core: State<'_, AppCore>,
+    args: SubscriberQuery,
+) -> Answer<CsvExport> {
+    core.0.export_subscribers(args).await
+}
+
+#[tauri::command]
+pub async fn partner_directory(core: State<'_, AppCore>) -> Answer<Vec<DirectoryRow>> {
+    core.0.partner_directory().await
+}
+
+#[tauri::command]
+pub async fn my_requests(core: State<'_, AppCore>) -> Answer<RequestsView> {
+    core.0.my_requests().await
+}
+
+#[tauri::command]
+pub async fn request_partner(
+    core: State<'_, AppCore>,
+    args: RequestPartnerArgs,
+) -> Answer<RequestsView> {
+    core.0.request_partner(args).await
+}
+
+#[tauri::command]
+pub async fn withdraw_request(core: State<'_, AppCore>, args: RequestArgs) -> Answer<RequestsView> {
+    core.0.withdraw_request(args).await
+}
+
+#[tauri::command]
+pub async fn partner_content(core: State<'_, AppCore>, args: PartnerArgs) -> Answer<ContentView> {
+    core.0.partner_content(args).await
+}
+
+#[tauri::command]
+pub async fn my_content(core: State<'_, AppCore>) -> Answer<ContentView> {
+    core.0.my_content().await
+}
+
+#[tauri::command]
+pub async fn add_stream(core: State<'_, AppCore>, args: AddStreamArgs) -> Answer<ContentView> {
+    core.0.add_stream(args).await
+}
+
+#[tauri::command]
+pub async fn remove_stream(core: State<'_, AppCore>, args: StreamArgs) -> Answer<ContentView> {
+    core.0.remove_stream(args).await
+}
+
+#[tauri::command]
+pub async fn reseller_settings(core: State<'_, AppCore>) -> Answer<ResellerSettingsView> {
+    core.0.reseller_settings().await
+}
+
+#[tauri::command]
+pub async fn update_reseller_settings(
+    core: State<'_, AppCore>,
+    args: ResellerSettingsArgs,
+) -> Answer<ResellerSettingsView> {
+    core.0.update_reseller_settings(args).await
+}
+
+#[tauri::command]
+pub async fn audit_log(core: State<'_, AppCore>, args: AuditArgs) -> Answer<Vec<AuditEntry>> {
+    core.0.audit_log(args).await
 }

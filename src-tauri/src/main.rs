@@ -34,8 +34,18 @@ fn main() {
                 Some(dir) => dir.into(),
                 None => app.path().app_data_dir()?,
             };
+            // CSV exports go to Downloads (tests choose their own folder).
+            let export_dir = match std::env::var_os("WPPLAY_EXPORT_DIR") {
+                Some(dir) => dir.into(),
+                None => app
+                    .path()
+                    .download_dir()
+                    .or_else(|_| app.path().home_dir())
+                    .unwrap_or_else(|_| data_dir.join("exports")),
+            };
             let core = Arc::new(Core::new(CoreConfig {
                 data_dir,
+                export_dir,
                 default_server_url: std::env::var("WPPLAY_SERVER_URL")
                     .unwrap_or_else(|_| "http://127.0.0.1:8750".into()),
                 keychain_service: wpplay_desktop::keychain::SERVICE.into(),
@@ -67,6 +77,24 @@ fn main() {
             commands::resellers,
             commands::answer_request,
             commands::remove_reseller,
+            commands::export_dealers,
+            commands::list_subscribers,
+            commands::add_subscriber,
+            commands::edit_subscriber,
+            commands::extend_subscriber,
+            commands::remove_subscriber,
+            commands::export_subscribers,
+            commands::partner_directory,
+            commands::my_requests,
+            commands::request_partner,
+            commands::withdraw_request,
+            commands::partner_content,
+            commands::my_content,
+            commands::add_stream,
+            commands::remove_stream,
+            commands::reseller_settings,
+            commands::update_reseller_settings,
+            commands::audit_log,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"));
     if let Err(e) = result {

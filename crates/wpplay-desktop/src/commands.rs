@@ -115,6 +115,104 @@ pub struct RemoveResellerArgs {
     pub reason: String,
 }
 
+/// `add_subscriber`: a partner may give the line to one of its dealers; a dealer's lines
+/// are always its own.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct AddSubscriberArgs {
+    pub dealer_id: Option<String>,
+    pub name: String,
+    pub line_username: String,
+    pub mac: String,
+    /// Days from today until the line expires (1 to 1098).
+    pub days: i64,
+}
+
+/// `edit_subscriber`.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct EditSubscriberArgs {
+    pub subscriber_id: String,
+    pub name: String,
+    pub line_username: String,
+    pub mac: String,
+    pub status: wpplay_wire::dealers::LineStatus,
+}
+
+/// `extend_subscriber`: from the later of now and the old expiry.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ExtendSubscriberArgs {
+    pub subscriber_id: String,
+    pub days: i64,
+}
+
+/// `remove_subscriber`.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct SubscriberArgs {
+    pub subscriber_id: String,
+}
+
+/// `request_partner`: Request for Partner, with a message.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct RequestPartnerArgs {
+    pub partner_id: i64,
+    /// Shown on the request until the server's copy arrives.
+    pub partner_company: String,
+    pub message: String,
+}
+
+/// `withdraw_request`.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct RequestArgs {
+    pub request_id: String,
+}
+
+/// `partner_content`: a linked partner's catalog.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct PartnerArgs {
+    pub partner_id: i64,
+}
+
+/// `add_stream`.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct AddStreamArgs {
+    pub name: String,
+    pub category: String,
+    pub stream_url: String,
+}
+
+/// `remove_stream`.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct StreamArgs {
+    pub stream_id: String,
+}
+
+/// `update_reseller_settings`.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ResellerSettingsArgs {
+    pub offers_reseller_services: bool,
+    pub website: Option<String>,
+    pub messenger: Option<String>,
+    pub address: Option<String>,
+    pub note: Option<String>,
+    pub visible: wpplay_wire::resellers::ContactVisibility,
+}
+
+/// `audit_log`: the newest entries, or those before an entry id (the next page).
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct AuditArgs {
+    pub before: Option<i64>,
+}
+
 /// One IPC command: its name, the TypeScript type of its `args` (if any) and of its result.
 #[derive(Debug, Clone, Copy)]
 pub struct CommandSpec {
@@ -160,6 +258,44 @@ pub const COMMANDS: &[CommandSpec] = &[
         Some("RemoveResellerArgs"),
         "ResellersView",
     ),
+    cmd("export_dealers", Some("DealerQuery"), "CsvExport"),
+    cmd(
+        "list_subscribers",
+        Some("SubscriberQuery"),
+        "SubscriberPage",
+    ),
+    cmd("add_subscriber", Some("AddSubscriberArgs"), "SubscriberRow"),
+    cmd(
+        "edit_subscriber",
+        Some("EditSubscriberArgs"),
+        "SubscriberRow",
+    ),
+    cmd(
+        "extend_subscriber",
+        Some("ExtendSubscriberArgs"),
+        "SubscriberRow",
+    ),
+    cmd("remove_subscriber", Some("SubscriberArgs"), "null"),
+    cmd("export_subscribers", Some("SubscriberQuery"), "CsvExport"),
+    cmd("partner_directory", None, "Array<DirectoryRow>"),
+    cmd("my_requests", None, "RequestsView"),
+    cmd(
+        "request_partner",
+        Some("RequestPartnerArgs"),
+        "RequestsView",
+    ),
+    cmd("withdraw_request", Some("RequestArgs"), "RequestsView"),
+    cmd("partner_content", Some("PartnerArgs"), "ContentView"),
+    cmd("my_content", None, "ContentView"),
+    cmd("add_stream", Some("AddStreamArgs"), "ContentView"),
+    cmd("remove_stream", Some("StreamArgs"), "ContentView"),
+    cmd("reseller_settings", None, "ResellerSettingsView"),
+    cmd(
+        "update_reseller_settings",
+        Some("ResellerSettingsArgs"),
+        "ResellerSettingsView",
+    ),
+    cmd("audit_log", Some("AuditArgs"), "Array<AuditEntry>"),
 ];
 
 /// The TypeScript module wrapping `invoke` for every command.

@@ -197,3 +197,192 @@ pub struct ResellersView {
     /// The latest notifications, newest first (at most 20).
     pub notifications: Vec<wpplay_wire::resellers::Notification>,
 }
+
+/// What a line looks like now: its own status, its dealer's, and its expiry together.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum LineView {
+    Active,
+    /// Switched off by the dealer or partner.
+    Disabled,
+    /// Its dealer is Inactive; back as it was when the dealer is reactivated.
+    Suspended,
+    Expired,
+}
+
+/// One row of the subscribers table: the server's line with local edits laid over it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct SubscriberRow {
+    pub id: String,
+    /// `None`: one of the partner's own lines.
+    pub dealer_id: Option<String>,
+    pub dealer_name: Option<String>,
+    pub name: String,
+    pub line_username: String,
+    pub mac: String,
+    pub expires_at: DateTime<Utc>,
+    /// What the dealer or partner set.
+    pub status: wpplay_wire::dealers::LineStatus,
+    /// What the line is now (suspended and expired are derived).
+    pub state: LineView,
+    /// Whole days until it expires (0 or less once expired).
+    pub days_left: i64,
+    pub sync: RowSync,
+    pub problem: Option<RowProblem>,
+}
+
+/// The column the subscribers table is sorted by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum SubscriberSort {
+    Name,
+    LineUsername,
+    Mac,
+    Dealer,
+    Expires,
+    State,
+}
+
+/// Which lines a dealer filter picks.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "kind", content = "dealer_id", rename_all = "snake_case")]
+#[ts(export)]
+pub enum DealerFilter {
+    /// The partner's own lines.
+    Own,
+    Dealer(String),
+}
+
+/// What the subscribers table shows: search, filters, sort and page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct SubscriberQuery {
+    /// Matches name, line username, MAC or dealer, ignoring case.
+    pub search: String,
+    pub state: Option<LineView>,
+    pub dealer: Option<DealerFilter>,
+    pub sort: SubscriberSort,
+    pub descending: bool,
+    /// 0-based.
+    pub page: i64,
+    /// 1 to 500.
+    pub page_size: i64,
+}
+
+/// A dealer to pick in the filter and in Add subscriber.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct DealerOption {
+    pub id: String,
+    pub display_name: String,
+    pub status: wpplay_wire::dealers::DealerState,
+}
+
+/// One page of subscribers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct SubscriberPage {
+    pub rows: Vec<SubscriberRow>,
+    /// Rows matching the query, on all pages.
+    pub total: i64,
+    pub page: i64,
+    pub page_size: i64,
+    /// Counts over the lines the dealer filter picks, for the state chips.
+    pub all: i64,
+    pub active: i64,
+    pub disabled: i64,
+    pub suspended: i64,
+    pub expired: i64,
+    /// The partner's dealers (empty for a dealer's own view).
+    pub dealers: Vec<DealerOption>,
+}
+
+/// A CSV file written by an export.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct CsvExport {
+    pub path: String,
+    /// Data rows written (the header not counted).
+    pub rows: i64,
+}
+
+/// Where a reseller stands with a partner in the directory.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum Relation {
+    /// No open request and no link: a Request for Partner can be sent.
+    None,
+    /// A request waits for the partner's answer (or to sync).
+    Pending,
+    Linked,
+}
+
+/// One partner in the reseller's directory.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct DirectoryRow {
+    pub entry: wpplay_wire::resellers::DirectoryEntry,
+    pub relation: Relation,
+}
+
+/// A reseller's own Request for Partner, with its local sync state.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct OutgoingRow {
+    pub request: wpplay_wire::resellers::PartnerRequest,
+    /// Sent or withdrawn here; waiting to sync.
+    pub waiting: bool,
+    /// The server refused it: why, to discard.
+    pub problem: Option<RowProblem>,
+}
+
+/// The reseller's side of the network, from the replica.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct RequestsView {
+    /// Every request this reseller sent, newest first.
+    pub requests: Vec<OutgoingRow>,
+    /// The partners this reseller is linked to.
+    pub partners: Vec<wpplay_wire::resellers::Link>,
+    /// The latest notifications, newest first (at most 20).
+    pub notifications: Vec<wpplay_wire::resellers::Notification>,
+}
+
+/// A partner's content catalog.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ContentView {
+    pub partner_id: Option<i64>,
+    pub partner_company: String,
+    pub streams: Vec<StreamRow>,
+}
+
+/// One stream, with its local sync state (the partner's own catalog only).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct StreamRow {
+    pub stream: wpplay_wire::resellers::Stream,
+    pub sync: RowSync,
+    pub problem: Option<RowProblem>,
+}
+
+/// Settings → Reseller services: what the partner set, and what resellers see.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ResellerSettingsView {
+    pub settings: wpplay_wire::resellers::ResellerSettings,
+    /// From the profile: shown to resellers when made visible.
+    pub email: String,
+    pub phone: String,
+    pub company: String,
+    pub country: String,
+    /// "View as a reseller": exactly the directory entry resellers get, or `None` when the
+    /// partner does not serve resellers (it is then not listed at all).
+    pub preview: Option<wpplay_wire::resellers::DirectoryEntry>,
+    pub sync: RowSync,
+    pub problem: Option<RowProblem>,
+}

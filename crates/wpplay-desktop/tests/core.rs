@@ -96,6 +96,7 @@ impl Server {
 fn core(data_dir: &Path, service: &str, server_url: &str) -> Arc<Core> {
     Arc::new(Core::new(CoreConfig {
         data_dir: data_dir.to_owned(),
+        export_dir: data_dir.join("exports"),
         default_server_url: server_url.to_owned(),
         keychain_service: service.to_owned(),
         sync_interval: Duration::from_millis(300),

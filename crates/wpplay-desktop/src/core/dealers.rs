@@ -149,7 +149,7 @@ impl Core {
         Ok(())
     }
 
-    async fn dealer_rows(&self) -> CoreResult<Vec<DealerRow>> {
+    pub(super) async fn dealer_rows(&self) -> CoreResult<Vec<DealerRow>> {
         let guard = self.session.read().await;
         let s = guard.as_ref().ok_or_else(not_signed_in)?;
         let base = s.replica.dealers().await?;
@@ -194,7 +194,7 @@ impl Core {
     }
 }
 
-fn domain(e: wpplay_domain::DomainError) -> ErrorBody {
+pub(super) fn domain(e: wpplay_domain::DomainError) -> ErrorBody {
     ErrorBody::new(e.code(), e.to_string())
 }
 
@@ -321,15 +321,8 @@ pub fn overlay(
     rows
 }
 
-/// Filters, sorts and pages the rows.
-pub fn page(rows: Vec<DealerRow>, q: &DealerQuery) -> DealerPage {
-    let all = i64::try_from(rows.len()).unwrap_or(i64::MAX);
-    let active = i64::try_from(
-        rows.iter()
-            .filter(|r| r.status == DealerState::Active)
-            .count(),
-    )
-    .unwrap_or(0);
+/// The rows a query picks, sorted (all pages): what the table pages and the CSV exports.
+pub fn filtered_dealers(rows: Vec<DealerRow>, q: &DealerQuery) -> Vec<DealerRow> {
     let needle = q.search.trim().to_lowercase();
     let mut hits: Vec<DealerRow> = rows
         .into_iter()
@@ -366,6 +359,19 @@ pub fn page(rows: Vec<DealerRow>, q: &DealerQuery) -> DealerPage {
             .then_with(|| a.id.cmp(&b.id));
         if q.descending { by.reverse() } else { by }
     });
+    hits
+}
+
+/// Filters, sorts and pages the rows.
+pub fn page(rows: Vec<DealerRow>, q: &DealerQuery) -> DealerPage {
+    let all = i64::try_from(rows.len()).unwrap_or(i64::MAX);
+    let active = i64::try_from(
+        rows.iter()
+            .filter(|r| r.status == DealerState::Active)
+            .count(),
+    )
+    .unwrap_or(0);
+    let hits = filtered_dealers(rows, q);
     let total = i64::try_from(hits.len()).unwrap_or(i64::MAX);
     let start = usize::try_from(q.page.saturating_mul(q.page_size)).unwrap_or(usize::MAX);
     let rows = hits

@@ -6,7 +6,10 @@
 
 mod background;
 mod dealers;
+mod export;
+mod network;
 mod resellers;
+mod subscribers;
 mod tokens;
 mod views;
 
@@ -38,6 +41,8 @@ pub struct CoreConfig {
     pub data_dir: PathBuf,
     /// Pre-filled on the login screen.
     pub default_server_url: String,
+    /// Where CSV exports are written (the user's Downloads folder in the app).
+    pub export_dir: PathBuf,
     /// The keychain service name (tests use their own).
     pub keychain_service: String,
     /// How often to sync while nothing else asks for it.

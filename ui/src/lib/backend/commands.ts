@@ -1,27 +1,47 @@
 // Generated from crates/wpplay-desktop/src/commands.rs by its tests. Do not edit.
 import { invoke } from "@tauri-apps/api/core";
 import type { AddDealerArgs } from "./bindings/AddDealerArgs";
+import type { AddStreamArgs } from "./bindings/AddStreamArgs";
+import type { AddSubscriberArgs } from "./bindings/AddSubscriberArgs";
 import type { AnswerRequestArgs } from "./bindings/AnswerRequestArgs";
+import type { AuditArgs } from "./bindings/AuditArgs";
+import type { AuditEntry } from "./bindings/AuditEntry";
 import type { ChangePasswordArgs } from "./bindings/ChangePasswordArgs";
+import type { ContentView } from "./bindings/ContentView";
+import type { CsvExport } from "./bindings/CsvExport";
 import type { Dashboard } from "./bindings/Dashboard";
 import type { DealerPage } from "./bindings/DealerPage";
 import type { DealerQuery } from "./bindings/DealerQuery";
 import type { DealerRow } from "./bindings/DealerRow";
 import type { DealerStatusArgs } from "./bindings/DealerStatusArgs";
 import type { DeleteDealerArgs } from "./bindings/DeleteDealerArgs";
+import type { DirectoryRow } from "./bindings/DirectoryRow";
 import type { EditDealerArgs } from "./bindings/EditDealerArgs";
+import type { EditSubscriberArgs } from "./bindings/EditSubscriberArgs";
+import type { ExtendSubscriberArgs } from "./bindings/ExtendSubscriberArgs";
 import type { LoginArgs } from "./bindings/LoginArgs";
 import type { MutationArgs } from "./bindings/MutationArgs";
 import type { Package } from "./bindings/Package";
+import type { PartnerArgs } from "./bindings/PartnerArgs";
 import type { PasswordArgs } from "./bindings/PasswordArgs";
 import type { PasswordStrength } from "./bindings/PasswordStrength";
 import type { RegisterArgs } from "./bindings/RegisterArgs";
 import type { RegistrationResponse } from "./bindings/RegistrationResponse";
 import type { RemoveResellerArgs } from "./bindings/RemoveResellerArgs";
+import type { RequestArgs } from "./bindings/RequestArgs";
+import type { RequestPartnerArgs } from "./bindings/RequestPartnerArgs";
+import type { RequestsView } from "./bindings/RequestsView";
+import type { ResellerSettingsArgs } from "./bindings/ResellerSettingsArgs";
+import type { ResellerSettingsView } from "./bindings/ResellerSettingsView";
 import type { ResellersView } from "./bindings/ResellersView";
 import type { ServerArgs } from "./bindings/ServerArgs";
 import type { SessionView } from "./bindings/SessionView";
 import type { StartupView } from "./bindings/StartupView";
+import type { StreamArgs } from "./bindings/StreamArgs";
+import type { SubscriberArgs } from "./bindings/SubscriberArgs";
+import type { SubscriberPage } from "./bindings/SubscriberPage";
+import type { SubscriberQuery } from "./bindings/SubscriberQuery";
+import type { SubscriberRow } from "./bindings/SubscriberRow";
 import type { SyncStatus } from "./bindings/SyncStatus";
 import type { UpdateProfileArgs } from "./bindings/UpdateProfileArgs";
 
@@ -45,4 +65,22 @@ export const commands = {
   resellers: () => invoke<ResellersView>("resellers"),
   answerRequest: (args: AnswerRequestArgs) => invoke<ResellersView>("answer_request", { args }),
   removeReseller: (args: RemoveResellerArgs) => invoke<ResellersView>("remove_reseller", { args }),
+  exportDealers: (args: DealerQuery) => invoke<CsvExport>("export_dealers", { args }),
+  listSubscribers: (args: SubscriberQuery) => invoke<SubscriberPage>("list_subscribers", { args }),
+  addSubscriber: (args: AddSubscriberArgs) => invoke<SubscriberRow>("add_subscriber", { args }),
+  editSubscriber: (args: EditSubscriberArgs) => invoke<SubscriberRow>("edit_subscriber", { args }),
+  extendSubscriber: (args: ExtendSubscriberArgs) => invoke<SubscriberRow>("extend_subscriber", { args }),
+  removeSubscriber: (args: SubscriberArgs) => invoke<null>("remove_subscriber", { args }),
+  exportSubscribers: (args: SubscriberQuery) => invoke<CsvExport>("export_subscribers", { args }),
+  partnerDirectory: () => invoke<Array<DirectoryRow>>("partner_directory"),
+  myRequests: () => invoke<RequestsView>("my_requests"),
+  requestPartner: (args: RequestPartnerArgs) => invoke<RequestsView>("request_partner", { args }),
+  withdrawRequest: (args: RequestArgs) => invoke<RequestsView>("withdraw_request", { args }),
+  partnerContent: (args: PartnerArgs) => invoke<ContentView>("partner_content", { args }),
+  myContent: () => invoke<ContentView>("my_content"),
+  addStream: (args: AddStreamArgs) => invoke<ContentView>("add_stream", { args }),
+  removeStream: (args: StreamArgs) => invoke<ContentView>("remove_stream", { args }),
+  resellerSettings: () => invoke<ResellerSettingsView>("reseller_settings"),
+  updateResellerSettings: (args: ResellerSettingsArgs) => invoke<ResellerSettingsView>("update_reseller_settings", { args }),
+  auditLog: (args: AuditArgs) => invoke<Array<AuditEntry>>("audit_log", { args }),
 };

@@ -1,0 +1,164 @@
+//! CSV export of exactly what a table's filters show (every page of it), written to the
+//! export folder (the user's Downloads folder in the app).
+
+use super::Core;
+use super::dealers::filtered_dealers;
+use super::subscribers::{check_page, filtered_lines};
+use crate::error::{CoreResult, local_storage};
+use crate::view::{CsvExport, DealerQuery, LineView, SubscriberQuery};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use wpplay_wire::dealers::{DealerState, LineStatus};
+
+impl Core {
+    /// My Dealers as filtered, searched and sorted now, all pages.
+    pub async fn export_dealers(&self, q: DealerQuery) -> CoreResult<CsvExport> {
+        check_page(q.page, q.page_size)?;
+        let rows = filtered_dealers(self.dealer_rows().await?, &q);
+        let mut csv = Csv::new(&[
+            "Name",
+            "Username",
+            "E-mail",
+            "Phone",
+            "Status",
+            "Subscribers",
+            "Sync",
+        ]);
+        for r in &rows {
+            csv.row(&[
+                &r.display_name,
+                &r.username,
+                r.contact_email.as_deref().unwrap_or(""),
+                r.contact_phone.as_deref().unwrap_or(""),
+                match r.status {
+                    DealerState::Active => "Active",
+                    DealerState::Inactive => "Inactive",
+                },
+                &r.subscriber_count.to_string(),
+                sync_label(r.sync),
+            ]);
+        }
+        self.write_export("my-dealers", csv, rows.len())
+    }
+
+    /// The subscribers table as filtered, searched and sorted now, all pages.
+    pub async fn export_subscribers(&self, q: SubscriberQuery) -> CoreResult<CsvExport> {
+        check_page(q.page, q.page_size)?;
+        let (rows, _) = self.subscriber_rows().await?;
+        let rows = filtered_lines(rows, &q);
+        let mut csv = Csv::new(&[
+            "Name",
+            "Line username",
+            "MAC address",
+            "Dealer",
+            "Expires (UTC)",
+            "Status",
+            "State",
+            "Sync",
+        ]);
+        for r in &rows {
+            csv.row(&[
+                &r.name,
+                &r.line_username,
+                &r.mac,
+                r.dealer_name.as_deref().unwrap_or(""),
+                &r.expires_at.format("%Y-%m-%d %H:%M").to_string(),
+                match r.status {
+                    LineStatus::Active => "Active",
+                    LineStatus::Disabled => "Disabled",
+                },
+                match r.state {
+                    LineView::Active => "Active",
+                    LineView::Disabled => "Disabled",
+                    LineView::Suspended => "Suspended",
+                    LineView::Expired => "Expired",
+                },
+                sync_label(r.sync),
+            ]);
+        }
+        self.write_export("subscribers", csv, rows.len())
+    }
+
+    fn write_export(&self, stem: &str, csv: Csv, rows: usize) -> CoreResult<CsvExport> {
+        let stamp = self.cfg.clock.now().format("%Y-%m-%d-%H%M%S");
+        let path = free_path(&self.cfg.export_dir, &format!("{stem}-{stamp}"));
+        std::fs::create_dir_all(&self.cfg.export_dir).map_err(local_storage)?;
+        // Written beside and renamed, so a half-written file never carries the name.
+        let partial = path.with_extension("csv.part");
+        let mut f = std::fs::File::create(&partial).map_err(local_storage)?;
+        f.write_all(csv.0.as_bytes())
+            .and_then(|()| f.sync_all())
+            .map_err(local_storage)?;
+        std::fs::rename(&partial, &path).map_err(local_storage)?;
+        Ok(CsvExport {
+            path: path.display().to_string(),
+            rows: i64::try_from(rows).unwrap_or(i64::MAX),
+        })
+    }
+}
+
+fn sync_label(s: crate::view::RowSync) -> &'static str {
+    match s {
+        crate::view::RowSync::Synced => "Synced",
+        crate::view::RowSync::Pending => "Waiting to sync",
+        crate::view::RowSync::Rejected => "Refused by the server",
+    }
+}
+
+/// `stem.csv`, or `stem-2.csv`, … if taken.
+fn free_path(dir: &Path, stem: &str) -> PathBuf {
+    let first = dir.join(format!("{stem}.csv"));
+    if !first.exists() {
+        return first;
+    }
+    (2..)
+        .map(|n| dir.join(format!("{stem}-{n}.csv")))
+        .find(|p| !p.exists())
+        .unwrap_or(first)
+}
+
+/// RFC 4180 CSV with a UTF-8 byte order mark (so spreadsheets read accents right) and CRLF
+/// line ends. A cell that a spreadsheet would run as a formula is prefixed with `'`.
+struct Csv(String);
+
+impl Csv {
+    fn new(header: &[&str]) -> Self {
+        let mut c = Self(String::from("\u{feff}"));
+        c.row(header);
+        c
+    }
+
+    fn row(&mut self, cells: &[&str]) {
+        let line: Vec<String> = cells.iter().map(|c| cell(c)).collect();
+        self.0.push_str(&line.join(","));
+        self.0.push_str("\r\n");
+    }
+}
+
+fn cell(value: &str) -> String {
+    let value = if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{value}")
+    } else {
+        value.to_owned()
+    };
+    if value.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", value.replace('"', "\"\""))
+    } else {
+        value
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::cell;
+
+    #[test]
+    fn cells_are_quoted_and_defused() {
+        assert_eq!(cell("plain"), "plain");
+        assert_eq!(cell("a,b"), "\"a,b\"");
+        assert_eq!(cell("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(cell("two\nlines"), "\"two\nlines\"");
+        assert_eq!(cell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(cell("+381 64 123"), "'+381 64 123");
+    }
+}

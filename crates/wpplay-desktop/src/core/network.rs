@@ -1,0 +1,618 @@
+//! The rest of the reseller network as the app sees it: the reseller's directory, its own
+//! requests and its linked partners' content; the partner's content catalog and its
+//! Settings → Reseller services; and the audit log.
+//!
+//! The directory, a linked partner's content and the audit log are read from the server
+//! (they are other accounts' data or long history, not in this account's feed), so they
+//! need a connection; everything else is read from the replica and every edit queues.
+
+use super::Core;
+use crate::commands::{
+    AddStreamArgs, AuditArgs, PartnerArgs, RequestArgs, RequestPartnerArgs, ResellerSettingsArgs,
+    StreamArgs,
+};
+use crate::error::{CoreResult, not_signed_in};
+use crate::view::{
+    ContentView, DirectoryRow, OutgoingRow, Relation, RequestsView, ResellerSettingsView,
+    RowProblem, RowSync, StreamRow,
+};
+use wpplay_wire::ErrorBody;
+use wpplay_wire::audit::AuditEntry;
+use wpplay_wire::auth::Role;
+use wpplay_wire::resellers::{
+    ContactVisibility, DirectoryEntry, Link, Notification, PartnerRequest, RequestStatus,
+    ResellerSettings, Stream, VisibleContacts,
+};
+use wpplay_wire::sync::{Entity, Mutation, Profile};
+
+/// What the outbox summary of a Request for Partner starts with; the partner's name follows.
+const REQUEST_SUMMARY: &str = "Request for Partner: ";
+/// The longest request message (the server's limit).
+const MAX_MESSAGE: usize = 2000;
+
+impl Core {
+    async fn role(&self) -> CoreResult<Role> {
+        let guard = self.session.read().await;
+        Ok(guard.as_ref().ok_or_else(not_signed_in)?.role)
+    }
+
+    async fn require(&self, role: Role, what: &str) -> CoreResult<()> {
+        if self.role().await? == role {
+            Ok(())
+        } else {
+            Err(ErrorBody::new(
+                "forbidden",
+                format!("Only a {} account can {what}.", role.as_str()),
+            ))
+        }
+    }
+
+    /// Partners that serve resellers, with where this reseller stands with each.
+    pub async fn partner_directory(&self) -> CoreResult<Vec<DirectoryRow>> {
+        self.require(Role::Reseller, "browse the partner directory")
+            .await?;
+        let entries: Vec<DirectoryEntry> = self
+            .authorized(|api, token| async move { api.get("/api/v1/partners", Some(&token)).await })
+            .await?;
+        let mine = self.my_requests().await?;
+        Ok(entries
+            .into_iter()
+            .map(|entry| {
+                let relation = if mine
+                    .partners
+                    .iter()
+                    .any(|l| l.partner_id == entry.partner_id)
+                {
+                    Relation::Linked
+                } else if mine.requests.iter().any(|r| {
+                    r.request.partner_id == entry.partner_id
+                        && r.request.status == RequestStatus::Pending
+                        && r.problem.is_none()
+                }) {
+                    Relation::Pending
+                } else {
+                    Relation::None
+                };
+                DirectoryRow { entry, relation }
+            })
+            .collect())
+    }
+
+    /// The reseller's requests (sent here and waiting included), partners and notifications.
+    pub async fn my_requests(&self) -> CoreResult<RequestsView> {
+        let guard = self.session.read().await;
+        let s = guard.as_ref().ok_or_else(not_signed_in)?;
+        let mut requests: Vec<OutgoingRow> = s
+            .replica
+            .entities("partner_request")
+            .await?
+            .into_iter()
+            .filter_map(|e| match e {
+                Entity::PartnerRequest(r) => Some(OutgoingRow {
+                    request: r,
+                    waiting: false,
+                    problem: None,
+                }),
+                _ => None,
+            })
+            .collect();
+        for (entry, m) in s.replica.outbox().await? {
+            let problem = (entry.state == "rejected").then(|| RowProblem {
+                mutation_id: entry.mutation_id,
+                code: entry.reject_code.clone().unwrap_or_default(),
+                message: entry.reject_message.clone().unwrap_or_default(),
+            });
+            let waiting = entry.state == "pending";
+            match m {
+                Mutation::RequestPartner {
+                    request_id,
+                    partner_id,
+                    message,
+                } => {
+                    if let Some(row) = requests.iter_mut().find(|r| r.request.id == request_id) {
+                        row.problem = row.problem.take().or(problem);
+                        continue;
+                    }
+                    let company = entry
+                        .summary
+                        .strip_prefix(REQUEST_SUMMARY)
+                        .unwrap_or(&entry.summary)
+                        .to_owned();
+                    requests.push(OutgoingRow {
+                        request: PartnerRequest {
+                            id: request_id,
+                            reseller_id: 0,
+                            reseller_company: String::new(),
+                            partner_id,
+                            partner_company: company,
+                            message,
+                            status: RequestStatus::Pending,
+                            reason: None,
+                            created_at: entry.created_at,
+                        },
+                        waiting: problem.is_none(),
+                        problem,
+                    });
+                }
+                Mutation::WithdrawRequest { request_id } => {
+                    if let Some(row) = requests.iter_mut().find(|r| r.request.id == request_id) {
+                        if problem.is_none() && row.request.status == RequestStatus::Pending {
+                            row.request.status = RequestStatus::Withdrawn;
+                            row.waiting = waiting;
+                        }
+                        row.problem = row.problem.take().or(problem);
+                    }
+                }
+                _ => {}
+            }
+        }
+        requests.sort_by(|a, b| {
+            b.request
+                .created_at
+                .cmp(&a.request.created_at)
+                .then_with(|| b.request.id.cmp(&a.request.id))
+        });
+        let mut partners: Vec<Link> = s
+            .replica
+            .entities("link")
+            .await?
+            .into_iter()
+            .filter_map(|e| match e {
+                Entity::Link(l) => Some(l),
+                _ => None,
+            })
+            .collect();
+        partners.sort_by(|a, b| {
+            a.partner_company
+                .to_lowercase()
+                .cmp(&b.partner_company.to_lowercase())
+        });
+        Ok(RequestsView {
+            requests,
+            partners,
+            notifications: latest_notifications(s).await?,
+        })
+    }
+
+    /// Request for Partner: queued, sent when online.
+    pub async fn request_partner(&self, args: RequestPartnerArgs) -> CoreResult<RequestsView> {
+        self.require(Role::Reseller, "send a Request for Partner")
+            .await?;
+        let message = args.message.trim().to_owned();
+        if message.is_empty() {
+            return Err(ErrorBody::new(
+                "missing_field",
+                "Write a few words to the partner: who you are and what you need.",
+            ));
+        }
+        if message.chars().count() > MAX_MESSAGE {
+            return Err(ErrorBody::new(
+                "field_too_long",
+                format!("Keep the message under {MAX_MESSAGE} characters."),
+            ));
+        }
+        let mine = self.my_requests().await?;
+        if mine
+            .partners
+            .iter()
+            .any(|l| l.partner_id == args.partner_id)
+        {
+            return Err(ErrorBody::new(
+                "already_linked",
+                "You already work with this partner.",
+            ));
+        }
+        if mine.requests.iter().any(|r| {
+            r.request.partner_id == args.partner_id
+                && r.request.status == RequestStatus::Pending
+                && r.problem.is_none()
+        }) {
+            return Err(ErrorBody::new(
+                "request_pending",
+                "Your request to this partner is still waiting for an answer.",
+            ));
+        }
+        let m = Mutation::RequestPartner {
+            request_id: uuid::Uuid::new_v4().to_string(),
+            partner_id: args.partner_id,
+            message,
+        };
+        self.queue(
+            &m,
+            &format!("{REQUEST_SUMMARY}{}", args.partner_company.trim()),
+        )
+        .await?;
+        self.my_requests().await
+    }
+
+    /// Takes a pending request back.
+    pub async fn withdraw_request(&self, args: RequestArgs) -> CoreResult<RequestsView> {
+        self.require(Role::Reseller, "withdraw a Request for Partner")
+            .await?;
+        let mine = self.my_requests().await?;
+        let Some(row) = mine
+            .requests
+            .iter()
+            .find(|r| r.request.id == args.request_id)
+        else {
+            return Err(ErrorBody::new(
+                "request_not_found",
+                "This request no longer exists.",
+            ));
+        };
+        if row.request.status != RequestStatus::Pending {
+            return Err(ErrorBody::new(
+                "request_closed",
+                "This request was answered or withdrawn already.",
+            ));
+        }
+        let m = Mutation::WithdrawRequest {
+            request_id: args.request_id,
+        };
+        self.queue(
+            &m,
+            &format!(
+                "Withdraw Request for Partner: {}",
+                row.request.partner_company
+            ),
+        )
+        .await?;
+        self.my_requests().await
+    }
+
+    /// A linked partner's content, read from the server.
+    pub async fn partner_content(&self, args: PartnerArgs) -> CoreResult<ContentView> {
+        self.require(Role::Reseller, "read a partner's content")
+            .await?;
+        let company = self
+            .my_requests()
+            .await?
+            .partners
+            .into_iter()
+            .find(|l| l.partner_id == args.partner_id)
+            .map(|l| l.partner_company)
+            .ok_or_else(|| {
+                ErrorBody::new(
+                    "not_linked",
+                    "Only the partner's linked resellers see its content. Send a Request for Partner first.",
+                )
+            })?;
+        let path = format!("/api/v1/partners/{}/content", args.partner_id);
+        let streams: Vec<Stream> = self
+            .authorized(|api, token| {
+                let path = path.clone();
+                async move { api.get(&path, Some(&token)).await }
+            })
+            .await?;
+        Ok(ContentView {
+            partner_id: Some(args.partner_id),
+            partner_company: company,
+            streams: streams
+                .into_iter()
+                .map(|stream| StreamRow {
+                    stream,
+                    sync: RowSync::Synced,
+                    problem: None,
+                })
+                .collect(),
+        })
+    }
+
+    /// The partner's own catalog, from the replica with queued edits laid over it.
+    pub async fn my_content(&self) -> CoreResult<ContentView> {
+        self.require(Role::Partner, "manage a content catalog")
+            .await?;
+        let guard = self.session.read().await;
+        let s = guard.as_ref().ok_or_else(not_signed_in)?;
+        let mut rows: Vec<StreamRow> = s
+            .replica
+            .entities("stream")
+            .await?
+            .into_iter()
+            .filter_map(|e| match e {
+                Entity::Stream(stream) => Some(StreamRow {
+                    stream,
+                    sync: RowSync::Synced,
+                    problem: None,
+                }),
+                _ => None,
+            })
+            .collect();
+        for (entry, m) in s.replica.outbox().await? {
+            let problem = (entry.state == "rejected").then(|| RowProblem {
+                mutation_id: entry.mutation_id,
+                code: entry.reject_code.clone().unwrap_or_default(),
+                message: entry.reject_message.clone().unwrap_or_default(),
+            });
+            let sync = if problem.is_some() {
+                RowSync::Rejected
+            } else if entry.state == "pending" {
+                RowSync::Pending
+            } else {
+                RowSync::Synced
+            };
+            match m {
+                Mutation::AddStream {
+                    stream_id,
+                    name,
+                    category,
+                    stream_url,
+                } => match rows.iter_mut().find(|r| r.stream.id == stream_id) {
+                    Some(row) => {
+                        row.sync = sync;
+                        row.problem = problem;
+                    }
+                    None => rows.push(StreamRow {
+                        stream: Stream {
+                            id: stream_id,
+                            name,
+                            category,
+                            stream_url,
+                        },
+                        sync,
+                        problem,
+                    }),
+                },
+                Mutation::RemoveStream { stream_id } => {
+                    if problem.is_some() {
+                        if let Some(row) = rows.iter_mut().find(|r| r.stream.id == stream_id) {
+                            row.sync = sync;
+                            row.problem = problem;
+                        }
+                    } else {
+                        rows.retain(|r| r.stream.id != stream_id);
+                    }
+                }
+                _ => {}
+            }
+        }
+        rows.sort_by(|a, b| {
+            (
+                a.stream.category.to_lowercase(),
+                a.stream.name.to_lowercase(),
+            )
+                .cmp(&(
+                    b.stream.category.to_lowercase(),
+                    b.stream.name.to_lowercase(),
+                ))
+        });
+        let company = profile_of(s).await?.map(|p| p.company).unwrap_or_default();
+        Ok(ContentView {
+            partner_id: None,
+            partner_company: company,
+            streams: rows,
+        })
+    }
+
+    /// Adds a stream to the partner's catalog (works offline).
+    pub async fn add_stream(&self, args: AddStreamArgs) -> CoreResult<ContentView> {
+        self.require(Role::Partner, "manage a content catalog")
+            .await?;
+        let name = required("name", "Name the stream", &args.name)?;
+        let category = required("category", "Give the stream a category", &args.category)?;
+        let url = args.stream_url.trim().to_owned();
+        let scheme_ok = ["http://", "https://", "rtmp://", "rtsp://", "udp://"]
+            .iter()
+            .any(|p| url.to_lowercase().starts_with(p));
+        if !scheme_ok
+            || url.len() > 2048
+            || url.chars().any(|c| c.is_whitespace() || c.is_control())
+        {
+            return Err(ErrorBody::new(
+                "invalid_stream_url",
+                "A stream URL starts with http(s)://, rtmp://, rtsp:// or udp:// and has no spaces.",
+            ));
+        }
+        let m = Mutation::AddStream {
+            stream_id: uuid::Uuid::new_v4().to_string(),
+            name: name.clone(),
+            category,
+            stream_url: url,
+        };
+        self.queue(&m, &format!("Add stream {name}")).await?;
+        self.my_content().await
+    }
+
+    /// Removes a stream from the catalog; linked resellers stop seeing it.
+    pub async fn remove_stream(&self, args: StreamArgs) -> CoreResult<ContentView> {
+        let current = self.my_content().await?;
+        let Some(row) = current
+            .streams
+            .iter()
+            .find(|r| r.stream.id == args.stream_id)
+        else {
+            return Err(ErrorBody::new(
+                "stream_not_found",
+                "This stream is no longer in your catalog.",
+            ));
+        };
+        let m = Mutation::RemoveStream {
+            stream_id: args.stream_id.clone(),
+        };
+        self.queue(&m, &format!("Remove stream {}", row.stream.name))
+            .await?;
+        self.my_content().await
+    }
+
+    /// Settings → Reseller services, with the "view as a reseller" preview.
+    pub async fn reseller_settings(&self) -> CoreResult<ResellerSettingsView> {
+        self.require(Role::Partner, "offer reseller services")
+            .await?;
+        let guard = self.session.read().await;
+        let s = guard.as_ref().ok_or_else(not_signed_in)?;
+        let profile = profile_of(s).await?;
+        let mut settings = s
+            .replica
+            .entities("reseller_settings")
+            .await?
+            .into_iter()
+            .find_map(|e| match e {
+                Entity::ResellerSettings(r) => Some(r),
+                _ => None,
+            })
+            .unwrap_or_else(|| ResellerSettings {
+                offers_reseller_services: profile
+                    .as_ref()
+                    .is_none_or(|p| p.offers_reseller_services),
+                website: None,
+                messenger: None,
+                address: None,
+                note: None,
+                visible: ContactVisibility::default(),
+                version: 0,
+            });
+        let (mut sync, mut problem) = (RowSync::Synced, None);
+        for (entry, m) in s.replica.outbox().await? {
+            let Mutation::UpdateResellerSettings {
+                offers_reseller_services,
+                website,
+                messenger,
+                address,
+                note,
+                visible,
+                ..
+            } = m
+            else {
+                continue;
+            };
+            if entry.state == "rejected" {
+                sync = RowSync::Rejected;
+                problem = Some(RowProblem {
+                    mutation_id: entry.mutation_id,
+                    code: entry.reject_code.clone().unwrap_or_default(),
+                    message: entry.reject_message.clone().unwrap_or_default(),
+                });
+                continue;
+            }
+            settings.offers_reseller_services = offers_reseller_services;
+            settings.website = website;
+            settings.messenger = messenger;
+            settings.address = address;
+            settings.note = note;
+            settings.visible = visible;
+            if entry.state == "pending" && sync != RowSync::Rejected {
+                sync = RowSync::Pending;
+            }
+        }
+        let (company, country, email, phone) = profile.map_or_else(Default::default, |p| {
+            (p.company, p.country, p.email, p.phone)
+        });
+        let preview = settings.offers_reseller_services.then(|| {
+            let v = settings.visible;
+            let shown = |on: bool, value: &Option<String>| value.clone().filter(|_| on);
+            DirectoryEntry {
+                partner_id: 0,
+                company: company.clone(),
+                country: country.clone(),
+                contacts: VisibleContacts {
+                    email: shown(v.email, &Some(email.clone())),
+                    phone: shown(v.phone, &Some(phone.clone())),
+                    website: shown(v.website, &settings.website),
+                    messenger: shown(v.messenger, &settings.messenger),
+                    address: shown(v.address, &settings.address),
+                    note: shown(v.note, &settings.note),
+                },
+            }
+        });
+        Ok(ResellerSettingsView {
+            settings,
+            email,
+            phone,
+            company,
+            country,
+            preview,
+            sync,
+            problem,
+        })
+    }
+
+    /// Saves Settings → Reseller services (works offline). Opting out cancels pending
+    /// requests and hides the partner from the directory once it syncs.
+    pub async fn update_reseller_settings(
+        &self,
+        args: ResellerSettingsArgs,
+    ) -> CoreResult<ResellerSettingsView> {
+        let _one = self.editing.lock().await;
+        let current = self.reseller_settings().await?;
+        let clean = |v: Option<String>| v.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
+        let guard = self.session.read().await;
+        let s = guard.as_ref().ok_or_else(not_signed_in)?;
+        let queued = s
+            .replica
+            .outbox()
+            .await?
+            .into_iter()
+            .filter(|(row, m)| {
+                row.state != "rejected" && matches!(m, Mutation::UpdateResellerSettings { .. })
+            })
+            .count();
+        drop(guard);
+        // The version the settings will have once every queued edit of them is applied.
+        let base_version = current.settings.version + i64::try_from(queued).unwrap_or(0);
+        let m = Mutation::UpdateResellerSettings {
+            base_version,
+            offers_reseller_services: args.offers_reseller_services,
+            website: clean(args.website),
+            messenger: clean(args.messenger),
+            address: clean(args.address),
+            note: clean(args.note),
+            visible: args.visible,
+        };
+        self.queue(&m, "Settings: reseller services").await?;
+        self.reseller_settings().await
+    }
+
+    /// The audit log, newest first, 100 entries a page (read from the server).
+    pub async fn audit_log(&self, args: AuditArgs) -> CoreResult<Vec<AuditEntry>> {
+        let path = match args.before {
+            Some(b) => format!("/api/v1/audit?limit=100&before={b}"),
+            None => "/api/v1/audit?limit=100".to_owned(),
+        };
+        self.authorized(|api, token| {
+            let path = path.clone();
+            async move { api.get(&path, Some(&token)).await }
+        })
+        .await
+    }
+}
+
+fn required(field: &str, ask: &str, value: &str) -> CoreResult<String> {
+    let v = value.trim();
+    if v.is_empty() {
+        return Err(ErrorBody::new("missing_field", format!("{ask}.")));
+    }
+    if v.chars().count() > 200 {
+        return Err(ErrorBody::new(
+            "field_too_long",
+            format!("The {field} must be at most 200 characters."),
+        ));
+    }
+    Ok(v.to_owned())
+}
+
+async fn profile_of(s: &super::Session) -> CoreResult<Option<Profile>> {
+    Ok(s.replica
+        .entities("profile")
+        .await?
+        .into_iter()
+        .find_map(|e| match e {
+            Entity::Profile(p) => Some(p),
+            _ => None,
+        }))
+}
+
+async fn latest_notifications(s: &super::Session) -> CoreResult<Vec<Notification>> {
+    let mut notifications: Vec<Notification> = s
+        .replica
+        .entities("notification")
+        .await?
+        .into_iter()
+        .filter_map(|e| match e {
+            Entity::Notification(n) => Some(n),
+            _ => None,
+        })
+        .collect();
+    notifications.sort_by_key(|n| std::cmp::Reverse(n.id));
+    notifications.truncate(20);
+    Ok(notifications)
+}
