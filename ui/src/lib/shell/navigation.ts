@@ -11,6 +11,7 @@ export type SectionId =
   | "partners"
   | "requests"
   | "content"
+  | "activity"
   | "billing"
   | "settings";
 
@@ -29,18 +30,34 @@ const LABELS: Record<SectionId, string> = {
   partners: "Partners",
   requests: "Requests",
   content: "Content",
+  activity: "Activity log",
   billing: "Billing",
   settings: "Settings",
 };
 
 const BY_ROLE: Record<Role, SectionId[]> = {
-  partner: ["dashboard", "providers", "subscribers", "resellers", "content", "billing", "settings"],
+  partner: ["dashboard", "providers", "subscribers", "resellers", "content", "activity", "billing", "settings"],
   reseller: ["dashboard", "partners", "requests", "content"],
-  dealer: ["dashboard", "subscribers"],
+  dealer: ["subscribers"],
   operator: ["dashboard"],
 };
 
-const AVAILABLE: ReadonlySet<SectionId> = new Set(["dashboard", "providers", "resellers"]);
+const AVAILABLE: ReadonlySet<SectionId> = new Set([
+  "dashboard",
+  "providers",
+  "subscribers",
+  "resellers",
+  "partners",
+  "requests",
+  "content",
+  "activity",
+  "settings",
+]);
+
+/** Where each role lands after signing in. */
+export function homeFor(role: Role): SectionId {
+  return role === "dealer" ? "subscribers" : "dashboard";
+}
 
 export function sectionsFor(role: Role): Section[] {
   return BY_ROLE[role].map((id) => ({ id, label: LABELS[id], available: AVAILABLE.has(id) }));
