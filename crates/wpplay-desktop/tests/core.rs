@@ -6,15 +6,23 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 use wpplay_desktop::commands::{
-    AddDealerArgs, ChangePasswordArgs, DealerStatusArgs, DeleteDealerArgs, EditDealerArgs,
-    LoginArgs, MutationArgs, RegisterArgs, ServerArgs, UpdateProfileArgs,
+    AddDealerArgs, AddStreamArgs, AddSubscriberArgs, AnswerRequestArgs, AuditArgs,
+    ChangePasswordArgs, DealerStatusArgs, DeleteDealerArgs, EditDealerArgs, EditSubscriberArgs,
+    ExtendSubscriberArgs, LoginArgs, MutationArgs, PartnerArgs, RegisterArgs, RemoveResellerArgs,
+    RequestArgs, RequestPartnerArgs, ResellerSettingsArgs, ServerArgs, SubscriberArgs,
+    UpdateProfileArgs,
 };
-use wpplay_desktop::view::{DealerQuery, DealerSort, RowSync};
+use wpplay_desktop::view::{
+    DealerFilter, DealerQuery, DealerSort, LineView, Relation, RowSync, SubscriberPage,
+    SubscriberQuery, SubscriberSort,
+};
 use wpplay_desktop::{Core, CoreConfig, keychain};
 use wpplay_domain::clock::SystemClock;
 use wpplay_server::Settings;
 use wpplay_wire::dealers::DealerState;
-use wpplay_wire::registration::{Channel, RegistrationRequest};
+use wpplay_wire::dealers::LineStatus;
+use wpplay_wire::registration::{AccountKind, Channel, RegistrationRequest};
+use wpplay_wire::resellers::{ContactVisibility, RequestStatus};
 
 struct Server {
     url: String,
@@ -366,18 +374,31 @@ async fn register_login_work_offline_and_resume_from_the_keychain() {
 
 /// Registers a partner through `app`, signs in and replaces the generated password.
 async fn ready_partner(app: &Core, server: &Server, email: &str) -> (String, String) {
+    ready_account(app, server, email, "Dealer Net", None).await
+}
+
+/// Registers an account (a partner with a package, or a reseller), signs in and replaces
+/// the generated password.
+async fn ready_account(
+    app: &Core,
+    server: &Server,
+    email: &str,
+    company: &str,
+    role: Option<AccountKind>,
+) -> (String, String) {
     let packages = app
         .list_packages(ServerArgs {
             server_url: server.url.clone(),
         })
         .await
         .expect("packages");
+    let reseller = role == Some(AccountKind::Reseller);
     app.register(RegisterArgs {
         server_url: server.url.clone(),
         form: RegistrationRequest {
-            role: None,
-            package_id: Some(packages[1].id),
-            company: "Dealer Net".into(),
+            role,
+            package_id: (!reseller).then_some(packages[1].id),
+            company: company.into(),
             contact_person: "Ana".into(),
             email: email.into(),
             phone: "+381641234567".into(),
@@ -631,4 +652,586 @@ fn app_replica(dir: &Path) -> PathBuf {
         .map(|e| e.path())
         .find(|p| p.extension().is_some_and(|x| x == "sqlite"))
         .expect("replica file")
+}
+
+fn lines(dealer: Option<DealerFilter>) -> SubscriberQuery {
+    SubscriberQuery {
+        search: String::new(),
+        state: None,
+        dealer,
+        sort: SubscriberSort::Name,
+        descending: false,
+        page: 0,
+        page_size: 100,
+    }
+}
+
+fn new_line(dealer_id: Option<&str>, name: &str, mac: &str) -> AddSubscriberArgs {
+    AddSubscriberArgs {
+        dealer_id: dealer_id.map(str::to_owned),
+        name: name.into(),
+        line_username: name.to_lowercase().replace(' ', "."),
+        mac: mac.into(),
+        days: 30,
+    }
+}
+
+/// The data rows of an exported CSV (header and byte order mark checked, then dropped).
+fn csv_rows(path: &str) -> Vec<String> {
+    let text = std::fs::read_to_string(path).expect("the export exists");
+    let text = text
+        .strip_prefix('\u{feff}')
+        .expect("UTF-8 BOM for spreadsheets");
+    let mut lines: Vec<String> = text.split("\r\n").map(str::to_owned).collect();
+    assert_eq!(lines.pop().as_deref(), Some(""), "ends with CRLF");
+    assert!(lines[0].starts_with("Name,"), "header first: {}", lines[0]);
+    lines.remove(0);
+    lines
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn subscribers_work_offline_export_exactly_the_view_and_a_dealer_sees_only_its_own() {
+    let service = format!("wpplay-test-{}", uuid::Uuid::new_v4());
+    let server_dir = tempfile::tempdir().expect("dir");
+    let (dir1, dir2) = (
+        tempfile::tempdir().expect("dir"),
+        tempfile::tempdir().expect("dir"),
+    );
+    let mut server = Server::start(server_dir.path(), None).await;
+    let app = core(dir1.path(), &service, &server.url);
+    ready_partner(&app, &server, "lines@acme.rs").await;
+    let alpha = app
+        .add_dealer(new_dealer("Alpha Shop", "alpha.lines"))
+        .await
+        .expect("dealer");
+    let own = app
+        .add_subscriber(new_line(None, "Hotel Lobby", "00:1a:2b:3c:4d:01"))
+        .await
+        .expect("own line");
+    let a1 = app
+        .add_subscriber(new_line(
+            Some(&alpha.id),
+            "Marko Petrovic",
+            "00-1A-2B-3C-4D-02",
+        ))
+        .await
+        .expect("alpha's line");
+    assert_eq!(a1.mac, "00:1A:2B:3C:4D:02", "normalised at once");
+    app.sync_now().await.expect("sync");
+
+    // Offline: add, edit, extend, and a dealer switched off suspends its lines at once.
+    server.stop().await;
+    let a2 = app
+        .add_subscriber(new_line(Some(&alpha.id), "Jelena Ilic", "001a.2b3c.4d03"))
+        .await
+        .expect("added offline");
+    assert_eq!(
+        (a2.sync, a2.dealer_name.as_deref()),
+        (RowSync::Pending, Some("Alpha Shop"))
+    );
+    let taken = app
+        .add_subscriber(new_line(None, "Copy", "00:1A:2B:3C:4D:03"))
+        .await
+        .expect_err("the MAC is checked here too");
+    assert_eq!(taken.code, "mac_taken");
+    let bad = app
+        .add_subscriber(new_line(None, "Bad", "00:1A:2B"))
+        .await
+        .expect_err("checked locally");
+    assert_eq!(bad.code, "invalid_mac");
+    let before = app
+        .list_subscribers(lines(None))
+        .await
+        .expect("list")
+        .rows
+        .into_iter()
+        .find(|r| r.id == a1.id)
+        .expect("a1");
+    let extended = app
+        .extend_subscriber(ExtendSubscriberArgs {
+            subscriber_id: a1.id.clone(),
+            days: 90,
+        })
+        .await
+        .expect("extend offline");
+    assert_eq!(
+        (extended.expires_at - before.expires_at).num_days(),
+        90,
+        "from the old expiry, which is later than now"
+    );
+    app.edit_subscriber(EditSubscriberArgs {
+        subscriber_id: own.id.clone(),
+        name: "Hotel Lobby TV".into(),
+        line_username: "hotel.lobby".into(),
+        mac: own.mac.clone(),
+        status: LineStatus::Disabled,
+    })
+    .await
+    .expect("edit offline");
+    app.set_dealer_status(DealerStatusArgs {
+        dealer_id: alpha.id.clone(),
+        status: DealerState::Inactive,
+    })
+    .await
+    .expect("deactivate offline");
+    let page = app.list_subscribers(lines(None)).await.expect("list");
+    let state = |p: &SubscriberPage, id: &str| {
+        p.rows
+            .iter()
+            .find(|r| r.id == id)
+            .map(|r| (r.state, r.sync))
+            .expect("row")
+    };
+    assert_eq!(state(&page, &a1.id).0, LineView::Suspended);
+    assert_eq!(state(&page, &a2.id).0, LineView::Suspended);
+    assert_eq!(
+        state(&page, &own.id),
+        (LineView::Disabled, RowSync::Pending)
+    );
+    assert_eq!((page.suspended, page.disabled, page.active), (2, 1, 0));
+    let alphas = app
+        .list_subscribers(lines(Some(DealerFilter::Dealer(alpha.id.clone()))))
+        .await
+        .expect("list");
+    assert_eq!(alphas.total, 2, "the dealer filter");
+    assert_eq!(
+        app.list_subscribers(lines(Some(DealerFilter::Own)))
+            .await
+            .expect("list")
+            .total,
+        1
+    );
+
+    // Back online: everything syncs; reactivating brings the lines back as they were.
+    let mut server = Server::start(server_dir.path(), Some(server.addr)).await;
+    let status = app.sync_now().await.expect("sync");
+    assert_eq!(
+        (status.online, status.pending_changes),
+        (true, 0),
+        "{status:?}"
+    );
+    app.set_dealer_status(DealerStatusArgs {
+        dealer_id: alpha.id.clone(),
+        status: DealerState::Active,
+    })
+    .await
+    .expect("reactivate");
+    app.sync_now().await.expect("sync");
+    let page = app.list_subscribers(lines(None)).await.expect("list");
+    assert!(
+        page.rows.iter().all(|r| r.sync == RowSync::Synced),
+        "{:?}",
+        page.rows
+    );
+    assert_eq!(state(&page, &a1.id).0, LineView::Active);
+    assert_eq!(
+        state(&page, &own.id).0,
+        LineView::Disabled,
+        "its own setting kept"
+    );
+    let synced_a1 = page.rows.iter().find(|r| r.id == a1.id).expect("a1");
+    assert_eq!(
+        (synced_a1.expires_at - before.expires_at).num_days(),
+        90,
+        "the server extended it the same way"
+    );
+
+    // CSV export: exactly the filtered, searched, sorted view, every page of it.
+    let export = app
+        .export_subscribers(SubscriberQuery {
+            search: "2B:3C".into(),
+            descending: true,
+            page_size: 1,
+            ..lines(Some(DealerFilter::Dealer(alpha.id.clone())))
+        })
+        .await
+        .expect("export");
+    let rows = csv_rows(&export.path);
+    assert_eq!(export.rows, 2);
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    assert!(
+        rows[0].starts_with("Marko Petrovic,marko.petrovic,00:1A:2B:3C:4D:02,Alpha Shop,"),
+        "{rows:?}"
+    );
+    assert!(
+        rows[1].starts_with("Jelena Ilic,"),
+        "sorted as shown: {rows:?}"
+    );
+    assert!(
+        !rows.iter().any(|r| r.contains("Hotel")),
+        "the partner's own line is filtered out"
+    );
+    let dealers = app
+        .export_dealers(DealerQuery {
+            status: Some(DealerState::Active),
+            ..all_dealers()
+        })
+        .await
+        .expect("export");
+    let rows = csv_rows(&dealers.path);
+    assert_eq!(
+        rows,
+        vec!["Alpha Shop,alpha.lines,,'+381112223333,Active,2,Synced".to_owned()]
+    );
+    assert_ne!(export.path, dealers.path);
+
+    // The dealer signs in to the same app and sees only its own lines; its additions are its own.
+    let dealer_app = core(dir2.path(), &format!("{service}-dealer"), &server.url);
+    dealer_app
+        .login(LoginArgs {
+            server_url: server.url.clone(),
+            username: "alpha.lines".into(),
+            password: "Dealer-pass-2026".into(),
+        })
+        .await
+        .expect("the dealer signs in");
+    dealer_app.sync_now().await.expect("sync");
+    let mine = dealer_app
+        .list_subscribers(lines(None))
+        .await
+        .expect("list");
+    let mut names: Vec<&str> = mine.rows.iter().map(|r| r.name.as_str()).collect();
+    names.sort_unstable();
+    assert_eq!(
+        names,
+        ["Jelena Ilic", "Marko Petrovic"],
+        "never the partner's own line"
+    );
+    assert!(mine.dealers.is_empty(), "a dealer sees no other dealers");
+    let added = dealer_app
+        .add_subscriber(new_line(None, "Dealer Added", "00:1a:2b:3c:4d:09"))
+        .await
+        .expect("the dealer adds a line");
+    dealer_app.sync_now().await.expect("sync");
+    app.sync_now().await.expect("sync");
+    let seen = app
+        .list_subscribers(lines(None))
+        .await
+        .expect("list")
+        .rows
+        .into_iter()
+        .find(|r| r.id == added.id)
+        .expect("the partner sees the dealer's new line");
+    assert_eq!(seen.dealer_name.as_deref(), Some("Alpha Shop"));
+    app.remove_subscriber(SubscriberArgs {
+        subscriber_id: added.id.clone(),
+    })
+    .await
+    .expect("remove");
+    app.sync_now().await.expect("sync");
+    dealer_app.sync_now().await.expect("sync");
+    assert!(
+        dealer_app
+            .list_subscribers(lines(None))
+            .await
+            .expect("list")
+            .rows
+            .iter()
+            .all(|r| r.id != added.id),
+        "removed on the dealer's app too"
+    );
+    server.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_reseller_finds_a_partner_asks_is_accepted_reads_the_content_and_is_removed() {
+    let service = format!("wpplay-test-{}", uuid::Uuid::new_v4());
+    let server_dir = tempfile::tempdir().expect("dir");
+    let (dir1, dir2) = (
+        tempfile::tempdir().expect("dir"),
+        tempfile::tempdir().expect("dir"),
+    );
+    let mut server = Server::start(server_dir.path(), None).await;
+    let partner = core(dir1.path(), &service, &server.url);
+    ready_account(&partner, &server, "owner@streams.rs", "Stream House", None).await;
+    let reseller = core(dir2.path(), &format!("{service}-r"), &server.url);
+    ready_account(
+        &reseller,
+        &server,
+        "sales@resell.rs",
+        "Resell Co",
+        Some(AccountKind::Reseller),
+    )
+    .await;
+    for role_bound in [
+        partner.partner_directory().await.map(|_| ()),
+        reseller.my_content().await.map(|_| ()),
+        reseller.reseller_settings().await.map(|_| ()),
+    ] {
+        assert_eq!(role_bound.expect_err("role checked").code, "forbidden");
+    }
+
+    // Settings → Reseller services: what resellers may see, previewed before it syncs.
+    partner.sync_now().await.expect("sync");
+    let view = partner
+        .update_reseller_settings(ResellerSettingsArgs {
+            offers_reseller_services: true,
+            website: Some(" https://streams.rs ".into()),
+            messenger: Some("Telegram @streamhouse".into()),
+            address: None,
+            note: Some("Write first, then call.".into()),
+            visible: ContactVisibility {
+                email: true,
+                phone: false,
+                website: true,
+                messenger: false,
+                address: true,
+                note: true,
+            },
+        })
+        .await
+        .expect("settings");
+    assert_eq!(view.sync, RowSync::Pending);
+    let preview = view.preview.expect("listed").contacts;
+    assert_eq!(preview.website.as_deref(), Some("https://streams.rs"));
+    assert_eq!(
+        (preview.phone, preview.messenger, preview.address),
+        (None, None, None)
+    );
+    partner
+        .add_stream(AddStreamArgs {
+            name: "Sport 1 HD".into(),
+            category: "Sport".into(),
+            stream_url: "http://cdn.streams.rs/sport1.m3u8".into(),
+        })
+        .await
+        .expect("stream");
+    let bad = partner
+        .add_stream(AddStreamArgs {
+            name: "Bad".into(),
+            category: "Sport".into(),
+            stream_url: "javascript:alert(1)".into(),
+        })
+        .await
+        .expect_err("checked locally");
+    assert_eq!(bad.code, "invalid_stream_url");
+    partner.sync_now().await.expect("sync");
+    let view = partner.reseller_settings().await.expect("settings");
+    assert_eq!((view.sync, view.settings.version), (RowSync::Synced, 1));
+
+    // The directory shows exactly what the partner made visible, as the preview said.
+    let directory = reseller.partner_directory().await.expect("directory");
+    let entry = directory
+        .iter()
+        .find(|r| r.entry.company == "Stream House")
+        .expect("listed");
+    assert_eq!(entry.relation, Relation::None);
+    assert_eq!(
+        Some(&entry.entry.contacts),
+        partner
+            .reseller_settings()
+            .await
+            .expect("settings")
+            .preview
+            .as_ref()
+            .map(|p| &p.contacts),
+        "the preview is what resellers get"
+    );
+    let partner_id = entry.entry.partner_id;
+    let not_yet = reseller
+        .partner_content(PartnerArgs { partner_id })
+        .await
+        .expect_err("not linked yet");
+    assert_eq!(not_yet.code, "not_linked");
+
+    // Request for Partner: shown at once, synced, answered.
+    let mine = reseller
+        .request_partner(RequestPartnerArgs {
+            partner_id,
+            partner_company: "Stream House".into(),
+            message: "We sell in Novi Sad.".into(),
+        })
+        .await
+        .expect("request");
+    assert_eq!(mine.requests.len(), 1);
+    assert!(mine.requests[0].waiting);
+    assert_eq!(mine.requests[0].request.partner_company, "Stream House");
+    let twice = reseller
+        .request_partner(RequestPartnerArgs {
+            partner_id,
+            partner_company: "Stream House".into(),
+            message: "Again".into(),
+        })
+        .await
+        .expect_err("one pending request per pair");
+    assert_eq!(twice.code, "request_pending");
+    reseller.sync_now().await.expect("sync");
+    let mine = reseller.my_requests().await.expect("requests");
+    assert_eq!(
+        (
+            mine.requests.len(),
+            mine.requests[0].waiting,
+            mine.requests[0].request.status
+        ),
+        (1, false, RequestStatus::Pending),
+        "the server's copy replaced the local one: {mine:?}"
+    );
+    assert_eq!(
+        reseller.partner_directory().await.expect("directory")[0].relation,
+        Relation::Pending
+    );
+    partner.sync_now().await.expect("sync");
+    let incoming = partner.resellers().await.expect("resellers").incoming;
+    assert_eq!(incoming.len(), 1);
+    partner
+        .answer_request(AnswerRequestArgs {
+            request_id: incoming[0].request.id.clone(),
+            accept: true,
+            reason: None,
+        })
+        .await
+        .expect("accept");
+    partner.sync_now().await.expect("sync");
+    reseller.sync_now().await.expect("sync");
+    let mine = reseller.my_requests().await.expect("requests");
+    assert_eq!(mine.requests[0].request.status, RequestStatus::Accepted);
+    assert_eq!(mine.partners.len(), 1);
+    assert!(
+        mine.notifications
+            .iter()
+            .any(|n| n.kind == "request_accepted"),
+        "{:?}",
+        mine.notifications
+    );
+    let content = reseller
+        .partner_content(PartnerArgs { partner_id })
+        .await
+        .expect("linked: the content opens");
+    assert_eq!(content.partner_company, "Stream House");
+    let names: Vec<&str> = content
+        .streams
+        .iter()
+        .map(|s| s.stream.name.as_str())
+        .collect();
+    assert_eq!(names, ["Sport 1 HD"]);
+
+    // Remove My Reseller ends access; both sides are told.
+    partner
+        .remove_reseller(RemoveResellerArgs {
+            reseller_id: partner.resellers().await.expect("view").linked[0]
+                .link
+                .reseller_id,
+            reason: "Contract ended".into(),
+        })
+        .await
+        .expect("remove");
+    partner.sync_now().await.expect("sync");
+    reseller.sync_now().await.expect("sync");
+    let closed = reseller
+        .partner_content(PartnerArgs { partner_id })
+        .await
+        .expect_err("access ended");
+    assert_eq!(closed.code, "not_linked");
+    let mine = reseller.my_requests().await.expect("requests");
+    assert!(mine.partners.is_empty());
+    assert!(
+        mine.notifications
+            .iter()
+            .any(|n| n.kind == "reseller_removed")
+    );
+
+    // A new request can be withdrawn, offline too.
+    let mine = reseller
+        .request_partner(RequestPartnerArgs {
+            partner_id,
+            partner_company: "Stream House".into(),
+            message: "Can we start again?".into(),
+        })
+        .await
+        .expect("request again");
+    reseller.sync_now().await.expect("sync");
+    let again = mine
+        .requests
+        .iter()
+        .find(|r| r.request.status == RequestStatus::Pending)
+        .expect("pending")
+        .request
+        .id
+        .clone();
+    server.stop().await;
+    let mine = reseller
+        .withdraw_request(RequestArgs {
+            request_id: again.clone(),
+        })
+        .await
+        .expect("withdraw offline");
+    let row = mine
+        .requests
+        .iter()
+        .find(|r| r.request.id == again)
+        .expect("row");
+    assert_eq!(
+        (row.request.status, row.waiting),
+        (RequestStatus::Withdrawn, true)
+    );
+    let offline = reseller
+        .partner_directory()
+        .await
+        .expect_err("the directory needs the server");
+    assert!(!offline.message.is_empty());
+    let mut server = Server::start(server_dir.path(), Some(server.addr)).await;
+    reseller.sync_now().await.expect("sync");
+    let mine = reseller.my_requests().await.expect("requests");
+    let row = mine
+        .requests
+        .iter()
+        .find(|r| r.request.id == again)
+        .expect("row");
+    assert_eq!(
+        (row.request.status, row.waiting),
+        (RequestStatus::Withdrawn, false)
+    );
+
+    // Opting out hides the partner from the directory.
+    let s = partner
+        .reseller_settings()
+        .await
+        .expect("settings")
+        .settings;
+    let view = partner
+        .update_reseller_settings(ResellerSettingsArgs {
+            offers_reseller_services: false,
+            website: s.website,
+            messenger: s.messenger,
+            address: s.address,
+            note: s.note,
+            visible: s.visible,
+        })
+        .await
+        .expect("opt out");
+    assert!(view.preview.is_none(), "the preview says: not listed");
+    partner.sync_now().await.expect("sync");
+    assert!(
+        reseller
+            .partner_directory()
+            .await
+            .expect("directory")
+            .iter()
+            .all(|r| r.entry.partner_id != partner_id),
+        "an opted-out partner is not listed"
+    );
+
+    // The partner's activity log names each step, newest first.
+    let log = partner
+        .audit_log(AuditArgs { before: None })
+        .await
+        .expect("audit");
+    let actions: Vec<&str> = log.iter().map(|e| e.action.as_str()).collect();
+    for expected in [
+        "update_reseller_settings",
+        "add_stream",
+        "answer_request",
+        "remove_reseller",
+    ] {
+        assert!(actions.contains(&expected), "{expected} in {actions:?}");
+    }
+    assert!(log.windows(2).all(|w| w[0].id > w[1].id), "newest first");
+    let older = partner
+        .audit_log(AuditArgs {
+            before: Some(log[0].id),
+        })
+        .await
+        .expect("older page");
+    assert_eq!(older.len(), log.len() - 1);
+    server.stop().await;
 }

@@ -31,7 +31,7 @@ const REQUEST_SUMMARY: &str = "Request for Partner: ";
 const MAX_MESSAGE: usize = 2000;
 
 impl Core {
-    async fn role(&self) -> CoreResult<Role> {
+    pub(super) async fn role(&self) -> CoreResult<Role> {
         let guard = self.session.read().await;
         Ok(guard.as_ref().ok_or_else(not_signed_in)?.role)
     }

@@ -27,7 +27,11 @@ impl Core {
     /// One page of subscribers.
     pub async fn list_subscribers(&self, q: SubscriberQuery) -> CoreResult<SubscriberPage> {
         check_page(q.page, q.page_size)?;
-        let (rows, dealers) = self.subscriber_rows().await?;
+        let (rows, mut dealers) = self.subscriber_rows().await?;
+        if self.role().await? == wpplay_wire::auth::Role::Dealer {
+            // A dealer's feed carries only itself: there is nobody to pick or filter by.
+            dealers.clear();
+        }
         Ok(subscriber_page(rows, dealers, &q))
     }
 
@@ -493,5 +497,94 @@ pub fn subscriber_page(
         suspended,
         expired,
         dealers,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn at(day: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 6, day, 12, 0, 0)
+            .single()
+            .expect("date")
+    }
+
+    fn line(id: &str, dealer: Option<&str>, mac: &str, expires: u32) -> Subscriber {
+        Subscriber {
+            id: id.into(),
+            dealer_id: dealer.map(str::to_owned),
+            name: format!("Line {id}"),
+            line_username: id.into(),
+            mac: mac.into(),
+            expires_at: at(expires),
+            status: LineStatus::Active,
+            version: 1,
+        }
+    }
+
+    fn query() -> SubscriberQuery {
+        SubscriberQuery {
+            search: String::new(),
+            state: None,
+            dealer: None,
+            sort: SubscriberSort::Expires,
+            descending: false,
+            page: 0,
+            page_size: 10,
+        }
+    }
+
+    #[test]
+    fn states_filters_and_mac_search() {
+        let dealers = vec![Dealer {
+            id: "d1".into(),
+            display_name: "Shop".into(),
+            contact_email: None,
+            contact_phone: None,
+            username: "shop".into(),
+            status: DealerState::Inactive,
+            version: 2,
+        }];
+        let base = vec![
+            line("a", None, "00:1A:2B:3C:4D:01", 20),
+            line("b", None, "00:1A:2B:3C:4D:02", 5),
+            line("c", Some("d1"), "00:1A:2B:3C:4D:03", 25),
+        ];
+        let (rows, options) = line_overlay(base, &dealers, &[], at(10));
+        assert_eq!(options.len(), 1);
+        let page = subscriber_page(rows.clone(), options.clone(), &query());
+        let ids: Vec<&str> = page.rows.iter().map(|r| r.id.as_str()).collect();
+        assert_eq!(ids, ["b", "a", "c"], "by expiry");
+        assert_eq!((page.active, page.expired, page.suspended), (1, 1, 1));
+        assert_eq!(page.rows[2].dealer_name.as_deref(), Some("Shop"));
+        assert_eq!(page.rows[1].days_left, 10);
+        let own = subscriber_page(
+            rows.clone(),
+            options.clone(),
+            &SubscriberQuery {
+                dealer: Some(DealerFilter::Own),
+                ..query()
+            },
+        );
+        assert_eq!(
+            (own.total, own.all, own.suspended),
+            (2, 2, 0),
+            "chips count within the dealer filter"
+        );
+        let by_mac = filtered_lines(
+            rows,
+            &SubscriberQuery {
+                search: "4d03".into(),
+                ..query()
+            },
+        );
+        assert_eq!(
+            by_mac.len(),
+            1,
+            "a MAC typed without separators finds the line"
+        );
+        assert_eq!(by_mac[0].id, "c");
     }
 }
