@@ -24,6 +24,8 @@ struct World {
     app: PathBuf,
     artifacts: PathBuf,
     notifications: PathBuf,
+    /// Where the app writes CSV exports.
+    exports: PathBuf,
     _notifier: Proc,
     _dirs: Vec<tempfile::TempDir>,
 }
@@ -101,6 +103,7 @@ impl World {
         )
         .await;
 
+        let exports = app_dir.path().join("exports");
         let driver_port = free_port();
         let native_port = free_port();
         let driver = Proc::spawn(
@@ -118,6 +121,7 @@ impl World {
                     "WPPLAY_DESKTOP_DATA_DIR",
                     app_dir.path().display().to_string(),
                 ),
+                ("WPPLAY_EXPORT_DIR", exports.display().to_string()),
             ],
             &artifacts.join("tauri-driver.log"),
         );
@@ -138,6 +142,7 @@ impl World {
             app: workspace_binary("wpplay-desktop"),
             artifacts,
             notifications,
+            exports,
             _notifier: notifier,
             _dirs: vec![server_dir, app_dir],
         }
@@ -217,8 +222,14 @@ fn raised(world: &World) -> Vec<String> {
         .collect()
 }
 
+/// A reseller registered over the real API, with its own password set.
+struct Reseller {
+    username: String,
+    token: String,
+}
+
 /// A reseller registered, signed in and with its own password, over the real API.
-async fn reseller(world: &World, email: &str) -> String {
+async fn reseller(world: &World, email: &str) -> Reseller {
     let http = reqwest::Client::new();
     let url = &world.server_url;
     let company = format!("Resell {}", email.split('@').next().unwrap_or("co"));
@@ -248,12 +259,15 @@ async fn reseller(world: &World, email: &str) -> String {
     let r = http
         .post(format!("{url}/api/v1/auth/password"))
         .bearer_auth(&token)
-        .json(&serde_json::json!({"current_password": pw, "new_password": "Resell-pass-2026"}))
+        .json(&serde_json::json!({"current_password": pw, "new_password": RESELLER_PASSWORD}))
         .send()
         .await
         .expect("password");
     assert_eq!(r.status(), reqwest::StatusCode::OK);
-    token
+    Reseller {
+        username: user,
+        token,
+    }
 }
 
 /// Pushes one mutation over the real API and checks it was applied.
@@ -513,7 +527,7 @@ async fn partner_registers_signs_in_and_keeps_working_offline() {
         .expect("json");
     let partner_id = me["account_id"].as_i64().expect("id");
     let first = reseller(&world, "rade@resell.rs").await;
-    let first_request = request_partner(&world, &first, partner_id).await;
+    let first_request = request_partner(&world, &first.token, partner_id).await;
     eventually("the native notification of the request", WAIT, async || {
         let r = raised(&world);
         (r.len() == 1 && r[0].starts_with("New Request for Partner: Resell rade")).then_some(())
@@ -524,7 +538,7 @@ async fn partner_registers_signs_in_and_keeps_working_offline() {
     // While the app is closed another request arrives: after the restart it is raised once,
     // and the one already shown is not repeated.
     let second = reseller(&world, "mila@resell.rs").await;
-    let _second_request = request_partner(&world, &second, partner_id).await;
+    let _second_request = request_partner(&world, &second.token, partner_id).await;
     let app = world.open_app().await;
     text_of(&app, "[data-testid=sync-indicator]", "Online").await;
     eventually(
@@ -542,41 +556,162 @@ async fn partner_registers_signs_in_and_keeps_working_offline() {
         "each request raised once, the first not repeated on restart: {all:?}"
     );
 
-    // The partner accepts the first request on the Resellers page; the reseller gets the content.
-    push(
-        &world,
-        &partner_token,
-        serde_json::json!({"type": "add_stream", "stream_id": uuid_like(), "name": "Sport 1 HD",
-        "category": "Sport", "stream_url": "https://cdn.example/sport1.m3u8"}),
+    // The partner's content catalog, built in the app; nobody sees it before a link.
+    click(&app, "[data-testid=nav-content]").await;
+    click(&app, "[data-testid=add-stream]").await;
+    fill(&app, "[data-testid=stream-name-input]", "Sport 1 HD").await;
+    fill(&app, "[data-testid=stream-category-input]", "Sport").await;
+    fill(
+        &app,
+        "[data-testid=stream-url-input]",
+        "https://cdn.example/sport1.m3u8",
     )
     .await;
+    click(&app, "[data-testid=stream-save]").await;
+    attribute_is(&app, "[data-testid=catalog-row]", "data-sync", "synced").await;
+    app.screenshot(&shots.join("11-content-catalog.png"))
+        .await
+        .expect("screenshot");
     let content = format!("/api/v1/partners/{partner_id}/content");
     assert_eq!(
-        get(&world, &first, &content).await.0,
+        get(&world, &first.token, &content).await.0,
         reqwest::StatusCode::FORBIDDEN,
         "no content before the partner accepts"
     );
-    click(&app, "[data-testid=nav-resellers]").await;
-    let row = format!("[data-testid=request-row][data-request-id=\"{first_request}\"]");
-    element(&app, &row).await;
-    app.screenshot(&shots.join("11-resellers-requests.png"))
-        .await
-        .expect("screenshot");
-    click(&app, &format!("{row} [data-testid=request-accept]")).await;
-    let (_, me) = get(&world, &first, "/api/v1/me").await;
-    let first_id = me["account_id"].as_i64().expect("reseller id");
-    let link = format!("[data-testid=link-row][data-reseller-id=\"{first_id}\"]");
-    element(&app, &link).await;
-    eventually("the reseller to see the content", WAIT, async || {
-        let (status, body) = get(&world, &first, &content).await;
-        (status == reqwest::StatusCode::OK && body[0]["name"] == "Sport 1 HD").then_some(())
+
+    // Settings → Reseller services: the website shown to resellers, previewed before saving.
+    click(&app, "[data-testid=nav-settings]").await;
+    fill(
+        &app,
+        "[data-testid=settings-website]",
+        "https://deskmedia.rs",
+    )
+    .await;
+    click(&app, "[data-testid=settings-visible-website]").await;
+    text_of(
+        &app,
+        "[data-testid=settings-preview] [data-testid=preview-website]",
+        "deskmedia.rs",
+    )
+    .await;
+    click(&app, "[data-testid=settings-save]").await;
+    eventually("the settings to sync", WAIT, async || {
+        app.find("[data-testid=settings-waiting]")
+            .await
+            .is_none()
+            .then_some(())
     })
     .await;
-    app.screenshot(&shots.join("12-resellers-linked.png"))
+    app.screenshot(&shots.join("12-settings-preview.png"))
         .await
         .expect("screenshot");
 
-    // Remove My Reseller: a reason is required; both sides are told; the content closes.
+    // The partner accepts the first request on the Resellers page.
+    click(&app, "[data-testid=nav-resellers]").await;
+    let row = format!("[data-testid=request-row][data-request-id=\"{first_request}\"]");
+    element(&app, &row).await;
+    app.screenshot(&shots.join("13-resellers-requests.png"))
+        .await
+        .expect("screenshot");
+    click(&app, &format!("{row} [data-testid=request-accept]")).await;
+    let (_, me) = get(&world, &first.token, "/api/v1/me").await;
+    let first_id = me["account_id"].as_i64().expect("reseller id");
+    let link = format!("[data-testid=link-row][data-reseller-id=\"{first_id}\"]");
+    element(&app, &link).await;
+    app.screenshot(&shots.join("14-resellers-linked.png"))
+        .await
+        .expect("screenshot");
+
+    // Subscribers: a line for Marko's shop and one of the partner's own; the CSV export
+    // holds exactly the filtered view.
+    click(&app, "[data-testid=nav-providers]").await;
+    let dealer_id = element(&app, "[data-testid=dealer-row]")
+        .await
+        .attribute("data-dealer-id")
+        .await
+        .expect("attribute")
+        .expect("dealer id");
+    click(&app, "[data-testid=nav-subscribers]").await;
+    add_line(&app, "Petar Home", "00:1a:2b:3c:4d:5e", &dealer_id).await;
+    add_line(&app, "Office TV", "00-1A-2B-3C-4D-5F", "").await;
+    eventually("both lines to sync", WAIT, async || {
+        (count(&app, "[data-testid=subscriber-row][data-sync=synced]").await == 2).then_some(())
+    })
+    .await;
+    app.screenshot(&shots.join("15-subscribers.png"))
+        .await
+        .expect("screenshot");
+    fill(&app, "[data-testid=subscriber-search]", "petar").await;
+    eventually("the search to filter", WAIT, async || {
+        (count(&app, "[data-testid=subscriber-row]").await == 1).then_some(())
+    })
+    .await;
+    click(&app, "[data-testid=export-subscribers]").await;
+    let csv = eventually("the CSV export", WAIT, async || {
+        let file = std::fs::read_dir(&world.exports)
+            .ok()?
+            .flatten()
+            .find(|e| {
+                e.file_name().to_string_lossy().starts_with("subscribers-")
+                    && e.path().extension().is_some_and(|x| x == "csv")
+            })?;
+        std::fs::read_to_string(file.path()).ok()
+    })
+    .await;
+    let rows: Vec<&str> = csv.trim_end().split("\r\n").skip(1).collect();
+    assert_eq!(rows.len(), 1, "exactly the filtered view: {csv}");
+    assert!(
+        rows[0].starts_with("Petar Home,") && rows[0].contains("Marko Electronics"),
+        "{csv}"
+    );
+    app.close().await;
+
+    // The reseller signs in to the same app: the acceptance that came while its app was
+    // closed is raised once, and the partner's content is there.
+    let app = world.open_app().await;
+    sign_in_as(&app, &first.username, RESELLER_PASSWORD).await;
+    attribute_is(&app, "[data-testid=home-linked]", "data-count", "1").await;
+    eventually(
+        "the reseller's notification of the acceptance",
+        WAIT,
+        async || {
+            raised(&world)
+                .iter()
+                .any(|n| n.starts_with("Request accepted"))
+                .then_some(())
+        },
+    )
+    .await;
+    app.screenshot(&shots.join("16-reseller-home.png"))
+        .await
+        .expect("screenshot");
+    click(&app, "[data-testid=nav-partners]").await;
+    let listed = format!("[data-testid=directory-row][data-partner-id=\"{partner_id}\"]");
+    attribute_is(&app, &listed, "data-relation", "linked").await;
+    text_of(
+        &app,
+        &format!("{listed} [data-testid=directory-contact-website]"),
+        "deskmedia.rs",
+    )
+    .await;
+    app.screenshot(&shots.join("17-reseller-directory.png"))
+        .await
+        .expect("screenshot");
+    click(&app, "[data-testid=nav-content]").await;
+    click(
+        &app,
+        &format!("[data-testid=content-partner][data-partner-id=\"{partner_id}\"]"),
+    )
+    .await;
+    text_of(&app, "[data-testid=stream-name]", "Sport 1 HD").await;
+    app.screenshot(&shots.join("18-reseller-content.png"))
+        .await
+        .expect("screenshot");
+
+    // The partner removes the reseller: a reason is required; both sides are told.
+    sign_out(&app).await;
+    sign_in_as(&app, &username, "Jelena-Desk-2026").await;
+    click(&app, "[data-testid=nav-resellers]").await;
     click(&app, &format!("{link} [data-testid=link-remove]")).await;
     fill(&app, "#remove-reason", "Contract ended").await;
     click(&app, "#remove-confirm").await;
@@ -584,18 +719,6 @@ async fn partner_registers_signs_in_and_keeps_working_offline() {
         app.find(&link).await.is_none().then_some(())
     })
     .await;
-    assert_eq!(
-        get(&world, &first, &content).await.0,
-        reqwest::StatusCode::FORBIDDEN,
-        "access ends with the link"
-    );
-    let (_, feed) = get(&world, &first, "/api/v1/sync/pull?since=0").await;
-    let told = feed["changes"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .any(|c| c["entity"] == "notification" && c["data"]["kind"] == "reseller_removed");
-    assert!(told, "the reseller is notified: {feed}");
     eventually(
         "the partner's own native notification of the removal",
         WAIT,
@@ -607,21 +730,132 @@ async fn partner_registers_signs_in_and_keeps_working_offline() {
         },
     )
     .await;
-    app.screenshot(&shots.join("13-reseller-removed.png"))
+    assert_eq!(
+        get(&world, &first.token, &content).await.0,
+        reqwest::StatusCode::FORBIDDEN,
+        "access ends with the link"
+    );
+    app.screenshot(&shots.join("19-reseller-removed.png"))
+        .await
+        .expect("screenshot");
+
+    // The reseller is told natively too, finds the content closed, and asks again from the
+    // directory in the app.
+    sign_out(&app).await;
+    sign_in_as(&app, &first.username, RESELLER_PASSWORD).await;
+    eventually(
+        "the reseller's notification of the removal",
+        WAIT,
+        async || {
+            raised(&world)
+                .iter()
+                .any(|n| n.starts_with("Partner ended the collaboration"))
+                .then_some(())
+        },
+    )
+    .await;
+    click(&app, "[data-testid=nav-content]").await;
+    element(&app, "[data-testid=content-empty]").await;
+    click(&app, "[data-testid=nav-partners]").await;
+    attribute_is(&app, &listed, "data-relation", "none").await;
+    click(&app, &format!("{listed} [data-testid=directory-request]")).await;
+    fill(
+        &app,
+        "[data-testid=request-message]",
+        "We would like to work together again.",
+    )
+    .await;
+    click(&app, "[data-testid=request-send]").await;
+    click(&app, "[data-testid=nav-requests]").await;
+    attribute_is(
+        &app,
+        "[data-testid=outgoing-row][data-status=pending]",
+        "data-waiting",
+        "false",
+    )
+    .await;
+    app.screenshot(&shots.join("20-reseller-requests.png"))
+        .await
+        .expect("screenshot");
+
+    // The dealer signs in to the same app with the username and password the partner
+    // chose offline, and sees only its own subscribers.
+    sign_out(&app).await;
+    sign_in_as(&app, "marko.shop", "Dealer-pass-2026").await;
+    element(&app, "[data-testid=subscribers-page]").await;
+    eventually("the dealer's lines", WAIT, async || {
+        (count(&app, "[data-testid=subscriber-row]").await == 1).then_some(())
+    })
+    .await;
+    text_of(&app, "[data-testid=subscriber-name]", "Petar Home").await;
+    app.screenshot(&shots.join("21-dealer-subscribers.png"))
         .await
         .expect("screenshot");
     app.close().await;
+}
 
-    // The dealer signs in with the username and password the partner chose, on the server.
-    let login = reqwest::Client::new()
-        .post(format!("{}/api/v1/auth/login", world.server_url))
-        .json(&serde_json::json!({"username": "marko.shop", "password": "Dealer-pass-2026"}))
-        .send()
-        .await
-        .expect("server reachable");
-    assert_eq!(
-        login.status(),
-        reqwest::StatusCode::OK,
-        "the dealer added offline can sign in"
+const RESELLER_PASSWORD: &str = "Resell-pass-2026";
+
+/// Adds a line on the Subscribers page (`dealer_id` empty: the partner's own line).
+async fn add_line(app: &Session, name: &str, mac: &str, dealer_id: &str) {
+    click(app, "[data-testid=add-subscriber]").await;
+    fill(app, "[data-testid=sub-name]", name).await;
+    fill(
+        app,
+        "[data-testid=sub-line-username]",
+        &name.to_lowercase().replace(' ', "."),
+    )
+    .await;
+    fill(app, "[data-testid=sub-mac]", mac).await;
+    choose(app, "[data-testid=sub-dealer]", dealer_id).await;
+    click(app, "[data-testid=sub-save]").await;
+    eventually("the window to close", WAIT, async || {
+        app.find("[data-testid=sub-save]")
+            .await
+            .is_none()
+            .then_some(())
+    })
+    .await;
+}
+
+/// Picks an option of a `<select>` by value, as a user's choice would (a change event).
+async fn choose(app: &Session, css: &str, value: &str) {
+    element(app, css).await;
+    let script = format!(
+        "const el = document.querySelector({css:?}); el.value = {value:?}; \
+         el.dispatchEvent(new Event('change', {{bubbles: true}})); return el.value;"
     );
+    let chosen = app.execute(&script).await.expect("script");
+    assert_eq!(
+        chosen.as_str(),
+        Some(value),
+        "{css} has an option {value:?}"
+    );
+}
+
+/// How many elements match.
+async fn count(app: &Session, css: &str) -> usize {
+    app.execute(&format!(
+        "return document.querySelectorAll({css:?}).length;"
+    ))
+    .await
+    .ok()
+    .and_then(|v| v.as_u64())
+    .and_then(|n| usize::try_from(n).ok())
+    .unwrap_or(0)
+}
+
+async fn sign_out(app: &Session) {
+    click(app, "#logout").await;
+    element(app, "#login-submit").await;
+}
+
+async fn sign_in_as(app: &Session, username: &str, password: &str) {
+    fill(app, "#username", username).await;
+    fill(app, "#password", password).await;
+    click(app, "#login-submit").await;
+    eventually("the sign-in to finish", WAIT, async || {
+        app.find("#login-submit").await.is_none().then_some(())
+    })
+    .await;
 }

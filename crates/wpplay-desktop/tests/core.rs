@@ -1093,6 +1093,22 @@ async fn a_reseller_finds_a_partner_asks_is_accepted_reads_the_content_and_is_re
         "{:?}",
         mine.notifications
     );
+    let raised: Vec<String> = reseller
+        .take_new_notifications()
+        .await
+        .expect("notifications")
+        .into_iter()
+        .map(|n| n.kind)
+        .collect();
+    assert_eq!(raised, ["request_accepted"], "raised natively once");
+    assert!(
+        reseller
+            .take_new_notifications()
+            .await
+            .expect("notifications")
+            .is_empty(),
+        "never twice"
+    );
     let content = reseller
         .partner_content(PartnerArgs { partner_id })
         .await

@@ -19,7 +19,10 @@ impl Core {
     ) -> CoreResult<Vec<wpplay_wire::resellers::Notification>> {
         let guard = self.session.read().await;
         match guard.as_ref() {
-            Some(s) => Ok(s.replica.take_unraised_notifications().await?),
+            Some(s) => Ok(s
+                .replica
+                .take_unraised_notifications(self.cfg.clock.now())
+                .await?),
             None => Ok(Vec::new()),
         }
     }

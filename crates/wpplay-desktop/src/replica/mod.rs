@@ -355,10 +355,19 @@ impl Replica {
     }
 }
 
+/// Notifications older than this many days are not raised natively any more.
+pub const RAISE_WITHIN_DAYS: i64 = 7;
+
 impl Replica {
     /// The notifications not raised yet, oldest first, marked as raised in the same
-    /// transaction: each is handed out once, across restarts too.
-    pub async fn take_unraised_notifications(&self) -> Local<Vec<Notification>> {
+    /// transaction: each is handed out once, across restarts too. Those older than
+    /// [`RAISE_WITHIN_DAYS`] at `now` are marked without being handed out, so signing in on
+    /// a new computer does not replay months of history on the desktop (they stay listed
+    /// in the app).
+    pub async fn take_unraised_notifications(
+        &self,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Local<Vec<Notification>> {
         const KEY: &str = "notified_through";
         let txn = self.write().await?;
         let through: i64 = replica_meta::Entity::find_by_id(KEY.to_owned())
@@ -377,11 +386,13 @@ impl Replica {
             })
             .collect();
         fresh.sort_by_key(|n| n.id);
-        if let Some(last) = fresh.last() {
+        let last_id = fresh.last().map(|n| n.id);
+        fresh.retain(|n| now - n.created_at <= chrono::Duration::days(RAISE_WITHIN_DAYS));
+        if let Some(last) = last_id {
             use sea_orm::sea_query::OnConflict;
             replica_meta::Entity::insert(replica_meta::ActiveModel {
                 key: Set(KEY.to_owned()),
-                value: Set(last.id.to_string()),
+                value: Set(last.to_string()),
             })
             .on_conflict(
                 OnConflict::column(replica_meta::Column::Key)
