@@ -54,6 +54,12 @@ struct World {
     rl_id: i64,
     dealer_a: String,
     line_da: String,
+    /// A's stream, a pending request of the linked reseller to a third partner, and one of
+    /// a third reseller to A (neither third party is an actor): the real targets of the
+    /// request and content kinds.
+    stream_a: String,
+    rl_to_c: String,
+    third_to_a: String,
 }
 
 fn uuid() -> String {
@@ -222,7 +228,26 @@ async fn world(backend: Backend) -> Option<World> {
         json!({"type": "answer_request", "request_id": req, "accept": true, "reason": null}),
     )
     .await;
-    applied(&s, &a, json!({"type": "add_stream", "stream_id": uuid(), "name": "News", "category": "News", "stream_url": "https://cdn.example/news"})).await;
+    let stream_a = uuid();
+    applied(&s, &a, json!({"type": "add_stream", "stream_id": stream_a, "name": "News", "category": "News", "stream_url": "https://cdn.example/news"})).await;
+    let (_, c) = s.ready_partner("c@matrix.rs").await;
+    let (_, me_c) = s.get("/api/v1/me", Some(&c)).await;
+    let c_id = me_c["account_id"].as_i64().expect("id");
+    let rl_to_c = uuid();
+    applied(
+        &s,
+        &rl,
+        json!({"type": "request_partner", "request_id": rl_to_c, "partner_id": c_id, "message": "Hi C"}),
+    )
+    .await;
+    let (_, third, _) = reseller(&s, "rt@resell.rs", "Resell-Third").await;
+    let third_to_a = uuid();
+    applied(
+        &s,
+        &third,
+        json!({"type": "request_partner", "request_id": third_to_a, "partner_id": a_id, "message": "Hi A"}),
+    )
+    .await;
 
     passwords.insert(PartnerA, (ca.username, ca.password));
     passwords.insert(PartnerB, (cb.username, "Partner-B-2026".to_owned()));
@@ -241,6 +266,9 @@ async fn world(backend: Backend) -> Option<World> {
         rl_id,
         dealer_a,
         line_da,
+        stream_a,
+        rl_to_c,
+        third_to_a,
     })
 }
 
@@ -352,8 +380,9 @@ async fn every_mutation_kind_as_every_actor(backend: Backend) {
     };
     let a_and_dealer: &[Actor] = &[PartnerA, DealerA];
     let resellers: &[Actor] = &[ResellerUnlinked];
-    // (kind, builder, who may apply it). Each call builds fresh ids, so an allowed actor's
-    // success never changes what the next actor meets.
+    // (kind, builder, who may apply it). Kinds that create build fresh ids, so an allowed
+    // actor's success never changes what the next actor meets; kinds that act on a row name
+    // a real one of A's (or the linked reseller's), so a refusal is about who asks.
     type Build = Box<dyn Fn(&World) -> Value>;
     let kinds: Vec<(&str, Build, &[Actor])> = vec![
         (
@@ -439,22 +468,20 @@ async fn every_mutation_kind_as_every_actor(backend: Backend) {
         ),
         (
             "withdraw_request",
-            Box::new(|_| json!({"type": "withdraw_request", "request_id": uuid()})),
-            &[],
+            Box::new(|w| json!({"type": "withdraw_request", "request_id": w.rl_to_c})),
+            &[ResellerLinked],
         ),
         (
             "answer_request",
             Box::new(
-                |_| json!({"type": "answer_request", "request_id": uuid(), "accept": true, "reason": null}),
+                |w| json!({"type": "answer_request", "request_id": w.third_to_a, "accept": false, "reason": null}),
             ),
-            &[],
+            &[PartnerA],
         ),
         (
             "remove_reseller",
-            Box::new(
-                |w| json!({"type": "remove_reseller", "reseller_id": w.rl_id + 1000, "reason": "x"}),
-            ),
-            &[],
+            Box::new(|w| json!({"type": "remove_reseller", "reseller_id": w.rl_id, "reason": "x"})),
+            &[PartnerA],
         ),
         (
             "add_stream",
@@ -465,8 +492,8 @@ async fn every_mutation_kind_as_every_actor(backend: Backend) {
         ),
         (
             "remove_stream",
-            Box::new(|_| json!({"type": "remove_stream", "stream_id": uuid()})),
-            &[],
+            Box::new(|w| json!({"type": "remove_stream", "stream_id": w.stream_a})),
+            &[PartnerA],
         ),
     ];
     for (kind, build, allowed) in &kinds {
