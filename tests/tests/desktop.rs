@@ -360,6 +360,18 @@ async fn text_of(app: &Session, css: &str, expected: &str) -> String {
     let mut last = String::new();
     loop {
         last = element(app, css).await.text().await.unwrap_or(last);
+        if last.is_empty() {
+            // WebKit's WebDriver reads no text from an element cut with an ellipsis; the
+            // DOM still has it.
+            last = app
+                .execute(&format!(
+                    "return document.querySelector({css:?})?.textContent ?? '';"
+                ))
+                .await
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_owned))
+                .unwrap_or_default();
+        }
         if last.contains(expected) {
             return last;
         }
@@ -666,9 +678,10 @@ async fn partner_registers_signs_in_and_keeps_working_offline() {
     );
     app.close().await;
 
-    // The reseller signs in to the same app: the acceptance that came while its app was
-    // closed is raised once, and the partner's content is there.
+    // The app restarts signed in as the partner (keychain); the reseller signs in to the
+    // same app: the acceptance that came meanwhile is raised once, and the content is there.
     let app = world.open_app().await;
+    sign_out(&app).await;
     sign_in_as(&app, &first.username, RESELLER_PASSWORD).await;
     attribute_is(&app, "[data-testid=home-linked]", "data-count", "1").await;
     eventually(
@@ -688,10 +701,12 @@ async fn partner_registers_signs_in_and_keeps_working_offline() {
     click(&app, "[data-testid=nav-partners]").await;
     let listed = format!("[data-testid=directory-row][data-partner-id=\"{partner_id}\"]");
     attribute_is(&app, &listed, "data-relation", "linked").await;
-    text_of(
+    // (WebKit's WebDriver reads no text from cells cut with an ellipsis: the title has it.)
+    attribute_is(
         &app,
         &format!("{listed} [data-testid=directory-contact-website]"),
-        "deskmedia.rs",
+        "title",
+        "https://deskmedia.rs",
     )
     .await;
     app.screenshot(&shots.join("17-reseller-directory.png"))

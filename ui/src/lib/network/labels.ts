@@ -1,0 +1,73 @@
+// Words and colours for the reseller's side of the network, shared by its pages.
+
+import type { Relation, RequestStatus, RequestsView } from "../backend";
+
+/** Codes of a server-only read that failed because the server could not be reached. */
+const NO_CONNECTION: ReadonlySet<string> = new Set(["offline", "server_unreachable"]);
+
+/** Whether a failed server-only read only needs the connection back. */
+export function needsConnection(code: string): boolean {
+  return NO_CONNECTION.has(code);
+}
+
+export const PARTNER_LOCKED = "partner_locked";
+export const NOT_LINKED = "not_linked";
+
+export type Tone = "green" | "amber" | "red" | "grey" | "accent";
+
+const STATUS: Record<RequestStatus, { label: string; tone: Tone; tip: string }> = {
+  pending: { label: "Pending", tone: "grey", tip: "Waiting for the partner's answer." },
+  accepted: { label: "Accepted", tone: "green", tip: "The partner accepted: you were linked." },
+  rejected: { label: "Rejected", tone: "red", tip: "The partner rejected this request." },
+  withdrawn: { label: "Withdrawn", tone: "grey", tip: "You took this request back." },
+  cancelled: {
+    label: "Cancelled",
+    tone: "amber",
+    tip: "Closed while pending: the partner stopped serving resellers or its account was locked.",
+  },
+};
+
+export function statusLabel(status: RequestStatus): string {
+  return STATUS[status].label;
+}
+
+export function statusTone(status: RequestStatus): Tone {
+  return STATUS[status].tone;
+}
+
+export function statusTip(status: RequestStatus): string {
+  return STATUS[status].tip;
+}
+
+/**
+ * Where this reseller stands with a partner, from the local replica: the same rule the
+ * core applies to the directory, so the directory follows answers without a server read.
+ */
+export function relationOf(partnerId: number, view: RequestsView | null, fallback: Relation): Relation {
+  if (view === null) return fallback;
+  if (view.partners.some((l) => l.partner_id === partnerId)) return "linked";
+  const pending = view.requests.some(
+    (r) => r.request.partner_id === partnerId && r.request.status === "pending" && r.problem === null,
+  );
+  return pending ? "pending" : "none";
+}
+
+/** How a notification is marked, by its kind. */
+export function notificationTone(kind: string): Tone {
+  switch (kind) {
+    case "request_accepted":
+      return "green";
+    case "request_rejected":
+    case "reseller_removed":
+      return "red";
+    case "request_cancelled":
+      return "amber";
+    default:
+      return "accent";
+  }
+}
+
+/** Lower case without accents, for client-side search ("Čačak" matches "cacak"). */
+export function fold(text: string): string {
+  return text.normalize("NFD").replace(/\p{M}/gu, "").toLocaleLowerCase();
+}

@@ -1,0 +1,125 @@
+// The Reseller services form: its values, how they compare, what they send, and the
+// "view as a reseller" preview computed from them the way the core computes it (a detail
+// shows when its box is ticked and it has a value).
+
+import type {
+  ContactVisibility,
+  DirectoryEntry,
+  ResellerSettings,
+  ResellerSettingsArgs,
+  ResellerSettingsView,
+  VisibleContacts,
+} from "../backend";
+
+/** The longest website, messenger or address the server accepts. */
+export const TEXT_MAX = 200;
+/** The longest "how to exchange information" note the server accepts. */
+export const NOTE_MAX = 1000;
+
+export type ContactKey = keyof ContactVisibility;
+/** The details typed on this page; e-mail and phone come from the profile. */
+export type EditableKey = "website" | "messenger" | "address" | "note";
+
+export interface SettingsForm {
+  offers: boolean;
+  website: string;
+  messenger: string;
+  address: string;
+  note: string;
+  visible: ContactVisibility;
+}
+
+export function formOf(s: ResellerSettings): SettingsForm {
+  return {
+    offers: s.offers_reseller_services,
+    website: s.website ?? "",
+    messenger: s.messenger ?? "",
+    address: s.address ?? "",
+    note: s.note ?? "",
+    visible: { ...s.visible },
+  };
+}
+
+/** A detached copy, so editing the form never edits what it was copied from. */
+export function copyOf(f: SettingsForm): SettingsForm {
+  return { ...f, visible: { ...f.visible } };
+}
+
+const KEYS: readonly ContactKey[] = ["email", "phone", "website", "messenger", "address", "note"];
+const EDITABLE: readonly EditableKey[] = ["website", "messenger", "address", "note"];
+
+/** Equal as saved: surrounding spaces are trimmed by the core, so they change nothing. */
+export function sameForm(a: SettingsForm, b: SettingsForm): boolean {
+  return (
+    a.offers === b.offers &&
+    EDITABLE.every((k) => a[k].trim() === b[k].trim()) &&
+    KEYS.every((k) => a.visible[k] === b.visible[k])
+  );
+}
+
+/**
+ * The form after the settings changed elsewhere (another device, a sync): every value the
+ * user has not touched since `from` takes its value in `to`; what the user changed stays.
+ */
+export function rebase(form: SettingsForm, from: SettingsForm, to: SettingsForm): SettingsForm {
+  const next = copyOf(form);
+  if (form.offers === from.offers) next.offers = to.offers;
+  for (const k of EDITABLE) if (form[k].trim() === from[k].trim()) next[k] = to[k];
+  for (const k of KEYS) if (form.visible[k] === from.visible[k]) next.visible[k] = to.visible[k];
+  return next;
+}
+
+function optional(v: string): string | null {
+  const t = v.trim();
+  return t === "" ? null : t;
+}
+
+export function argsOf(f: SettingsForm): ResellerSettingsArgs {
+  return {
+    offers_reseller_services: f.offers,
+    website: optional(f.website),
+    messenger: optional(f.messenger),
+    address: optional(f.address),
+    note: optional(f.note),
+    visible: { ...f.visible },
+  };
+}
+
+/** What resellers would see with these values; null when the partner is not listed. */
+export function previewOf(f: SettingsForm, view: ResellerSettingsView): DirectoryEntry | null {
+  if (!f.offers) return null;
+  const shown = (key: ContactKey, value: string) => (f.visible[key] ? optional(value) : null);
+  return {
+    partner_id: 0,
+    company: view.company,
+    country: view.country,
+    contacts: {
+      email: shown("email", view.email),
+      phone: shown("phone", view.phone),
+      website: shown("website", f.website),
+      messenger: shown("messenger", f.messenger),
+      address: shown("address", f.address),
+      note: shown("note", f.note),
+    },
+  };
+}
+
+/** The details a directory card lists, in its order, leaving out empty ones. */
+export function shownContacts(c: VisibleContacts): Array<{ key: ContactKey; value: string }> {
+  return KEYS.flatMap((key) => {
+    const value = c[key]?.trim() ?? "";
+    return value === "" ? [] : [{ key, value }];
+  });
+}
+
+/** What is wrong with a typed detail, if anything. */
+export function checkDetail(key: EditableKey, value: string): string | null {
+  const v = value.trim();
+  const n = [...v].length;
+  const max = key === "note" ? NOTE_MAX : TEXT_MAX;
+  if (n > max) return `Keep it under ${max} characters (now ${n}).`;
+  // The server refuses control characters; only the note may span lines.
+  const bad = key === "note" ? /[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/ : /\p{Cc}/u;
+  if (bad.test(v)) return "Remove the invisible control characters (e.g. from a paste).";
+  return null;
+}

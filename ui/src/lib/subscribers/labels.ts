@@ -1,0 +1,95 @@
+// Words for line states, expiry countdowns and refused edits, shared by the table and the
+// windows.
+
+import type { DealerFilter, DealerOption, LineView, RowProblem } from "../backend";
+import { count, locale } from "../format";
+
+export const VERSION_CONFLICT = "version_conflict";
+
+export const STATE_LABEL: Record<LineView, string> = {
+  active: "Active",
+  disabled: "Disabled",
+  suspended: "Suspended",
+  expired: "Expired",
+};
+
+export const STATE_TONE: Record<LineView, "green" | "amber" | "red" | "grey"> = {
+  active: "green",
+  disabled: "grey",
+  suspended: "amber",
+  expired: "red",
+};
+
+/** What each state means, for the pill's tooltip. */
+export const STATE_TIP: Record<LineView, string> = {
+  active: "The line works.",
+  disabled: "Switched off by you: the line does not work until it is set Active again.",
+  suspended: "Its dealer is inactive: the line works again when the dealer is reactivated.",
+  expired: "The paid period is over: extend the line to renew it.",
+};
+
+/** A compact calendar date for table cells, e.g. "14 Mar 2026". */
+export function shortDate(value: string | Date): string {
+  const d = typeof value === "string" ? new Date(value) : value;
+  if (Number.isNaN(d.getTime())) return String(value);
+  return new Intl.DateTimeFormat(locale(), { dateStyle: "medium" }).format(d);
+}
+
+/** A full calendar date for sentences, e.g. "14 March 2026". */
+export function longDate(value: Date): string {
+  if (Number.isNaN(value.getTime())) return "";
+  return new Intl.DateTimeFormat(locale(), { dateStyle: "long" }).format(value);
+}
+
+/** "in 12 days", "in 1 day", "expired". */
+export function countdown(daysLeft: number): string {
+  if (daysLeft <= 0) return "expired";
+  return daysLeft === 1 ? "in 1 day" : `in ${count(daysLeft)} days`;
+}
+
+/** "30 days", "1 day". */
+export function days(n: number): string {
+  return n === 1 ? "1 day" : `${count(n)} days`;
+}
+
+/** How a dealer reads in pickers: inactive ones are marked. */
+export function dealerLabel(d: DealerOption): string {
+  return d.status === "inactive" ? `${d.display_name} (inactive)` : d.display_name;
+}
+
+/** The dealer filter as one string for a <select>: "", "own" or "dealer:<id>". */
+export function filterValue(f: DealerFilter | null): string {
+  if (f === null) return "";
+  return f.kind === "own" ? "own" : `dealer:${f.dealer_id}`;
+}
+
+export function filterFrom(value: string): DealerFilter | null {
+  if (value === "own") return { kind: "own" };
+  if (value.startsWith("dealer:")) return { kind: "dealer", dealer_id: value.slice("dealer:".length) };
+  return null;
+}
+
+export interface ProblemText {
+  /** A short heading: "Conflict" or "Rejected". */
+  title: string;
+  /** The server's message, or for a conflict what happened in plain words. */
+  message: string;
+  /** What "Discard" does. */
+  discardTip: string;
+}
+
+/** How a refused edit reads in its row and in the Edit window. */
+export function problemText(problem: RowProblem | null): ProblemText {
+  if (problem?.code === VERSION_CONFLICT) {
+    return {
+      title: "Conflict",
+      message: "Another device changed this line first; your change was not applied.",
+      discardTip: "Drop your change and show the line as the other device left it; then edit again if needed.",
+    };
+  }
+  return {
+    title: "Rejected",
+    message: problem?.message || "The server refused this change.",
+    discardTip: "Drop the refused change and show what the server has.",
+  };
+}
