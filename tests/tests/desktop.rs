@@ -401,9 +401,7 @@ async fn partner_registers_signs_in_and_keeps_working_offline() {
     fill(&app, "#reg-email", "jelena@deskmedia.rs").await;
     fill(&app, "#reg-phone", "+381 63 555 1234").await;
     click(&app, "#reg-delivery-email").await;
-    app.screenshot(&shots.join("01-registration-form.png"))
-        .await
-        .expect("screenshot");
+    shot(&app, &shots, "01-registration-form.png").await;
     click(&app, "#register-submit").await;
     text_of(
         &app,
@@ -411,9 +409,7 @@ async fn partner_registers_signs_in_and_keeps_working_offline() {
         "j*****@deskmedia.rs",
     )
     .await;
-    app.screenshot(&shots.join("02-registration-done.png"))
-        .await
-        .expect("screenshot");
+    shot(&app, &shots, "02-registration-done.png").await;
 
     // The credentials arrive in the server's outbox (no SMTP configured).
     let (username, password) = eventually("the credentials e-mail", WAIT, async || {
@@ -432,18 +428,14 @@ async fn partner_registers_signs_in_and_keeps_working_offline() {
     fill(&app, "#current-password", &password).await;
     fill(&app, "#new-password", "Jelena-Desk-2026").await;
     fill(&app, "#confirm-password", "Jelena-Desk-2026").await;
-    app.screenshot(&shots.join("03-change-password.png"))
-        .await
-        .expect("screenshot");
+    shot(&app, &shots, "03-change-password.png").await;
     click(&app, "#change-password-submit").await;
 
     // The dashboard, from the local replica.
     text_of(&app, "[data-testid=days-left]", "14 days left").await;
     text_of(&app, "[data-testid=package-name]", "Business").await;
     text_of(&app, "[data-testid=sync-indicator]", "Online").await;
-    app.screenshot(&shots.join("04-dashboard.png"))
-        .await
-        .expect("screenshot");
+    shot(&app, &shots, "04-dashboard.png").await;
 
     // Restart the app: the keychain signs it in without the login screen.
     app.close().await;
@@ -453,26 +445,20 @@ async fn partner_registers_signs_in_and_keeps_working_offline() {
         app.find("#login-submit").await.is_none(),
         "a restart goes straight to the dashboard"
     );
-    app.screenshot(&shots.join("05-dashboard-after-restart.png"))
-        .await
-        .expect("screenshot");
+    shot(&app, &shots, "05-dashboard-after-restart.png").await;
 
     // Stop the server: the dashboard stays, marked offline.
     world.server.kill();
     attribute_is(&app, "[data-testid=sync-indicator]", "data-online", "false").await;
     text_of(&app, "[data-testid=sync-indicator]", "Offline").await;
     text_of(&app, "[data-testid=days-left]", "14 days left").await;
-    app.screenshot(&shots.join("06-dashboard-offline.png"))
-        .await
-        .expect("screenshot");
+    shot(&app, &shots, "06-dashboard-offline.png").await;
 
     // An edit made offline waits, then syncs when the server is back.
     fill(&app, "#profile-contact", "Jelena J.").await;
     click(&app, "#profile-save").await;
     attribute_is(&app, "[data-testid=pending-changes]", "data-count", "1").await;
-    app.screenshot(&shots.join("07-edit-waiting-offline.png"))
-        .await
-        .expect("screenshot");
+    shot(&app, &shots, "07-edit-waiting-offline.png").await;
 
     // Still offline: add a dealer on the Providers page; it shows at once, waiting to sync.
     click(&app, "[data-testid=nav-providers]").await;
@@ -493,9 +479,7 @@ async fn partner_registers_signs_in_and_keeps_working_offline() {
     )
     .await;
     attribute_is(&app, "[data-testid=pending-changes]", "data-count", "2").await;
-    app.screenshot(&shots.join("08-dealer-added-offline.png"))
-        .await
-        .expect("screenshot");
+    shot(&app, &shots, "08-dealer-added-offline.png").await;
     let port = world
         .server_url
         .rsplit(':')
@@ -511,9 +495,7 @@ async fn partner_registers_signs_in_and_keeps_working_offline() {
     text_of(&app, "[data-testid=sync-indicator]", "Online").await;
     attribute_is(&app, "[data-testid=pending-changes]", "data-count", "0").await;
     attribute_is(&app, "[data-testid=dealer-row]", "data-sync", "synced").await;
-    app.screenshot(&shots.join("09-providers-synced.png"))
-        .await
-        .expect("screenshot");
+    shot(&app, &shots, "09-providers-synced.png").await;
 
     // A reseller's Request for Partner reaches the partner's app as a native notification.
     let partner_token = {
@@ -559,9 +541,7 @@ async fn partner_registers_signs_in_and_keeps_working_offline() {
         async || (raised(&world).len() == 2).then_some(()),
     )
     .await;
-    app.screenshot(&shots.join("10-after-restart-with-requests.png"))
-        .await
-        .expect("screenshot");
+    shot(&app, &shots, "10-after-restart-with-requests.png").await;
     let all = raised(&world);
     assert!(
         all.len() == 2 && all[0].contains("Resell rade") && all[1].contains("Resell mila"),
@@ -581,9 +561,14 @@ async fn partner_registers_signs_in_and_keeps_working_offline() {
     .await;
     click(&app, "[data-testid=stream-save]").await;
     attribute_is(&app, "[data-testid=catalog-row]", "data-sync", "synced").await;
-    app.screenshot(&shots.join("11-content-catalog.png"))
-        .await
-        .expect("screenshot");
+    eventually("the Add stream window to close", WAIT, async || {
+        app.find("[data-testid=stream-save]")
+            .await
+            .is_none()
+            .then_some(())
+    })
+    .await;
+    shot(&app, &shots, "11-content-catalog.png").await;
     let content = format!("/api/v1/partners/{partner_id}/content");
     assert_eq!(
         get(&world, &first.token, &content).await.0,
@@ -614,25 +599,19 @@ async fn partner_registers_signs_in_and_keeps_working_offline() {
             .then_some(())
     })
     .await;
-    app.screenshot(&shots.join("12-settings-preview.png"))
-        .await
-        .expect("screenshot");
+    shot(&app, &shots, "12-settings-preview.png").await;
 
     // The partner accepts the first request on the Resellers page.
     click(&app, "[data-testid=nav-resellers]").await;
     let row = format!("[data-testid=request-row][data-request-id=\"{first_request}\"]");
     element(&app, &row).await;
-    app.screenshot(&shots.join("13-resellers-requests.png"))
-        .await
-        .expect("screenshot");
+    shot(&app, &shots, "13-resellers-requests.png").await;
     click(&app, &format!("{row} [data-testid=request-accept]")).await;
     let (_, me) = get(&world, &first.token, "/api/v1/me").await;
     let first_id = me["account_id"].as_i64().expect("reseller id");
     let link = format!("[data-testid=link-row][data-reseller-id=\"{first_id}\"]");
     element(&app, &link).await;
-    app.screenshot(&shots.join("14-resellers-linked.png"))
-        .await
-        .expect("screenshot");
+    shot(&app, &shots, "14-resellers-linked.png").await;
 
     // Subscribers: a line for Marko's shop and one of the partner's own; the CSV export
     // holds exactly the filtered view.
@@ -650,9 +629,7 @@ async fn partner_registers_signs_in_and_keeps_working_offline() {
         (count(&app, "[data-testid=subscriber-row][data-sync=synced]").await == 2).then_some(())
     })
     .await;
-    app.screenshot(&shots.join("15-subscribers.png"))
-        .await
-        .expect("screenshot");
+    shot(&app, &shots, "15-subscribers.png").await;
     fill(&app, "[data-testid=subscriber-search]", "petar").await;
     eventually("the search to filter", WAIT, async || {
         (count(&app, "[data-testid=subscriber-row]").await == 1).then_some(())
@@ -695,9 +672,7 @@ async fn partner_registers_signs_in_and_keeps_working_offline() {
         },
     )
     .await;
-    app.screenshot(&shots.join("16-reseller-home.png"))
-        .await
-        .expect("screenshot");
+    shot(&app, &shots, "16-reseller-home.png").await;
     click(&app, "[data-testid=nav-partners]").await;
     let listed = format!("[data-testid=directory-row][data-partner-id=\"{partner_id}\"]");
     attribute_is(&app, &listed, "data-relation", "linked").await;
@@ -709,9 +684,7 @@ async fn partner_registers_signs_in_and_keeps_working_offline() {
         "https://deskmedia.rs",
     )
     .await;
-    app.screenshot(&shots.join("17-reseller-directory.png"))
-        .await
-        .expect("screenshot");
+    shot(&app, &shots, "17-reseller-directory.png").await;
     click(&app, "[data-testid=nav-content]").await;
     click(
         &app,
@@ -719,9 +692,7 @@ async fn partner_registers_signs_in_and_keeps_working_offline() {
     )
     .await;
     text_of(&app, "[data-testid=stream-name]", "Sport 1 HD").await;
-    app.screenshot(&shots.join("18-reseller-content.png"))
-        .await
-        .expect("screenshot");
+    shot(&app, &shots, "18-reseller-content.png").await;
 
     // The partner removes the reseller: a reason is required; both sides are told.
     sign_out(&app).await;
@@ -750,9 +721,7 @@ async fn partner_registers_signs_in_and_keeps_working_offline() {
         reqwest::StatusCode::FORBIDDEN,
         "access ends with the link"
     );
-    app.screenshot(&shots.join("19-reseller-removed.png"))
-        .await
-        .expect("screenshot");
+    shot(&app, &shots, "19-reseller-removed.png").await;
 
     // The reseller is told natively too, finds the content closed, and asks again from the
     // directory in the app.
@@ -789,9 +758,7 @@ async fn partner_registers_signs_in_and_keeps_working_offline() {
         "false",
     )
     .await;
-    app.screenshot(&shots.join("20-reseller-requests.png"))
-        .await
-        .expect("screenshot");
+    shot(&app, &shots, "20-reseller-requests.png").await;
 
     // The dealer signs in to the same app with the username and password the partner
     // chose offline, and sees only its own subscribers.
@@ -803,13 +770,24 @@ async fn partner_registers_signs_in_and_keeps_working_offline() {
     })
     .await;
     text_of(&app, "[data-testid=subscriber-name]", "Petar Home").await;
-    app.screenshot(&shots.join("21-dealer-subscribers.png"))
-        .await
-        .expect("screenshot");
+    shot(&app, &shots, "21-dealer-subscribers.png").await;
     app.close().await;
 }
 
 const RESELLER_PASSWORD: &str = "Resell-pass-2026";
+
+/// Saves a screenshot once the page has painted what the DOM holds (two animation frames
+/// later, and after dialogs finished closing): a WebKit screenshot shows the last frame
+/// painted, which can lag behind the DOM the test just checked.
+async fn shot(app: &Session, dir: &Path, name: &str) {
+    let _ = app
+        .execute_async(
+            "const done = arguments[arguments.length - 1]; \
+             requestAnimationFrame(() => requestAnimationFrame(() => done(true)));",
+        )
+        .await;
+    app.screenshot(&dir.join(name)).await.expect("screenshot");
+}
 
 /// Adds a line on the Subscribers page (`dealer_id` empty: the partner's own line).
 async fn add_line(app: &Session, name: &str, mac: &str, dealer_id: &str) {

@@ -21,6 +21,11 @@ export function dismiss(id: number): void {
   if (i >= 0) toasts.splice(i, 1);
 }
 
+/** Clears every toast, e.g. when the account changes: one account's news is not another's. */
+export function clearToasts(): void {
+  toasts.splice(0, toasts.length);
+}
+
 export function toast(tone: ToastTone, message: string, hint?: string): void {
   const id = nextId++;
   toasts.push({ id, tone, message, hint });
