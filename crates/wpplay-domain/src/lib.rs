@@ -4,6 +4,7 @@
 //! async runtime and no reading of the real clock outside [`clock`]. The server and
 //! the desktop core both build on it, which is why a rule lives here exactly once.
 
+pub mod billing;
 pub mod clock;
 pub mod credentials;
 pub mod dealer;

@@ -9,6 +9,9 @@ use serde::{Deserialize, Serialize};
 /// Length of the free trial that starts at registration.
 pub const TRIAL_DAYS: i64 = 14;
 
+/// How long a locked partner's data is kept before it is deleted.
+pub const PURGE_AFTER_DAYS: i64 = 30;
+
 /// Where a partner stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -61,6 +64,16 @@ impl LifecycleFacts {
     pub fn access_ends_at(&self) -> DateTime<Utc> {
         self.paid_through
             .map_or(self.trial_ends_at, |paid| paid.max(self.trial_ends_at))
+    }
+
+    /// When a partner that does not pay loses its data: 30 days after access ended.
+    pub fn purge_at(&self) -> DateTime<Utc> {
+        self.access_ends_at() + Duration::days(PURGE_AFTER_DAYS)
+    }
+
+    /// Whether the purge is due at `now` (whether or not it ran yet).
+    pub fn purge_due(&self, now: DateTime<Utc>) -> bool {
+        now >= self.purge_at()
     }
 }
 
