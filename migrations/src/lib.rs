@@ -24,6 +24,7 @@ impl MigratorTrait for ServerMigrator {
             Box::new(server::m20261127_000002_resellers::Migration),
             Box::new(server::m20261127_000003_reseller_links::Migration),
             Box::new(server::m20261127_000004_audit::Migration),
+            Box::new(server::m20261128_000001_billing::Migration),
         ]
     }
 }

@@ -44,6 +44,7 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("GET", "/api/v1/partners/{partner_id}/content"),
     ("GET", "/api/v1/sync/pull"),
     ("POST", "/api/v1/sync/push"),
+    ("POST", "/api/v1/payments/webhook"),
 ];
 
 /// The router with every route of [`ROUTES`].
@@ -68,6 +69,7 @@ pub fn router(state: AppState) -> Router {
             get(routes::content::list),
         )
         .route("/api/v1/sync/pull", get(routes::sync::pull))
+        .route("/api/v1/payments/webhook", post(routes::payments::webhook))
         .route("/api/v1/sync/push", post(routes::sync::push))
         .fallback(|| async { ApiError::not_found() })
         .method_not_allowed_fallback(|| async {
@@ -118,8 +120,9 @@ pub async fn launch(
     let sweeper = tokio::spawn(sweep_throttle(
         state.db.clone(),
         state.clock.clone(),
-        stop_rx,
+        stop_rx.clone(),
     ));
+    let scheduler = tokio::spawn(run_lifecycle(state.clone(), stop_rx));
     tracing::info!(addr = %listener.local_addr()?, "wpplay-server listening");
     let result = axum::serve(
         listener,
@@ -130,8 +133,35 @@ pub async fn launch(
     let _ = stop_tx.send(true);
     let _ = worker.await;
     let _ = sweeper.await;
+    let _ = scheduler.await;
     db.close().await.ok();
     Ok(result?)
+}
+
+/// Every `lifecycle_interval_secs`, one lifecycle pass (reminders, invoices, locks,
+/// purges). Several processes may run it at once: each event happens once anyway.
+async fn run_lifecycle(state: AppState, mut stop: tokio::sync::watch::Receiver<bool>) {
+    let every = state.settings.lifecycle_interval_secs;
+    if every == 0 {
+        return;
+    }
+    loop {
+        let now = state.clock.now();
+        match crate::billing::lifecycle::run_pass(&state.db, state.settings.time_zone, now, false)
+            .await
+        {
+            Ok(r) if !r.done.is_empty() => {
+                tracing::info!(events = r.done.len(), "lifecycle pass");
+                state.outbox_wake.notify_one();
+            }
+            Ok(_) => {}
+            Err(e) => tracing::warn!(error = %e, "the lifecycle pass failed; it runs again later"),
+        }
+        tokio::select! {
+            _ = tokio::time::sleep(std::time::Duration::from_secs(every)) => {}
+            _ = stop.changed() => return,
+        }
+    }
 }
 
 /// Every ten minutes, forgets sign-in counters that no longer matter.

@@ -6,6 +6,7 @@
 
 pub mod app;
 pub mod auth;
+pub mod billing;
 pub mod catalog;
 pub mod db;
 pub mod delivery;

@@ -51,6 +51,59 @@ enum Command {
         #[command(subcommand)]
         command: ListCommand,
     },
+    /// Reminders, invoices, locks and purges.
+    Lifecycle {
+        #[command(subcommand)]
+        command: LifecycleCommand,
+    },
+    /// Issued pro forma invoices.
+    Invoices {
+        #[command(subcommand)]
+        command: ListCommand,
+    },
+    /// Payments received.
+    Payments {
+        #[command(subcommand)]
+        command: PaymentsCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum LifecycleCommand {
+    /// Run one pass: send what is due (each reminder, invoice, lock and purge once).
+    Run {
+        /// Run as if it were this time (RFC 3339, e.g. 2026-03-15T08:00:00+01:00).
+        #[arg(long)]
+        at: Option<String>,
+        /// Show what would happen without doing it.
+        #[arg(long)]
+        dry_run: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum PaymentsCommand {
+    /// Register a payment by hand (e.g. cash or a transfer seen on the account).
+    Register {
+        /// The payment reference of the invoice, e.g. "97 41-2026000042".
+        #[arg(long)]
+        reference: String,
+        /// Amount, e.g. 79.00.
+        #[arg(long)]
+        amount: String,
+        #[arg(long, default_value = "EUR")]
+        currency: String,
+        /// When it was paid (RFC 3339); default now.
+        #[arg(long)]
+        at: Option<String>,
+        /// Your own id for it (a receipt number); registering the same id again does nothing.
+        #[arg(long)]
+        id: Option<String>,
+    },
+    /// Payments waiting for review: unmatched, partial and overpaid.
+    Unmatched,
+    /// Every payment.
+    List,
 }
 
 #[derive(Subcommand)]
@@ -154,6 +207,50 @@ async fn main() -> anyhow::Result<()> {
         Command::Operators {
             command: OperatorsCommand::Add { username },
         } => operator::operators_add(&db, &username, now).await?,
+        Command::Lifecycle {
+            command: LifecycleCommand::Run { at, dry_run },
+        } => {
+            let at = match at {
+                Some(t) => operator::parse_time(&t)?,
+                None => now,
+            };
+            operator::lifecycle_run(&db, settings.time_zone, at, dry_run).await?
+        }
+        Command::Invoices { .. } => operator::invoices_list(&db, settings.time_zone).await?,
+        Command::Payments {
+            command:
+                PaymentsCommand::Register {
+                    reference,
+                    amount,
+                    currency,
+                    at,
+                    id,
+                },
+        } => {
+            let received_at = match at {
+                Some(t) => operator::parse_time(&t)?,
+                None => now,
+            };
+            operator::payments_register(
+                &db,
+                settings.time_zone,
+                operator::ManualPayment {
+                    reference,
+                    amount_minor: operator::parse_price(&amount)?,
+                    currency,
+                    received_at,
+                    id,
+                },
+                now,
+            )
+            .await?
+        }
+        Command::Payments {
+            command: PaymentsCommand::Unmatched,
+        } => operator::payments_list(&db, true).await?,
+        Command::Payments {
+            command: PaymentsCommand::List,
+        } => operator::payments_list(&db, false).await?,
         Command::Serve | Command::Config => unreachable!("handled above"),
     };
     print!("{out}");

@@ -202,6 +202,177 @@ pub async fn audit_list(db: &DatabaseConnection) -> anyhow::Result<String> {
     Ok(out)
 }
 
+/// A time given on the command line: RFC 3339, or a date (midnight UTC).
+pub fn parse_time(v: &str) -> anyhow::Result<chrono::DateTime<chrono::Utc>> {
+    let v = v.trim();
+    if let Ok(t) = chrono::DateTime::parse_from_rfc3339(v) {
+        return Ok(t.with_timezone(&chrono::Utc));
+    }
+    if let Ok(d) = chrono::NaiveDate::parse_from_str(v, "%Y-%m-%d") {
+        return Ok(d.and_time(chrono::NaiveTime::MIN).and_utc());
+    }
+    anyhow::bail!(
+        "{v:?} is not a time; use RFC 3339 like 2026-03-15T08:00:00+01:00 or a date like 2026-03-15"
+    )
+}
+
+/// `lifecycle run`: one pass, or what it would do.
+pub async fn lifecycle_run(
+    db: &DatabaseConnection,
+    tz: chrono_tz::Tz,
+    at: chrono::DateTime<chrono::Utc>,
+    dry_run: bool,
+) -> anyhow::Result<String> {
+    let report = crate::billing::lifecycle::run_pass(db, tz, at, dry_run).await?;
+    let mut out = format!(
+        "{} pass at {}: {} partners, {} events{}\n",
+        if dry_run { "Dry-run" } else { "Lifecycle" },
+        at.with_timezone(&tz).format("%Y-%m-%d %H:%M %Z"),
+        report.partners,
+        report.done.len(),
+        if dry_run { " (nothing written)" } else { "" }
+    );
+    for d in &report.done {
+        writeln!(
+            out,
+            "  partner {:<6} {:<24} {:<16} {}",
+            d.partner_id,
+            d.company,
+            d.kind.as_str(),
+            if d.sent { "sent" } else { "skipped" }
+        )?;
+    }
+    Ok(out)
+}
+
+/// `invoices list`.
+pub async fn invoices_list(db: &DatabaseConnection, tz: chrono_tz::Tz) -> anyhow::Result<String> {
+    use crate::db::entity::invoice;
+    let mut out = format!(
+        "{:<12} {:<8} {:<24} {:<10} {:<23} {:>12} {:<20} {}\n",
+        "NUMBER", "PARTNER", "COMPANY", "KIND", "PERIOD", "AMOUNT", "REFERENCE", "PAID"
+    );
+    for i in invoice::Entity::find()
+        .order_by_asc(invoice::Column::Id)
+        .all(db)
+        .await?
+    {
+        writeln!(
+            out,
+            "{:<12} {:<8} {:<24} {:<10} {:<23} {:>12} {:<20} {}",
+            i.number,
+            i.partner_id,
+            i.partner_company,
+            i.kind,
+            format!(
+                "{} – {}",
+                i.period_start.with_timezone(&tz).format("%Y-%m-%d"),
+                i.period_end.with_timezone(&tz).format("%Y-%m-%d")
+            ),
+            crate::billing::money(i.amount_minor, &i.currency),
+            i.reference,
+            i.paid_at.map_or_else(
+                || "open".to_owned(),
+                |t| t.with_timezone(&tz).format("%Y-%m-%d").to_string()
+            )
+        )?;
+    }
+    Ok(out)
+}
+
+/// A payment the operator registers by hand.
+pub struct ManualPayment {
+    pub reference: String,
+    pub amount_minor: i64,
+    pub currency: String,
+    pub received_at: chrono::DateTime<chrono::Utc>,
+    /// The operator's own id; a random one when not given.
+    pub id: Option<String>,
+}
+
+/// `payments register`.
+pub async fn payments_register(
+    db: &DatabaseConnection,
+    tz: chrono_tz::Tz,
+    p: ManualPayment,
+    now: chrono::DateTime<chrono::Utc>,
+) -> anyhow::Result<String> {
+    use crate::billing::payments::{Incoming, Source, record};
+    let r = record(
+        db,
+        tz,
+        Incoming {
+            source: Source::Operator,
+            external_id: p
+                .id
+                .unwrap_or_else(|| format!("manual-{}", now.timestamp_micros())),
+            amount_minor: p.amount_minor,
+            currency: p.currency.trim().to_ascii_uppercase(),
+            reference: p.reference,
+            received_at: p.received_at,
+        },
+        now,
+    )
+    .await?;
+    Ok(if r.duplicate {
+        format!(
+            "Already registered as payment {} ({}); nothing changed.\n",
+            r.payment.id, r.payment.status
+        )
+    } else {
+        format!(
+            "Payment {} registered: {}{}{}\n",
+            r.payment.id,
+            r.payment.status,
+            r.invoice_number
+                .map(|n| format!(", invoice {n}"))
+                .unwrap_or_default(),
+            r.paid_through
+                .map(|t| format!(
+                    ", paid through {}",
+                    t.with_timezone(&tz).format("%Y-%m-%d %H:%M")
+                ))
+                .unwrap_or_default()
+        ) + &r
+            .payment
+            .note
+            .map(|n| format!("Note: {n}\n"))
+            .unwrap_or_default()
+    })
+}
+
+/// `payments list` / `payments unmatched`.
+pub async fn payments_list(db: &DatabaseConnection, review_only: bool) -> anyhow::Result<String> {
+    use crate::db::entity::payment;
+    let rows = if review_only {
+        crate::billing::payments::for_review(db).await?
+    } else {
+        payment::Entity::find()
+            .order_by_asc(payment::Column::Id)
+            .all(db)
+            .await?
+    };
+    let mut out = format!(
+        "{:<6} {:<9} {:<24} {:<20} {:>12} {:<24} {:<10} {}\n",
+        "ID", "SOURCE", "EXTERNAL ID", "RECEIVED", "AMOUNT", "REFERENCE", "STATUS", "NOTE"
+    );
+    for p in rows {
+        writeln!(
+            out,
+            "{:<6} {:<9} {:<24} {:<20} {:>12} {:<24} {:<10} {}",
+            p.id,
+            p.source,
+            p.external_id,
+            p.received_at.format("%Y-%m-%d %H:%M:%S"),
+            crate::billing::money(p.amount_minor, &p.currency),
+            p.reference,
+            p.status,
+            p.note.unwrap_or_default()
+        )?;
+    }
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -69,6 +69,19 @@ pub struct Settings {
     pub access_token_ttl_secs: i64,
     /// Lifetime of a refresh token, in days.
     pub refresh_token_ttl_days: i64,
+    /// The time zone of the billing calendar (periods, reminder days), e.g. `Europe/Belgrade`.
+    pub time_zone: chrono_tz::Tz,
+    /// How often the server runs the lifecycle pass itself, in seconds (0: never; run
+    /// `wpplay-server lifecycle run` from cron instead).
+    pub lifecycle_interval_secs: u64,
+    /// The shared secret of the payment provider's webhook (HMAC-SHA256); unset: the
+    /// webhook refuses every call.
+    pub payment_webhook_secret: Option<Secret>,
+    /// Who issues the invoices, and the account payments go to.
+    pub issuer_name: String,
+    pub issuer_address: String,
+    /// The issuer's bank account, 18 digits (Serbian format `160-0000000000000-00`).
+    pub issuer_account: String,
 }
 
 /// The TOML file's shape: every field optional, unknown keys refused.
@@ -83,6 +96,12 @@ struct FileSettings {
     sms_gateway_url: Option<Secret>,
     access_token_ttl_secs: Option<i64>,
     refresh_token_ttl_days: Option<i64>,
+    time_zone: Option<String>,
+    lifecycle_interval_secs: Option<u64>,
+    payment_webhook_secret: Option<Secret>,
+    issuer_name: Option<String>,
+    issuer_address: Option<String>,
+    issuer_account: Option<String>,
 }
 
 impl Settings {
@@ -102,6 +121,12 @@ impl Settings {
             sms_gateway_url: None,
             access_token_ttl_secs: 15 * 60,
             refresh_token_ttl_days: 30,
+            time_zone: chrono_tz::Europe::Belgrade,
+            lifecycle_interval_secs: 300,
+            payment_webhook_secret: None,
+            issuer_name: "WP Play d.o.o.".to_owned(),
+            issuer_address: "Beograd, Srbija".to_owned(),
+            issuer_account: "160-0000000000000-00".to_owned(),
         }
     }
 
@@ -141,6 +166,24 @@ impl Settings {
         if let Some(v) = f.refresh_token_ttl_days {
             self.refresh_token_ttl_days = v;
         }
+        if let Some(v) = f.time_zone {
+            self.time_zone = parse_tz(&v)?;
+        }
+        if let Some(v) = f.lifecycle_interval_secs {
+            self.lifecycle_interval_secs = v;
+        }
+        self.payment_webhook_secret = f
+            .payment_webhook_secret
+            .or(self.payment_webhook_secret.take());
+        if let Some(v) = f.issuer_name {
+            self.issuer_name = v;
+        }
+        if let Some(v) = f.issuer_address {
+            self.issuer_address = v;
+        }
+        if let Some(v) = f.issuer_account {
+            self.issuer_account = v;
+        }
         Ok(())
     }
 
@@ -174,6 +217,26 @@ impl Settings {
                 .parse()
                 .context("WPPLAY_REFRESH_TOKEN_TTL_DAYS must be a number of days")?;
         }
+        if let Some(v) = get("WPPLAY_TIME_ZONE") {
+            self.time_zone = parse_tz(&v)?;
+        }
+        if let Some(v) = get("WPPLAY_LIFECYCLE_INTERVAL_SECS") {
+            self.lifecycle_interval_secs = v
+                .parse()
+                .context("WPPLAY_LIFECYCLE_INTERVAL_SECS must be a number of seconds")?;
+        }
+        if let Some(v) = get("WPPLAY_PAYMENT_WEBHOOK_SECRET") {
+            self.payment_webhook_secret = Some(Secret::new(v));
+        }
+        if let Some(v) = get("WPPLAY_ISSUER_NAME") {
+            self.issuer_name = v;
+        }
+        if let Some(v) = get("WPPLAY_ISSUER_ADDRESS") {
+            self.issuer_address = v;
+        }
+        if let Some(v) = get("WPPLAY_ISSUER_ACCOUNT") {
+            self.issuer_account = v;
+        }
         if self.access_token_ttl_secs < 1 || self.refresh_token_ttl_days < 1 {
             bail!("token lifetimes must be positive");
         }
@@ -194,6 +257,12 @@ impl Settings {
     pub fn outbox_dir(&self) -> PathBuf {
         self.data_dir.join("outbox")
     }
+}
+
+fn parse_tz(v: &str) -> anyhow::Result<chrono_tz::Tz> {
+    v.trim()
+        .parse()
+        .map_err(|_| anyhow::anyhow!("{v:?} is not a time zone name; use one like Europe/Belgrade"))
 }
 
 fn parse_listen(v: &str) -> anyhow::Result<SocketAddr> {

@@ -4,6 +4,8 @@
 mod auth;
 #[path = "api/bad_input.rs"]
 mod bad_input;
+#[path = "api/billing.rs"]
+mod billing;
 #[path = "api/cli.rs"]
 mod cli;
 #[path = "api/dealers.rs"]

@@ -6,6 +6,7 @@
 
 pub mod audit;
 pub mod auth;
+pub mod billing;
 pub mod dealers;
 pub mod error;
 pub mod packages;

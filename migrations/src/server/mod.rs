@@ -4,3 +4,4 @@ pub mod m20261127_000001_dealers;
 pub mod m20261127_000002_resellers;
 pub mod m20261127_000003_reseller_links;
 pub mod m20261127_000004_audit;
+pub mod m20261128_000001_billing;

@@ -321,10 +321,13 @@ pub async fn remove(
     Ok(Ok(()))
 }
 
-/// Cancels a partner's pending requests (it stopped serving resellers) and tells each reseller.
+/// Cancels a partner's pending requests (it stopped serving resellers, or was locked) and
+/// tells each reseller why: `why` follows the partner's name, e.g. "no longer works with
+/// resellers".
 pub async fn cancel_pending(
     db: &impl ConnectionTrait,
     p: &partner::Model,
+    why: &str,
     now: DateTime<Utc>,
 ) -> Result<(), DbErr> {
     let pending = partner_request::Entity::find()
@@ -337,10 +340,7 @@ pub async fn cancel_pending(
         if let Ok(req) = decide(db, req, RequestAction::Cancel, None, now).await? {
             let (p, r) = parties(db, &req).await?;
             announce(db, &req, &p, &r, now).await?;
-            let body = format!(
-                "{} no longer works with resellers; your request was cancelled.",
-                p.company
-            );
+            let body = format!("{} {why}; your request was cancelled.", p.company);
             notify(
                 db,
                 AccountId(r.account_id),
@@ -447,7 +447,7 @@ async fn announce(
 }
 
 /// An in-app notification (through the feed) and the same news by e-mail.
-async fn notify(
+pub(crate) async fn notify(
     db: &impl ConnectionTrait,
     to: AccountId,
     email: &str,

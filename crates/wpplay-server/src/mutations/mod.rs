@@ -6,7 +6,7 @@
 mod audit;
 pub mod content;
 mod dealers;
-mod links;
+pub(crate) mod links;
 mod profile;
 pub mod resellers;
 mod subscribers;

@@ -84,7 +84,7 @@ pub async fn update(
         .await?;
         feed::append(db, actor.account, &Entity::Profile(feed::profile(&p)), now).await?;
         if !c.offers {
-            super::links::cancel_pending(db, &p, now).await?;
+            super::links::cancel_pending(db, &p, "no longer works with resellers", now).await?;
         }
     }
     feed::append(

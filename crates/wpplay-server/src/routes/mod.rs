@@ -8,5 +8,6 @@ pub mod health;
 pub mod me;
 pub mod openapi;
 pub mod packages;
+pub mod payments;
 pub mod registrations;
 pub mod sync;

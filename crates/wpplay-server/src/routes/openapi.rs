@@ -22,6 +22,7 @@ use utoipa::{Modify, OpenApi};
         super::content::list,
         super::sync::pull,
         super::sync::push,
+        super::payments::webhook,
     ),
     components(schemas(wpplay_wire::ErrorBody, wpplay_wire::sync::Entity, wpplay_wire::sync::Mutation)),
     modifiers(&BearerAuth)

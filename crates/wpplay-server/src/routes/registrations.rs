@@ -247,6 +247,8 @@ async fn create(
                 trial_ends_at: Set(facts.trial_ends_at),
                 paid_through: Set(None),
                 version: Set(1),
+                anchor_day: Set(None),
+                pending_package_id: Set(None),
             }
             .insert(db)
             .await?;

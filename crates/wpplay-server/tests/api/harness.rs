@@ -60,6 +60,9 @@ pub async fn fresh_pg_database() -> Option<(String, String)> {
     ))
 }
 
+/// The payment webhook's shared secret in tests.
+pub const WEBHOOK_SECRET: &str = "test-webhook-secret";
+
 impl TestServer {
     /// Starts a server; `None` only when PostgreSQL was asked for and is unreachable.
     pub async fn start(backend: Backend) -> Option<Self> {
@@ -86,6 +89,9 @@ impl TestServer {
         let mut settings = Settings::load(None, |_| None).expect("default settings");
         settings.data_dir = dir.path().join("data");
         settings.database_url = database_url.map(Secret::new);
+        // Tests run lifecycle passes themselves, at the times they choose.
+        settings.lifecycle_interval_secs = 0;
+        settings.payment_webhook_secret = Some(Secret::new(WEBHOOK_SECRET));
         let pg_db = None;
         tweak(&mut settings);
         let database_url = settings.database_url();

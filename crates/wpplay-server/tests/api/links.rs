@@ -14,7 +14,7 @@ fn uuid() -> String {
     uuid::Uuid::new_v4().to_string()
 }
 
-async fn push(s: &TestServer, token: &str, mutation: Value) -> (String, String) {
+pub(crate) async fn push(s: &TestServer, token: &str, mutation: Value) -> (String, String) {
     let body = json!({"client_id": uuid(), "schema_version": wpplay_domain::sync::SCHEMA_VERSION,
                       "mutations": [{"mutation_id": 1, "mutation": mutation}]});
     let (status, v) = s.post("/api/v1/sync/push", Some(token), body).await;
@@ -33,7 +33,7 @@ fn no(code: &str) -> (String, String) {
     ("rejected".into(), code.into())
 }
 
-async fn ready_reseller(s: &TestServer, email: &str, company: &str) -> (i64, String) {
+pub(crate) async fn ready_reseller(s: &TestServer, email: &str, company: &str) -> (i64, String) {
     let mut form = registration(email);
     form.as_object_mut().expect("object").remove("package_id");
     form["role"] = json!("reseller");

@@ -289,6 +289,8 @@ fn expected_status(path: &str, actor: Actor) -> u16 {
         "/healthz" | "/api/openapi.json" | "/api/v1/packages" => 200,
         "/api/v1/registrations" => 422,
         "/api/v1/auth/login" | "/api/v1/auth/refresh" => 401,
+        // Only the payment provider's signature opens it; no token does.
+        "/api/v1/payments/webhook" => 401,
         _ if !signed_in => 401,
         "/api/v1/auth/logout" => 204,
         "/api/v1/auth/password" => 422,

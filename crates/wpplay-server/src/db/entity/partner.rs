@@ -18,6 +18,10 @@ pub struct Model {
     pub trial_ends_at: DateTimeUtc,
     pub paid_through: Option<DateTimeUtc>,
     pub version: i64,
+    /// The day of month the current run of paid periods keeps (`None`: the trial end's).
+    pub anchor_day: Option<i32>,
+    /// A cheaper package chosen during a paid period: it applies from the next period.
+    pub pending_package_id: Option<i64>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

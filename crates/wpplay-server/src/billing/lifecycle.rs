@@ -1,0 +1,309 @@
+//! The lifecycle pass: for every partner, what `wpplay_domain::billing::plan` says is due,
+//! each event recorded in `lifecycle_events` in the same transaction as its effects, so it
+//! happens once however often the pass runs and however many processes run it.
+
+use super::{InvoiceKind, facts, issue_invoice, money};
+use crate::db::entity::{lifecycle_event, package, partner};
+use crate::delivery::{self, Channel, NewMessage};
+use crate::feed;
+use crate::mutations::links::{cancel_pending, notify};
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait,
+    QueryFilter, QuerySelect, Set,
+};
+use std::collections::HashSet;
+use wpplay_domain::billing::{Action, EventKind, next_period_end, plan};
+use wpplay_domain::ids::AccountId;
+use wpplay_wire::sync::Entity;
+
+/// One event the pass handled (or, in a dry run, would handle).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Done {
+    pub partner_id: i64,
+    pub company: String,
+    pub kind: EventKind,
+    pub key: DateTime<Utc>,
+    /// `false`: recorded as skipped.
+    pub sent: bool,
+}
+
+/// What one pass did.
+#[derive(Debug, Default)]
+pub struct Report {
+    pub partners: usize,
+    pub done: Vec<Done>,
+}
+
+/// Runs one pass at `now`. With `dry_run`, nothing is written: the report says what would
+/// happen.
+pub async fn run_pass(
+    db: &DatabaseConnection,
+    tz: Tz,
+    now: DateTime<Utc>,
+    dry_run: bool,
+) -> Result<Report, DbErr> {
+    let partners = partner::Entity::find().all(db).await?;
+    let mut report = Report {
+        partners: partners.len(),
+        done: Vec::new(),
+    };
+    // What is recorded for each partner's current end, in one read.
+    let recorded: Vec<lifecycle_event::Model> = lifecycle_event::Entity::find().all(db).await?;
+    for p in partners {
+        let f = facts(&p, tz);
+        let end = f.lifecycle.access_ends_at();
+        let seen: HashSet<(EventKind, DateTime<Utc>)> = recorded
+            .iter()
+            .filter(|e| e.partner_id == p.account_id && e.key_at == end)
+            .filter_map(|e| EventKind::parse(&e.kind).map(|k| (k, e.key_at)))
+            .collect();
+        let due = plan(&f, tz, now, &seen);
+        if due.is_empty() {
+            continue;
+        }
+        if dry_run {
+            report.done.extend(due.iter().map(|a| done(&p, a)));
+            continue;
+        }
+        report
+            .done
+            .extend(handle_partner(db, p.account_id, tz, now).await?);
+    }
+    Ok(report)
+}
+
+fn done(p: &partner::Model, a: &Action) -> Done {
+    Done {
+        partner_id: p.account_id,
+        company: p.company.clone(),
+        kind: a.event.kind,
+        key: a.event.key,
+        sent: a.send,
+    }
+}
+
+/// One partner's due events, in one transaction under its row lock; the plan is made
+/// again from the locked row, so a concurrent pass or payment is seen.
+async fn handle_partner(
+    db: &DatabaseConnection,
+    partner_id: i64,
+    tz: Tz,
+    now: DateTime<Utc>,
+) -> Result<Vec<Done>, DbErr> {
+    let txn = super::write_txn(db).await?;
+    let Some(p) = partner::Entity::find_by_id(partner_id)
+        .lock_exclusive()
+        .one(&txn)
+        .await?
+    else {
+        // Purged meanwhile.
+        return Ok(Vec::new());
+    };
+    let f = facts(&p, tz);
+    let end = f.lifecycle.access_ends_at();
+    let seen: HashSet<(EventKind, DateTime<Utc>)> = lifecycle_event::Entity::find()
+        .filter(lifecycle_event::Column::PartnerId.eq(partner_id))
+        .filter(lifecycle_event::Column::KeyAt.eq(end))
+        .all(&txn)
+        .await?
+        .into_iter()
+        .filter_map(|e| EventKind::parse(&e.kind).map(|k| (k, e.key_at)))
+        .collect();
+    let actions = plan(&f, tz, now, &seen);
+    let mut out = Vec::with_capacity(actions.len());
+    for a in &actions {
+        lifecycle_event::ActiveModel {
+            partner_id: Set(partner_id),
+            kind: Set(a.event.kind.as_str().to_owned()),
+            key_at: Set(a.event.key),
+            sent: Set(a.send),
+            at: Set(now),
+        }
+        .insert(&txn)
+        .await?;
+        out.push(done(&p, a));
+        if !a.send {
+            continue;
+        }
+        if a.event.kind == EventKind::Purge {
+            super::purge::purge(&txn, &p, now).await?;
+            // Nothing of the partner is left to act on.
+            break;
+        }
+        effect(&txn, &p, a, tz, now).await?;
+    }
+    txn.commit().await?;
+    Ok(out)
+}
+
+fn local_day(t: DateTime<Utc>, tz: Tz) -> String {
+    t.with_timezone(&tz)
+        .format("%-d %B %Y at %H:%M")
+        .to_string()
+}
+
+/// The message, notification, invoice or lock an event brings.
+async fn effect(
+    db: &impl ConnectionTrait,
+    p: &partner::Model,
+    a: &Action,
+    tz: Tz,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    let f = facts(p, tz);
+    let end = f.lifecycle.access_ends_at();
+    let what = if p.paid_through.is_some_and(|t| t >= p.trial_ends_at) {
+        "paid period"
+    } else {
+        "free trial"
+    };
+    let when = local_day(end, tz);
+    let purge_when = local_day(f.lifecycle.purge_at(), tz);
+    let (kind, title, body) = match a.event.kind {
+        EventKind::EndsIn7Days | EventKind::EndsIn3Days | EventKind::EndsIn1Day => {
+            let days = match a.event.kind {
+                EventKind::EndsIn7Days => "7 days",
+                EventKind::EndsIn3Days => "3 days",
+                _ => "1 day",
+            };
+            (
+                "access_ending",
+                format!("Your {what} ends in {days}"),
+                format!(
+                    "Your {what} of WP Play ends on {when}. Pay the pro forma invoice sent to you to keep your admin panel, dealers and resellers working."
+                ),
+            )
+        }
+        EventKind::EndsToday => (
+            "access_ending",
+            format!("Your {what} ends today"),
+            format!(
+                "Your {what} of WP Play ends today, {when}. Pay the pro forma invoice to keep access."
+            ),
+        ),
+        EventKind::Invoice => return invoice(db, p, tz, now).await,
+        EventKind::Locked => {
+            cancel_pending(
+                db,
+                p,
+                "is not taking new resellers until its next payment",
+                now,
+            )
+            .await?;
+            feed::append(
+                db,
+                AccountId(p.account_id),
+                &Entity::Subscription(feed::subscription(p, now)),
+                now,
+            )
+            .await?;
+            (
+                "access_locked",
+                "Your access is locked".to_owned(),
+                format!(
+                    "Your {what} ended on {when} without a payment, so the admin panel is locked for you, your dealers and your resellers. Your data is kept until {purge_when}; pay the pro forma invoice to get everything back as it was."
+                ),
+            )
+        }
+        EventKind::PurgeIn7Days | EventKind::PurgeIn1Day => {
+            let days = if a.event.kind == EventKind::PurgeIn7Days {
+                "7 days"
+            } else {
+                "1 day"
+            };
+            (
+                "purge_warning",
+                format!("Your data is deleted in {days}"),
+                format!(
+                    "Your WP Play account has been locked since {when}. Unless you pay, all your data (dealers, subscribers, content, resellers) is permanently deleted on {purge_when}."
+                ),
+            )
+        }
+        EventKind::Purge => return Ok(()),
+    };
+    notify(
+        db,
+        AccountId(p.account_id),
+        &p.email,
+        kind,
+        &title,
+        &body,
+        now,
+    )
+    .await?;
+    if p.credential_channel == "sms" {
+        sms(db, p, &format!("WP Play: {title}. {body}"), now).await?;
+    }
+    Ok(())
+}
+
+async fn sms(
+    db: &impl ConnectionTrait,
+    p: &partner::Model,
+    text: &str,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    delivery::enqueue(
+        db,
+        NewMessage {
+            account_id: Some(p.account_id),
+            channel: Channel::Sms,
+            recipient: p.phone.clone(),
+            subject: String::new(),
+            body: text.chars().take(300).collect(),
+        },
+        now,
+    )
+    .await
+    .map(|_| ())
+}
+
+/// The pro forma invoice for the period after the current end, e-mailed and announced.
+async fn invoice(
+    db: &impl ConnectionTrait,
+    p: &partner::Model,
+    tz: Tz,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    let f = facts(p, tz);
+    let start = f.lifecycle.access_ends_at();
+    let end = next_period_end(start, f.anchor_day, tz);
+    let pkg_id = p.pending_package_id.unwrap_or(p.package_id);
+    let pkg = package::Entity::find_by_id(pkg_id)
+        .one(db)
+        .await?
+        .ok_or_else(|| DbErr::RecordNotFound("package".into()))?;
+    let inv = issue_invoice(
+        db,
+        p,
+        &pkg,
+        InvoiceKind::Period,
+        (start, end),
+        pkg.monthly_price_minor,
+        now,
+        tz,
+    )
+    .await?;
+    let body = format!(
+        "Pro forma invoice {number} for the {package} package, {from} to {to}: {amount}.\n\nPay to: {account_hint}\nPayment reference: {reference}\n\nThe payment is registered automatically and extends your package.",
+        number = inv.number,
+        package = inv.package_name,
+        from = inv.period_start.with_timezone(&tz).format("%-d %B %Y"),
+        to = inv.period_end.with_timezone(&tz).format("%-d %B %Y"),
+        amount = money(inv.amount_minor, &inv.currency),
+        account_hint = "the account on the invoice",
+        reference = inv.reference,
+    );
+    notify(
+        db,
+        AccountId(p.account_id),
+        &p.email,
+        "invoice_issued",
+        &format!("Pro forma invoice {}", inv.number),
+        &body,
+        now,
+    )
+    .await
+}

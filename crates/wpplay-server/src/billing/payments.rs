@@ -1,0 +1,286 @@
+//! Payments: recorded once per source and external id, matched to an invoice by its
+//! payment reference, extending the partner's package by the period the invoice is for.
+//! Whatever does not match exactly (no invoice, a shortfall, a surplus, another currency)
+//! is kept for review, never dropped.
+
+use super::{InvoiceKind, facts, money, reference_key};
+use crate::catalog;
+use crate::db::entity::{invoice, package, partner, payment};
+use crate::feed;
+use crate::mutations::links::notify;
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait,
+    QueryFilter, QueryOrder, QuerySelect, Set, SqlErr,
+};
+use wpplay_domain::billing::extend;
+use wpplay_domain::ids::AccountId;
+use wpplay_wire::sync::Entity;
+
+/// Where a payment came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    Webhook,
+    Bank,
+    Operator,
+}
+
+impl Source {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Webhook => "webhook",
+            Self::Bank => "bank",
+            Self::Operator => "operator",
+        }
+    }
+}
+
+/// A payment as received.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Incoming {
+    pub source: Source,
+    /// The provider's payment id or the bank's entry id: recorded once.
+    pub external_id: String,
+    pub amount_minor: i64,
+    pub currency: String,
+    pub reference: String,
+    pub received_at: DateTime<Utc>,
+}
+
+/// What recording a payment did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Recorded {
+    pub payment: payment::Model,
+    /// Recorded before (a retried webhook, a statement imported twice): nothing changed.
+    pub duplicate: bool,
+    pub invoice_number: Option<String>,
+    /// The partner's new paid-through date when the payment extended the package.
+    pub paid_through: Option<DateTime<Utc>>,
+}
+
+pub const APPLIED: &str = "applied";
+pub const PARTIAL: &str = "partial";
+pub const OVERPAID: &str = "overpaid";
+pub const UNMATCHED: &str = "unmatched";
+
+/// Records a payment in one transaction with everything it causes.
+pub async fn record(
+    db: &DatabaseConnection,
+    tz: Tz,
+    incoming: Incoming,
+    now: DateTime<Utc>,
+) -> Result<Recorded, DbErr> {
+    let (source, external_id) = (incoming.source, incoming.external_id.clone());
+    let txn = super::write_txn(db).await?;
+    match record_in(&txn, tz, incoming, now).await {
+        Ok(recorded) => {
+            txn.commit().await?;
+            Ok(recorded)
+        }
+        // The same payment recorded by a racing call (a webhook retried at once): the
+        // first one won; this one is its duplicate.
+        Err(e) if matches!(e.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => {
+            txn.rollback().await?;
+            let payment = existing(db, source, &external_id).await?.ok_or(e)?;
+            Ok(Recorded {
+                payment,
+                duplicate: true,
+                invoice_number: None,
+                paid_through: None,
+            })
+        }
+        Err(e) => Err(e),
+    }
+}
+
+async fn existing(
+    db: &impl ConnectionTrait,
+    source: Source,
+    external_id: &str,
+) -> Result<Option<payment::Model>, DbErr> {
+    payment::Entity::find()
+        .filter(payment::Column::Source.eq(source.as_str()))
+        .filter(payment::Column::ExternalId.eq(external_id))
+        .one(db)
+        .await
+}
+
+async fn record_in(
+    db: &impl ConnectionTrait,
+    tz: Tz,
+    incoming: Incoming,
+    now: DateTime<Utc>,
+) -> Result<Recorded, DbErr> {
+    if let Some(p) = existing(db, incoming.source, &incoming.external_id).await? {
+        return Ok(Recorded {
+            payment: p,
+            duplicate: true,
+            invoice_number: None,
+            paid_through: None,
+        });
+    }
+    let key = reference_key(&incoming.reference);
+    let inv = invoice::Entity::find()
+        .filter(invoice::Column::ReferenceKey.eq(key))
+        .lock_exclusive()
+        .one(db)
+        .await?;
+    let mut status = UNMATCHED;
+    let mut note = None;
+    let mut paid_through = None;
+    let mut partner_id = None;
+    if let Some(inv) = &inv {
+        partner_id = Some(inv.partner_id);
+        let p = partner::Entity::find_by_id(inv.partner_id)
+            .lock_exclusive()
+            .one(db)
+            .await?;
+        if !inv.currency.eq_ignore_ascii_case(&incoming.currency) {
+            note = Some(format!(
+                "Paid in {} for an invoice in {}.",
+                incoming.currency, inv.currency
+            ));
+        } else if p.is_none() {
+            note = Some("The partner's account was purged before this payment.".to_owned());
+        } else if let Some(p) = p {
+            let before = inv.paid_minor;
+            let total = before + incoming.amount_minor;
+            let settled_now = before < inv.amount_minor && total >= inv.amount_minor;
+            status = if before >= inv.amount_minor {
+                note = Some(format!(
+                    "Invoice {} was paid already; {} to refund or credit.",
+                    inv.number,
+                    money(incoming.amount_minor, &incoming.currency)
+                ));
+                OVERPAID
+            } else if total < inv.amount_minor {
+                note = Some(format!(
+                    "{} of {} paid so far.",
+                    money(total, &inv.currency),
+                    money(inv.amount_minor, &inv.currency)
+                ));
+                PARTIAL
+            } else if total > inv.amount_minor {
+                note = Some(format!(
+                    "{} more than the invoice; to refund or credit.",
+                    money(total - inv.amount_minor, &inv.currency)
+                ));
+                OVERPAID
+            } else {
+                APPLIED
+            };
+            invoice::ActiveModel {
+                id: Set(inv.id),
+                paid_minor: Set(total),
+                paid_at: Set(if settled_now {
+                    Some(incoming.received_at)
+                } else {
+                    inv.paid_at
+                }),
+                ..Default::default()
+            }
+            .update(db)
+            .await?;
+            if settled_now {
+                paid_through = settle(db, &p, inv, incoming.received_at, tz, now).await?;
+            }
+        }
+    }
+    let payment = payment::ActiveModel {
+        source: Set(incoming.source.as_str().to_owned()),
+        external_id: Set(incoming.external_id),
+        partner_id: Set(partner_id),
+        invoice_id: Set(inv.as_ref().map(|i| i.id)),
+        amount_minor: Set(incoming.amount_minor),
+        currency: Set(incoming.currency.to_ascii_uppercase()),
+        reference: Set(incoming.reference.chars().take(64).collect()),
+        received_at: Set(incoming.received_at),
+        recorded_at: Set(now),
+        status: Set(status.to_owned()),
+        note: Set(note),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(Recorded {
+        payment,
+        duplicate: false,
+        invoice_number: inv.map(|i| i.number),
+        paid_through,
+    })
+}
+
+/// An invoice was paid in full: a period invoice extends the package (the pending
+/// package, if one was chosen, starts with it); the partner is told.
+async fn settle(
+    db: &impl ConnectionTrait,
+    p: &partner::Model,
+    inv: &invoice::Model,
+    paid_at: DateTime<Utc>,
+    tz: Tz,
+    now: DateTime<Utc>,
+) -> Result<Option<DateTime<Utc>>, DbErr> {
+    if inv.kind != InvoiceKind::Period.as_str() {
+        notify(
+            db,
+            AccountId(p.account_id),
+            &p.email,
+            "payment_received",
+            "Payment received",
+            &format!("Invoice {} is paid. Thank you.", inv.number),
+            now,
+        )
+        .await?;
+        return Ok(None);
+    }
+    let ext = extend(&facts(p, tz), paid_at, tz);
+    let package_id = p.pending_package_id.unwrap_or(p.package_id);
+    let updated = partner::ActiveModel {
+        account_id: Set(p.account_id),
+        paid_through: Set(Some(ext.paid_through)),
+        anchor_day: Set(i32::try_from(ext.anchor_day).ok()),
+        package_id: Set(package_id),
+        pending_package_id: Set(None),
+        ..Default::default()
+    }
+    .update(db)
+    .await?;
+    let me = AccountId(p.account_id);
+    feed::append(
+        db,
+        me,
+        &Entity::Subscription(feed::subscription(&updated, now)),
+        now,
+    )
+    .await?;
+    if package_id != p.package_id
+        && let Some(pkg) = package::Entity::find_by_id(package_id).one(db).await?
+    {
+        feed::append(db, me, &Entity::Package(catalog::to_wire(&pkg)), now).await?;
+    }
+    notify(
+        db,
+        me,
+        &p.email,
+        "payment_received",
+        "Payment received",
+        &format!(
+            "Invoice {} is paid. Your package runs until {}.",
+            inv.number,
+            ext.paid_through.with_timezone(&tz).format("%-d %B %Y")
+        ),
+        now,
+    )
+    .await?;
+    Ok(Some(ext.paid_through))
+}
+
+/// Payments waiting for the operator's review (unmatched, partial, overpaid), oldest first.
+pub async fn for_review(db: &impl ConnectionTrait) -> Result<Vec<payment::Model>, DbErr> {
+    payment::Entity::find()
+        .filter(payment::Column::Status.ne(APPLIED))
+        .order_by_asc(payment::Column::Id)
+        .all(db)
+        .await
+}

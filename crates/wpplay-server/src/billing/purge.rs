@@ -1,0 +1,302 @@
+//! The purge: 30 days after locking, everything a partner entered is deleted in one
+//! transaction. What stays: the operator's accounting records (invoices, payments) and
+//! one audit entry naming only the account id. Linked resellers are told, and their own
+//! feeds keep no trace of the partner beyond a final "former partner" copy of their
+//! requests.
+
+use crate::db::entity::{
+    account, audit, change_feed, content_stream, dealer, lifecycle_event, login_throttle, message,
+    notification, partner, partner_contact, partner_request, reseller, reseller_link, session,
+    subscriber, sync_client, sync_mutation,
+};
+use crate::feed;
+use crate::mutations::links::notify;
+use chrono::{DateTime, Utc};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, QueryFilter, Set,
+};
+use wpplay_domain::ids::AccountId;
+use wpplay_domain::requests::RequestState;
+use wpplay_wire::resellers::{LinkEnded, Notification, PartnerRequest, RequestStatus};
+use wpplay_wire::sync::Entity;
+
+/// What resellers see instead of a purged partner's name.
+pub const FORMER_PARTNER: &str = "A former partner";
+
+/// Deletes partner `p` and everything it entered. Runs inside the caller's transaction.
+pub async fn purge(
+    db: &impl ConnectionTrait,
+    p: &partner::Model,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    let pid = p.account_id;
+    let dealers = dealer::Entity::find()
+        .filter(dealer::Column::PartnerId.eq(pid))
+        .all(db)
+        .await?;
+    let mut accounts: Vec<i64> = dealers.iter().map(|d| d.account_id).collect();
+    accounts.push(pid);
+    let usernames: Vec<String> = account::Entity::find()
+        .filter(account::Column::Id.is_in(accounts.clone()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|a| format!("account:{}", a.username.to_lowercase()))
+        .chain([
+            format!("recipient:{}", p.email.to_lowercase()),
+            format!("recipient:{}", p.phone),
+        ])
+        .collect();
+
+    // Resellers: links end (and are announced), requests close, and their feeds keep only
+    // an anonymous final copy.
+    let links = reseller_link::Entity::find()
+        .filter(reseller_link::Column::PartnerId.eq(pid))
+        .all(db)
+        .await?;
+    let requests = partner_request::Entity::find()
+        .filter(partner_request::Column::PartnerId.eq(pid))
+        .all(db)
+        .await?;
+    let mut feed_keys: Vec<String> = requests.iter().map(|r| r.id.clone()).collect();
+    feed_keys.extend(
+        links
+            .iter()
+            .map(|l| format!("{}-{}", l.partner_id, l.reseller_id)),
+    );
+    let reseller_ids: Vec<i64> = requests
+        .iter()
+        .map(|r| r.reseller_id)
+        .chain(links.iter().map(|l| l.reseller_id))
+        .collect();
+    change_feed::Entity::delete_many()
+        .filter(change_feed::Column::AccountId.is_in(reseller_ids.clone()))
+        .filter(change_feed::Column::EntityId.is_in(feed_keys))
+        .exec(db)
+        .await?;
+    for req in &requests {
+        let Some(r) = reseller::Entity::find_by_id(req.reseller_id)
+            .one(db)
+            .await?
+        else {
+            continue;
+        };
+        let state = RequestState::parse(&req.state).unwrap_or(RequestState::Cancelled);
+        let status = if state == RequestState::Pending {
+            RequestStatus::Cancelled
+        } else {
+            state.into()
+        };
+        feed::append(
+            db,
+            AccountId(r.account_id),
+            &Entity::PartnerRequest(PartnerRequest {
+                id: req.id.clone(),
+                reseller_id: r.account_id,
+                reseller_company: r.company.clone(),
+                partner_id: pid,
+                partner_company: FORMER_PARTNER.to_owned(),
+                message: String::new(),
+                status,
+                reason: None,
+                created_at: req.created_at,
+            }),
+            now,
+        )
+        .await?;
+    }
+    for link in &links {
+        let Some(r) = reseller::Entity::find_by_id(link.reseller_id)
+            .one(db)
+            .await?
+        else {
+            continue;
+        };
+        feed::append(
+            db,
+            AccountId(r.account_id),
+            &Entity::LinkEnded(LinkEnded {
+                partner_id: pid,
+                reseller_id: r.account_id,
+                reason: "The partner's account was closed.".to_owned(),
+            }),
+            now,
+        )
+        .await?;
+        notify(
+            db,
+            AccountId(r.account_id),
+            &r.email,
+            "partner_purged",
+            "A partner left WP Play",
+            // Not named: nothing of a purged partner is kept, not even in others' inboxes.
+            "A partner you were linked to closed its WP Play account after it stayed unpaid; its content is no longer available to you.",
+            now,
+        )
+        .await?;
+    }
+    scrub_name(db, &reseller_ids, &p.company, now).await?;
+    reseller_link::Entity::delete_many()
+        .filter(reseller_link::Column::PartnerId.eq(pid))
+        .exec(db)
+        .await?;
+    partner_request::Entity::delete_many()
+        .filter(partner_request::Column::PartnerId.eq(pid))
+        .exec(db)
+        .await?;
+
+    // Everything the partner and its dealers entered, and every trace of their accounts.
+    subscriber::Entity::delete_many()
+        .filter(subscriber::Column::PartnerId.eq(pid))
+        .exec(db)
+        .await?;
+    dealer::Entity::delete_many()
+        .filter(dealer::Column::PartnerId.eq(pid))
+        .exec(db)
+        .await?;
+    content_stream::Entity::delete_many()
+        .filter(content_stream::Column::PartnerId.eq(pid))
+        .exec(db)
+        .await?;
+    partner_contact::Entity::delete_many()
+        .filter(partner_contact::Column::AccountId.eq(pid))
+        .exec(db)
+        .await?;
+    notification::Entity::delete_many()
+        .filter(notification::Column::AccountId.is_in(accounts.clone()))
+        .exec(db)
+        .await?;
+    session::Entity::delete_many()
+        .filter(session::Column::AccountId.is_in(accounts.clone()))
+        .exec(db)
+        .await?;
+    change_feed::Entity::delete_many()
+        .filter(change_feed::Column::AccountId.is_in(accounts.clone()))
+        .exec(db)
+        .await?;
+    sync_mutation::Entity::delete_many()
+        .filter(sync_mutation::Column::AccountId.is_in(accounts.clone()))
+        .exec(db)
+        .await?;
+    sync_client::Entity::delete_many()
+        .filter(sync_client::Column::AccountId.is_in(accounts.clone()))
+        .exec(db)
+        .await?;
+    message::Entity::delete_many()
+        .filter(message::Column::AccountId.is_in(accounts.clone()))
+        .exec(db)
+        .await?;
+    login_throttle::Entity::delete_many()
+        .filter(login_throttle::Column::Key.is_in(usernames))
+        .exec(db)
+        .await?;
+    audit::Entity::delete_many()
+        .filter(
+            Condition::any()
+                .add(audit::Column::PartnerId.eq(pid))
+                .add(audit::Column::ActorId.is_in(accounts.clone())),
+        )
+        .exec(db)
+        .await?;
+    lifecycle_event::Entity::delete_many()
+        .filter(lifecycle_event::Column::PartnerId.eq(pid))
+        .exec(db)
+        .await?;
+    partner::Entity::delete_by_id(pid).exec(db).await?;
+    account::Entity::delete_many()
+        .filter(account::Column::Id.is_in(accounts))
+        .exec(db)
+        .await?;
+    audit::ActiveModel {
+        at: Set(now),
+        actor_id: Set(0),
+        actor_role: Set("operator".to_owned()),
+        actor_name: Set("lifecycle".to_owned()),
+        partner_id: Set(Some(pid)),
+        action: Set("purge_partner".to_owned()),
+        entity: Set("partner".to_owned()),
+        entity_id: Set(pid.to_string()),
+        before: Set(None),
+        after: Set(None),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(())
+}
+
+/// The partner's name in the notifications and unsent messages of the resellers it dealt
+/// with becomes "a former partner"; their feeds carry the rewritten notification instead
+/// of the old one.
+async fn scrub_name(
+    db: &impl ConnectionTrait,
+    reseller_ids: &[i64],
+    company: &str,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    let rewrite = |text: &str| {
+        let t = text.replace(company, "a former partner");
+        match t.strip_prefix("a former partner") {
+            Some(rest) => format!("A former partner{rest}"),
+            None => t,
+        }
+    };
+    let touched = notification::Entity::find()
+        .filter(notification::Column::AccountId.is_in(reseller_ids.to_vec()))
+        .filter(
+            Condition::any()
+                .add(notification::Column::Title.contains(company))
+                .add(notification::Column::Body.contains(company)),
+        )
+        .all(db)
+        .await?;
+    for n in touched {
+        let n = notification::ActiveModel {
+            id: Set(n.id),
+            title: Set(rewrite(&n.title)),
+            body: Set(rewrite(&n.body)),
+            ..Default::default()
+        }
+        .update(db)
+        .await?;
+        change_feed::Entity::delete_many()
+            .filter(change_feed::Column::AccountId.eq(n.account_id))
+            .filter(change_feed::Column::Entity.eq("notification"))
+            .filter(change_feed::Column::EntityId.eq(n.id.to_string()))
+            .exec(db)
+            .await?;
+        feed::append(
+            db,
+            AccountId(n.account_id),
+            &Entity::Notification(Notification {
+                id: n.id,
+                kind: n.kind,
+                title: n.title,
+                body: n.body,
+                created_at: n.created_at,
+            }),
+            now,
+        )
+        .await?;
+    }
+    let unsent = message::Entity::find()
+        .filter(message::Column::AccountId.is_in(reseller_ids.to_vec()))
+        .filter(
+            Condition::any()
+                .add(message::Column::Subject.contains(company))
+                .add(message::Column::Body.contains(company)),
+        )
+        .all(db)
+        .await?;
+    for m in unsent {
+        message::ActiveModel {
+            id: Set(m.id),
+            subject: Set(rewrite(&m.subject)),
+            body: Set(m.body.as_deref().map(rewrite)),
+            ..Default::default()
+        }
+        .update(db)
+        .await?;
+    }
+    Ok(())
+}

@@ -1,0 +1,510 @@
+//! The lifecycle pass (reminders, invoices, locks, purges — each once), payments by
+//! webhook and by the operator, and the purge that leaves nothing of a partner behind.
+
+use crate::harness::{TestServer, WEBHOOK_SECRET, registration};
+use crate::links::{push, ready_reseller};
+use crate::on_both_backends;
+use chrono::{DateTime, TimeZone, Utc};
+use hmac::{Hmac, Mac};
+use reqwest::StatusCode;
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Statement,
+};
+use serde_json::{Value, json};
+use sha2::Sha256;
+use wpplay_server::billing::lifecycle::run_pass;
+use wpplay_server::billing::payments::{self, Incoming, Source};
+use wpplay_server::db::entity::{invoice, lifecycle_event, message, partner};
+
+const TZ: chrono_tz::Tz = chrono_tz::Europe::Belgrade;
+
+fn utc(m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, m, d, h, min, 0)
+        .single()
+        .expect("valid time")
+}
+
+async fn db(s: &TestServer) -> DatabaseConnection {
+    wpplay_server::db::connect(&s.database_url, utc(3, 1, 0, 0))
+        .await
+        .expect("connect")
+}
+
+/// One pass at `at`: the events it handled as `kind:sent|skipped`.
+async fn pass(db: &DatabaseConnection, at: DateTime<Utc>) -> Vec<String> {
+    run_pass(db, TZ, at, false)
+        .await
+        .expect("pass")
+        .done
+        .into_iter()
+        .map(|d| {
+            format!(
+                "{}:{}",
+                d.kind.as_str(),
+                if d.sent { "sent" } else { "skipped" }
+            )
+        })
+        .collect()
+}
+
+async fn messages_with(db: &DatabaseConnection, subject: &str) -> usize {
+    message::Entity::find()
+        .filter(message::Column::Subject.contains(subject))
+        .all(db)
+        .await
+        .expect("messages")
+        .len()
+}
+
+/// Posts a payment notice signed with `secret`.
+async fn webhook(s: &TestServer, notice: &Value, secret: &str) -> (StatusCode, Value) {
+    let body = notice.to_string();
+    let mut mac = Hmac::<Sha256>::new_from_slice(secret.as_bytes()).expect("key");
+    mac.update(body.as_bytes());
+    let sig = hex::encode(mac.finalize().into_bytes());
+    let r = s
+        .http
+        .post(format!("{}/api/v1/payments/webhook", s.url))
+        .header("content-type", "application/json")
+        .header("x-signature", format!("sha256={sig}"))
+        .body(body)
+        .send()
+        .await
+        .expect("webhook");
+    let status = r.status();
+    (status, r.json().await.unwrap_or(Value::Null))
+}
+
+async fn the_partner(db: &DatabaseConnection, email: &str) -> partner::Model {
+    partner::Entity::find()
+        .filter(partner::Column::Email.eq(email))
+        .one(db)
+        .await
+        .expect("query")
+        .expect("the partner")
+}
+
+async fn lifecycle_runs_each_event_once_and_payments_extend(s: &TestServer) {
+    let (_, token) = s.ready_partner("billing@acme.rs").await;
+    let db = db(s).await;
+    let (_, packages) = s.get("/api/v1/packages", None).await;
+    let price = packages
+        .as_array()
+        .and_then(|a| a.iter().find(|p| p["id"] == 2))
+        .and_then(|p| p["monthly_price_minor"].as_i64())
+        .expect("the partner's package");
+    // Registered 1 March 09:30 UTC: the trial ends 15 March 10:30 in Belgrade (CET).
+    assert!(
+        pass(&db, utc(3, 8, 6, 59)).await.is_empty(),
+        "nothing before 08:00 local, 7 days before"
+    );
+    assert_eq!(
+        pass(&db, utc(3, 8, 7, 0)).await,
+        ["ends_in_7_days:sent", "invoice:sent"]
+    );
+    assert!(
+        pass(&db, utc(3, 8, 7, 0)).await.is_empty(),
+        "a rerun does nothing"
+    );
+    assert!(pass(&db, utc(3, 9, 12, 0)).await.is_empty());
+    assert_eq!(
+        messages_with(&db, "Your free trial ends in 7 days").await,
+        1
+    );
+    assert_eq!(messages_with(&db, "Pro forma invoice 2026-000001").await, 1);
+    let inv = invoice::Entity::find()
+        .one(&db)
+        .await
+        .expect("query")
+        .expect("the invoice");
+    assert_eq!((inv.amount_minor, inv.kind.as_str()), (price, "period"));
+    assert!(
+        inv.reference.starts_with("97 "),
+        "model 97 for a Serbian partner: {}",
+        inv.reference
+    );
+    assert!(wpplay_domain::billing::model97_valid(
+        inv.reference.trim_start_matches("97 ")
+    ));
+    assert_eq!(
+        (inv.period_start, inv.period_end),
+        (utc(3, 15, 9, 30), utc(4, 15, 8, 30)),
+        "one calendar month, across the DST change"
+    );
+
+    // The scheduler was down until after the end: no stale reminders, just the lock.
+    assert_eq!(
+        pass(&db, utc(3, 15, 10, 0)).await,
+        [
+            "ends_in_3_days:skipped",
+            "ends_in_1_day:skipped",
+            "ends_today:skipped",
+            "locked:sent"
+        ]
+    );
+    let (_, feed) = s
+        .get("/api/v1/sync/pull?since=0&limit=1000", Some(&token))
+        .await;
+    let kinds: Vec<&str> = feed["changes"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|c| c["entity"] == "notification")
+        .filter_map(|c| c["data"]["kind"].as_str())
+        .collect();
+    assert_eq!(
+        kinds,
+        ["access_ending", "invoice_issued", "access_locked"],
+        "in-app too"
+    );
+
+    // A bad signature is refused; a good one pays, once, from the payment date (locked).
+    let notice = json!({"payment_id": "pp-1", "amount_minor": price, "currency": inv.currency,
+        "reference": inv.reference, "paid_at": utc(3, 16, 12, 0)});
+    let (status, body) = webhook(s, &notice, "not-the-secret").await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (StatusCode::UNAUTHORIZED, Some("bad_signature"))
+    );
+    let (status, body) = webhook(s, &notice, WEBHOOK_SECRET).await;
+    assert_eq!(
+        (status, body),
+        (
+            StatusCode::OK,
+            json!({"status": "applied", "duplicate": false})
+        )
+    );
+    let (status, body) = webhook(s, &notice, WEBHOOK_SECRET).await;
+    assert_eq!(
+        (status, body),
+        (
+            StatusCode::OK,
+            json!({"status": "applied", "duplicate": true})
+        )
+    );
+    let p = the_partner(&db, "billing@acme.rs").await;
+    assert_eq!(
+        p.paid_through,
+        Some(utc(4, 16, 11, 0)),
+        "13:00 CET on 16 March to 13:00 CEST on 16 April"
+    );
+    assert!(
+        pass(&db, utc(3, 16, 12, 5)).await.is_empty(),
+        "the new period starts a fresh plan"
+    );
+
+    // The next invoice, paid in two parts: the first waits for review, the second settles.
+    assert_eq!(
+        pass(&db, utc(4, 9, 6, 0)).await,
+        ["ends_in_7_days:sent", "invoice:sent"]
+    );
+    let second = invoice::Entity::find()
+        .filter(invoice::Column::Number.eq("2026-000002"))
+        .one(&db)
+        .await
+        .expect("query")
+        .expect("the second invoice");
+    let part = |id: &str, amount: i64| Incoming {
+        source: Source::Operator,
+        external_id: id.to_owned(),
+        amount_minor: amount,
+        currency: second.currency.clone(),
+        reference: second.reference.replace(' ', ""),
+        received_at: utc(4, 10, 9, 0),
+    };
+    let r = payments::record(&db, TZ, part("cash-1", price / 2), utc(4, 10, 9, 0))
+        .await
+        .expect("record");
+    assert_eq!(
+        (r.payment.status.as_str(), r.paid_through),
+        ("partial", None)
+    );
+    let review = payments::for_review(&db).await.expect("review");
+    assert_eq!(review.len(), 1, "a partial payment is kept for review");
+    let r = payments::record(&db, TZ, part("cash-2", price - price / 2), utc(4, 10, 9, 5))
+        .await
+        .expect("record");
+    assert_eq!(
+        (r.payment.status.as_str(), r.paid_through),
+        ("applied", Some(utc(5, 16, 11, 0))),
+        "extended from the old end: nothing lost"
+    );
+    let stray = payments::record(
+        &db,
+        TZ,
+        Incoming {
+            reference: "97 00-1111111111".into(),
+            ..part("stray-1", 500)
+        },
+        utc(4, 11, 9, 0),
+    )
+    .await
+    .expect("record");
+    assert_eq!(stray.payment.status, "unmatched");
+    assert_eq!(payments::for_review(&db).await.expect("review").len(), 2);
+    db.close().await.ok();
+}
+on_both_backends!(lifecycle_runs_each_event_once_and_payments_extend);
+
+async fn two_passes_at_once_do_each_event_once(s: &TestServer) {
+    for i in 0..5 {
+        s.register(&format!("twice{i}@acme.rs")).await;
+    }
+    let (a, b) = (db(s).await, db(s).await);
+    let at = utc(3, 15, 10, 0);
+    let (x, y) = tokio::join!(run_pass(&a, TZ, at, false), run_pass(&b, TZ, at, false));
+    let handled = x.expect("pass").done.len() + y.expect("pass").done.len();
+    // Per partner: the four reminders of the trial end, the invoice and the lock.
+    assert_eq!(
+        handled,
+        5 * 6,
+        "each event handled by exactly one of the passes"
+    );
+    let sent = lifecycle_event::Entity::find()
+        .filter(lifecycle_event::Column::Sent.eq(true))
+        .all(&a)
+        .await
+        .expect("events");
+    assert_eq!(sent.len(), 5 * 2, "invoice and lock for each");
+    assert_eq!(messages_with(&a, "Your access is locked").await, 5);
+    assert_eq!(
+        invoice::Entity::find()
+            .all(&a)
+            .await
+            .expect("invoices")
+            .len(),
+        5
+    );
+    let mut numbers: Vec<String> = invoice::Entity::find()
+        .all(&a)
+        .await
+        .expect("invoices")
+        .into_iter()
+        .map(|i| i.number)
+        .collect();
+    numbers.sort();
+    assert_eq!(
+        numbers,
+        (1..=5).map(|n| format!("2026-{n:06}")).collect::<Vec<_>>(),
+        "gap-free numbers"
+    );
+    a.close().await.ok();
+    b.close().await.ok();
+}
+on_both_backends!(two_passes_at_once_do_each_event_once);
+
+/// Every row of every table, as text, except the accounting records that stay.
+async fn every_row(db: &DatabaseConnection) -> Vec<(String, String)> {
+    let backend = db.get_database_backend();
+    let tables_sql = match backend {
+        sea_orm::DatabaseBackend::Postgres => {
+            "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public'"
+        }
+        _ => "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
+    };
+    let mut out = Vec::new();
+    for row in db
+        .query_all_raw(Statement::from_string(backend, tables_sql))
+        .await
+        .expect("tables")
+    {
+        let table: String = row.try_get("", "name").expect("name");
+        let sql = match backend {
+            sea_orm::DatabaseBackend::Postgres => {
+                format!("SELECT row_to_json(t)::text AS r FROM \"{table}\" t")
+            }
+            _ => {
+                let cols: Vec<String> = db
+                    .query_all_raw(Statement::from_string(
+                        backend,
+                        format!("PRAGMA table_info(\"{table}\")"),
+                    ))
+                    .await
+                    .expect("columns")
+                    .into_iter()
+                    .map(|c| c.try_get::<String>("", "name").expect("column"))
+                    .collect();
+                let pairs: Vec<String> = cols.iter().map(|c| format!("'{c}', \"{c}\"")).collect();
+                format!(
+                    "SELECT json_object({}) AS r FROM \"{table}\"",
+                    pairs.join(", ")
+                )
+            }
+        };
+        for r in db
+            .query_all_raw(Statement::from_string(backend, sql))
+            .await
+            .expect("rows")
+        {
+            out.push((table.clone(), r.try_get::<String>("", "r").expect("row")));
+        }
+    }
+    out
+}
+
+async fn the_purge_leaves_nothing_of_the_partner(s: &TestServer) {
+    let mut form = registration("purge@acme.rs");
+    form["company"] = json!("Purge Me TV");
+    let (status, _) = s.post("/api/v1/registrations", None, form).await;
+    assert_eq!(status, StatusCode::CREATED);
+    let creds = s.credentials_for("purge@acme.rs").await;
+    let (_, login) = s
+        .post(
+            "/api/v1/auth/login",
+            None,
+            json!({"username": creds.username, "password": creds.password}),
+        )
+        .await;
+    let t0 = login["access_token"].as_str().expect("token").to_owned();
+    let (_, _) = s
+        .post(
+            "/api/v1/auth/password",
+            Some(&t0),
+            json!({"current_password": creds.password, "new_password": "Purge-pass-2026"}),
+        )
+        .await;
+    let (_, login) = s
+        .post(
+            "/api/v1/auth/login",
+            None,
+            json!({"username": creds.username, "password": "Purge-pass-2026"}),
+        )
+        .await;
+    let token = login["access_token"].as_str().expect("token").to_owned();
+    let (_, me) = s.get("/api/v1/me", Some(&token)).await;
+    let pid = me["account_id"].as_i64().expect("id");
+
+    // The partner's world: a dealer with a line, a stream, a linked reseller, a pending request.
+    let hash = {
+        use argon2::password_hash::{PasswordHasher, SaltString, rand_core::OsRng};
+        argon2::Argon2::default()
+            .hash_password(b"Dealer-pass-2026", &SaltString::generate(&mut OsRng))
+            .expect("hash")
+            .to_string()
+    };
+    let dealer = uuid::Uuid::new_v4().to_string();
+    for m in [
+        json!({"type": "create_dealer", "dealer_id": dealer, "display_name": "Purge Dealer", "contact_email": "pd@purge.rs",
+               "contact_phone": null, "username": "purge.dealer", "password_hash": hash}),
+        json!({"type": "create_subscriber", "subscriber_id": uuid::Uuid::new_v4().to_string(), "dealer_id": dealer,
+               "name": "Purge Line", "line_username": "purge.line", "mac": "0A:0B:0C:0D:0E:0F", "expires_at": "2026-06-01T00:00:00Z"}),
+        json!({"type": "add_stream", "stream_id": uuid::Uuid::new_v4().to_string(), "name": "Purge Sport",
+               "category": "Sport", "stream_url": "https://cdn.purge.example/sport.m3u8"}),
+    ] {
+        assert_eq!(push(s, &token, m).await.0, "applied");
+    }
+    let (_, dealer_login) = s
+        .post(
+            "/api/v1/auth/login",
+            None,
+            json!({"username": "purge.dealer", "password": "Dealer-pass-2026"}),
+        )
+        .await;
+    assert!(dealer_login["access_token"].is_string(), "{dealer_login}");
+    let (rid, linked) = ready_reseller(s, "linked@resell.rs", "Linked Resell").await;
+    let (_, pending) = ready_reseller(s, "pending@resell.rs", "Pending Resell").await;
+    let req = uuid::Uuid::new_v4().to_string();
+    push(
+        s,
+        &linked,
+        json!({"type": "request_partner", "request_id": req, "partner_id": pid, "message": "Hi"}),
+    )
+    .await;
+    push(
+        s,
+        &token,
+        json!({"type": "answer_request", "request_id": req, "accept": true, "reason": null}),
+    )
+    .await;
+    push(s, &pending, json!({"type": "request_partner", "request_id": uuid::Uuid::new_v4().to_string(), "partner_id": pid, "message": "Hello"})).await;
+    let _ = rid;
+
+    // Unpaid: locked at the trial end (pending requests cancelled), purged 30 days later.
+    let db = db(s).await;
+    assert!(
+        pass(&db, utc(3, 15, 10, 0))
+            .await
+            .contains(&"locked:sent".to_owned())
+    );
+    let before = every_row(&db).await.len();
+    assert_eq!(
+        pass(&db, utc(4, 14, 9, 30)).await,
+        [
+            "purge_in_7_days:skipped",
+            "purge_in_1_day:skipped",
+            "purge:sent"
+        ]
+    );
+    assert!(pass(&db, utc(4, 14, 9, 31)).await.is_empty(), "once");
+    let rows = every_row(&db).await;
+    assert!(
+        rows.len() < before,
+        "rows went: {} → {}",
+        before,
+        rows.len()
+    );
+    let traces = [
+        "purge@acme.rs",
+        creds.username.as_str(),
+        "purge.dealer",
+        "Purge Me TV",
+        "Purge Dealer",
+        "pd@purge.rs",
+        "0A:0B:0C:0D:0E:0F",
+        "cdn.purge.example",
+        "Purge-pass",
+    ];
+    for (table, row) in &rows {
+        let accounting = table == "invoices" || table == "payments";
+        for t in traces {
+            assert!(
+                accounting || !row.contains(t),
+                "{table} still holds {t:?} after the purge: {row}"
+            );
+        }
+    }
+    let invoices = rows.iter().filter(|(t, _)| t == "invoices").count();
+    assert_eq!(
+        invoices, 1,
+        "the invoice stays: it is the operator's accounting record"
+    );
+    let audit: Vec<&String> = rows
+        .iter()
+        .filter(|(t, r)| t == "audit_log" && r.contains("purge_partner"))
+        .map(|(_, r)| r)
+        .collect();
+    assert_eq!(audit.len(), 1, "the purge is audited once");
+
+    // The linked reseller is told, and the content is closed; the dealer cannot sign in.
+    let (_, feed) = s
+        .get("/api/v1/sync/pull?since=0&limit=1000", Some(&linked))
+        .await;
+    let changes = feed["changes"].as_array().cloned().unwrap_or_default();
+    assert!(
+        changes.iter().any(|c| c["entity"] == "link_ended"),
+        "{feed}"
+    );
+    assert!(
+        changes
+            .iter()
+            .any(|c| c["entity"] == "notification" && c["data"]["kind"] == "partner_purged")
+    );
+    assert!(
+        !feed.to_string().contains("Purge Me TV"),
+        "nothing of the partner in the reseller's feed: {feed}"
+    );
+    let (status, _) = s
+        .get(&format!("/api/v1/partners/{pid}/content"), Some(&linked))
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, _) = s
+        .post(
+            "/api/v1/auth/login",
+            None,
+            json!({"username": "purge.dealer", "password": "Dealer-pass-2026"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    db.close().await.ok();
+}
+on_both_backends!(the_purge_leaves_nothing_of_the_partner);
