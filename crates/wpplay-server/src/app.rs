@@ -45,6 +45,8 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("GET", "/api/v1/sync/pull"),
     ("POST", "/api/v1/sync/push"),
     ("POST", "/api/v1/payments/webhook"),
+    ("GET", "/api/v1/billing"),
+    ("POST", "/api/v1/billing/package"),
 ];
 
 /// The router with every route of [`ROUTES`].
@@ -70,6 +72,11 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/api/v1/sync/pull", get(routes::sync::pull))
         .route("/api/v1/payments/webhook", post(routes::payments::webhook))
+        .route("/api/v1/billing", get(routes::billing::view))
+        .route(
+            "/api/v1/billing/package",
+            post(routes::billing::choose_package),
+        )
         .route("/api/v1/sync/push", post(routes::sync::push))
         .fallback(|| async { ApiError::not_found() })
         .method_not_allowed_fallback(|| async {

@@ -27,3 +27,64 @@ pub struct PaymentAck {
     /// The notice was recorded before; nothing changed.
     pub duplicate: bool,
 }
+
+/// One pro forma invoice as the partner sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema, ts_rs::TS)]
+#[ts(export)]
+pub struct InvoiceView {
+    pub number: String,
+    /// `period` (the next month) or `proration` (an upgrade's difference).
+    pub kind: String,
+    pub package_name: String,
+    pub period_start: DateTime<Utc>,
+    pub period_end: DateTime<Utc>,
+    pub amount_minor: i64,
+    pub currency: String,
+    /// As printed on the invoice, e.g. `97 41-2026000042`.
+    pub reference: String,
+    pub issued_at: DateTime<Utc>,
+    pub paid_minor: i64,
+    pub paid_at: Option<DateTime<Utc>>,
+}
+
+/// `GET /api/v1/billing`: where the partner stands and what it owes. Open to a locked
+/// partner: it is how it gets back in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema, ts_rs::TS)]
+#[ts(export)]
+pub struct BillingView {
+    /// `trial`, `active` or `locked`.
+    pub state: String,
+    pub trial_ends_at: DateTime<Utc>,
+    pub paid_through: Option<DateTime<Utc>>,
+    /// When access ends unless the partner pays.
+    pub access_ends_at: DateTime<Utc>,
+    /// When the data is deleted if nothing is paid (shown once locked).
+    pub purge_at: DateTime<Utc>,
+    pub package: crate::packages::Package,
+    /// A cheaper package chosen for the next period.
+    pub next_package: Option<crate::packages::Package>,
+    /// Newest first.
+    pub invoices: Vec<InvoiceView>,
+}
+
+/// `POST /api/v1/billing/package`: choose another package.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema, ts_rs::TS)]
+#[serde(deny_unknown_fields)]
+#[ts(export)]
+pub struct ChangePackageRequest {
+    pub package_id: i64,
+}
+
+/// What choosing another package did, in words and facts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema, ts_rs::TS)]
+#[ts(export)]
+pub struct ChangePackageResponse {
+    /// `now`, `now_prorated` or `next_period`.
+    pub timing: String,
+    /// When the new package applies.
+    pub effective_at: DateTime<Utc>,
+    /// The pro forma for an upgrade's difference, or for a locked partner's next month.
+    pub invoice: Option<InvoiceView>,
+    /// The rule as applied, for people.
+    pub message: String,
+}

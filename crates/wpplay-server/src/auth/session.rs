@@ -5,13 +5,15 @@
 
 use crate::app::AppState;
 use crate::auth::token;
-use crate::db::entity::{account, dealer, session};
+use crate::db::entity::{account, dealer, partner, session};
 use crate::error::ApiError;
 use axum::extract::FromRequestParts;
+use axum::http::StatusCode;
 use axum::http::header::AUTHORIZATION;
 use axum::http::request::Parts;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use wpplay_domain::dealer::DealerStatus;
+use wpplay_domain::lifecycle::{LifecycleFacts, PartnerState};
 use wpplay_wire::auth::Role;
 
 /// A live session and its account.
@@ -20,6 +22,35 @@ pub struct SessionAuth {
     pub session: session::Model,
     pub account: account::Model,
     pub role: Role,
+    /// For a partner or a dealer: its partner's trial or paid period ended unpaid.
+    pub partner_locked: bool,
+}
+
+impl SessionAuth {
+    /// The admin panel of a locked partner is closed to it and its dealers; only what is
+    /// needed to see invoices and pay stays open.
+    pub fn require_unlocked(&self) -> Result<(), ApiError> {
+        if self.partner_locked {
+            return Err(partner_locked(self.role));
+        }
+        Ok(())
+    }
+}
+
+/// The `402 partner_locked` answer, worded for who asks.
+pub fn partner_locked(role: Role) -> ApiError {
+    let message = match role {
+        Role::Dealer => {
+            "Your partner's WP Play account is locked until its next payment; the admin panel is closed meanwhile. Your data is kept."
+        }
+        Role::Reseller => {
+            "This partner's account is locked until its next payment; its content is closed meanwhile."
+        }
+        _ => {
+            "Your trial or paid period ended without a payment, so the admin panel is locked. Pay the pro forma invoice under Billing to get everything back as it was."
+        }
+    };
+    ApiError::new(StatusCode::PAYMENT_REQUIRED, "partner_locked", message)
 }
 
 /// A live session whose account may use the API.
@@ -72,15 +103,17 @@ impl FromRequestParts<AppState> for SessionAuth {
         let role = Role::parse(&account.role).ok_or_else(|| {
             ApiError::forbidden("unknown_role", "This account has no role the server knows.")
         })?;
+        let mut partner_id = (role == Role::Partner).then_some(account.id);
         if role == Role::Dealer {
             // Switching a dealer off revokes its sessions; this also catches a sign-in that
             // raced with the switch, so an inactive dealer never keeps working.
             use sea_orm::ColumnTrait;
-            let active = dealer::Entity::find()
+            let d = dealer::Entity::find()
                 .filter(dealer::Column::AccountId.eq(account.id))
                 .one(&state.db)
-                .await?
-                .is_some_and(|d| d.status == DealerStatus::Active.as_str());
+                .await?;
+            partner_id = d.as_ref().map(|d| d.partner_id);
+            let active = d.is_some_and(|d| d.status == DealerStatus::Active.as_str());
             if !active {
                 return Err(ApiError::forbidden(
                     "dealer_inactive",
@@ -88,10 +121,25 @@ impl FromRequestParts<AppState> for SessionAuth {
                 ));
             }
         }
+        let partner_locked = match partner_id {
+            Some(id) => partner::Entity::find_by_id(id)
+                .one(&state.db)
+                .await?
+                .is_some_and(|p| {
+                    LifecycleFacts {
+                        trial_ends_at: p.trial_ends_at,
+                        paid_through: p.paid_through,
+                    }
+                    .state_at(now)
+                        == PartnerState::Locked
+                }),
+            None => false,
+        };
         Ok(Self {
             session,
             account,
             role,
+            partner_locked,
         })
     }
 }

@@ -188,3 +188,209 @@ mod tests {
         assert_eq!(money(-5, "RSD"), "-0.05 RSD");
     }
 }
+
+/// The wire form of an invoice.
+pub fn invoice_view(i: &invoice::Model) -> wpplay_wire::billing::InvoiceView {
+    wpplay_wire::billing::InvoiceView {
+        number: i.number.clone(),
+        kind: i.kind.clone(),
+        package_name: i.package_name.clone(),
+        period_start: i.period_start,
+        period_end: i.period_end,
+        amount_minor: i.amount_minor,
+        currency: i.currency.clone(),
+        reference: i.reference.clone(),
+        issued_at: i.issued_at,
+        paid_minor: i.paid_minor,
+        paid_at: i.paid_at,
+    }
+}
+
+/// Choosing another package, by the rule in the README: during the trial it applies at
+/// once and the trial end stays; while paid, a dearer package applies at once with a
+/// prorated pro forma for the rest of the period and a cheaper (or equally priced) one
+/// from the next period; a locked partner's choice applies at once, with a pro forma for
+/// its next month.
+pub async fn change_package(
+    db: &DatabaseConnection,
+    tz: Tz,
+    partner_id: i64,
+    package_id: i64,
+    now: DateTime<Utc>,
+) -> Result<Result<wpplay_wire::billing::ChangePackageResponse, (&'static str, String)>, DbErr> {
+    use sea_orm::{ColumnTrait, QueryFilter, QueryOrder};
+    use wpplay_domain::billing::{ChangeTiming, change_timing, next_period_end, prorated_minor};
+    let txn = write_txn(db).await?;
+    let Some(p) = partner::Entity::find_by_id(partner_id)
+        .lock_exclusive()
+        .one(&txn)
+        .await?
+    else {
+        return Ok(Err((
+            "not_a_partner",
+            "Only partners choose a package.".to_owned(),
+        )));
+    };
+    let Some(new) = package::Entity::find_by_id(package_id)
+        .one(&txn)
+        .await?
+        .filter(|n| n.active)
+    else {
+        return Ok(Err((
+            "unknown_package",
+            "Choose one of the packages on offer.".to_owned(),
+        )));
+    };
+    let old = package::Entity::find_by_id(p.package_id)
+        .one(&txn)
+        .await?
+        .ok_or_else(|| DbErr::RecordNotFound("package".into()))?;
+    if new.id == old.id && p.pending_package_id.is_none() {
+        return Ok(Err((
+            "same_package",
+            format!("You are on the {} package already.", old.name),
+        )));
+    }
+    if new.currency != old.currency {
+        return Ok(Err((
+            "currency_mismatch",
+            format!(
+                "The {} package is priced in {}, yours in {}; ask WP Play to switch.",
+                new.name, new.currency, old.currency
+            ),
+        )));
+    }
+    let f = facts(&p, tz);
+    let state = f.lifecycle.state_at(now);
+    let timing = change_timing(state, old.monthly_price_minor, new.monthly_price_minor);
+    let end = f.lifecycle.access_ends_at();
+    let day = |t: DateTime<Utc>| t.with_timezone(&tz).format("%-d %B %Y").to_string();
+    let mut row: partner::ActiveModel = p.clone().into();
+    let (effective_at, invoice, message) = match timing {
+        ChangeTiming::Now if state == wpplay_domain::lifecycle::PartnerState::Trial => {
+            row.package_id = Set(new.id);
+            row.pending_package_id = Set(None);
+            (
+                now,
+                None,
+                format!(
+                    "The {} package applies now. Your trial still ends on {}.",
+                    new.name,
+                    day(end)
+                ),
+            )
+        }
+        ChangeTiming::Now => {
+            // Locked: the next month is on the new package; its pro forma is issued now.
+            row.package_id = Set(new.id);
+            row.pending_package_id = Set(None);
+            let inv = issue_invoice(
+                &txn,
+                &p,
+                &new,
+                InvoiceKind::Period,
+                (now, next_period_end(now, anchor_day(now, tz), tz)),
+                new.monthly_price_minor,
+                now,
+                tz,
+            )
+            .await?;
+            (
+                now,
+                Some(invoice_view(&inv)),
+                format!(
+                    "The {} package applies now. Pay pro forma invoice {} to unlock your account.",
+                    new.name, inv.number
+                ),
+            )
+        }
+        ChangeTiming::NowProrated => {
+            row.package_id = Set(new.id);
+            row.pending_package_id = Set(None);
+            // The current period started where the last paid period invoice says.
+            let start = invoice::Entity::find()
+                .filter(invoice::Column::PartnerId.eq(p.account_id))
+                .filter(invoice::Column::Kind.eq(InvoiceKind::Period.as_str()))
+                .filter(invoice::Column::PeriodEnd.eq(end))
+                .order_by_desc(invoice::Column::Id)
+                .one(&txn)
+                .await?
+                .map_or(end - chrono::Duration::days(30), |i| i.period_start);
+            let amount = prorated_minor(
+                old.monthly_price_minor,
+                new.monthly_price_minor,
+                start,
+                end,
+                now,
+            );
+            let inv = if amount > 0 {
+                Some(
+                    issue_invoice(
+                        &txn,
+                        &p,
+                        &new,
+                        InvoiceKind::Proration,
+                        (now, end),
+                        amount,
+                        now,
+                        tz,
+                    )
+                    .await?,
+                )
+            } else {
+                None
+            };
+            let message = match &inv {
+                Some(i) => format!(
+                    "The {} package applies now. Pro forma invoice {} charges the difference until {}: {}.",
+                    new.name,
+                    i.number,
+                    day(end),
+                    money(i.amount_minor, &i.currency)
+                ),
+                None => format!("The {} package applies now.", new.name),
+            };
+            (now, inv.as_ref().map(invoice_view), message)
+        }
+        ChangeTiming::NextPeriod => {
+            let back = new.id == p.package_id;
+            row.pending_package_id = Set((!back).then_some(new.id));
+            (
+                end,
+                None,
+                if back {
+                    format!("You stay on the {} package.", old.name)
+                } else {
+                    format!(
+                        "The {} package applies from {}, when your paid period ends; until then you keep {}.",
+                        new.name,
+                        day(end),
+                        old.name
+                    )
+                },
+            )
+        }
+    };
+    let updated = row.update(&txn).await?;
+    if updated.package_id != p.package_id {
+        crate::feed::append(
+            &txn,
+            wpplay_domain::ids::AccountId(p.account_id),
+            &wpplay_wire::sync::Entity::Package(crate::catalog::to_wire(&new)),
+            now,
+        )
+        .await?;
+    }
+    txn.commit().await?;
+    Ok(Ok(wpplay_wire::billing::ChangePackageResponse {
+        timing: match timing {
+            ChangeTiming::Now => "now",
+            ChangeTiming::NowProrated => "now_prorated",
+            ChangeTiming::NextPeriod => "next_period",
+        }
+        .to_owned(),
+        effective_at,
+        invoice,
+        message,
+    }))
+}

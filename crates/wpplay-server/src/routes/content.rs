@@ -35,6 +35,9 @@ pub async fn list(
             "Only the partner's linked resellers see its content. Send a Request for Partner first.",
         ));
     }
+    if own {
+        auth.require_unlocked()?;
+    }
     if linked {
         let p = partner::Entity::find_by_id(partner_id)
             .one(&state.db)
@@ -48,11 +51,7 @@ pub async fn list(
                 == PartnerState::Locked
         });
         if locked {
-            return Err(ApiError::new(
-                axum::http::StatusCode::PAYMENT_REQUIRED,
-                "partner_locked",
-                "This partner's account is locked until its next payment; its content is closed meanwhile.",
-            ));
+            return Err(crate::auth::session::partner_locked(Role::Reseller));
         }
     }
     let streams = content_stream::Entity::find()

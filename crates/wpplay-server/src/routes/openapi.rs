@@ -23,6 +23,8 @@ use utoipa::{Modify, OpenApi};
         super::sync::pull,
         super::sync::push,
         super::payments::webhook,
+        super::billing::view,
+        super::billing::choose_package,
     ),
     components(schemas(wpplay_wire::ErrorBody, wpplay_wire::sync::Entity, wpplay_wire::sync::Mutation)),
     modifiers(&BearerAuth)

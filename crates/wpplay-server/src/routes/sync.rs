@@ -17,6 +17,7 @@ use sea_orm::{
 use serde::Deserialize;
 use wpplay_domain::ids::AccountId;
 use wpplay_domain::sync::{MAX_PUSH_BATCH, Outcome, SCHEMA_VERSION};
+use wpplay_wire::auth::Role;
 use wpplay_wire::sync::{
     Change, ClientMutation, Entity, MutationResult, PullResponse, PushRequest, PushResponse,
 };
@@ -36,12 +37,17 @@ pub struct PullParams {
 
 /// The account's changes after `since`, in order, and the new cursor.
 #[utoipa::path(get, path = "/api/v1/sync/pull", params(PullParams), security(("bearer" = [])),
-    responses((status = 200, body = PullResponse), (status = 400, body = wpplay_wire::ErrorBody), (status = 409, body = wpplay_wire::ErrorBody)))]
+    responses((status = 200, body = PullResponse), (status = 400, body = wpplay_wire::ErrorBody), (status = 402, body = wpplay_wire::ErrorBody), (status = 409, body = wpplay_wire::ErrorBody)))]
 pub async fn pull(
     State(state): State<AppState>,
     Authed(auth): Authed,
     ApiQuery(params): ApiQuery<PullParams>,
 ) -> ApiResult<Json<PullResponse>> {
+    // A locked partner still pulls (its billing state and invoices come this way); its
+    // dealers do not.
+    if auth.role == Role::Dealer {
+        auth.require_unlocked()?;
+    }
     let limit = params.limit.unwrap_or(500);
     if params.since < 0 || !(1..=MAX_PULL).contains(&limit) {
         return Err(ApiError::bad_request(
@@ -94,12 +100,15 @@ pub async fn pull(
 
 /// Applies a batch of client mutations, each exactly once, in order.
 #[utoipa::path(post, path = "/api/v1/sync/push", request_body = PushRequest, security(("bearer" = [])),
-    responses((status = 200, body = PushResponse), (status = 400, body = wpplay_wire::ErrorBody), (status = 409, body = wpplay_wire::ErrorBody), (status = 426, body = wpplay_wire::ErrorBody)))]
+    responses((status = 200, body = PushResponse), (status = 400, body = wpplay_wire::ErrorBody), (status = 402, body = wpplay_wire::ErrorBody), (status = 409, body = wpplay_wire::ErrorBody), (status = 426, body = wpplay_wire::ErrorBody)))]
 pub async fn push(
     State(state): State<AppState>,
     Authed(auth): Authed,
     ApiJson(req): ApiJson<PushRequest>,
 ) -> ApiResult<Json<PushResponse>> {
+    // Nothing changes while the partner is locked; the app keeps the edits queued and
+    // they go through once it has paid.
+    auth.require_unlocked()?;
     if req.schema_version != SCHEMA_VERSION {
         return Err(ApiError::new(
             StatusCode::UPGRADE_REQUIRED,

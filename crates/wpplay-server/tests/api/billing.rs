@@ -508,3 +508,226 @@ async fn the_purge_leaves_nothing_of_the_partner(s: &TestServer) {
     db.close().await.ok();
 }
 on_both_backends!(the_purge_leaves_nothing_of_the_partner);
+
+/// A fresh access token (after the test moved the clock past the old one's life).
+async fn sign_in(s: &TestServer, username: &str, password: &str) -> String {
+    let (status, login) = s
+        .post(
+            "/api/v1/auth/login",
+            None,
+            json!({"username": username, "password": password}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{login}");
+    login["access_token"].as_str().expect("token").to_owned()
+}
+
+async fn a_locked_partner_keeps_only_billing_and_pays_its_way_back(s: &TestServer) {
+    let (creds, token) = s.ready_partner("locked@acme.rs").await;
+    let hash = {
+        use argon2::password_hash::{PasswordHasher, SaltString, rand_core::OsRng};
+        argon2::Argon2::default()
+            .hash_password(b"Dealer-pass-2026", &SaltString::generate(&mut OsRng))
+            .expect("hash")
+            .to_string()
+    };
+    let m = json!({"type": "create_dealer", "dealer_id": uuid::Uuid::new_v4().to_string(), "display_name": "Locked Dealer",
+        "contact_email": null, "contact_phone": null, "username": "locked.dealer", "password_hash": hash});
+    assert_eq!(push(s, &token, m).await.0, "applied");
+    let (_, login) = s
+        .post(
+            "/api/v1/auth/login",
+            None,
+            json!({"username": "locked.dealer", "password": "Dealer-pass-2026"}),
+        )
+        .await;
+    let dealer = login["access_token"].as_str().expect("token").to_owned();
+    let db = db(s).await;
+    pass(&db, utc(3, 8, 7, 0)).await;
+    s.clock.set(utc(3, 15, 10, 0));
+    pass(&db, utc(3, 15, 10, 0)).await;
+    let token = sign_in(s, &creds.username, &creds.password).await;
+    let dealer = sign_in(s, "locked.dealer", "Dealer-pass-2026").await;
+    let push_body = json!({"client_id": "locked-client-1", "schema_version": wpplay_domain::sync::SCHEMA_VERSION,
+        "mutations": [{"mutation_id": 1, "mutation": {"type": "update_profile", "contact_person": "Ana", "phone": "+381641234567"}}]});
+    for (who, t) in [("partner", &token), ("dealer", &dealer)] {
+        let (status, body) = s
+            .post("/api/v1/sync/push", Some(t), push_body.clone())
+            .await;
+        assert_eq!(
+            (status, body["code"].as_str()),
+            (StatusCode::PAYMENT_REQUIRED, Some("partner_locked")),
+            "{who} push: {body}"
+        );
+    }
+    let (status, body) = s.get("/api/v1/audit", Some(&token)).await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (StatusCode::PAYMENT_REQUIRED, Some("partner_locked"))
+    );
+    let (status, body) = s.get("/api/v1/sync/pull?since=0", Some(&dealer)).await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (StatusCode::PAYMENT_REQUIRED, Some("partner_locked")),
+        "the dealer is closed out too"
+    );
+    // What it needs to pay stays open.
+    let (status, _) = s.get("/api/v1/sync/pull?since=0", Some(&token)).await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, billing) = s.get("/api/v1/billing", Some(&token)).await;
+    assert_eq!(
+        (status, billing["state"].as_str()),
+        (StatusCode::OK, Some("locked")),
+        "{billing}"
+    );
+    let inv = billing["invoices"][0].clone();
+    assert_eq!(
+        billing["purge_at"],
+        json!(utc(4, 14, 9, 30)),
+        "30 days after locking"
+    );
+    let notice = json!({"payment_id": "pp-locked", "amount_minor": inv["amount_minor"], "currency": inv["currency"],
+        "reference": inv["reference"], "paid_at": utc(3, 15, 10, 0)});
+    assert_eq!(webhook(s, &notice, WEBHOOK_SECRET).await.0, StatusCode::OK);
+    let (status, body) = s.post("/api/v1/sync/push", Some(&token), push_body).await;
+    assert_eq!(
+        (status, body["results"][0]["status"].as_str()),
+        (StatusCode::OK, Some("applied")),
+        "back in: {body}"
+    );
+    let (status, _) = s.get("/api/v1/sync/pull?since=0", Some(&dealer)).await;
+    assert_eq!(
+        status,
+        StatusCode::OK,
+        "its dealer too, with every piece of data intact"
+    );
+    let (_, billing) = s.get("/api/v1/billing", Some(&token)).await;
+    assert_eq!(billing["state"], "active");
+    db.close().await.ok();
+}
+on_both_backends!(a_locked_partner_keeps_only_billing_and_pays_its_way_back);
+
+async fn choose_package(s: &TestServer, token: &str, id: i64) -> Value {
+    let (status, body) = s
+        .post(
+            "/api/v1/billing/package",
+            Some(token),
+            json!({"package_id": id}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    body
+}
+
+async fn package_changes_follow_the_rule(s: &TestServer) {
+    let (creds, token) = s.ready_partner("switch@acme.rs").await;
+    let db = db(s).await;
+    // In the trial: at once, and the trial end stays.
+    let r = choose_package(s, &token, 1).await;
+    assert_eq!(r["timing"], "now");
+    let (_, billing) = s.get("/api/v1/billing", Some(&token)).await;
+    assert_eq!(
+        (billing["package"]["id"].as_i64(), &billing["trial_ends_at"]),
+        (Some(1), &json!(utc(3, 15, 9, 30)))
+    );
+    let (status, body) = s
+        .post(
+            "/api/v1/billing/package",
+            Some(&token),
+            json!({"package_id": 1}),
+        )
+        .await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (StatusCode::CONFLICT, Some("same_package"))
+    );
+    // Paid from the trial end: 15 March to 15 April.
+    pass(&db, utc(3, 8, 7, 0)).await;
+    let first = invoice::Entity::find()
+        .one(&db)
+        .await
+        .expect("q")
+        .expect("invoice");
+    assert_eq!(
+        first.amount_minor, 2_900,
+        "the invoice is for the package chosen"
+    );
+    payments::record(
+        &db,
+        TZ,
+        Incoming {
+            source: Source::Bank,
+            external_id: "e-1".into(),
+            amount_minor: 2_900,
+            currency: "EUR".into(),
+            reference: first.reference.clone(),
+            received_at: utc(3, 10, 9, 0),
+        },
+        utc(3, 10, 9, 0),
+    )
+    .await
+    .expect("paid");
+    // An upgrade halfway through: at once, with the difference prorated.
+    let (start, end) = (utc(3, 15, 9, 30), utc(4, 15, 8, 30));
+    let mid = start + (end - start) / 2;
+    s.clock.set(mid);
+    let token = sign_in(s, &creds.username, &creds.password).await;
+    let r = choose_package(s, &token, 2).await;
+    let expected = wpplay_domain::billing::prorated_minor(2_900, 7_900, start, end, mid);
+    assert_eq!(
+        (
+            r["timing"].as_str(),
+            r["invoice"]["amount_minor"].as_i64(),
+            r["invoice"]["kind"].as_str()
+        ),
+        (Some("now_prorated"), Some(expected), Some("proration")),
+        "{r}"
+    );
+    assert_eq!(expected, 2_500);
+    // A downgrade: from the next period.
+    let r = choose_package(s, &token, 1).await;
+    assert_eq!(
+        (r["timing"].as_str(), &r["effective_at"]),
+        (Some("next_period"), &json!(end))
+    );
+    let (_, billing) = s.get("/api/v1/billing", Some(&token)).await;
+    assert_eq!(
+        (
+            billing["package"]["id"].as_i64(),
+            billing["next_package"]["id"].as_i64()
+        ),
+        (Some(2), Some(1))
+    );
+    // The next month's invoice is for the cheaper package, which starts when it is paid.
+    pass(&db, utc(4, 8, 6, 0)).await;
+    let next = invoice::Entity::find()
+        .filter(invoice::Column::PeriodStart.eq(end))
+        .one(&db)
+        .await
+        .expect("q")
+        .expect("the next invoice");
+    assert_eq!(next.amount_minor, 2_900);
+    payments::record(
+        &db,
+        TZ,
+        Incoming {
+            source: Source::Bank,
+            external_id: "e-2".into(),
+            amount_minor: 2_900,
+            currency: "EUR".into(),
+            reference: next.reference.clone(),
+            received_at: utc(4, 9, 9, 0),
+        },
+        utc(4, 9, 9, 0),
+    )
+    .await
+    .expect("paid");
+    let (_, billing) = s.get("/api/v1/billing", Some(&token)).await;
+    assert_eq!(
+        (billing["package"]["id"].as_i64(), &billing["next_package"]),
+        (Some(1), &Value::Null)
+    );
+    assert_eq!(billing["paid_through"], json!(utc(5, 15, 8, 30)));
+    db.close().await.ok();
+}
+on_both_backends!(package_changes_follow_the_rule);

@@ -303,6 +303,15 @@ fn expected_status(path: &str, actor: Actor) -> u16 {
             Operator | ResellerLinked | ResellerUnlinked => 200,
             _ => 403,
         },
+        "/api/v1/billing" => match actor {
+            PartnerA | PartnerB => 200,
+            _ => 403,
+        },
+        // The body names a package that does not exist.
+        "/api/v1/billing/package" => match actor {
+            PartnerA | PartnerB => 422,
+            _ => 403,
+        },
         "/api/v1/partners/{partner_id}/content" => match actor {
             Operator | PartnerA | ResellerLinked => 200,
             _ => 403,
@@ -344,6 +353,7 @@ async fn every_route_as_every_actor(backend: Backend) {
                     json!({"username": format!("nobody.{actor:?}"), "password": "wrong-pass-123"}),
                 ),
                 "/api/v1/auth/refresh" => Some(json!({"refresh_token": "bogus"})),
+                "/api/v1/billing/package" => Some(json!({"package_id": 999_999})),
                 "/api/v1/auth/password" => Some(
                     json!({"current_password": "wrong-pass-123", "new_password": "Another-pass-2026"}),
                 ),
