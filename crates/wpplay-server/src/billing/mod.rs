@@ -168,27 +168,6 @@ pub fn money(minor: i64, currency: &str) -> String {
     format!("{sign}{}.{:02} {currency}", m / 100, m % 100)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn references_and_their_keys() {
-        let (printed, key) = payment_reference(2026, 42, "RS");
-        assert!(
-            printed.starts_with("97 ") && printed.ends_with("-2026000042"),
-            "{printed}"
-        );
-        assert_eq!(reference_key(&printed), key);
-        assert_eq!(reference_key(printed.trim_start_matches("97 ")), key);
-        let (printed, key) = payment_reference(2026, 42, "DE");
-        assert!(printed.starts_with("RF"), "{printed}");
-        assert_eq!(reference_key(&printed.to_lowercase()), key);
-        assert_eq!(money(7900, "EUR"), "79.00 EUR");
-        assert_eq!(money(-5, "RSD"), "-0.05 RSD");
-    }
-}
-
 /// The wire form of an invoice.
 pub fn invoice_view(i: &invoice::Model) -> wpplay_wire::billing::InvoiceView {
     wpplay_wire::billing::InvoiceView {
@@ -393,4 +372,25 @@ pub async fn change_package(
         invoice,
         message,
     }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn references_and_their_keys() {
+        let (printed, key) = payment_reference(2026, 42, "RS");
+        assert!(
+            printed.starts_with("97 ") && printed.ends_with("-2026000042"),
+            "{printed}"
+        );
+        assert_eq!(reference_key(&printed), key);
+        assert_eq!(reference_key(printed.trim_start_matches("97 ")), key);
+        let (printed, key) = payment_reference(2026, 42, "DE");
+        assert!(printed.starts_with("RF"), "{printed}");
+        assert_eq!(reference_key(&printed.to_lowercase()), key);
+        assert_eq!(money(7900, "EUR"), "79.00 EUR");
+        assert_eq!(money(-5, "RSD"), "-0.05 RSD");
+    }
 }

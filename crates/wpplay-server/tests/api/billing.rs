@@ -541,7 +541,10 @@ async fn a_locked_partner_keeps_only_billing_and_pays_its_way_back(s: &TestServe
             json!({"username": "locked.dealer", "password": "Dealer-pass-2026"}),
         )
         .await;
-    let dealer = login["access_token"].as_str().expect("token").to_owned();
+    assert!(
+        login["access_token"].is_string(),
+        "the dealer works before the lock: {login}"
+    );
     let db = db(s).await;
     pass(&db, utc(3, 8, 7, 0)).await;
     s.clock.set(utc(3, 15, 10, 0));
