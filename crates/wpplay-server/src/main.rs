@@ -100,6 +100,9 @@ enum PaymentsCommand {
         #[arg(long)]
         id: Option<String>,
     },
+    /// Import a bank statement: ISO 20022 camt.053 XML, or CSV with the columns
+    /// entry_id,date,amount,currency,reference. Importing it again records nothing twice.
+    Import { file: PathBuf },
     /// Payments waiting for review: unmatched, partial and overpaid.
     Unmatched,
     /// Every payment.
@@ -245,6 +248,9 @@ async fn main() -> anyhow::Result<()> {
             )
             .await?
         }
+        Command::Payments {
+            command: PaymentsCommand::Import { file },
+        } => operator::payments_import(&db, settings.time_zone, &file, now).await?,
         Command::Payments {
             command: PaymentsCommand::Unmatched,
         } => operator::payments_list(&db, true).await?,

@@ -341,6 +341,57 @@ pub async fn payments_register(
     })
 }
 
+/// `payments import FILE`: the whole file is checked before anything is recorded.
+pub async fn payments_import(
+    db: &DatabaseConnection,
+    tz: chrono_tz::Tz,
+    file: &std::path::Path,
+    now: chrono::DateTime<chrono::Utc>,
+) -> anyhow::Result<String> {
+    use crate::billing::statements::{import, parse};
+    let text = std::fs::read_to_string(file)
+        .map_err(|e| anyhow::anyhow!("reading {}: {e}", file.display()))?;
+    let entries = parse(&text).map_err(|e| {
+        anyhow::anyhow!(
+            "{}: {e}. Nothing was recorded; fix the file and import it again.",
+            file.display()
+        )
+    })?;
+    let results = import(db, tz, entries, now).await?;
+    let mut out = format!("{} credit entries in {}\n", results.len(), file.display());
+    let (mut new, mut review) = (0, 0);
+    for (e, r) in &results {
+        let what = if r.duplicate {
+            "already recorded".to_owned()
+        } else {
+            new += 1;
+            if r.payment.status != crate::billing::payments::APPLIED {
+                review += 1;
+            }
+            r.payment.status.clone()
+        };
+        writeln!(
+            out,
+            "  {:<20} {} {:>12} {:<24} {}{}",
+            e.entry_id,
+            e.booked_on,
+            crate::billing::money(e.amount_minor, &e.currency),
+            e.reference,
+            what,
+            r.invoice_number
+                .as_ref()
+                .map(|n| format!(" (invoice {n})"))
+                .unwrap_or_default()
+        )?;
+    }
+    writeln!(
+        out,
+        "{new} recorded, {} already known, {review} waiting for review (see 'payments unmatched')",
+        results.len() - new
+    )?;
+    Ok(out)
+}
+
 /// `payments list` / `payments unmatched`.
 pub async fn payments_list(db: &DatabaseConnection, review_only: bool) -> anyhow::Result<String> {
     use crate::db::entity::payment;

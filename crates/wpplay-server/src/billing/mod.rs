@@ -5,6 +5,7 @@
 pub mod lifecycle;
 pub mod payments;
 pub mod purge;
+pub mod statements;
 
 use crate::db::entity::{invoice, invoice_counter, package, partner};
 use chrono::{DateTime, Datelike, Utc};

@@ -734,3 +734,111 @@ async fn package_changes_follow_the_rule(s: &TestServer) {
     db.close().await.ok();
 }
 on_both_backends!(package_changes_follow_the_rule);
+
+/// The operator's command, as the real binary against the test's database.
+fn operator(s: &TestServer, args: &[&str]) -> (bool, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_wpplay-server"))
+        .args(args)
+        .env("WPPLAY_DATA_DIR", &s.data_dir)
+        .env("WPPLAY_DATABASE_URL", s.database_url.expose())
+        .output()
+        .expect("wpplay-server runs");
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (out.status.success(), text)
+}
+
+async fn the_operator_runs_passes_and_imports_bank_statements(s: &TestServer) {
+    s.register("bank@acme.rs").await;
+    let (ok, out) = operator(
+        s,
+        &[
+            "lifecycle",
+            "run",
+            "--at",
+            "2026-03-08T08:00:00+01:00",
+            "--dry-run",
+        ],
+    );
+    assert!(
+        ok && out.contains("invoice") && out.contains("nothing written"),
+        "{out}"
+    );
+    let db = db(s).await;
+    assert!(
+        invoice::Entity::find()
+            .all(&db)
+            .await
+            .expect("q")
+            .is_empty(),
+        "a dry run writes nothing"
+    );
+    let (ok, out) = operator(
+        s,
+        &["lifecycle", "run", "--at", "2026-03-08T08:00:00+01:00"],
+    );
+    assert!(
+        ok && out.contains("ends_in_7_days") && out.contains("sent"),
+        "{out}"
+    );
+    let inv = invoice::Entity::find()
+        .one(&db)
+        .await
+        .expect("q")
+        .expect("invoice");
+    let amount = format!("{}.{:02}", inv.amount_minor / 100, inv.amount_minor % 100);
+    let camt = format!(
+        r#"<?xml version="1.0"?><Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02"><BkToCstmrStmt><Stmt>
+        <Ntry><Amt Ccy="{cur}">{amount}</Amt><CdtDbtInd>CRDT</CdtDbtInd><BookgDt><Dt>2026-03-10</Dt></BookgDt><AcctSvcrRef>B-1</AcctSvcrRef>
+          <NtryDtls><TxDtls><RmtInf><Ustrd>Uplata {reference}</Ustrd></RmtInf></TxDtls></NtryDtls></Ntry>
+        <Ntry><Amt Ccy="EUR">10.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><BookgDt><Dt>2026-03-10</Dt></BookgDt><AcctSvcrRef>B-2</AcctSvcrRef>
+          <NtryDtls><TxDtls><RmtInf><Ustrd>no reference</Ustrd></RmtInf></TxDtls></NtryDtls></Ntry>
+        </Stmt></BkToCstmrStmt></Document>"#,
+        cur = inv.currency,
+        reference = inv.reference
+    );
+    let file = s.data_dir.join("statement.xml");
+    std::fs::write(&file, camt).expect("write");
+    let path = file.display().to_string();
+    let (ok, out) = operator(s, &["payments", "import", &path]);
+    assert!(
+        ok && out.contains("2 recorded") && out.contains("1 waiting for review"),
+        "{out}"
+    );
+    let p = the_partner(&db, "bank@acme.rs").await;
+    assert_eq!(
+        p.paid_through,
+        Some(utc(4, 15, 8, 30)),
+        "paid from the trial end"
+    );
+    let (ok, out) = operator(s, &["payments", "import", &path]);
+    assert!(
+        ok && out.contains("0 recorded, 2 already known"),
+        "importing again changes nothing: {out}"
+    );
+    assert_eq!(
+        the_partner(&db, "bank@acme.rs").await.paid_through,
+        p.paid_through
+    );
+    let (ok, out) = operator(s, &["payments", "unmatched"]);
+    assert!(ok && out.contains("B-2") && !out.contains("B-1"), "{out}");
+    let broken = s.data_dir.join("broken.csv");
+    std::fs::write(&broken, "entry_id,date,amount,currency,reference\nC-1,2026-03-10,5.00,EUR,x\nC-2,yesterday,5.00,EUR,y\n").expect("write");
+    let (ok, out) = operator(s, &["payments", "import", &broken.display().to_string()]);
+    assert!(
+        !ok && out.contains("line 3") && out.contains("Nothing was recorded"),
+        "{out}"
+    );
+    let (_, out) = operator(s, &["payments", "list"]);
+    assert!(!out.contains("C-1"), "a broken file records nothing: {out}");
+    let (ok, out) = operator(s, &["invoices", "list"]);
+    assert!(
+        ok && out.contains(&inv.number) && out.contains("2026-03-10"),
+        "{out}"
+    );
+    db.close().await.ok();
+}
+on_both_backends!(the_operator_runs_passes_and_imports_bank_statements);
