@@ -167,22 +167,22 @@ pub fn parse_camt053(xml: &str) -> Result<Vec<Entry>, StatementError> {
 
 /// Splits one CSV line (commas, double quotes doubled inside quoted cells).
 fn csv_cells(line: &str) -> Vec<String> {
-    let mut cells = vec![String::new()];
+    let mut cells: Vec<String> = Vec::new();
+    let mut cell = String::new();
     let mut quoted = false;
     let mut chars = line.chars().peekable();
     while let Some(c) = chars.next() {
         match (c, quoted) {
             ('"', true) if chars.peek() == Some(&'"') => {
                 chars.next();
-                cells.last_mut().map(|s| s.push('"'));
+                cell.push('"');
             }
             ('"', _) => quoted = !quoted,
-            (',', false) => cells.push(String::new()),
-            (c, _) => {
-                cells.last_mut().map(|s| s.push(c));
-            }
+            (',', false) => cells.push(std::mem::take(&mut cell)),
+            (c, _) => cell.push(c),
         }
     }
+    cells.push(cell);
     cells.into_iter().map(|c| c.trim().to_owned()).collect()
 }
 
