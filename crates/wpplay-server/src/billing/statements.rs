@@ -323,7 +323,7 @@ mod tests {
 
     #[test]
     fn camt053_credits_with_their_references() {
-        let (printed, key) = crate::billing::payment_reference(2026, 42, "RS");
+        let (printed, _) = crate::billing::payment_reference(2026, 42, "RS");
         let e = parse(&CAMT.replace("97 41-2026000042", &printed)).expect("parsed");
         assert_eq!(e.len(), 2, "the debit is not a payment");
         assert_eq!(
