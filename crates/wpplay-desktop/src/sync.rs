@@ -29,6 +29,9 @@ pub async fn round(
     };
     let mut done = Round::default();
     let client_id = replica.state().await.map_err(local)?.client_id;
+    // A locked partner's edits wait (402): the pull still runs, so the app learns of the
+    // lock, the invoice and the payment that lifts it.
+    let mut held = None;
     loop {
         let pending = replica.pending().await.map_err(local)?;
         let batch = next_batch(&pending, MAX_PUSH_BATCH);
@@ -46,7 +49,14 @@ pub async fn round(
                 })
                 .collect(),
         };
-        let answer: PushResponse = api.post("/api/v1/sync/push", Some(token), &request).await?;
+        let answer: PushResponse = match api.post("/api/v1/sync/push", Some(token), &request).await
+        {
+            Err(CallError::Answered(reqwest::StatusCode::PAYMENT_REQUIRED, body)) => {
+                held = Some(body);
+                break;
+            }
+            other => other?,
+        };
         replica
             .settle(&answer.results, answer.cursor, step_for)
             .await
@@ -95,5 +105,11 @@ pub async fn round(
             break;
         }
     }
-    Ok(done)
+    match held {
+        Some(body) => Err(CallError::Answered(
+            reqwest::StatusCode::PAYMENT_REQUIRED,
+            body,
+        )),
+        None => Ok(done),
+    }
 }

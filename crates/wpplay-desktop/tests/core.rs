@@ -1251,3 +1251,75 @@ async fn a_reseller_finds_a_partner_asks_is_accepted_reads_the_content_and_is_re
     assert_eq!(older.len(), log.len() - 1);
     server.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_locked_partner_keeps_its_edits_queued_and_still_learns_of_the_lock() {
+    use sea_orm::sea_query::Expr;
+    use sea_orm::{EntityTrait, QueryFilter};
+    use wpplay_server::db::entity::partner;
+    let service = format!("wpplay-test-{}", uuid::Uuid::new_v4());
+    let server_dir = tempfile::tempdir().expect("dir");
+    let dir = tempfile::tempdir().expect("dir");
+    let mut server = Server::start(server_dir.path(), None).await;
+    let app = core(dir.path(), &service, &server.url);
+    ready_partner(&app, &server, "locked@acme.rs").await;
+
+    // The trial ended an hour ago (the state is a function of the stored facts), and the
+    // lifecycle pass locked the account.
+    let mut settings = Settings::load(None, |_| None).expect("settings");
+    settings.data_dir = server_dir.path().to_owned();
+    let now = wpplay_domain::clock::Clock::now(&SystemClock);
+    let db = wpplay_server::db::connect(&settings.database_url(), now)
+        .await
+        .expect("the server's database");
+    partner::Entity::update_many()
+        .col_expr(
+            partner::Column::TrialEndsAt,
+            Expr::value(now - chrono::Duration::hours(1)),
+        )
+        .filter(sea_orm::ColumnTrait::eq(
+            &partner::Column::Email,
+            "locked@acme.rs",
+        ))
+        .exec(&db)
+        .await
+        .expect("end the trial");
+    let report = wpplay_server::billing::lifecycle::run_pass(&db, settings.time_zone, now, false)
+        .await
+        .expect("pass");
+    assert!(
+        report
+            .done
+            .iter()
+            .any(|d| d.kind.as_str() == "locked" && d.sent)
+    );
+
+    let row = app
+        .add_dealer(new_dealer("Waiting Shop", "waiting.shop"))
+        .await
+        .expect("queued");
+    let status = app.sync_now().await.expect("sync");
+    assert!(status.online, "the server answered: {status:?}");
+    assert_eq!(
+        status.pending_changes, 1,
+        "the edit waits for the payment, not refused"
+    );
+    assert_eq!(
+        status.last_error.as_ref().map(|e| e.code.as_str()),
+        Some("partner_locked"),
+        "with what to do: {status:?}"
+    );
+    let dashboard = app.dashboard().await.expect("dashboard");
+    assert_eq!(
+        dashboard.subscription.map(|s| s.state),
+        Some("locked".to_owned()),
+        "the pull still ran and brought the lock"
+    );
+    let page = app.list_dealers(all_dealers()).await.expect("list");
+    assert_eq!(
+        page.rows.iter().find(|r| r.id == row.id).map(|r| r.sync),
+        Some(RowSync::Pending)
+    );
+    db.close().await.ok();
+    server.stop().await;
+}
