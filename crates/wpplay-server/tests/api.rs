@@ -24,6 +24,8 @@ mod multi;
 mod registration;
 #[path = "api/resellers.rs"]
 mod resellers;
+#[path = "api/simulation.rs"]
+mod simulation;
 #[path = "api/sync.rs"]
 mod sync;
 

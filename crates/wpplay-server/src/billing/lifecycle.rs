@@ -13,9 +13,10 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait,
     QueryFilter, QuerySelect, Set,
 };
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use wpplay_domain::billing::{Action, EventKind, next_period_end, plan};
 use wpplay_domain::ids::AccountId;
+use wpplay_domain::lifecycle::PURGE_AFTER_DAYS;
 use wpplay_wire::sync::Entity;
 
 /// One event the pass handled (or, in a dry run, would handle).
@@ -49,17 +50,28 @@ pub async fn run_pass(
         partners: partners.len(),
         done: Vec::new(),
     };
-    // What is recorded for each partner's current end, in one read.
-    let recorded: Vec<lifecycle_event::Model> = lifecycle_event::Entity::find().all(db).await?;
+    // What is recorded for recent ends, in one read. Older keys only matter for partners
+    // whose purge is overdue; the plan is made again from the database under the
+    // partner's lock anyway, so this read only saves work, it never decides.
+    let recent = now - chrono::Duration::days(2 * PURGE_AFTER_DAYS + 2);
+    let recorded: Vec<lifecycle_event::Model> = lifecycle_event::Entity::find()
+        .filter(lifecycle_event::Column::KeyAt.gte(recent))
+        .all(db)
+        .await?;
+    let mut by_partner: HashMap<i64, HashSet<(EventKind, DateTime<Utc>)>> = HashMap::new();
+    for e in &recorded {
+        if let Some(k) = EventKind::parse(&e.kind) {
+            by_partner
+                .entry(e.partner_id)
+                .or_default()
+                .insert((k, e.key_at));
+        }
+    }
+    let none = HashSet::new();
     for p in partners {
         let f = facts(&p, tz);
-        let end = f.lifecycle.access_ends_at();
-        let seen: HashSet<(EventKind, DateTime<Utc>)> = recorded
-            .iter()
-            .filter(|e| e.partner_id == p.account_id && e.key_at == end)
-            .filter_map(|e| EventKind::parse(&e.kind).map(|k| (k, e.key_at)))
-            .collect();
-        let due = plan(&f, tz, now, &seen);
+        let seen = by_partner.get(&p.account_id).unwrap_or(&none);
+        let due = plan(&f, tz, now, seen);
         if due.is_empty() {
             continue;
         }

@@ -16,7 +16,6 @@ use sea_orm::{
 };
 use wpplay_domain::billing::{
     BillingFacts, anchor_day, invoice_number, model97_reference, normalize_reference, rf_reference,
-    rf_valid,
 };
 use wpplay_domain::lifecycle::LifecycleFacts;
 
@@ -144,22 +143,19 @@ pub fn payment_reference(year: i32, seq: i64, country: &str) -> (String, String)
     }
 }
 
-/// The key a payment's reference is matched by: letters and digits, with the model 97
-/// prefix dropped when the rest checks out ("97 41-2026000042", "9741 2026000042" and
-/// "41-2026000042" are one reference).
-pub fn reference_key(reference: &str) -> String {
+/// The keys a payment's reference may match: letters and digits, as given and, for a
+/// model 97 reference written with its model ("97 41-2026000042", "9741 2026000042"),
+/// without it. Both are tried: check digits may be 97 themselves.
+pub fn reference_keys(reference: &str) -> Vec<String> {
     let n = normalize_reference(reference);
-    if n.starts_with("RF") && rf_valid(&n) {
-        return n;
-    }
+    let mut keys = vec![n.clone()];
     if let Some(rest) = n.strip_prefix("97")
         && rest.len() > 2
         && wpplay_domain::billing::model97_valid(rest)
-        && !wpplay_domain::billing::model97_valid(&n)
     {
-        return rest.to_owned();
+        keys.push(rest.to_owned());
     }
-    n
+    keys
 }
 
 /// Amounts as people read them: `79.00 EUR`.
@@ -386,11 +382,16 @@ mod tests {
             printed.starts_with("97 ") && printed.ends_with("-2026000042"),
             "{printed}"
         );
-        assert_eq!(reference_key(&printed), key);
-        assert_eq!(reference_key(printed.trim_start_matches("97 ")), key);
+        assert!(reference_keys(&printed).contains(&key));
+        assert!(reference_keys(printed.trim_start_matches("97 ")).contains(&key));
+        // Check digits of 97 are still found with or without the model.
+        let (printed, key) = payment_reference(2028, 114, "RS");
+        assert!(printed.starts_with("97 97-"), "{printed}");
+        assert!(reference_keys(&printed).contains(&key));
+        assert!(reference_keys(printed.trim_start_matches("97 ")).contains(&key));
         let (printed, key) = payment_reference(2026, 42, "DE");
         assert!(printed.starts_with("RF"), "{printed}");
-        assert_eq!(reference_key(&printed.to_lowercase()), key);
+        assert!(reference_keys(&printed.to_lowercase()).contains(&key));
         assert_eq!(money(7900, "EUR"), "79.00 EUR");
         assert_eq!(money(-5, "RSD"), "-0.05 RSD");
     }

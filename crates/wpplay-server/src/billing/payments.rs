@@ -3,7 +3,7 @@
 //! Whatever does not match exactly (no invoice, a shortfall, a surplus, another currency)
 //! is kept for review, never dropped.
 
-use super::{InvoiceKind, facts, money, reference_key};
+use super::{InvoiceKind, facts, money, reference_keys};
 use crate::catalog;
 use crate::db::entity::{invoice, package, partner, payment};
 use crate::feed;
@@ -120,9 +120,8 @@ async fn record_in(
             paid_through: None,
         });
     }
-    let key = reference_key(&incoming.reference);
     let inv = invoice::Entity::find()
-        .filter(invoice::Column::ReferenceKey.eq(key))
+        .filter(invoice::Column::ReferenceKey.is_in(reference_keys(&incoming.reference)))
         .lock_exclusive()
         .one(db)
         .await?;

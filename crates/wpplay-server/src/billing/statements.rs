@@ -336,9 +336,8 @@ mod tests {
             ("BANK-0001", 7900, "EUR", "RF18539007547034")
         );
         let model97 = crate::billing::payment_reference(2026, 42, "RS").1;
-        assert_eq!(
-            crate::billing::reference_key(&e[1].reference),
-            model97,
+        assert!(
+            crate::billing::reference_keys(&e[1].reference).contains(&model97),
             "found in free text"
         );
         assert_eq!(
