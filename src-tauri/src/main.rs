@@ -51,6 +51,11 @@ fn main() {
                 keychain_service: wpplay_desktop::keychain::SERVICE.into(),
                 sync_interval: Duration::from_secs(5),
                 clock: Arc::new(SystemClock),
+                // The billing calendar's zone; the server's default unless told otherwise.
+                time_zone: std::env::var("WPPLAY_TIME_ZONE")
+                    .ok()
+                    .and_then(|z| z.parse().ok())
+                    .unwrap_or(chrono_tz::Europe::Belgrade),
             }));
             tauri::async_runtime::spawn(core.clone().run_background_sync());
             tauri::async_runtime::spawn(notify::raise_forever(app.handle().clone(), core.clone()));

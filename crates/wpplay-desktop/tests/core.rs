@@ -102,13 +102,23 @@ impl Server {
 }
 
 fn core(data_dir: &Path, service: &str, server_url: &str) -> Arc<Core> {
+    core_with_clock(data_dir, service, server_url, Arc::new(SystemClock))
+}
+
+fn core_with_clock(
+    data_dir: &Path,
+    service: &str,
+    server_url: &str,
+    clock: Arc<dyn wpplay_domain::clock::Clock>,
+) -> Arc<Core> {
     Arc::new(Core::new(CoreConfig {
         data_dir: data_dir.to_owned(),
         export_dir: data_dir.join("exports"),
         default_server_url: server_url.to_owned(),
         keychain_service: service.to_owned(),
         sync_interval: Duration::from_millis(300),
-        clock: Arc::new(SystemClock),
+        clock,
+        time_zone: chrono_tz::Europe::Belgrade,
     }))
 }
 
@@ -1322,4 +1332,70 @@ async fn a_locked_partner_keeps_its_edits_queued_and_still_learns_of_the_lock() 
     );
     db.close().await.ok();
     server.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn trial_alerts_come_from_the_replica_once_each_offline_too() {
+    use wpplay_domain::clock::{Clock, ManualClock};
+    let service = format!("wpplay-test-{}", uuid::Uuid::new_v4());
+    let server_dir = tempfile::tempdir().expect("dir");
+    let dir = tempfile::tempdir().expect("dir");
+    let mut server = Server::start(server_dir.path(), None).await;
+    let clock = ManualClock::new(SystemClock.now());
+    let app = core_with_clock(dir.path(), &service, &server.url, Arc::new(clock.clone()));
+    ready_partner(&app, &server, "alerts@acme.rs").await;
+    app.sync_now().await.expect("sync");
+    let kinds = async || -> Vec<String> {
+        app.take_new_notifications()
+            .await
+            .expect("notifications")
+            .into_iter()
+            .map(|n| n.kind)
+            .collect()
+    };
+    assert!(kinds().await.is_empty(), "14 days left: nothing to say");
+    // Offline from here: the replica knows the trial end.
+    server.stop().await;
+    let trial_end = app
+        .dashboard()
+        .await
+        .expect("dashboard")
+        .subscription
+        .expect("subscription")
+        .trial_ends_at;
+    clock.set(trial_end - chrono::Duration::days(5));
+    assert_eq!(kinds().await, ["lifecycle_ends_in_7_days"]);
+    assert!(kinds().await.is_empty(), "never twice");
+    // (The last second of the trial: "today" is due by then whatever the hour it ends.)
+    clock.set(trial_end - chrono::Duration::seconds(1));
+    assert_eq!(
+        kinds().await,
+        ["lifecycle_ends_today"],
+        "after a gap only the latest reminder"
+    );
+    clock.set(trial_end + chrono::Duration::minutes(1));
+    assert_eq!(kinds().await, ["lifecycle_locked"]);
+    // A restart of the app does not repeat them.
+    drop(app);
+    let again = core_with_clock(dir.path(), &service, &server.url, Arc::new(clock.clone()));
+    again.startup().await.expect("startup");
+    assert!(
+        again
+            .take_new_notifications()
+            .await
+            .expect("notifications")
+            .is_empty(),
+        "nothing raised twice across restarts"
+    );
+    clock.set(trial_end + chrono::Duration::days(24));
+    assert_eq!(
+        again
+            .take_new_notifications()
+            .await
+            .expect("notifications")
+            .into_iter()
+            .map(|n| n.kind)
+            .collect::<Vec<_>>(),
+        ["lifecycle_purge_in_7_days"]
+    );
 }

@@ -4,6 +4,7 @@
 //! `tokens` the authorized calls and token refresh, `views` what the UI reads and edits,
 //! `background` syncing.
 
+mod alerts;
 mod background;
 mod dealers;
 mod export;
@@ -48,6 +49,8 @@ pub struct CoreConfig {
     /// How often to sync while nothing else asks for it.
     pub sync_interval: Duration,
     pub clock: Arc<dyn Clock>,
+    /// The billing calendar's time zone (the server's), for when alerts are due.
+    pub time_zone: chrono_tz::Tz,
 }
 
 /// The signed-in account.

@@ -7,24 +7,31 @@ use wpplay_domain::ErrorCode;
 use wpplay_domain::lifecycle::{LifecycleFacts, days_left};
 use wpplay_domain::registration::ProfileEdit;
 use wpplay_wire::ErrorBody;
+use wpplay_wire::resellers::Notification;
 use wpplay_wire::sync::{Entity, Mutation, Profile};
 
 use super::{Core, Session};
 
 impl Core {
-    /// Notifications that arrived (online, or while the app was closed or offline) and
-    /// were not raised yet; each is returned once, ever.
-    pub async fn take_new_notifications(
-        &self,
-    ) -> CoreResult<Vec<wpplay_wire::resellers::Notification>> {
+    /// Notifications to raise natively, each once, ever: those that arrived (online, or
+    /// while the app was closed or offline), and the lifecycle alerts computed here.
+    pub async fn take_new_notifications(&self) -> CoreResult<Vec<Notification>> {
         let guard = self.session.read().await;
-        match guard.as_ref() {
-            Some(s) => Ok(s
-                .replica
-                .take_unraised_notifications(self.cfg.clock.now())
-                .await?),
-            None => Ok(Vec::new()),
-        }
+        let Some(s) = guard.as_ref() else {
+            return Ok(Vec::new());
+        };
+        let now = self.cfg.clock.now();
+        // The server's own lifecycle reminders stay in the in-app list; natively, the app
+        // raises the ones it computes itself, which also fire offline.
+        let mut out: Vec<Notification> = s
+            .replica
+            .take_unraised_notifications(now)
+            .await?
+            .into_iter()
+            .filter(|n| !super::alerts::COMPUTED_HERE.contains(&n.kind.as_str()))
+            .collect();
+        out.extend(super::alerts::take(s, self.cfg.time_zone, now).await?);
+        Ok(out)
     }
 
     /// The dashboard, read from the replica with pending edits laid over it.

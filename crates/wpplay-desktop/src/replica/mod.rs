@@ -406,6 +406,48 @@ impl Replica {
         Ok(fresh)
     }
 
+    /// Lifecycle alerts (trial or period ending, locked, data to be deleted) computed here
+    /// from the replica: `plan` gets the `(kind, key)` pairs handed out before and returns
+    /// the new ones with whether to raise them; they are recorded in the same
+    /// transaction, so each is raised once, across restarts and offline too.
+    pub async fn take_lifecycle_alerts<T>(
+        &self,
+        plan: impl FnOnce(&std::collections::HashSet<String>) -> Vec<(String, T)>,
+    ) -> Local<Vec<T>> {
+        const KEY: &str = "lifecycle_alerts";
+        let txn = self.write().await?;
+        let mut seen: std::collections::HashSet<String> =
+            replica_meta::Entity::find_by_id(KEY.to_owned())
+                .one(&txn)
+                .await?
+                .and_then(|m| serde_json::from_str(&m.value).ok())
+                .unwrap_or_default();
+        let fresh = plan(&seen);
+        if fresh.is_empty() {
+            txn.commit().await?;
+            return Ok(Vec::new());
+        }
+        let mut out = Vec::with_capacity(fresh.len());
+        for (key, item) in fresh {
+            seen.insert(key);
+            out.push(item);
+        }
+        use sea_orm::sea_query::OnConflict;
+        replica_meta::Entity::insert(replica_meta::ActiveModel {
+            key: Set(KEY.to_owned()),
+            value: Set(serde_json::to_string(&seen)?),
+        })
+        .on_conflict(
+            OnConflict::column(replica_meta::Column::Key)
+                .update_column(replica_meta::Column::Value)
+                .to_owned(),
+        )
+        .exec(&txn)
+        .await?;
+        txn.commit().await?;
+        Ok(out)
+    }
+
     /// Every dealer as the server last sent it.
     pub async fn dealers(&self) -> Local<Vec<Dealer>> {
         let rows = replica_dealer::Entity::find().all(&self.db).await?;
