@@ -250,3 +250,21 @@ pub async fn update_reseller_settings(
 pub async fn audit_log(core: State<'_, AppCore>, args: AuditArgs) -> Answer<Vec<AuditEntry>> {
     core.0.audit_log(args).await
 }
+
+#[tauri::command]
+pub async fn billing(core: State<'_, AppCore>) -> Answer<wpplay_wire::billing::BillingView> {
+    core.0.billing().await
+}
+
+#[tauri::command]
+pub async fn offered_packages(core: State<'_, AppCore>) -> Answer<Vec<Package>> {
+    core.0.offered_packages().await
+}
+
+#[tauri::command]
+pub async fn choose_package(
+    core: State<'_, AppCore>,
+    args: wpplay_desktop::commands::ChangePackageArgs,
+) -> Answer<wpplay_wire::billing::ChangePackageResponse> {
+    core.0.choose_package(args).await
+}

@@ -100,6 +100,9 @@ fn main() {
             commands::reseller_settings,
             commands::update_reseller_settings,
             commands::audit_log,
+            commands::billing,
+            commands::offered_packages,
+            commands::choose_package,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"));
     if let Err(e) = result {

@@ -213,6 +213,13 @@ pub struct AuditArgs {
     pub before: Option<i64>,
 }
 
+/// `choose_package`.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ChangePackageArgs {
+    pub package_id: i64,
+}
+
 /// One IPC command: its name, the TypeScript type of its `args` (if any) and of its result.
 #[derive(Debug, Clone, Copy)]
 pub struct CommandSpec {
@@ -296,6 +303,13 @@ pub const COMMANDS: &[CommandSpec] = &[
         "ResellerSettingsView",
     ),
     cmd("audit_log", Some("AuditArgs"), "Array<AuditEntry>"),
+    cmd("billing", None, "BillingView"),
+    cmd("offered_packages", None, "Array<Package>"),
+    cmd(
+        "choose_package",
+        Some("ChangePackageArgs"),
+        "ChangePackageResponse",
+    ),
 ];
 
 /// The TypeScript module wrapping `invoke` for every command.

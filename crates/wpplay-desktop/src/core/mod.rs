@@ -6,6 +6,7 @@
 
 mod alerts;
 mod background;
+mod billing;
 mod dealers;
 mod export;
 mod network;

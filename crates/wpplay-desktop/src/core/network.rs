@@ -36,7 +36,7 @@ impl Core {
         Ok(guard.as_ref().ok_or_else(not_signed_in)?.role)
     }
 
-    async fn require(&self, role: Role, what: &str) -> CoreResult<()> {
+    pub(super) async fn require(&self, role: Role, what: &str) -> CoreResult<()> {
         if self.role().await? == role {
             Ok(())
         } else {

@@ -6,6 +6,9 @@ import type { AddSubscriberArgs } from "./bindings/AddSubscriberArgs";
 import type { AnswerRequestArgs } from "./bindings/AnswerRequestArgs";
 import type { AuditArgs } from "./bindings/AuditArgs";
 import type { AuditEntry } from "./bindings/AuditEntry";
+import type { BillingView } from "./bindings/BillingView";
+import type { ChangePackageArgs } from "./bindings/ChangePackageArgs";
+import type { ChangePackageResponse } from "./bindings/ChangePackageResponse";
 import type { ChangePasswordArgs } from "./bindings/ChangePasswordArgs";
 import type { ContentView } from "./bindings/ContentView";
 import type { CsvExport } from "./bindings/CsvExport";
@@ -83,4 +86,7 @@ export const commands = {
   resellerSettings: () => invoke<ResellerSettingsView>("reseller_settings"),
   updateResellerSettings: (args: ResellerSettingsArgs) => invoke<ResellerSettingsView>("update_reseller_settings", { args }),
   auditLog: (args: AuditArgs) => invoke<Array<AuditEntry>>("audit_log", { args }),
+  billing: () => invoke<BillingView>("billing"),
+  offeredPackages: () => invoke<Array<Package>>("offered_packages"),
+  choosePackage: (args: ChangePackageArgs) => invoke<ChangePackageResponse>("choose_package", { args }),
 };

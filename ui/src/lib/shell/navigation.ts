@@ -51,6 +51,7 @@ const AVAILABLE: ReadonlySet<SectionId> = new Set([
   "requests",
   "content",
   "activity",
+  "billing",
   "settings",
 ]);
 
