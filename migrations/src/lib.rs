@@ -25,6 +25,7 @@ impl MigratorTrait for ServerMigrator {
             Box::new(server::m20261127_000003_reseller_links::Migration),
             Box::new(server::m20261127_000004_audit::Migration),
             Box::new(server::m20261128_000001_billing::Migration),
+            Box::new(server::m20261128_000002_message_attachment::Migration),
         ]
     }
 }

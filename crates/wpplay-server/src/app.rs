@@ -47,6 +47,7 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("POST", "/api/v1/payments/webhook"),
     ("GET", "/api/v1/billing"),
     ("POST", "/api/v1/billing/package"),
+    ("GET", "/api/v1/billing/invoices/{number}/pdf"),
 ];
 
 /// The router with every route of [`ROUTES`].
@@ -76,6 +77,10 @@ pub fn router(state: AppState) -> Router {
         .route(
             "/api/v1/billing/package",
             post(routes::billing::choose_package),
+        )
+        .route(
+            "/api/v1/billing/invoices/{number}/pdf",
+            get(routes::billing::invoice_pdf),
         )
         .route("/api/v1/sync/push", post(routes::sync::push))
         .fallback(|| async { ApiError::not_found() })

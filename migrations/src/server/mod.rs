@@ -5,3 +5,4 @@ pub mod m20261127_000002_resellers;
 pub mod m20261127_000003_reseller_links;
 pub mod m20261127_000004_audit;
 pub mod m20261128_000001_billing;
+pub mod m20261128_000002_message_attachment;

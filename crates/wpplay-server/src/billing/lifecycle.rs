@@ -6,7 +6,7 @@ use super::{InvoiceKind, facts, issue_invoice, money};
 use crate::db::entity::{lifecycle_event, package, partner};
 use crate::delivery::{self, Channel, NewMessage};
 use crate::feed;
-use crate::mutations::links::{cancel_pending, notify};
+use crate::mutations::links::{cancel_pending, in_app, notify};
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use sea_orm::{
@@ -308,14 +308,29 @@ async fn invoice(
         account_hint = "the account on the invoice",
         reference = inv.reference,
     );
-    notify(
+    // In the app; by e-mail with the PDF attached.
+    let title = format!("Pro forma invoice {}", inv.number);
+    in_app(
         db,
         AccountId(p.account_id),
-        &p.email,
         "invoice_issued",
-        &format!("Pro forma invoice {}", inv.number),
+        &title,
         &body,
         now,
     )
+    .await?;
+    crate::delivery::enqueue_with_invoice(
+        db,
+        NewMessage {
+            account_id: Some(p.account_id),
+            channel: Channel::Email,
+            recipient: p.email.clone(),
+            subject: format!("WP Play: {title}"),
+            body: format!("{body}\n\nThe invoice is attached as a PDF.\n\nWP Play\n"),
+        },
+        inv.id,
+        now,
+    )
     .await
+    .map(|_| ())
 }

@@ -4,6 +4,7 @@
 
 pub mod lifecycle;
 pub mod payments;
+pub mod pdf;
 pub mod purge;
 pub mod statements;
 

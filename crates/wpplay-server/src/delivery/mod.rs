@@ -34,6 +34,24 @@ pub struct NewMessage {
     pub body: String,
 }
 
+/// Queues an e-mail with the PDF of an invoice attached (rendered when it is sent).
+pub async fn enqueue_with_invoice(
+    db: &impl ConnectionTrait,
+    msg: NewMessage,
+    invoice_id: i64,
+    now: DateTime<Utc>,
+) -> Result<i64, DbErr> {
+    let id = enqueue(db, msg, now).await?;
+    message::ActiveModel {
+        id: Set(id),
+        attachment: Set(Some(format!("invoice:{invoice_id}"))),
+        ..Default::default()
+    }
+    .update(db)
+    .await?;
+    Ok(id)
+}
+
 /// The two delivery channels.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Channel {
@@ -101,6 +119,8 @@ pub struct Deliverer {
     email: Arc<EmailTransport>,
     sms: Arc<SmsTransport>,
     from: Arc<str>,
+    issuer: Arc<crate::billing::pdf::Issuer>,
+    tz: chrono_tz::Tz,
 }
 
 impl Deliverer {
@@ -119,6 +139,12 @@ impl Deliverer {
                 s.outbox_dir(),
             )?),
             from: Arc::from(s.mail_from.as_str()),
+            issuer: Arc::new(crate::billing::pdf::Issuer {
+                name: s.issuer_name.clone(),
+                address: s.issuer_address.clone(),
+                account: s.issuer_account.clone(),
+            }),
+            tz: s.time_zone,
         })
     }
 
@@ -177,15 +203,34 @@ impl Deliverer {
 
     /// Sends in a task of its own, so even a panic in a transport is only a failed attempt.
     async fn send(&self, msg: message::Model) -> anyhow::Result<()> {
+        let attachment = self.attachment(&msg).await?;
         let (email, sms, from) = (self.email.clone(), self.sms.clone(), self.from.clone());
         tokio::spawn(async move {
             match msg.channel.as_str() {
                 "sms" => sms.send(&msg).await,
-                _ => email.send(&msg, &from).await,
+                _ => email.send(&msg, &from, attachment).await,
             }
         })
         .await
         .unwrap_or_else(|e| Err(anyhow::anyhow!("the transport failed unexpectedly: {e}")))
+    }
+
+    /// The file a message carries, rendered now: `(file name, PDF bytes)`.
+    async fn attachment(&self, msg: &message::Model) -> anyhow::Result<Option<(String, Vec<u8>)>> {
+        let Some(id) = msg
+            .attachment
+            .as_deref()
+            .and_then(|a| a.strip_prefix("invoice:"))
+            .and_then(|id| id.parse::<i64>().ok())
+        else {
+            return Ok(None);
+        };
+        let inv = crate::db::entity::invoice::Entity::find_by_id(id)
+            .one(&self.db)
+            .await?
+            .ok_or_else(|| anyhow::anyhow!("invoice {id} of message {} is gone", msg.id))?;
+        let pdf = crate::billing::pdf::render(&inv, &self.issuer, self.tz);
+        Ok(Some((format!("WP-Play-pro-forma-{}.pdf", inv.number), pdf)))
     }
 
     /// Takes a message for this worker, unless another holds it.

@@ -4,7 +4,7 @@ use crate::db::entity::message;
 use crate::settings::Secret;
 use anyhow::{Context, bail};
 use lettre::message::header::{ContentTransferEncoding, ContentType};
-use lettre::message::{Body, Mailbox, SinglePart};
+use lettre::message::{Attachment, Body, Mailbox, MultiPart, SinglePart};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
 use std::path::PathBuf;
 
@@ -38,8 +38,13 @@ impl EmailTransport {
         }
     }
 
-    pub async fn send(&self, msg: &message::Model, from: &str) -> anyhow::Result<()> {
-        let email = build_email(msg, from)?;
+    pub async fn send(
+        &self,
+        msg: &message::Model,
+        from: &str,
+        attachment: Option<(String, Vec<u8>)>,
+    ) -> anyhow::Result<()> {
+        let email = build_email(msg, from, attachment)?;
         match self {
             Self::Smtp(smtp) => {
                 smtp.send(email).await.context("SMTP delivery")?;
@@ -94,7 +99,11 @@ impl SmsTransport {
     }
 }
 
-fn build_email(msg: &message::Model, from: &str) -> anyhow::Result<lettre::Message> {
+fn build_email(
+    msg: &message::Model,
+    from: &str,
+    attachment: Option<(String, Vec<u8>)>,
+) -> anyhow::Result<lettre::Message> {
     let from: Mailbox = from
         .parse()
         .with_context(|| format!("the sender '{from}' is not an address"))?;
@@ -110,16 +119,25 @@ fn build_email(msg: &message::Model, from: &str) -> anyhow::Result<lettre::Messa
     );
     let body = Body::new_with_encoding(text.clone(), ContentTransferEncoding::EightBit)
         .unwrap_or_else(|_| Body::new(text));
-    lettre::Message::builder()
+    let text_part = SinglePart::builder()
+        .header(ContentType::TEXT_PLAIN)
+        .body(body);
+    let builder = lettre::Message::builder()
         .from(from)
         .to(to)
-        .subject(msg.subject.clone())
-        .singlepart(
-            SinglePart::builder()
-                .header(ContentType::TEXT_PLAIN)
-                .body(body),
-        )
-        .context("building the e-mail")
+        .subject(msg.subject.clone());
+    match attachment {
+        None => builder.singlepart(text_part),
+        Some((name, bytes)) => {
+            builder.multipart(MultiPart::mixed().singlepart(text_part).singlepart(
+                Attachment::new(name).body(
+                    bytes,
+                    ContentType::parse("application/pdf").context("the PDF content type")?,
+                ),
+            ))
+        }
+    }
+    .context("building the e-mail")
 }
 
 /// Wraps every line at `width` characters on spaces, so mail stays 7bit/8bit (lines of 76

@@ -456,6 +456,27 @@ pub(crate) async fn notify(
     body: &str,
     now: DateTime<Utc>,
 ) -> Result<(), DbErr> {
+    in_app(db, to, kind, title, body, now).await?;
+    let message = NewMessage {
+        account_id: Some(to.0),
+        channel: Channel::Email,
+        recipient: email.to_owned(),
+        subject: format!("WP Play: {title}"),
+        body: format!("{body}\n\nOpen WP Play Partner Desk for the details.\n\nWP Play\n"),
+    };
+    delivery::enqueue(db, message, now).await?;
+    Ok(())
+}
+
+/// An in-app notification, through the feed.
+pub(crate) async fn in_app(
+    db: &impl ConnectionTrait,
+    to: AccountId,
+    kind: &str,
+    title: &str,
+    body: &str,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
     let row = notification::ActiveModel {
         account_id: Set(to.0),
         kind: Set(kind.to_owned()),
@@ -474,14 +495,6 @@ pub(crate) async fn notify(
         created_at: row.created_at,
     });
     publish(db, &[to], &entity, now).await?;
-    let message = NewMessage {
-        account_id: Some(to.0),
-        channel: Channel::Email,
-        recipient: email.to_owned(),
-        subject: format!("WP Play: {title}"),
-        body: format!("{body}\n\nOpen WP Play Partner Desk for the details.\n\nWP Play\n"),
-    };
-    delivery::enqueue(db, message, now).await?;
     Ok(())
 }
 

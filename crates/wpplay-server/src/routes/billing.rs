@@ -7,10 +7,11 @@ use crate::billing::{change_package, facts, invoice_view};
 use crate::catalog;
 use crate::db::entity::{invoice, package, partner};
 use crate::error::{ApiError, ApiResult};
-use crate::extract::ApiJson;
+use crate::extract::{ApiJson, ApiPath};
 use axum::Json;
 use axum::extract::State;
-use axum::http::StatusCode;
+use axum::http::{StatusCode, header};
+use axum::response::IntoResponse;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use wpplay_wire::auth::Role;
 use wpplay_wire::billing::{BillingView, ChangePackageRequest, ChangePackageResponse};
@@ -98,4 +99,45 @@ pub async fn choose_package(
             message,
         )),
     }
+}
+
+/// One of the partner's invoices as a PDF (another account's number is simply not found).
+#[utoipa::path(get, path = "/api/v1/billing/invoices/{number}/pdf", params(("number" = String, Path, description = "The invoice number, e.g. 2026-000042")),
+    security(("bearer" = [])),
+    responses((status = 200, content_type = "application/pdf", description = "The pro forma invoice"), (status = 401, body = wpplay_wire::ErrorBody), (status = 403, body = wpplay_wire::ErrorBody), (status = 404, body = wpplay_wire::ErrorBody)))]
+pub async fn invoice_pdf(
+    State(state): State<AppState>,
+    Authed(auth): Authed,
+    ApiPath(number): ApiPath<String>,
+) -> ApiResult<impl IntoResponse> {
+    only_partners(auth.role)?;
+    let inv = invoice::Entity::find()
+        .filter(invoice::Column::Number.eq(number))
+        .filter(invoice::Column::PartnerId.eq(auth.account.id))
+        .one(&state.db)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    let s = &state.settings;
+    let pdf = crate::billing::pdf::render(
+        &inv,
+        &crate::billing::pdf::Issuer {
+            name: s.issuer_name.clone(),
+            address: s.issuer_address.clone(),
+            account: s.issuer_account.clone(),
+        },
+        s.time_zone,
+    );
+    Ok((
+        [
+            (header::CONTENT_TYPE, "application/pdf".to_owned()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!(
+                    "attachment; filename=\"WP-Play-pro-forma-{}.pdf\"",
+                    inv.number
+                ),
+            ),
+        ],
+        pdf,
+    ))
 }

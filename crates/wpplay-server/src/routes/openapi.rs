@@ -25,6 +25,7 @@ use utoipa::{Modify, OpenApi};
         super::payments::webhook,
         super::billing::view,
         super::billing::choose_package,
+        super::billing::invoice_pdf,
     ),
     components(schemas(wpplay_wire::ErrorBody, wpplay_wire::sync::Entity, wpplay_wire::sync::Mutation)),
     modifiers(&BearerAuth)

@@ -47,6 +47,24 @@ async fn pass(db: &DatabaseConnection, at: DateTime<Utc>) -> Vec<String> {
         .collect()
 }
 
+/// One pass at `at`: the events of one partner only.
+async fn pass_for(db: &DatabaseConnection, at: DateTime<Utc>, partner_id: i64) -> Vec<String> {
+    run_pass(db, TZ, at, false)
+        .await
+        .expect("pass")
+        .done
+        .into_iter()
+        .filter(|d| d.partner_id == partner_id)
+        .map(|d| {
+            format!(
+                "{}:{}",
+                d.kind.as_str(),
+                if d.sent { "sent" } else { "skipped" }
+            )
+        })
+        .collect()
+}
+
 async fn messages_with(db: &DatabaseConnection, subject: &str) -> usize {
     message::Entity::find()
         .filter(message::Column::Subject.contains(subject))
@@ -85,7 +103,9 @@ async fn the_partner(db: &DatabaseConnection, email: &str) -> partner::Model {
 }
 
 async fn lifecycle_runs_each_event_once_and_payments_extend(s: &TestServer) {
-    let (_, token) = s.ready_partner("billing@acme.rs").await;
+    let (creds, token) = s.ready_partner("billing@acme.rs").await;
+    let (_, me) = s.get("/api/v1/me", Some(&token)).await;
+    let me = me["account_id"].as_i64().expect("id");
     let db = db(s).await;
     let (_, packages) = s.get("/api/v1/packages", None).await;
     let price = packages
@@ -95,18 +115,18 @@ async fn lifecycle_runs_each_event_once_and_payments_extend(s: &TestServer) {
         .expect("the partner's package");
     // Registered 1 March 09:30 UTC: the trial ends 15 March 10:30 in Belgrade (CET).
     assert!(
-        pass(&db, utc(3, 8, 6, 59)).await.is_empty(),
+        pass_for(&db, utc(3, 8, 6, 59), me).await.is_empty(),
         "nothing before 08:00 local, 7 days before"
     );
     assert_eq!(
-        pass(&db, utc(3, 8, 7, 0)).await,
+        pass_for(&db, utc(3, 8, 7, 0), me).await,
         ["ends_in_7_days:sent", "invoice:sent"]
     );
     assert!(
-        pass(&db, utc(3, 8, 7, 0)).await.is_empty(),
+        pass_for(&db, utc(3, 8, 7, 0), me).await.is_empty(),
         "a rerun does nothing"
     );
-    assert!(pass(&db, utc(3, 9, 12, 0)).await.is_empty());
+    assert!(pass_for(&db, utc(3, 9, 12, 0), me).await.is_empty());
     assert_eq!(
         messages_with(&db, "Your free trial ends in 7 days").await,
         1
@@ -132,9 +152,56 @@ async fn lifecycle_runs_each_event_once_and_payments_extend(s: &TestServer) {
         "one calendar month, across the DST change"
     );
 
+    // The invoice as a PDF, for its partner only; by e-mail with the PDF attached.
+    let pdf = s
+        .http
+        .get(format!(
+            "{}/api/v1/billing/invoices/{}/pdf",
+            s.url, inv.number
+        ))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .expect("pdf");
+    assert_eq!(pdf.status(), StatusCode::OK);
+    assert_eq!(pdf.headers()["content-type"], "application/pdf");
+    let bytes = pdf.bytes().await.expect("bytes");
+    assert!(bytes.starts_with(b"%PDF-") && String::from_utf8_lossy(&bytes).contains(&inv.number));
+    let (_, other) = s.ready_partner("other@acme.rs").await;
+    let (status, _) = s
+        .get(
+            &format!("/api/v1/billing/invoices/{}/pdf", inv.number),
+            Some(&other),
+        )
+        .await;
+    assert_eq!(
+        status,
+        StatusCode::NOT_FOUND,
+        "another partner's invoice does not exist for it"
+    );
+    s.clock.set(utc(3, 8, 7, 1));
+    let token = sign_in(s, &creds.username, &creds.password).await;
+    let eml = crate::harness::wait_for(std::time::Duration::from_secs(20), || {
+        std::fs::read_dir(s.data_dir.join("outbox"))
+            .ok()?
+            .flatten()
+            .find_map(|e| {
+                let text = std::fs::read_to_string(e.path()).ok()?;
+                text.contains("Pro forma invoice 2026-000001")
+                    .then_some(text)
+            })
+    })
+    .await
+    .expect("the invoice e-mail is delivered");
+    assert!(
+        eml.contains("application/pdf") && eml.contains("WP-Play-pro-forma-2026-000001.pdf"),
+        "with the PDF attached: {}",
+        &eml[..eml.len().min(2000)]
+    );
+
     // The scheduler was down until after the end: no stale reminders, just the lock.
     assert_eq!(
-        pass(&db, utc(3, 15, 10, 0)).await,
+        pass_for(&db, utc(3, 15, 10, 0), me).await,
         [
             "ends_in_3_days:skipped",
             "ends_in_1_day:skipped",
@@ -189,17 +256,18 @@ async fn lifecycle_runs_each_event_once_and_payments_extend(s: &TestServer) {
         "13:00 CET on 16 March to 13:00 CEST on 16 April"
     );
     assert!(
-        pass(&db, utc(3, 16, 12, 5)).await.is_empty(),
+        pass_for(&db, utc(3, 16, 12, 5), me).await.is_empty(),
         "the new period starts a fresh plan"
     );
 
     // The next invoice, paid in two parts: the first waits for review, the second settles.
     assert_eq!(
-        pass(&db, utc(4, 9, 6, 0)).await,
+        pass_for(&db, utc(4, 9, 6, 0), me).await,
         ["ends_in_7_days:sent", "invoice:sent"]
     );
     let second = invoice::Entity::find()
-        .filter(invoice::Column::Number.eq("2026-000002"))
+        .filter(invoice::Column::PartnerId.eq(me))
+        .filter(invoice::Column::PeriodStart.eq(utc(4, 16, 11, 0)))
         .one(&db)
         .await
         .expect("query")

@@ -307,6 +307,11 @@ fn expected_status(path: &str, actor: Actor) -> u16 {
             PartnerA | PartnerB => 200,
             _ => 403,
         },
+        // A number nobody has: partners are told it is not theirs, others not to ask.
+        "/api/v1/billing/invoices/{number}/pdf" => match actor {
+            PartnerA | PartnerB => 404,
+            _ => 403,
+        },
         // The body names a package that does not exist.
         "/api/v1/billing/package" => match actor {
             PartnerA | PartnerB => 422,
@@ -342,7 +347,9 @@ async fn every_route_as_every_actor(backend: Backend) {
                 let (user, pw) = &w.passwords[&actor];
                 token = Some(login(&w.s, user, pw).await);
             }
-            let concrete = path.replace("{partner_id}", &w.a_id.to_string());
+            let concrete = path
+                .replace("{partner_id}", &w.a_id.to_string())
+                .replace("{number}", "2026-999999");
             let body = match *path {
                 "/api/v1/registrations" => Some(
                     json!({"company": "X", "contact_person": "Y", "email": "not-an-email", "phone": "+381641234567",
