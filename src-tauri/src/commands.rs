@@ -268,3 +268,11 @@ pub async fn choose_package(
 ) -> Answer<wpplay_wire::billing::ChangePackageResponse> {
     core.0.choose_package(args).await
 }
+
+#[tauri::command]
+pub async fn save_invoice_pdf(
+    core: State<'_, AppCore>,
+    args: wpplay_desktop::commands::InvoiceArgs,
+) -> Answer<wpplay_desktop::view::SavedFile> {
+    core.0.save_invoice_pdf(args).await
+}

@@ -103,6 +103,7 @@ fn main() {
             commands::billing,
             commands::offered_packages,
             commands::choose_package,
+            commands::save_invoice_pdf,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"));
     if let Err(e) = result {

@@ -167,6 +167,21 @@ impl World {
             .expect("the app starts under WebDriver")
     }
 
+    /// Runs an operator command against the story's server (same data folder).
+    fn cli(&self, args: &[&str]) -> String {
+        let out = std::process::Command::new(workspace_binary("wpplay-server"))
+            .args(args)
+            .env("WPPLAY_DATA_DIR", &self.server_data)
+            .env_remove("WPPLAY_DATABASE_URL")
+            .output()
+            .expect("wpplay-server runs");
+        format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        )
+    }
+
     /// The credentials from the newest message in the server's file outbox.
     fn credentials(&self, recipient: &str) -> Option<(String, String)> {
         let dir = std::fs::read_dir(self.server_data.join("outbox")).ok()?;
@@ -327,11 +342,27 @@ fn uuid_like() -> String {
 }
 
 async fn click(app: &Session, css: &str) {
-    element(app, css)
-        .await
-        .click()
-        .await
-        .unwrap_or_else(|e| panic!("clicking {css}: {e}"));
+    // A dialog closing or a toast sliding away may cover the target for a moment: a user
+    // would click again a moment later, and so does this.
+    let deadline = std::time::Instant::now() + WAIT;
+    loop {
+        match element(app, css).await.click().await {
+            Ok(()) => return,
+            Err(e)
+                if std::time::Instant::now() < deadline
+                    && (e.to_string().contains("intercepted")
+                        || e.to_string().contains("not interactable")) =>
+            {
+                tokio::time::sleep(Duration::from_millis(200)).await;
+            }
+            Err(e) => {
+                let _ = app
+                    .screenshot(&workspace_root().join("e2e-artifacts/failure.png"))
+                    .await;
+                panic!("clicking {css}: {e}; see e2e-artifacts/failure.png");
+            }
+        }
+    }
 }
 
 async fn fill(app: &Session, css: &str, text: &str) {
@@ -750,6 +781,13 @@ async fn partner_registers_signs_in_and_keeps_working_offline() {
     )
     .await;
     click(&app, "[data-testid=request-send]").await;
+    eventually("the request window to close", WAIT, async || {
+        app.find("[data-testid=request-send]")
+            .await
+            .is_none()
+            .then_some(())
+    })
+    .await;
     click(&app, "[data-testid=nav-requests]").await;
     attribute_is(
         &app,
@@ -771,6 +809,59 @@ async fn partner_registers_signs_in_and_keeps_working_offline() {
     .await;
     text_of(&app, "[data-testid=subscriber-name]", "Petar Home").await;
     shot(&app, &shots, "21-dealer-subscribers.png").await;
+
+    // Billing: the operator's pass issues the pro forma 7 days before the trial ends; the
+    // partner sees it with its payment reference, saves the PDF, chooses a cheaper package
+    // (during the trial: at once, the trial end stays) and the payment registered by the
+    // operator makes the account active.
+    sign_out(&app).await;
+    sign_in_as(&app, &username, "Jelena-Desk-2026").await;
+    let at = (wpplay_domain::clock::Clock::now(&wpplay_domain::clock::SystemClock)
+        + chrono::Duration::days(8))
+    .to_rfc3339();
+    let out = world.cli(&["lifecycle", "run", "--at", &at]);
+    assert!(out.contains("invoice") && out.contains("sent"), "{out}");
+    click(&app, "[data-testid=nav-billing]").await;
+    attribute_is(&app, "[data-testid=invoice-row]", "data-status", "open").await;
+    let reference = text_of(&app, "[data-testid=payment-reference]", "97 ").await;
+    shot(&app, &shots, "22-billing.png").await;
+    click(&app, "[data-testid=invoice-pdf]").await;
+    eventually("the invoice PDF", WAIT, async || {
+        let file = std::fs::read_dir(&world.exports)
+            .ok()?
+            .flatten()
+            .find(|e| {
+                e.file_name()
+                    .to_string_lossy()
+                    .starts_with("WP-Play-pro-forma-")
+            })?;
+        std::fs::read(file.path())
+            .ok()
+            .filter(|b| b.starts_with(b"%PDF-"))
+            .map(|_| ())
+    })
+    .await;
+    click(&app, "[data-testid=change-package]").await;
+    click(&app, "[data-testid=package-option][data-package-id=\"1\"]").await;
+    text_of(&app, "[data-testid=package-rule]", "trial").await;
+    shot(&app, &shots, "23-change-package.png").await;
+    click(&app, "[data-testid=package-confirm]").await;
+    text_of(&app, "[data-testid=billing-package-name]", "Starter").await;
+    let out = world.cli(&[
+        "payments",
+        "register",
+        "--reference",
+        reference.trim(),
+        "--amount",
+        "79.00",
+        "--currency",
+        "EUR",
+    ]);
+    assert!(out.contains("applied"), "{out}");
+    click(&app, "[data-testid=billing-refresh]").await;
+    attribute_is(&app, "[data-testid=invoice-row]", "data-status", "paid").await;
+    attribute_is(&app, "[data-testid=billing-state]", "data-state", "active").await;
+    shot(&app, &shots, "24-billing-paid.png").await;
     app.close().await;
 }
 

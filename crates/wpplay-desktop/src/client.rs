@@ -136,6 +136,33 @@ impl ApiClient {
         Err(CallError::Answered(status, body))
     }
 
+    /// GET of a file (e.g. a PDF): its bytes.
+    pub async fn get_bytes(&self, path: &str, token: Option<&str>) -> Result<Vec<u8>, CallError> {
+        let mut req = self.http.get(format!("{}{}", self.base, path));
+        if let Some(t) = token {
+            req = req.bearer_auth(t);
+        }
+        let resp = req
+            .send()
+            .await
+            .map_err(|_| CallError::Unreachable(offline(&self.base)))?;
+        let status = resp.status();
+        let bytes = resp
+            .bytes()
+            .await
+            .map_err(|_| CallError::Unreachable(offline(&self.base)))?;
+        if status.is_success() {
+            return Ok(bytes.to_vec());
+        }
+        let body = serde_json::from_slice::<ErrorBody>(&bytes).unwrap_or_else(|_| {
+            ErrorBody::new(
+                "server_error",
+                format!("The server answered {status} without an explanation. Try again later."),
+            )
+        });
+        Err(CallError::Answered(status, body))
+    }
+
     pub async fn get<T: DeserializeOwned>(
         &self,
         path: &str,

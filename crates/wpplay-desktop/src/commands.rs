@@ -220,6 +220,13 @@ pub struct ChangePackageArgs {
     pub package_id: i64,
 }
 
+/// `save_invoice_pdf`.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct InvoiceArgs {
+    pub number: String,
+}
+
 /// One IPC command: its name, the TypeScript type of its `args` (if any) and of its result.
 #[derive(Debug, Clone, Copy)]
 pub struct CommandSpec {
@@ -310,6 +317,7 @@ pub const COMMANDS: &[CommandSpec] = &[
         Some("ChangePackageArgs"),
         "ChangePackageResponse",
     ),
+    cmd("save_invoice_pdf", Some("InvoiceArgs"), "SavedFile"),
 ];
 
 /// The TypeScript module wrapping `invoke` for every command.

@@ -386,3 +386,10 @@ pub struct ResellerSettingsView {
     pub sync: RowSync,
     pub problem: Option<RowProblem>,
 }
+
+/// A file the app saved for the user.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct SavedFile {
+    pub path: String,
+}

@@ -22,6 +22,7 @@ import type { DirectoryRow } from "./bindings/DirectoryRow";
 import type { EditDealerArgs } from "./bindings/EditDealerArgs";
 import type { EditSubscriberArgs } from "./bindings/EditSubscriberArgs";
 import type { ExtendSubscriberArgs } from "./bindings/ExtendSubscriberArgs";
+import type { InvoiceArgs } from "./bindings/InvoiceArgs";
 import type { LoginArgs } from "./bindings/LoginArgs";
 import type { MutationArgs } from "./bindings/MutationArgs";
 import type { Package } from "./bindings/Package";
@@ -37,6 +38,7 @@ import type { RequestsView } from "./bindings/RequestsView";
 import type { ResellerSettingsArgs } from "./bindings/ResellerSettingsArgs";
 import type { ResellerSettingsView } from "./bindings/ResellerSettingsView";
 import type { ResellersView } from "./bindings/ResellersView";
+import type { SavedFile } from "./bindings/SavedFile";
 import type { ServerArgs } from "./bindings/ServerArgs";
 import type { SessionView } from "./bindings/SessionView";
 import type { StartupView } from "./bindings/StartupView";
@@ -89,4 +91,5 @@ export const commands = {
   billing: () => invoke<BillingView>("billing"),
   offeredPackages: () => invoke<Array<Package>>("offered_packages"),
   choosePackage: (args: ChangePackageArgs) => invoke<ChangePackageResponse>("choose_package", { args }),
+  saveInvoicePdf: (args: InvoiceArgs) => invoke<SavedFile>("save_invoice_pdf", { args }),
 };
