@@ -225,7 +225,7 @@ pub async fn lifecycle_run(
 ) -> anyhow::Result<String> {
     let report = crate::billing::lifecycle::run_pass(db, tz, at, dry_run).await?;
     let mut out = format!(
-        "{} pass at {}: {} partners, {} events{}\n",
+        "{} pass at {}: {} partners near or past their end, {} events{}\n",
         if dry_run { "Dry-run" } else { "Lifecycle" },
         at.with_timezone(&tz).format("%Y-%m-%d %H:%M %Z"),
         report.partners,

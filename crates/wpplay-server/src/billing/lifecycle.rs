@@ -10,8 +10,8 @@ use crate::mutations::links::{cancel_pending, in_app, notify};
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait,
-    QueryFilter, QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, DbErr,
+    EntityTrait, QueryFilter, QuerySelect, Set,
 };
 use std::collections::{HashMap, HashSet};
 use wpplay_domain::billing::{Action, EventKind, next_period_end, plan};
@@ -33,6 +33,7 @@ pub struct Done {
 /// What one pass did.
 #[derive(Debug, Default)]
 pub struct Report {
+    /// Partners looked at: those within 8 days of their end, or past it.
     pub partners: usize,
     pub done: Vec<Done>,
 }
@@ -45,7 +46,22 @@ pub async fn run_pass(
     now: DateTime<Utc>,
     dry_run: bool,
 ) -> Result<Report, DbErr> {
-    let partners = partner::Entity::find().all(db).await?;
+    // Nothing is due for a partner whose trial or period ends more than 8 days from now
+    // (the first event, the 7-day reminder, falls at 08:00 local 7 calendar days before
+    // the end): only the others are read. A paid-through date is never before the trial end.
+    let horizon = now + chrono::Duration::days(8);
+    let partners = partner::Entity::find()
+        .filter(
+            Condition::any()
+                .add(partner::Column::PaidThrough.lte(horizon))
+                .add(
+                    Condition::all()
+                        .add(partner::Column::PaidThrough.is_null())
+                        .add(partner::Column::TrialEndsAt.lte(horizon)),
+                ),
+        )
+        .all(db)
+        .await?;
     let mut report = Report {
         partners: partners.len(),
         done: Vec::new(),
@@ -56,6 +72,7 @@ pub async fn run_pass(
     let recent = now - chrono::Duration::days(2 * PURGE_AFTER_DAYS + 2);
     let recorded: Vec<lifecycle_event::Model> = lifecycle_event::Entity::find()
         .filter(lifecycle_event::Column::KeyAt.gte(recent))
+        .filter(lifecycle_event::Column::KeyAt.lte(horizon))
         .all(db)
         .await?;
     let mut by_partner: HashMap<i64, HashSet<(EventKind, DateTime<Utc>)>> = HashMap::new();
