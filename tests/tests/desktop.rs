@@ -861,6 +861,7 @@ async fn partner_registers_signs_in_and_keeps_working_offline() {
     click(&app, "[data-testid=billing-refresh]").await;
     attribute_is(&app, "[data-testid=invoice-row]", "data-status", "paid").await;
     attribute_is(&app, "[data-testid=billing-state]", "data-state", "active").await;
+    attribute_is(&app, "[data-testid=payment-row]", "data-status", "applied").await;
     shot(&app, &shots, "24-billing-paid.png").await;
     app.close().await;
 }

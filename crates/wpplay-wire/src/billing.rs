@@ -65,6 +65,23 @@ pub struct BillingView {
     pub next_package: Option<crate::packages::Package>,
     /// Newest first.
     pub invoices: Vec<InvoiceView>,
+    /// Payments registered for the partner's invoices, newest first.
+    pub payments: Vec<PaymentView>,
+}
+
+/// A payment registered for one of the partner's invoices.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema, ts_rs::TS)]
+#[ts(export)]
+pub struct PaymentView {
+    pub received_at: DateTime<Utc>,
+    pub amount_minor: i64,
+    pub currency: String,
+    pub reference: String,
+    /// `bank`, `webhook` (the payment provider) or `operator`.
+    pub source: String,
+    /// `applied`, `partial`, `overpaid` or `unmatched`.
+    pub status: String,
+    pub invoice_number: Option<String>,
 }
 
 /// `POST /api/v1/billing/package`: choose another package.

@@ -5,7 +5,7 @@ use crate::app::AppState;
 use crate::auth::Authed;
 use crate::billing::{change_package, facts, invoice_view};
 use crate::catalog;
-use crate::db::entity::{invoice, package, partner};
+use crate::db::entity::{invoice, package, partner, payment};
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{ApiJson, ApiPath};
 use axum::Json;
@@ -14,7 +14,7 @@ use axum::http::{StatusCode, header};
 use axum::response::IntoResponse;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use wpplay_wire::auth::Role;
-use wpplay_wire::billing::{BillingView, ChangePackageRequest, ChangePackageResponse};
+use wpplay_wire::billing::{BillingView, ChangePackageRequest, ChangePackageResponse, PaymentView};
 
 fn only_partners(role: Role) -> Result<(), ApiError> {
     if role == Role::Partner {
@@ -58,6 +58,24 @@ pub async fn view(
         .order_by_desc(invoice::Column::Id)
         .all(&state.db)
         .await?;
+    let numbers: std::collections::HashMap<i64, String> =
+        invoices.iter().map(|i| (i.id, i.number.clone())).collect();
+    let payments = payment::Entity::find()
+        .filter(payment::Column::PartnerId.eq(p.account_id))
+        .order_by_desc(payment::Column::Id)
+        .all(&state.db)
+        .await?
+        .into_iter()
+        .map(|x| PaymentView {
+            invoice_number: x.invoice_id.and_then(|id| numbers.get(&id).cloned()),
+            received_at: x.received_at,
+            amount_minor: x.amount_minor,
+            currency: x.currency,
+            reference: x.reference,
+            source: x.source,
+            status: x.status,
+        })
+        .collect();
     Ok(Json(BillingView {
         state: f.lifecycle.state_at(state.clock.now()).as_str().to_owned(),
         trial_ends_at: p.trial_ends_at,
@@ -67,6 +85,7 @@ pub async fn view(
         package: current,
         next_package: next,
         invoices: invoices.iter().map(invoice_view).collect(),
+        payments,
     }))
 }
 

@@ -674,6 +674,14 @@ async fn a_locked_partner_keeps_only_billing_and_pays_its_way_back(s: &TestServe
     );
     let (_, billing) = s.get("/api/v1/billing", Some(&token)).await;
     assert_eq!(billing["state"], "active");
+    assert_eq!(
+        (
+            billing["payments"][0]["status"].as_str(),
+            billing["payments"][0]["invoice_number"].as_str()
+        ),
+        (Some("applied"), inv["number"].as_str()),
+        "the payment is listed with its invoice: {billing}"
+    );
     db.close().await.ok();
 }
 on_both_backends!(a_locked_partner_keeps_only_billing_and_pays_its_way_back);

@@ -44,6 +44,7 @@ export type { SessionView } from "./bindings/SessionView";
 export type { StartupView } from "./bindings/StartupView";
 export type { SubscriptionView } from "./bindings/SubscriptionView";
 export type { SyncStatus } from "./bindings/SyncStatus";
+export type { PaymentView } from "./bindings/PaymentView";
 export type { SavedFile } from "./bindings/SavedFile";
 export type { InvoiceArgs } from "./bindings/InvoiceArgs";
 export type { BillingView } from "./bindings/BillingView";
