@@ -113,6 +113,17 @@ pub struct RowProblem {
     pub message: String,
 }
 
+impl RowProblem {
+    /// The refusal recorded on an outbox entry, if the server refused it.
+    pub fn refused(entry: &crate::replica::entity::outbox::Model) -> Option<Self> {
+        (entry.state == "rejected").then(|| Self {
+            mutation_id: entry.mutation_id,
+            code: entry.reject_code.clone().unwrap_or_default(),
+            message: entry.reject_message.clone().unwrap_or_default(),
+        })
+    }
+}
+
 /// One row of My Dealers: the server's dealer with local edits laid over it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]

@@ -27,6 +27,13 @@ impl DomainError {
         }
     }
 
+    /// The explanation alone, without the field's name.
+    pub fn message(&self) -> &str {
+        match self {
+            Self::Invalid { message, .. } => message,
+        }
+    }
+
     pub fn field(&self) -> &'static str {
         match self {
             Self::Invalid { field, .. } => field,

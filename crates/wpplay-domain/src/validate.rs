@@ -35,6 +35,24 @@ pub fn text(field: &'static str, value: &str) -> Result<String, DomainError> {
 }
 
 /// An e-mail address: one `@`, a plausible local part and a dotted domain. Lower-cased.
+/// A stream URL of a content catalog: http(s), rtmp, rtsp or udp, no spaces or control
+/// characters, at most 2048 characters. Trimmed.
+pub fn stream_url(value: &str) -> Result<String, DomainError> {
+    let url = value.trim();
+    let lower = url.to_lowercase();
+    let scheme_ok = ["http://", "https://", "rtmp://", "rtsp://", "udp://"]
+        .iter()
+        .any(|p| lower.starts_with(p));
+    if !scheme_ok || url.len() > 2048 || url.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err(DomainError::invalid(
+            "invalid_stream_url",
+            "stream_url",
+            "A stream URL starts with http(s)://, rtmp://, rtsp:// or udp:// and has no spaces.",
+        ));
+    }
+    Ok(url.to_owned())
+}
+
 pub fn email(value: &str) -> Result<String, DomainError> {
     let bad = || {
         DomainError::invalid(
@@ -207,6 +225,30 @@ mod tests {
         assert_eq!(
             text("company", "a\u{0}b").map_err(|e| crate::ErrorCode::code(&e)),
             Err("invalid_text")
+        );
+    }
+
+    #[test]
+    fn stream_urls() {
+        assert_eq!(
+            stream_url(" rtmp://live.example/app/1 ").as_deref(),
+            Ok("rtmp://live.example/app/1")
+        );
+        for bad in [
+            "javascript:alert(1)",
+            "ftp://x",
+            "http://a b",
+            "http://a\u{7}",
+            "",
+        ] {
+            assert!(stream_url(bad).is_err(), "{bad:?}");
+        }
+        assert_eq!(
+            stream_url("x").map_err(|e| (crate::ErrorCode::code(&e), e.message().to_owned())),
+            Err((
+                "invalid_stream_url",
+                "A stream URL starts with http(s)://, rtmp://, rtsp:// or udp:// and has no spaces.".to_owned()
+            ))
         );
     }
 }

@@ -231,11 +231,7 @@ pub fn overlay(
         .collect();
     for (entry, m) in queue {
         let rejected = entry.state == "rejected";
-        let problem = rejected.then(|| RowProblem {
-            mutation_id: entry.mutation_id,
-            code: entry.reject_code.clone().unwrap_or_default(),
-            message: entry.reject_message.clone().unwrap_or_default(),
-        });
+        let problem = RowProblem::refused(entry);
         // An applied edit the pull has not brought back yet shows its values, but it is
         // on the server already: no waiting mark.
         let applied = entry.state == "applied";

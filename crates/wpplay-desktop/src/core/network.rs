@@ -97,11 +97,7 @@ impl Core {
             })
             .collect();
         for (entry, m) in s.replica.outbox().await? {
-            let problem = (entry.state == "rejected").then(|| RowProblem {
-                mutation_id: entry.mutation_id,
-                code: entry.reject_code.clone().unwrap_or_default(),
-                message: entry.reject_message.clone().unwrap_or_default(),
-            });
+            let problem = RowProblem::refused(&entry);
             let waiting = entry.state == "pending";
             match m {
                 Mutation::RequestPartner {
@@ -319,11 +315,7 @@ impl Core {
             })
             .collect();
         for (entry, m) in s.replica.outbox().await? {
-            let problem = (entry.state == "rejected").then(|| RowProblem {
-                mutation_id: entry.mutation_id,
-                code: entry.reject_code.clone().unwrap_or_default(),
-                message: entry.reject_message.clone().unwrap_or_default(),
-            });
+            let problem = RowProblem::refused(&entry);
             let sync = if problem.is_some() {
                 RowSync::Rejected
             } else if entry.state == "pending" {
@@ -390,19 +382,8 @@ impl Core {
             .await?;
         let name = required("name", "Name the stream", &args.name)?;
         let category = required("category", "Give the stream a category", &args.category)?;
-        let url = args.stream_url.trim().to_owned();
-        let scheme_ok = ["http://", "https://", "rtmp://", "rtsp://", "udp://"]
-            .iter()
-            .any(|p| url.to_lowercase().starts_with(p));
-        if !scheme_ok
-            || url.len() > 2048
-            || url.chars().any(|c| c.is_whitespace() || c.is_control())
-        {
-            return Err(ErrorBody::new(
-                "invalid_stream_url",
-                "A stream URL starts with http(s)://, rtmp://, rtsp:// or udp:// and has no spaces.",
-            ));
-        }
+        let url = wpplay_domain::validate::stream_url(&args.stream_url)
+            .map_err(|e| ErrorBody::new(wpplay_domain::ErrorCode::code(&e), e.message()))?;
         let m = Mutation::AddStream {
             stream_id: uuid::Uuid::new_v4().to_string(),
             name: name.clone(),
@@ -477,11 +458,7 @@ impl Core {
             };
             if entry.state == "rejected" {
                 sync = RowSync::Rejected;
-                problem = Some(RowProblem {
-                    mutation_id: entry.mutation_id,
-                    code: entry.reject_code.clone().unwrap_or_default(),
-                    message: entry.reject_message.clone().unwrap_or_default(),
-                });
+                problem = RowProblem::refused(&entry);
                 continue;
             }
             settings.offers_reseller_services = offers_reseller_services;

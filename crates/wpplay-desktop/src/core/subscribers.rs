@@ -263,11 +263,7 @@ pub fn line_overlay(
     for (entry, m) in queue {
         let rejected = entry.state == "rejected";
         let applied = entry.state == "applied";
-        let problem = rejected.then(|| RowProblem {
-            mutation_id: entry.mutation_id,
-            code: entry.reject_code.clone().unwrap_or_default(),
-            message: entry.reject_message.clone().unwrap_or_default(),
-        });
+        let problem = RowProblem::refused(entry);
         let mark = |row: &mut SubscriberRow| {
             if let Some(p) = &problem {
                 row.sync = RowSync::Rejected;

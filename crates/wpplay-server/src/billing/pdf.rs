@@ -16,6 +16,17 @@ pub struct Issuer {
     pub account: String,
 }
 
+impl Issuer {
+    /// The issuer the server's settings name.
+    pub fn from_settings(s: &crate::settings::Settings) -> Self {
+        Self {
+            name: s.issuer_name.clone(),
+            address: s.issuer_address.clone(),
+            account: s.issuer_account.clone(),
+        }
+    }
+}
+
 /// The NBS IPS QR payload ("IPS QR kod", Narodna banka Srbije), for an invoice in RSD to a
 /// Serbian partner; `None` otherwise (IPS pays dinars only) or when the issuer's account
 /// is not 18 digits.

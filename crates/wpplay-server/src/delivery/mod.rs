@@ -139,11 +139,7 @@ impl Deliverer {
                 s.outbox_dir(),
             )?),
             from: Arc::from(s.mail_from.as_str()),
-            issuer: Arc::new(crate::billing::pdf::Issuer {
-                name: s.issuer_name.clone(),
-                address: s.issuer_address.clone(),
-                account: s.issuer_account.clone(),
-            }),
+            issuer: Arc::new(crate::billing::pdf::Issuer::from_settings(s)),
             tz: s.time_zone,
         })
     }

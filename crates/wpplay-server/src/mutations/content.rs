@@ -32,17 +32,15 @@ pub async fn add(
         (Ok(n), Ok(c)) => (n, c),
         (Err(e), _) | (_, Err(e)) => return Ok(Err(refuse(&e))),
     };
-    let url = url.trim();
-    let scheme_ok = ["http://", "https://", "rtmp://", "rtsp://", "udp://"]
-        .iter()
-        .any(|s| url.to_lowercase().starts_with(s));
-    if !scheme_ok || url.len() > 2048 || url.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        return Ok(Err((
-            "invalid_stream_url",
-            "A stream URL starts with http(s)://, rtmp://, rtsp:// or udp:// and has no spaces."
-                .to_owned(),
-        )));
-    }
+    let url = match validate::stream_url(url) {
+        Ok(u) => u,
+        Err(e) => {
+            return Ok(Err((
+                wpplay_domain::ErrorCode::code(&e),
+                e.message().to_owned(),
+            )));
+        }
+    };
     if content_stream::Entity::find_by_id(id.to_owned())
         .count(db)
         .await?

@@ -139,11 +139,7 @@ pub async fn invoice_pdf(
     let s = &state.settings;
     let pdf = crate::billing::pdf::render(
         &inv,
-        &crate::billing::pdf::Issuer {
-            name: s.issuer_name.clone(),
-            address: s.issuer_address.clone(),
-            account: s.issuer_account.clone(),
-        },
+        &crate::billing::pdf::Issuer::from_settings(s),
         s.time_zone,
     );
     Ok((
