@@ -8,7 +8,6 @@ mod notify;
 use std::sync::Arc;
 use std::time::Duration;
 use tauri::Manager;
-use wpplay_desktop::clock::SystemClock;
 use wpplay_desktop::{Core, CoreConfig};
 
 /// The core, shared by every command.
@@ -50,7 +49,7 @@ fn main() {
                     .unwrap_or_else(|_| "http://127.0.0.1:8750".into()),
                 keychain_service: wpplay_desktop::keychain::SERVICE.into(),
                 sync_interval: Duration::from_secs(5),
-                clock: Arc::new(SystemClock),
+                clock: wpplay_desktop::clock::from_env(),
                 // The billing calendar's zone; the server's default unless told otherwise.
                 time_zone: std::env::var("WPPLAY_TIME_ZONE")
                     .ok()

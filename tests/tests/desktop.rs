@@ -26,6 +26,9 @@ struct World {
     notifications: PathBuf,
     /// Where the app writes CSV exports.
     exports: PathBuf,
+    /// Seconds the server, its operator commands and the app run ahead of the real time
+    /// (a debug build's [`wpplay_domain::clock::OffsetFileClock`]).
+    clock_offset: PathBuf,
     _notifier: Proc,
     _dirs: Vec<tempfile::TempDir>,
 }
@@ -65,7 +68,9 @@ impl World {
         let server_data = server_dir.path().join("data");
         let port = free_port();
         let server_url = format!("http://127.0.0.1:{port}");
-        let server = Self::spawn_server(&server_data, port, &artifacts);
+        let clock_offset = server_dir.path().join("clock-offset");
+        std::fs::write(&clock_offset, "0").expect("clock offset file");
+        let server = Self::spawn_server(&server_data, port, &artifacts, &clock_offset);
         eventually("the server to answer /healthz", WAIT, async || {
             healthy(&server_url).await
         })
@@ -122,6 +127,10 @@ impl World {
                     app_dir.path().display().to_string(),
                 ),
                 ("WPPLAY_EXPORT_DIR", exports.display().to_string()),
+                (
+                    wpplay_domain::clock::DEBUG_OFFSET_FILE_VAR,
+                    clock_offset.display().to_string(),
+                ),
             ],
             &artifacts.join("tauri-driver.log"),
         );
@@ -143,12 +152,13 @@ impl World {
             artifacts,
             notifications,
             exports,
+            clock_offset,
             _notifier: notifier,
             _dirs: vec![server_dir, app_dir],
         }
     }
 
-    fn spawn_server(data: &Path, port: u16, artifacts: &Path) -> Proc {
+    fn spawn_server(data: &Path, port: u16, artifacts: &Path, clock_offset: &Path) -> Proc {
         Proc::spawn(
             "wpplay-server",
             &workspace_binary("wpplay-server"),
@@ -156,6 +166,10 @@ impl World {
             &[
                 ("WPPLAY_DATA_DIR", data.display().to_string()),
                 ("WPPLAY_LISTEN", format!("127.0.0.1:{port}")),
+                (
+                    wpplay_domain::clock::DEBUG_OFFSET_FILE_VAR,
+                    clock_offset.display().to_string(),
+                ),
             ],
             &artifacts.join("server.log"),
         )
@@ -172,6 +186,10 @@ impl World {
         let out = std::process::Command::new(workspace_binary("wpplay-server"))
             .args(args)
             .env("WPPLAY_DATA_DIR", &self.server_data)
+            .env(
+                wpplay_domain::clock::DEBUG_OFFSET_FILE_VAR,
+                &self.clock_offset,
+            )
             .env_remove("WPPLAY_DATABASE_URL")
             .output()
             .expect("wpplay-server runs");
@@ -180,6 +198,13 @@ impl World {
             String::from_utf8_lossy(&out.stdout),
             String::from_utf8_lossy(&out.stderr)
         )
+    }
+
+    /// Moves the server, its operator commands and the app to `at`.
+    fn travel_to(&self, at: chrono::DateTime<chrono::Utc>) {
+        let now = wpplay_domain::clock::Clock::now(&wpplay_domain::clock::SystemClock);
+        let secs = (at - now).num_seconds();
+        std::fs::write(&self.clock_offset, secs.to_string()).expect("move the clock");
     }
 
     /// The credentials from the newest message in the server's file outbox.
@@ -241,15 +266,27 @@ fn raised(world: &World) -> Vec<String> {
 struct Reseller {
     username: String,
     token: String,
+    /// A partner's trial end, as the registration answered.
+    trial_ends_at: Option<chrono::DateTime<chrono::Utc>>,
 }
 
 /// A reseller registered, signed in and with its own password, over the real API.
 async fn reseller(world: &World, email: &str) -> Reseller {
-    let http = reqwest::Client::new();
-    let url = &world.server_url;
     let company = format!("Resell {}", email.split('@').next().unwrap_or("co"));
     let form = serde_json::json!({"role": "reseller", "company": company, "contact_person": "Rade", "email": email,
         "phone": "+381 21 555 1234", "country": "RS", "credential_delivery": "email"});
+    account(world, form).await
+}
+
+/// An account registered from `form` over the real API, signed in, with its password
+/// changed to [`RESELLER_PASSWORD`].
+async fn account(world: &World, form: serde_json::Value) -> Reseller {
+    let http = reqwest::Client::new();
+    let url = &world.server_url;
+    let email = form["email"]
+        .as_str()
+        .expect("the form has an e-mail")
+        .to_owned();
     let r = http
         .post(format!("{url}/api/v1/registrations"))
         .json(&form)
@@ -257,8 +294,12 @@ async fn reseller(world: &World, email: &str) -> Reseller {
         .await
         .expect("register");
     assert_eq!(r.status(), reqwest::StatusCode::CREATED);
-    let (user, pw) = eventually("the reseller's credentials", WAIT, async || {
-        world.credentials(email)
+    let registered: serde_json::Value = r.json().await.expect("json");
+    let trial_ends_at = registered["trial_ends_at"]
+        .as_str()
+        .map(|t| t.parse().expect("an RFC 3339 time"));
+    let (user, pw) = eventually("the new account's credentials", WAIT, async || {
+        world.credentials(&email)
     })
     .await;
     let login: serde_json::Value = http
@@ -282,6 +323,7 @@ async fn reseller(world: &World, email: &str) -> Reseller {
     Reseller {
         username: user,
         token,
+        trial_ends_at,
     }
 }
 
@@ -517,7 +559,12 @@ async fn partner_registers_signs_in_and_keeps_working_offline() {
         .next()
         .and_then(|p| p.parse().ok())
         .expect("port");
-    world.server = World::spawn_server(&world.server_data, port, &world.artifacts);
+    world.server = World::spawn_server(
+        &world.server_data,
+        port,
+        &world.artifacts,
+        &world.clock_offset,
+    );
     eventually("the server to come back", WAIT, async || {
         healthy(&world.server_url).await
     })
@@ -863,6 +910,119 @@ async fn partner_registers_signs_in_and_keeps_working_offline() {
     attribute_is(&app, "[data-testid=billing-state]", "data-state", "active").await;
     attribute_is(&app, "[data-testid=payment-row]", "data-status", "applied").await;
     shot(&app, &shots, "24-billing-paid.png").await;
+
+    // The calendar moves (server, operator commands and app together). A new partner in
+    // its trial hears from the app itself, computed from its replica with its own clock:
+    // 7 days before the end, then on the day the trial ends unpaid the account locks and
+    // the admin pages give way to the locked screen that leads to Billing. Each alert
+    // comes once, across a restart too; paying opens the pages again, data intact.
+    let trial = account(
+        &world,
+        serde_json::json!({"package_id": 1, "company": "Nova TV", "contact_person": "Ana Nikolić",
+            "email": "ana@novatv.rs", "phone": "+381 64 555 7788", "country": "RS",
+            "credential_delivery": "email"}),
+    )
+    .await;
+    sign_out(&app).await;
+    sign_in_as(&app, &trial.username, RESELLER_PASSWORD).await;
+    text_of(&app, "[data-testid=days-left]", "14 days left").await;
+    let before = raised(&world).len();
+    let alerts_about = |what: &str| {
+        raised(&world)
+            .into_iter()
+            .skip(before)
+            .filter(|n| n.contains(what))
+            .count()
+    };
+
+    // Reminders go out at 08:00 on their day in the server's zone: travel to 09:00.
+    let tz = chrono_tz::Europe::Belgrade;
+    let nine_on_day_before = |end: chrono::DateTime<chrono::Utc>, days: i64| {
+        let day = end.with_timezone(&tz).date_naive() - chrono::Duration::days(days);
+        wpplay_domain::billing::from_local(tz, day.and_hms_opt(9, 0, 0).expect("09:00"))
+    };
+    let end = trial.trial_ends_at.expect("a partner has a trial");
+    let seven_before = nine_on_day_before(end, 7);
+    world.travel_to(seven_before);
+    let out = world.cli(&["lifecycle", "run"]);
+    assert!(
+        out.contains("invoice") && out.contains("ends_in_7_days"),
+        "{out}"
+    );
+    eventually("the 7-day trial alert", WAIT, async || {
+        (alerts_about("Your free trial ends in 7 days") == 1).then_some(())
+    })
+    .await;
+    let left = wpplay_domain::lifecycle::days_left(end, seven_before);
+    text_of(
+        &app,
+        "[data-testid=days-left]",
+        &format!("{left} days left"),
+    )
+    .await;
+    shot(&app, &shots, "25-trial-ending.png").await;
+
+    click(&app, "[data-testid=nav-providers]").await;
+    world.travel_to(end + chrono::Duration::hours(1));
+    element(&app, "[data-testid=locked-screen]").await;
+    eventually("the locked alert", WAIT, async || {
+        (alerts_about("Your account is locked") == 1).then_some(())
+    })
+    .await;
+    let out = world.cli(&["lifecycle", "run"]);
+    assert!(out.contains("locked"), "{out}");
+    shot(&app, &shots, "26-locked.png").await;
+
+    // A restart raises nothing again; the next alert (deletion in 7 days) still comes.
+    app.close().await;
+    let app = world.open_app().await;
+    click(&app, "[data-testid=nav-providers]").await;
+    element(&app, "[data-testid=locked-screen]").await;
+    world.travel_to(nine_on_day_before(end + chrono::Duration::days(30), 7));
+    eventually("the deletion warning", WAIT, async || {
+        (alerts_about("Your data is deleted in 7 days") == 1).then_some(())
+    })
+    .await;
+    assert_eq!(
+        alerts_about("Your account is locked"),
+        1,
+        "{:?}",
+        raised(&world)
+    );
+    assert_eq!(alerts_about("ends in 7 days"), 1, "{:?}", raised(&world));
+
+    // The locked screen leads to Billing; the open invoice is paid, the account is active.
+    click(&app, "[data-testid=locked-go-billing]").await;
+    let reference = text_of(&app, "[data-testid=payment-reference]", "97 ").await;
+    let invoices = world.cli(&["invoices", "list"]);
+    let amount = invoices
+        .lines()
+        .find(|l| l.contains(reference.trim()))
+        .and_then(|l| {
+            let words: Vec<&str> = l.split_whitespace().collect();
+            words
+                .windows(2)
+                .find(|w| w[1] == "EUR" && w[0].parse::<f64>().is_ok())
+                .map(|w| w[0].to_owned())
+        })
+        .unwrap_or_else(|| panic!("the invoice for {reference} in {invoices}"));
+    let out = world.cli(&[
+        "payments",
+        "register",
+        "--reference",
+        reference.trim(),
+        "--amount",
+        &amount,
+        "--currency",
+        "EUR",
+    ]);
+    assert!(out.contains("applied"), "{out}");
+    click(&app, "[data-testid=billing-refresh]").await;
+    attribute_is(&app, "[data-testid=billing-state]", "data-state", "active").await;
+    click(&app, "[data-testid=nav-providers]").await;
+    element(&app, "[data-testid=export-dealers]").await;
+    assert!(app.find("[data-testid=locked-screen]").await.is_none());
+    shot(&app, &shots, "27-unlocked.png").await;
     app.close().await;
 }
 

@@ -79,6 +79,11 @@ pub struct Dashboard {
     pub package: Option<Package>,
     pub subscription: Option<SubscriptionView>,
     pub sync: SyncStatus,
+    /// How far the core's clock runs ahead of the system time, in milliseconds: 0, except
+    /// in a debug build moved by `WPPLAY_DEBUG_CLOCK_OFFSET_FILE`. The UI adds it to its own
+    /// "now" so every date it computes agrees with the core.
+    #[ts(type = "number")]
+    pub clock_ahead_ms: i64,
 }
 
 /// A password's strength, for the meter beside password fields.

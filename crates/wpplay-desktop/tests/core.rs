@@ -1364,6 +1364,10 @@ async fn trial_alerts_come_from_the_replica_once_each_offline_too() {
         .expect("subscription")
         .trial_ends_at;
     clock.set(trial_end - chrono::Duration::days(5));
+    // The UI dates everything from the core's clock: the dashboard says how far ahead it is.
+    let ahead = app.dashboard().await.expect("dashboard").clock_ahead_ms;
+    let expected = (clock.now() - SystemClock.now()).num_milliseconds();
+    assert!((ahead - expected).abs() < 5_000, "{ahead} vs {expected}");
     assert_eq!(kinds().await, ["lifecycle_ends_in_7_days"]);
     assert!(kinds().await.is_empty(), "never twice");
     // (The last second of the trial: "today" is due by then whatever the hour it ends.)

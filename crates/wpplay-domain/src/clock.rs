@@ -43,3 +43,67 @@ impl Clock for ManualClock {
         *self.0.lock().unwrap_or_else(|e| e.into_inner())
     }
 }
+
+/// The environment variable naming a file that moves a debug build's clock (see
+/// [`from_env`]). Release builds ignore it.
+pub const DEBUG_OFFSET_FILE_VAR: &str = "WPPLAY_DEBUG_CLOCK_OFFSET_FILE";
+
+/// The system time plus a number of seconds read from a file on every call (missing,
+/// empty or unreadable: no offset). The end-to-end story moves the server, its operator
+/// commands and the desktop app together through the calendar with it.
+#[derive(Debug, Clone)]
+pub struct OffsetFileClock {
+    path: std::path::PathBuf,
+}
+
+impl OffsetFileClock {
+    pub fn new(path: impl Into<std::path::PathBuf>) -> Self {
+        Self { path: path.into() }
+    }
+
+    /// The offset in whole seconds the file holds now.
+    pub fn offset_secs(&self) -> i64 {
+        std::fs::read_to_string(&self.path)
+            .ok()
+            .and_then(|s| s.trim().parse().ok())
+            .unwrap_or(0)
+    }
+}
+
+impl Clock for OffsetFileClock {
+    fn now(&self) -> DateTime<Utc> {
+        SystemClock.now() + chrono::Duration::seconds(self.offset_secs())
+    }
+}
+
+/// The clock a program should run on: the system clock, or in a debug build whose
+/// environment names [`DEBUG_OFFSET_FILE_VAR`], an [`OffsetFileClock`] on that file.
+pub fn from_env() -> Arc<dyn Clock> {
+    match std::env::var_os(DEBUG_OFFSET_FILE_VAR) {
+        Some(path) if cfg!(debug_assertions) => Arc::new(OffsetFileClock::new(path)),
+        _ => Arc::new(SystemClock),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offset_file_clock_follows_its_file() {
+        let dir = std::env::temp_dir().join(format!("wpplay-clock-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("dir");
+        let file = dir.join("offset");
+        let clock = OffsetFileClock::new(&file);
+        assert_eq!(clock.offset_secs(), 0, "no file: no offset");
+        std::fs::write(&file, "604800\n").expect("write");
+        let ahead = clock.now() - SystemClock.now();
+        assert!(
+            (ahead - chrono::Duration::days(7)).num_seconds().abs() <= 1,
+            "{ahead}"
+        );
+        std::fs::write(&file, "not a number").expect("write");
+        assert_eq!(clock.offset_secs(), 0, "garbage: no offset");
+        std::fs::remove_dir_all(&dir).expect("clean up");
+    }
+}

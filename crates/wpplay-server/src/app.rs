@@ -12,7 +12,7 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 use tokio::net::TcpListener;
 use tokio::sync::Notify;
-use wpplay_domain::clock::{Clock, SystemClock};
+use wpplay_domain::clock::Clock;
 
 /// The largest request body accepted.
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
@@ -108,7 +108,13 @@ pub async fn launch_with_listener(
     listener: TcpListener,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> anyhow::Result<()> {
-    launch(settings, listener, Arc::new(SystemClock), shutdown).await
+    let clock = wpplay_domain::clock::from_env();
+    if cfg!(debug_assertions)
+        && std::env::var_os(wpplay_domain::clock::DEBUG_OFFSET_FILE_VAR).is_some()
+    {
+        tracing::warn!("this debug build runs on a moved clock (WPPLAY_DEBUG_CLOCK_OFFSET_FILE)");
+    }
+    launch(settings, listener, clock, shutdown).await
 }
 
 /// [`launch_with_listener`] with an injected clock.

@@ -3,7 +3,6 @@
 use anyhow::Context;
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
-use wpplay_domain::clock::{Clock, SystemClock};
 use wpplay_server::{Settings, operator};
 
 #[derive(Parser)]
@@ -172,7 +171,7 @@ async fn main() -> anyhow::Result<()> {
         return Ok(());
     }
     std::fs::create_dir_all(&settings.data_dir)?;
-    let now = SystemClock.now();
+    let now = wpplay_domain::clock::from_env().now();
     let db = wpplay_server::db::connect(&settings.database_url(), now).await?;
     let out = match cli.command {
         Command::Packages {

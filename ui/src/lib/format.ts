@@ -1,5 +1,7 @@
 // Dates, money, counts and relative times, formatted for the user's locale.
 
+import { now } from "./clock";
+
 /**
  * The user's locale as the webview reports it, if Intl accepts it. A system set to the
  * POSIX locale reports "C", which Intl refuses with a RangeError; undefined then lets
@@ -65,10 +67,10 @@ const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
 ];
 
 /** How long ago an instant was, e.g. "just now", "2 min ago", "yesterday". */
-export function ago(iso: string, now: Date = new Date()): string {
+export function ago(iso: string, at: Date = now()): string {
   const then = new Date(iso);
   if (Number.isNaN(then.getTime())) return iso;
-  const seconds = Math.round((now.getTime() - then.getTime()) / 1000);
+  const seconds = Math.round((at.getTime() - then.getTime()) / 1000);
   if (seconds < 45) return "just now";
   const rtf = new Intl.RelativeTimeFormat(locale(), { numeric: "auto", style: "short" });
   for (const [unit, size] of UNITS) {

@@ -4,6 +4,7 @@ use crate::commands::{MutationArgs, UpdateProfileArgs};
 use crate::error::{CoreResult, not_signed_in};
 use crate::view::{Dashboard, RejectedEdit, SessionView, SubscriptionView, SyncStatus};
 use wpplay_domain::ErrorCode;
+use wpplay_domain::clock::Clock;
 use wpplay_domain::lifecycle::{LifecycleFacts, days_left};
 use wpplay_domain::registration::ProfileEdit;
 use wpplay_wire::ErrorBody;
@@ -78,6 +79,7 @@ impl Core {
             package,
             subscription,
             sync,
+            clock_ahead_ms: (now - wpplay_domain::clock::SystemClock.now()).num_milliseconds(),
         })
     }
 

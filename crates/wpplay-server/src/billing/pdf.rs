@@ -1,7 +1,8 @@
 //! The pro forma invoice as a PDF: issuer and partner, package and period, amount, the
 //! payment reference, and for Serbian partners paying in dinars the NBS IPS QR code for
-//! instant payment. Built with the PDF base-14 Helvetica (no font embedded), so text is
-//! written in WinAnsi; letters it lacks (č, ć, đ and their capitals) are transliterated.
+//! instant payment. Built with the PDF base-14 Helvetica (no font embedded): text is
+//! written in WinAnsi, and the Serbian Latin letters WinAnsi lacks (č, ć, đ and their
+//! capitals) take codes WinAnsi leaves unused, named in the font's `/Differences`.
 
 use crate::db::entity::invoice;
 use chrono_tz::Tz;
@@ -66,22 +67,32 @@ pub fn ips_payload(inv: &invoice::Model, issuer: &Issuer) -> Option<String> {
     ))
 }
 
-/// Text as the PDF's WinAnsi font can show it.
+/// Letters Helvetica has but WinAnsi does not encode, on codes WinAnsi leaves unused.
+const EXTRA_GLYPHS: [(char, u8, &[u8]); 6] = [
+    ('č', 0x81, b"ccaron"),
+    ('Č', 0x8D, b"Ccaron"),
+    ('ć', 0x8F, b"cacute"),
+    ('Ć', 0x90, b"Cacute"),
+    ('đ', 0x9D, b"dcroat"),
+    ('Đ', 0x7F, b"Dcroat"),
+];
+
+/// Text as the PDF's font (WinAnsi plus [`EXTRA_GLYPHS`]) can show it.
 fn win_ansi(s: &str) -> Vec<u8> {
     let mut out = Vec::with_capacity(s.len());
     for c in s.chars() {
+        if let Some(&(_, code, _)) = EXTRA_GLYPHS.iter().find(|(letter, ..)| *letter == c) {
+            out.push(code);
+            continue;
+        }
         match c {
-            'č' | 'ć' => out.push(b'c'),
-            'Č' | 'Ć' => out.push(b'C'),
-            'đ' => out.extend_from_slice(b"dj"),
-            'Đ' => out.extend_from_slice(b"Dj"),
             'š' => out.push(0x9A),
             'Š' => out.push(0x8A),
             'ž' => out.push(0x9E),
             'Ž' => out.push(0x8E),
             '–' => out.push(0x96),
             '€' => out.push(0x80),
-            c if (c as u32) < 0x80 => out.push(c as u8),
+            c if (c as u32) < 0x7F => out.push(c as u8),
             c if (0xA0..=0xFF).contains(&(c as u32)) => out.push(c as u32 as u8),
             _ => out.push(b'?'),
         }
@@ -112,12 +123,16 @@ pub fn render(inv: &invoice::Model, issuer: &Issuer, tz: Tz) -> Vec<u8> {
         .pair(Name(b"F1"), font)
         .pair(Name(b"F2"), bold);
     p.finish();
-    pdf.type1_font(font)
-        .base_font(Name(b"Helvetica"))
-        .encoding_predefined(Name(b"WinAnsiEncoding"));
-    pdf.type1_font(bold)
-        .base_font(Name(b"Helvetica-Bold"))
-        .encoding_predefined(Name(b"WinAnsiEncoding"));
+    for (id, name) in [(font, &b"Helvetica"[..]), (bold, b"Helvetica-Bold")] {
+        let mut f = pdf.type1_font(id);
+        f.base_font(Name(name));
+        let mut encoding = f.encoding_custom();
+        encoding.base_encoding(Name(b"WinAnsiEncoding"));
+        let mut differences = encoding.differences();
+        for (_, code, glyph) in EXTRA_GLYPHS {
+            differences.consecutive(code, [Name(glyph)]);
+        }
+    }
     let title = format!("Pro forma invoice {}", inv.number);
     pdf.document_info(info)
         .title(TextStr(&title))
@@ -336,10 +351,16 @@ mod tests {
             text.contains("2026-000042") && text.contains(&inv.reference),
             "the number and reference are in it"
         );
-        // Strings with bytes past ASCII are written in hex: "Cacak " then Ž as 0x8E.
+        // Strings with bytes past ASCII are written in hex: "Ča" as 0x8D 0x61, č as 0x81,
+        // then Ž as 0x8E; the font names the glyphs of the codes WinAnsi leaves unused.
         assert!(
-            text.contains("<436163616B208E"),
-            "č transliterated, Ž in WinAnsi"
+            text.contains("<8D6181616B208E"),
+            "Č and č on their own codes, Ž in WinAnsi"
+        );
+        assert!(
+            text.contains("/Differences [129 /ccaron 141 /Ccaron"),
+            "{}",
+            &text[..200]
         );
         let with_qr = bytes.len();
         let without = render(
@@ -351,6 +372,31 @@ mod tests {
         assert!(
             with_qr > without + 1_000,
             "the QR's modules are drawn: {with_qr} vs {without}"
+        );
+    }
+
+    /// A real PDF reader (poppler's pdftotext, installed by scripts/setup.sh) gets the
+    /// Serbian letters back from the page.
+    #[test]
+    fn a_pdf_reader_reads_the_serbian_letters() {
+        let mut inv = invoice("RSD", "RS");
+        inv.partner_company = "Čačak Žica Đurđević Ćuprija d.o.o.".into();
+        let dir = tempfile::tempdir().expect("dir");
+        let file = dir.path().join("invoice.pdf");
+        std::fs::write(&file, render(&inv, &issuer(), chrono_tz::Europe::Belgrade)).expect("write");
+        let out = std::process::Command::new("pdftotext")
+            .args([file.as_os_str(), "-".as_ref()])
+            .output()
+            .expect("pdftotext is missing: run scripts/setup.sh (it installs poppler-utils)");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let text = String::from_utf8(out.stdout).expect("UTF-8");
+        assert!(
+            text.contains("Čačak Žica Đurđević Ćuprija d.o.o."),
+            "the company as written: {text}"
         );
     }
 }

@@ -8,6 +8,8 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
 use tokio::net::TcpListener;
+use wpplay_domain::clock::Clock;
+use wpplay_server::billing::lifecycle::run_pass;
 use wpplay_server::db::entity::message;
 
 /// A minimal SMTP server: speaks the protocol, keeps every message, and answers the first
@@ -206,5 +208,42 @@ async fn sms_go_to_the_http_gateway() {
         )
         .await;
     assert_eq!(status, StatusCode::OK, "the SMS credentials work");
+
+    // A partner who chose SMS also gets its lifecycle reminders by SMS (besides e-mail and
+    // the in-app list): 7 days before the trial ends, then 3 days; each once, however
+    // often the pass runs.
+    let registered = s.clock.now();
+    let db = wpplay_server::db::connect(&s.database_url, registered)
+        .await
+        .expect("connect");
+    let texts = || -> Vec<String> {
+        received
+            .lock()
+            .expect("lock")
+            .iter()
+            .filter_map(|v| v["text"].as_str().map(str::to_owned))
+            .collect()
+    };
+    for (days, expect) in [(7, "ends in 7 days"), (11, "ends in 3 days")] {
+        let at = registered + chrono::Duration::days(days) + chrono::Duration::hours(1);
+        s.clock.set(at);
+        for _ in 0..2 {
+            run_pass(&db, chrono_tz::Europe::Belgrade, at, false)
+                .await
+                .expect("pass");
+        }
+        let sms = wait_for(Duration::from_secs(20), || {
+            texts().into_iter().find(|t| t.contains(expect))
+        })
+        .await
+        .unwrap_or_else(|| panic!("an SMS saying {expect:?}: {:?}", texts()));
+        assert!(sms.starts_with("WP Play: Your free trial"), "{sms}");
+        assert!(sms.chars().count() <= 300, "{sms}");
+    }
+    let reminders: Vec<String> = texts()
+        .into_iter()
+        .filter(|t| t.contains("free trial ends in"))
+        .collect();
+    assert_eq!(reminders.len(), 2, "each reminder once: {reminders:?}");
     s.stop().await;
 }

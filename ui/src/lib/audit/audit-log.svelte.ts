@@ -2,6 +2,7 @@
 // a server-only read (the replica does not keep the log), so it is read when the page
 // opens and on Refresh, not polled; offline it fails and the page says so.
 
+import { now } from "../clock";
 import { backend, toBackendError, type AuditEntry, type BackendError } from "../backend";
 
 /** Entries the server sends per page; a full page means older ones may follow. */
@@ -42,7 +43,7 @@ export class AuditLog {
         this.hasMore = page.length === PAGE_SIZE;
       }
       this.loaded = true;
-      this.readAt = new Date();
+      this.readAt = now();
       this.moreError = null;
     } catch (e) {
       if (generation === this.#generation) this.error = toBackendError(e);

@@ -3,6 +3,7 @@
 // do. They mirror the server's rules (README "Lifecycle and billing"), so the user reads
 // the rule before confirming; the server's answer stays the word that counts.
 
+import { now as clockNow } from "../clock";
 import type { BillingView, InvoiceView, Package, SubscriptionView } from "../backend";
 
 const DAY_MS = 86_400_000;
@@ -47,7 +48,7 @@ export function trialEnded(sub: Pick<SubscriptionView, "trial_ends_at" | "paid_t
 }
 
 /** Whole days from `now` until `iso`, rounded up, never below 0. */
-export function daysUntil(iso: string, now: Date = new Date()): number {
+export function daysUntil(iso: string, now: Date = clockNow()): number {
   const t = ms(iso);
   if (Number.isNaN(t)) return 0;
   return Math.max(0, Math.ceil((t - now.getTime()) / DAY_MS));
@@ -112,7 +113,7 @@ export type ChangeRule =
   | { kind: "currency"; theirs: string; yours: string };
 
 /** The rule the server will apply if the partner chooses `pkg` now (README's package-change rule). */
-export function changeRule(view: BillingView, pkg: Package, now: Date = new Date()): ChangeRule {
+export function changeRule(view: BillingView, pkg: Package, now: Date = clockNow()): ChangeRule {
   const current = view.package;
   if (pkg.id === current.id && view.next_package === null) return { kind: "same" };
   if (pkg.currency !== current.currency) return { kind: "currency", theirs: pkg.currency, yours: current.currency };

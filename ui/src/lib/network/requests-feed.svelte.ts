@@ -3,6 +3,7 @@
 // window is visible (every ten while hidden), at once when it shows again, and after
 // every action; an action's own answer is shown at once.
 
+import { now } from "../clock";
 import { backend, type BackendError, type RequestsView } from "../backend";
 import { Poller } from "../backend/poller";
 
@@ -12,7 +13,7 @@ export class RequestsFeed {
   /** Why the last read failed; cleared by the next success. */
   loadError: BackendError | null = $state(null);
   /** Ticks with every read so relative times ("2 min ago") stay fresh. */
-  now: Date = $state(new Date());
+  now: Date = $state(now());
 
   #poller = new Poller<RequestsView>({
     read: () => backend.myRequests(),
@@ -24,7 +25,7 @@ export class RequestsFeed {
       this.loadError = error;
     },
     after: () => {
-      this.now = new Date();
+      this.now = now();
     },
   });
 

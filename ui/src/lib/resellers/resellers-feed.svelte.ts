@@ -3,6 +3,7 @@
 // (every ten while hidden), at once when it shows again, and after every action; an
 // action's own answer is shown at once.
 
+import { now } from "../clock";
 import { backend, type BackendError, type ResellersView } from "../backend";
 import { Poller } from "../backend/poller";
 
@@ -14,7 +15,7 @@ export class ResellersFeed {
   /** Why the last read failed; cleared by the next success. */
   loadError: BackendError | null = $state(null);
   /** Ticks with every read so relative times ("2 min ago") stay fresh. */
-  now: Date = $state(new Date());
+  now: Date = $state(now());
 
   #poller = new Poller<ResellersView>({
     read: () => backend.resellers(),
@@ -26,7 +27,7 @@ export class ResellersFeed {
       this.loadError = error;
     },
     after: () => {
-      this.now = new Date();
+      this.now = now();
     },
   });
 

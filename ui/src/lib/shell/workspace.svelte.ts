@@ -1,6 +1,7 @@
 // The signed-in app's live state: the dashboard read from the local replica, refreshed
 // every two seconds while shown and after every action, plus "sync now".
 
+import { now, setClockAhead } from "../clock";
 import { backend, toBackendError, type BackendError, type Dashboard, type SyncStatus } from "../backend";
 import { Poller } from "../backend/poller";
 
@@ -13,11 +14,12 @@ export class Workspace {
   loadError: BackendError | null = $state(null);
   syncing = $state(false);
   /** Ticks with every read so relative times ("2 min ago") stay fresh. */
-  now: Date = $state(new Date());
+  now: Date = $state(now());
 
   #poller = new Poller<Dashboard>({
     read: () => backend.dashboard(),
     accept: (dashboard) => {
+      setClockAhead(dashboard.clock_ahead_ms);
       this.dashboard = dashboard;
       this.loadError = null;
     },
@@ -25,7 +27,7 @@ export class Workspace {
       this.loadError = error;
     },
     after: () => {
-      this.now = new Date();
+      this.now = now();
     },
   });
 
@@ -40,6 +42,7 @@ export class Workspace {
 
   /** Shows an action's result (the whole dashboard) at once, then reads again. */
   apply(dashboard: Dashboard): void {
+    setClockAhead(dashboard.clock_ahead_ms);
     this.dashboard = dashboard;
     this.loadError = null;
     this.#poller.changed();

@@ -1,3 +1,5 @@
+import { now as clockNow } from "../clock";
+
 // Inline checks of the subscriber fields, mirroring the domain's rules
 // (crates/wpplay-domain/src/dealer.rs `mac` and `SubscriberDetails`, validate.rs `text`) so
 // people see problems as they type. The core checks again and its answer wins.
@@ -58,12 +60,12 @@ export function checkDays(days: number | null | undefined): string | null {
 const DAY_MS = 86_400_000;
 
 /** When a new line expires if it runs `days` from `now`. */
-export function expiryAfter(days: number, now: Date = new Date()): Date {
+export function expiryAfter(days: number, now: Date = clockNow()): Date {
   return new Date(now.getTime() + days * DAY_MS);
 }
 
 /** When a line expires after an extension: from the later of now and its old expiry. */
-export function extendedExpiry(oldIso: string, days: number, now: Date = new Date()): Date {
+export function extendedExpiry(oldIso: string, days: number, now: Date = clockNow()): Date {
   const old = new Date(oldIso).getTime();
   const from = Number.isNaN(old) ? now.getTime() : Math.max(old, now.getTime());
   return new Date(from + days * DAY_MS);

@@ -8,4 +8,10 @@ import type { SyncStatus } from "./SyncStatus";
 /**
  * The dashboard, read entirely from the local replica.
  */
-export type Dashboard = { session: SessionView, profile: Profile | null, package: Package | null, subscription: SubscriptionView | null, sync: SyncStatus, };
+export type Dashboard = { session: SessionView, profile: Profile | null, package: Package | null, subscription: SubscriptionView | null, sync: SyncStatus, 
+/**
+ * How far the core's clock runs ahead of the system time, in milliseconds: 0, except
+ * in a debug build moved by `WPPLAY_DEBUG_CLOCK_OFFSET_FILE`. The UI adds it to its own
+ * "now" so every date it computes agrees with the core.
+ */
+clock_ahead_ms: number, };
