@@ -10,7 +10,7 @@ packages=(
   build-essential pkg-config libssl-dev libwebkit2gtk-4.1-dev libgtk-3-dev
   libayatana-appindicator3-dev librsvg2-dev libsoup-3.0-dev libxdo-dev libdbus-1-dev
   xvfb xauth webkit2gtk-driver dbus dbus-x11 imagemagick gnome-keyring
-  at-spi2-core file curl postgresql-client python3-dbus python3-gi poppler-utils
+  at-spi2-core file curl postgresql-client python3-dbus python3-gi python3-xlib poppler-utils
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -271,8 +271,19 @@ pub async fn choose_package(
 
 #[tauri::command]
 pub async fn save_invoice_pdf(
+    app: tauri::AppHandle,
     core: State<'_, AppCore>,
     args: wpplay_desktop::commands::InvoiceArgs,
 ) -> Answer<wpplay_desktop::view::SavedFile> {
-    core.0.save_invoice_pdf(args).await
+    use tauri_plugin_opener::OpenerExt;
+    let saved = core.0.save_invoice_pdf(args).await?;
+    // Opened in the user's PDF viewer; the saved file stays either way.
+    let opened = match app.opener().open_path(saved.path.clone(), None::<&str>) {
+        Ok(()) => true,
+        Err(e) => {
+            tracing::warn!(error = %e, "the saved invoice could not be opened");
+            false
+        }
+    };
+    Ok(wpplay_desktop::view::SavedFile { opened, ..saved })
 }

@@ -4,29 +4,35 @@
 
 mod commands;
 mod notify;
+mod tray;
 
 use std::sync::Arc;
 use std::time::Duration;
 use tauri::Manager;
-use wpplay_desktop::{Core, CoreConfig};
+use tauri_plugin_window_state::StateFlags;
+use wpplay_desktop::{Core, CoreConfig, TrayInputs, tray_model};
 
 /// The core, shared by every command.
 pub struct AppCore(pub Arc<Core>);
 
 fn main() {
-    let filter =
-        tracing_subscriber::EnvFilter::try_from_env("WPPLAY_LOG").unwrap_or_else(|_| "info".into());
-    // Tests (and support) can ask for the log in a file: WebDriver swallows the app's stderr.
-    match std::env::var_os("WPPLAY_LOG_FILE").map(std::fs::File::create) {
-        Some(Ok(file)) => tracing_subscriber::fmt()
-            .with_env_filter(filter)
-            .with_ansi(false)
-            .with_writer(std::sync::Mutex::new(file))
-            .init(),
-        _ => tracing_subscriber::fmt().with_env_filter(filter).init(),
-    }
     let result = tauri::Builder::default()
+        // First: a second launch hands over to the running app (which comes to the front)
+        // and exits.
+        .plugin(tauri_plugin_single_instance::init(|app, _argv, _cwd| {
+            tracing::info!("a second launch: the running app comes to the front");
+            tray::show_main(app);
+        }))
+        .plugin(logging())
+        .plugin(
+            // Size and position are remembered; visibility is not (the window may be
+            // hidden in the tray when the app quits).
+            tauri_plugin_window_state::Builder::default()
+                .with_state_flags(StateFlags::all() & !StateFlags::VISIBLE)
+                .build(),
+        )
         .plugin(tauri_plugin_notification::init())
+        .plugin(tauri_plugin_opener::init())
         .setup(|app| {
             // Tests and side-by-side installs may point the app at their own folder.
             let data_dir = match std::env::var_os("WPPLAY_DESKTOP_DATA_DIR") {
@@ -56,10 +62,30 @@ fn main() {
                     .and_then(|z| z.parse().ok())
                     .unwrap_or(chrono_tz::Europe::Belgrade),
             }));
+            let signed_out = tray_model(&TrayInputs::default());
+            match tray::build(app.handle(), core.clone(), &signed_out) {
+                Ok(_) => tracing::info!("tray ready"),
+                Err(e) => tracing::warn!(error = %e, "no system tray on this desktop"),
+            }
             tauri::async_runtime::spawn(core.clone().run_background_sync());
             tauri::async_runtime::spawn(notify::raise_forever(app.handle().clone(), core.clone()));
+            tauri::async_runtime::spawn(tray::refresh_forever(
+                app.handle().clone(),
+                core.clone(),
+                signed_out,
+            ));
             app.manage(AppCore(core));
             Ok(())
+        })
+        .on_window_event(|window, event| {
+            // Closing the window keeps the app in the tray (Quit is in the tray menu).
+            if let tauri::WindowEvent::CloseRequested { api, .. } = event
+                && window.app_handle().tray_by_id("main").is_some()
+            {
+                api.prevent_close();
+                let _ = window.hide();
+                tracing::info!("window closed: the app stays in the tray");
+            }
         })
         .invoke_handler(tauri::generate_handler![
             commands::startup,
@@ -109,4 +135,32 @@ fn main() {
         tracing::error!(error = %e, "the app could not start");
         std::process::exit(1);
     }
+}
+
+/// The log: to stderr and to a file in the platform's log directory
+/// (`~/.local/share/com.wpplay.partnerdesk/logs/partner-desk.log` on Linux,
+/// `~/Library/Logs/com.wpplay.partnerdesk` on macOS, `%LOCALAPPDATA%\com.wpplay.partnerdesk\logs`
+/// on Windows). `WPPLAY_LOG` sets the level (`info` by default). The core logs with
+/// `tracing`, which hands its events to this logger.
+fn logging() -> tauri::plugin::TauriPlugin<tauri::Wry> {
+    use tauri_plugin_log::{Target, TargetKind};
+    let level = std::env::var("WPPLAY_LOG")
+        .ok()
+        .and_then(|l| l.parse().ok())
+        .unwrap_or(log::LevelFilter::Info);
+    tauri_plugin_log::Builder::new()
+        .clear_targets()
+        .targets([
+            Target::new(TargetKind::Stderr),
+            Target::new(TargetKind::LogDir {
+                file_name: Some("partner-desk".into()),
+            }),
+        ])
+        .level(level)
+        // Libraries chatter at info level; their warnings still show.
+        .level_for("tao", log::LevelFilter::Warn)
+        .level_for("wry", log::LevelFilter::Warn)
+        .level_for("zbus", log::LevelFilter::Warn)
+        .level_for("tracing", log::LevelFilter::Warn)
+        .build()
 }

@@ -29,6 +29,8 @@ struct World {
     /// Seconds the server, its operator commands and the app run ahead of the real time
     /// (a debug build's [`wpplay_domain::clock::OffsetFileClock`]).
     clock_offset: PathBuf,
+    /// The app's log file, in the platform log directory under the story's XDG_DATA_HOME.
+    app_log: PathBuf,
     _notifier: Proc,
     _dirs: Vec<tempfile::TempDir>,
 }
@@ -109,6 +111,8 @@ impl World {
         .await;
 
         let exports = app_dir.path().join("exports");
+        let xdg_data = app_dir.path().join("xdg-data");
+        let app_log = xdg_data.join("com.wpplay.partnerdesk/logs/partner-desk.log");
         let driver_port = free_port();
         let native_port = free_port();
         let driver = Proc::spawn(
@@ -131,6 +135,7 @@ impl World {
                     wpplay_domain::clock::DEBUG_OFFSET_FILE_VAR,
                     clock_offset.display().to_string(),
                 ),
+                ("XDG_DATA_HOME", xdg_data.display().to_string()),
             ],
             &artifacts.join("tauri-driver.log"),
         );
@@ -153,6 +158,7 @@ impl World {
             notifications,
             exports,
             clock_offset,
+            app_log,
             _notifier: notifier,
             _dirs: vec![server_dir, app_dir],
         }
@@ -200,6 +206,17 @@ impl World {
         )
     }
 
+    /// Waits until the app's log (in the platform log directory) has a line with `text`.
+    async fn logged(&self, text: &str) {
+        eventually(&format!("the app to log {text:?}"), WAIT, async || {
+            std::fs::read_to_string(&self.app_log)
+                .ok()
+                .filter(|log| log.contains(text))
+                .map(|_| ())
+        })
+        .await;
+    }
+
     /// Moves the server, its operator commands and the app to `at`.
     fn travel_to(&self, at: chrono::DateTime<chrono::Utc>) {
         let now = wpplay_domain::clock::Clock::now(&wpplay_domain::clock::SystemClock);
@@ -222,6 +239,21 @@ impl World {
             Some((field("Username:")?, field("Password:")?))
         })
     }
+}
+
+/// Closes the app's window or reads its state through the X server, as a window manager
+/// would (`tests/fixtures/x11_window.py`); returns what it printed.
+fn x11_window(action: &str) -> String {
+    let out = std::process::Command::new(workspace_root().join("tests/fixtures/x11_window.py"))
+        .args([action, "WP Play Partner Desk"])
+        .output()
+        .expect("x11_window.py runs (python3-xlib, installed by scripts/setup.sh)");
+    assert!(
+        out.status.success(),
+        "x11_window.py {action}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).trim().to_owned()
 }
 
 /// Waits for an element; on timeout saves a screenshot and the page source, then fails.
@@ -509,6 +541,44 @@ async fn partner_registers_signs_in_and_keeps_working_offline() {
     text_of(&app, "[data-testid=package-name]", "Business").await;
     text_of(&app, "[data-testid=sync-indicator]", "Online").await;
     shot(&app, &shots, "04-dashboard.png").await;
+
+    // The app logs to the platform's log directory and has put its icon in the tray.
+    // Closing the window (as the title bar's x does) keeps the app running in the tray; a
+    // second launch hands over to it, which comes back to the front, and exits.
+    world.logged("tray ready").await;
+    x11_window("close");
+    eventually("the window to hide", WAIT, async || {
+        (x11_window("state") == "unmapped").then_some(())
+    })
+    .await;
+    world
+        .logged("window closed: the app stays in the tray")
+        .await;
+    let mut second = std::process::Command::new(&world.app)
+        .env(
+            "XDG_DATA_HOME",
+            world.app_log.ancestors().nth(3).expect("xdg dir"),
+        )
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("a second launch");
+    let status = eventually("the second launch to exit", WAIT, async || {
+        second.try_wait().ok().flatten()
+    })
+    .await;
+    assert!(
+        status.success(),
+        "the second launch exits cleanly: {status}"
+    );
+    world
+        .logged("a second launch: the running app comes to the front")
+        .await;
+    eventually("the window to show again", WAIT, async || {
+        (x11_window("state") == "viewable").then_some(())
+    })
+    .await;
+    text_of(&app, "[data-testid=days-left]", "14 days left").await;
 
     // Restart the app: the keychain signs it in without the login screen.
     app.close().await;
@@ -960,6 +1030,7 @@ async fn partner_registers_signs_in_and_keeps_working_offline() {
         &format!("{left} days left"),
     )
     .await;
+    world.logged("tray updated alerts=1").await;
     shot(&app, &shots, "25-trial-ending.png").await;
 
     click(&app, "[data-testid=nav-providers]").await;

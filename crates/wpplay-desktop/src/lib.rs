@@ -16,7 +16,7 @@ pub mod view;
 
 mod core;
 
-pub use crate::core::{Core, CoreConfig};
+pub use crate::core::{Core, CoreConfig, TrayInputs, tray_model};
 pub use error::CoreResult;
 /// The clock the app runs on, re-exported so the shell needs no domain dependency.
 pub use wpplay_domain::clock;

@@ -408,4 +408,56 @@ pub struct ResellerSettingsView {
 #[ts(export)]
 pub struct SavedFile {
     pub path: String,
+    /// Whether the app also opened it in the user's viewer.
+    pub opened: bool,
+}
+
+/// What a tray menu item does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TrayAction {
+    /// Shows and focuses the window.
+    Open,
+    SyncNow,
+    /// Opens the Resellers page with the requests waiting for an answer.
+    PendingRequests,
+    Quit,
+}
+
+impl TrayAction {
+    /// The menu item's id in the shell.
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::Open => "open",
+            Self::SyncNow => "sync_now",
+            Self::PendingRequests => "pending_requests",
+            Self::Quit => "quit",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Self> {
+        [Self::Open, Self::SyncNow, Self::PendingRequests, Self::Quit]
+            .into_iter()
+            .find(|a| a.id() == id)
+    }
+}
+
+/// One item of the tray menu.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TrayItem {
+    pub action: TrayAction,
+    pub label: String,
+    pub enabled: bool,
+}
+
+/// The system tray: the count beside the icon, the tooltip, the menu.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TrayModel {
+    /// Things to act on: waiting requests, access ending in under 7 days or locked,
+    /// refused edits.
+    pub alert_count: usize,
+    /// Shown beside the icon where the platform can ("" when nothing is waiting).
+    pub title: String,
+    pub tooltip: String,
+    pub menu: Vec<TrayItem>,
 }

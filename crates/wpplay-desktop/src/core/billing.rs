@@ -83,6 +83,7 @@ impl Core {
         std::fs::rename(&partial, &file).map_err(crate::error::local_storage)?;
         Ok(SavedFile {
             path: file.display().to_string(),
+            opened: false,
         })
     }
 }

@@ -13,6 +13,9 @@ mod network;
 mod resellers;
 mod subscribers;
 mod tokens;
+mod tray;
+
+pub use tray::{TrayInputs, tray_model};
 mod views;
 
 use views::view_of;

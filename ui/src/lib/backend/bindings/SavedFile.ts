@@ -3,4 +3,8 @@
 /**
  * A file the app saved for the user.
  */
-export type SavedFile = { path: string, };
+export type SavedFile = { path: string, 
+/**
+ * Whether the app also opened it in the user's viewer.
+ */
+opened: boolean, };
