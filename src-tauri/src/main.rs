@@ -68,6 +68,7 @@ fn main() {
                 Err(e) => tracing::warn!(error = %e, "no system tray on this desktop"),
             }
             tauri::async_runtime::spawn(core.clone().run_background_sync());
+            tauri::async_runtime::spawn(core.clone().run_live_updates());
             tauri::async_runtime::spawn(notify::raise_forever(app.handle().clone(), core.clone()));
             tauri::async_runtime::spawn(tray::refresh_forever(
                 app.handle().clone(),

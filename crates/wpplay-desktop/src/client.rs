@@ -136,6 +136,32 @@ impl ApiClient {
         Err(CallError::Answered(status, body))
     }
 
+    /// Opens the server's event stream (`GET /api/v1/events`); read it with
+    /// [`reqwest::Response::chunk`]. It stays open for as long as the access token lives
+    /// (the caller notices a dead connection by the missing 15-second keep-alives).
+    pub async fn open_events(&self, token: &str) -> Result<reqwest::Response, CallError> {
+        let resp = self
+            .http
+            .get(format!("{}/api/v1/events", self.base))
+            .bearer_auth(token)
+            .timeout(Duration::from_secs(24 * 3600))
+            .send()
+            .await
+            .map_err(|_| CallError::Unreachable(offline(&self.base)))?;
+        let status = resp.status();
+        if status.is_success() {
+            return Ok(resp);
+        }
+        let bytes = resp.bytes().await.unwrap_or_default();
+        let body = serde_json::from_slice::<ErrorBody>(&bytes).unwrap_or_else(|_| {
+            ErrorBody::new(
+                "server_error",
+                format!("The server answered {status} without an explanation. Try again later."),
+            )
+        });
+        Err(CallError::Answered(status, body))
+    }
+
     /// GET of a file (e.g. a PDF): its bytes.
     pub async fn get_bytes(&self, path: &str, token: Option<&str>) -> Result<Vec<u8>, CallError> {
         let mut req = self.http.get(format!("{}{}", self.base, path));

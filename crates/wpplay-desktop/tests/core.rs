@@ -1403,3 +1403,65 @@ async fn trial_alerts_come_from_the_replica_once_each_offline_too() {
         ["lifecycle_purge_in_7_days"]
     );
 }
+
+/// A partner app whose periodic sync is an hour away hears of a Request for Partner at
+/// once: the server's event stream wakes its sync.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn live_updates_bring_a_request_without_waiting_for_the_periodic_sync() {
+    let service = format!("wpplay-test-{}", uuid::Uuid::new_v4());
+    let server_dir = tempfile::tempdir().expect("dir");
+    let (partner_dir, reseller_dir) = (
+        tempfile::tempdir().expect("dir"),
+        tempfile::tempdir().expect("dir"),
+    );
+    let mut server = Server::start(server_dir.path(), None).await;
+    let partner = Arc::new(Core::new(CoreConfig {
+        data_dir: partner_dir.path().to_owned(),
+        export_dir: partner_dir.path().join("exports"),
+        default_server_url: server.url.clone(),
+        keychain_service: service.clone(),
+        sync_interval: Duration::from_secs(3600),
+        clock: Arc::new(SystemClock),
+        time_zone: chrono_tz::Europe::Belgrade,
+    }));
+    ready_partner(&partner, &server, "live@partner.rs").await;
+    partner.sync_now().await.expect("sync");
+    let background = tokio::spawn(partner.clone().run_background_sync());
+    let live = tokio::spawn(partner.clone().run_live_updates());
+
+    let reseller = core(reseller_dir.path(), &service, &server.url);
+    ready_account(
+        &reseller,
+        &server,
+        "live@resell.rs",
+        "Live Resell",
+        Some(AccountKind::Reseller),
+    )
+    .await;
+    let directory = reseller.partner_directory().await.expect("directory");
+    let partner_id = directory
+        .iter()
+        .find(|r| r.entry.company == "Dealer Net")
+        .expect("listed")
+        .entry
+        .partner_id;
+    reseller
+        .request_partner(RequestPartnerArgs {
+            partner_id,
+            partner_company: "Dealer Net".into(),
+            message: "Live, please.".into(),
+        })
+        .await
+        .expect("request");
+    reseller.sync_now().await.expect("sync");
+    eventually("the request in the partner's app", async || {
+        partner
+            .resellers()
+            .await
+            .is_ok_and(|v| v.incoming.len() == 1)
+    })
+    .await;
+    background.abort();
+    live.abort();
+    server.stop().await;
+}

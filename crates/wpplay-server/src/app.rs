@@ -25,6 +25,8 @@ pub struct AppState {
     pub clock: Arc<dyn Clock>,
     /// Wakes the delivery worker when a message was queued.
     pub outbox_wake: Arc<Notify>,
+    /// "Your feed moved" signals for the connected event streams.
+    pub live: crate::live::Live,
 }
 
 /// Every route: method and path. The OpenAPI document and the authorization tests are
@@ -43,6 +45,7 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("GET", "/api/v1/partners"),
     ("GET", "/api/v1/partners/{partner_id}/content"),
     ("GET", "/api/v1/sync/pull"),
+    ("GET", "/api/v1/events"),
     ("POST", "/api/v1/sync/push"),
     ("POST", "/api/v1/payments/webhook"),
     ("GET", "/api/v1/billing"),
@@ -72,6 +75,7 @@ pub fn router(state: AppState) -> Router {
             get(routes::content::list),
         )
         .route("/api/v1/sync/pull", get(routes::sync::pull))
+        .route("/api/v1/events", get(routes::events::events))
         .route("/api/v1/payments/webhook", post(routes::payments::webhook))
         .route("/api/v1/billing", get(routes::billing::view))
         .route(
@@ -131,6 +135,7 @@ pub async fn launch(
         settings: Arc::new(settings),
         clock,
         outbox_wake: Arc::new(Notify::new()),
+        live: crate::live::Live::new(),
     };
     let deliverer = Deliverer::from_state(&state)?;
     let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
@@ -140,8 +145,15 @@ pub async fn launch(
         state.clock.clone(),
         stop_rx.clone(),
     ));
+    let watcher = tokio::spawn(state.live.clone().watch(db.clone(), stop_rx.clone()));
     let scheduler = tokio::spawn(run_lifecycle(state.clone(), stop_rx));
     tracing::info!(addr = %listener.local_addr()?, "wpplay-server listening");
+    // Open event streams end first, or the graceful shutdown would wait for them.
+    let live = state.live.clone();
+    let shutdown = async move {
+        shutdown.await;
+        live.close();
+    };
     let result = axum::serve(
         listener,
         router(state).into_make_service_with_connect_info::<SocketAddr>(),
@@ -152,6 +164,7 @@ pub async fn launch(
     let _ = worker.await;
     let _ = sweeper.await;
     let _ = scheduler.await;
+    let _ = watcher.await;
     db.close().await.ok();
     Ok(result?)
 }

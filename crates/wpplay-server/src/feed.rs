@@ -46,6 +46,7 @@ pub async fn append(
     }
     .insert(db)
     .await?;
+    crate::live::notify_on_commit(db, account_id).await?;
     Ok(seq)
 }
 

@@ -13,6 +13,7 @@ pub mod delivery;
 pub mod error;
 pub mod extract;
 pub mod feed;
+pub mod live;
 pub mod mutations;
 pub mod operator;
 pub mod routes;

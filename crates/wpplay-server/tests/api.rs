@@ -16,6 +16,8 @@ mod delivery;
 mod harness;
 #[path = "api/links.rs"]
 mod links;
+#[path = "api/live.rs"]
+mod live;
 #[path = "api/matrix.rs"]
 mod matrix;
 #[path = "api/multi.rs"]

@@ -75,6 +75,6 @@ impl Core {
 }
 
 /// A little randomness for back-off jitter, without a random-number dependency.
-fn rand_jitter() -> u32 {
+pub(super) fn rand_jitter() -> u32 {
     uuid::Uuid::new_v4().as_fields().0
 }

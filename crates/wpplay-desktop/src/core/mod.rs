@@ -9,6 +9,7 @@ mod background;
 mod billing;
 mod dealers;
 mod export;
+mod live;
 mod network;
 mod resellers;
 mod subscribers;

@@ -5,6 +5,7 @@ pub mod auth;
 pub mod billing;
 pub mod content;
 pub mod directory;
+pub mod events;
 pub mod health;
 pub mod me;
 pub mod openapi;

@@ -21,6 +21,7 @@ use utoipa::{Modify, OpenApi};
         super::directory::list,
         super::content::list,
         super::sync::pull,
+        super::events::events,
         super::sync::push,
         super::payments::webhook,
         super::billing::view,

@@ -283,6 +283,28 @@ fn scan(actor: Actor, what: &str, body: &Value) {
     }
 }
 
+/// The event stream never ends by itself: read its status, and when it opened, its first
+/// event (which must be `ready`); the body of a refusal as usual.
+async fn event_stream_opens(s: &TestServer, token: Option<&str>) -> (reqwest::StatusCode, Value) {
+    let mut req = reqwest::Client::new().get(format!("{}/api/v1/events", s.url));
+    if let Some(t) = token {
+        req = req.bearer_auth(t);
+    }
+    let mut resp = req.send().await.expect("events");
+    let status = resp.status();
+    if !status.is_success() {
+        return (status, resp.json().await.unwrap_or(Value::Null));
+    }
+    let first = tokio::time::timeout(std::time::Duration::from_secs(10), resp.chunk())
+        .await
+        .expect("the first event within 10 s")
+        .expect("a chunk")
+        .expect("not the end");
+    let text = String::from_utf8_lossy(&first);
+    assert!(text.contains("event: ready"), "{text}");
+    (status, Value::Null)
+}
+
 fn expected_status(path: &str, actor: Actor) -> u16 {
     let signed_in = !matches!(actor, Anonymous | DealerAInactive);
     match path {
@@ -294,7 +316,7 @@ fn expected_status(path: &str, actor: Actor) -> u16 {
         _ if !signed_in => 401,
         "/api/v1/auth/logout" => 204,
         "/api/v1/auth/password" => 422,
-        "/api/v1/me" | "/api/v1/sync/pull" | "/api/v1/sync/push" => 200,
+        "/api/v1/me" | "/api/v1/sync/pull" | "/api/v1/sync/push" | "/api/v1/events" => 200,
         "/api/v1/audit" => match actor {
             Operator | PartnerA | PartnerB => 200,
             _ => 403,
@@ -370,7 +392,11 @@ async fn every_route_as_every_actor(backend: Backend) {
                 "/api/v1/auth/logout" => Some(json!({})),
                 _ => None,
             };
-            let (status, v) = w.s.call(method, &concrete, token.as_deref(), body).await;
+            let (status, v) = if *path == "/api/v1/events" {
+                event_stream_opens(&w.s, token.as_deref()).await
+            } else {
+                w.s.call(method, &concrete, token.as_deref(), body).await
+            };
             assert_eq!(
                 status.as_u16(),
                 expected_status(path, actor),

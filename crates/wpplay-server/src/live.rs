@@ -1,0 +1,188 @@
+//! Live updates: "your feed moved" signals for connected clients, which then pull.
+//!
+//! Every feed write goes through [`crate::feed::append`]. On PostgreSQL it also calls
+//! `pg_notify('wpplay_feed', account id)` in the writing transaction, so the signal leaves
+//! on commit and reaches every server process that LISTENs (a change made through one
+//! process reaches a client connected to another). On SQLite (one machine) a watcher reads
+//! new `change_feed` rows by id every 200 ms; SQLite has one writer at a time, so ids grow
+//! in commit order and the watcher also sees what operator commands wrote from another
+//! process. Signals carry no data: the client pulls as usual, so a missed signal only
+//! delays a change until the next periodic sync.
+
+use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, Statement};
+use std::time::Duration;
+use tokio::sync::{broadcast, watch};
+
+/// The PostgreSQL channel the feed notifies on.
+pub const CHANNEL: &str = "wpplay_feed";
+
+/// A signal for every account (after a lost connection, when signals may be missing).
+pub const EVERYONE: i64 = 0;
+
+/// Fans signals out to the event streams of this process.
+#[derive(Clone)]
+pub struct Live {
+    tx: broadcast::Sender<i64>,
+    /// True once the server is shutting down: open streams end so it can.
+    closing: std::sync::Arc<watch::Sender<bool>>,
+}
+
+impl Default for Live {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Live {
+    pub fn new() -> Self {
+        let (tx, _) = broadcast::channel(4096);
+        let (closing, _) = watch::channel(false);
+        Self {
+            tx,
+            closing: std::sync::Arc::new(closing),
+        }
+    }
+
+    /// Ends every open stream (the server is shutting down).
+    pub fn close(&self) {
+        self.closing.send_replace(true);
+    }
+
+    /// Becomes true when the server shuts down.
+    pub fn closing(&self) -> watch::Receiver<bool> {
+        self.closing.subscribe()
+    }
+
+    /// Signals of accounts whose feed moved ([`EVERYONE`]: any account's may have).
+    pub fn subscribe(&self) -> broadcast::Receiver<i64> {
+        self.tx.subscribe()
+    }
+
+    fn signal(&self, account_id: i64) {
+        // No receiver (nobody connected) is fine.
+        let _ = self.tx.send(account_id);
+    }
+
+    /// Watches the database for feed writes until `stop`.
+    pub async fn watch(self, db: DatabaseConnection, stop: watch::Receiver<bool>) {
+        match db.get_database_backend() {
+            DbBackend::Postgres => self.listen_postgres(db, stop).await,
+            _ => self.poll_sqlite(db, stop).await,
+        }
+    }
+
+    async fn listen_postgres(self, db: DatabaseConnection, mut stop: watch::Receiver<bool>) {
+        use sea_orm::sqlx::postgres::PgListener;
+        loop {
+            let listener = async {
+                let mut l = PgListener::connect_with(db.get_postgres_connection_pool()).await?;
+                l.listen(CHANNEL).await?;
+                Ok::<_, sea_orm::sqlx::Error>(l)
+            };
+            let mut listener = tokio::select! {
+                l = listener => match l {
+                    Ok(l) => l,
+                    Err(e) => {
+                        tracing::warn!(error = %e, "live updates: cannot LISTEN; retrying");
+                        tokio::select! {
+                            () = tokio::time::sleep(Duration::from_secs(1)) => continue,
+                            _ = stop.changed() => return,
+                        }
+                    }
+                },
+                _ = stop.changed() => return,
+            };
+            // Whatever was committed while not listening is announced to everyone.
+            self.signal(EVERYONE);
+            loop {
+                tokio::select! {
+                    n = listener.try_recv() => match n {
+                        Ok(Some(n)) => match n.payload().parse::<i64>() {
+                            Ok(id) => self.signal(id),
+                            Err(_) => tracing::warn!(payload = n.payload(), "live updates: a strange notification"),
+                        },
+                        // The connection dropped; try_recv reconnects on the next call.
+                        Ok(None) => self.signal(EVERYONE),
+                        Err(e) => {
+                            tracing::warn!(error = %e, "live updates: listening failed; reconnecting");
+                            break;
+                        }
+                    },
+                    _ = stop.changed() => return,
+                }
+            }
+        }
+    }
+
+    async fn poll_sqlite(self, db: DatabaseConnection, mut stop: watch::Receiver<bool>) {
+        let newest = async |db: &DatabaseConnection| -> Option<i64> {
+            let row = db
+                .query_one_raw(Statement::from_string(
+                    DbBackend::Sqlite,
+                    "SELECT COALESCE(MAX(id), 0) AS id FROM change_feed",
+                ))
+                .await
+                .ok()??;
+            row.try_get("", "id").ok()
+        };
+        let mut last = newest(&db).await.unwrap_or(0);
+        loop {
+            tokio::select! {
+                () = tokio::time::sleep(Duration::from_millis(200)) => {}
+                _ = stop.changed() => return,
+            }
+            let rows = db
+                .query_all_raw(Statement::from_sql_and_values(
+                    DbBackend::Sqlite,
+                    "SELECT id, account_id FROM change_feed WHERE id > ? ORDER BY id LIMIT 10000",
+                    [last.into()],
+                ))
+                .await;
+            let rows = match rows {
+                Ok(rows) => rows,
+                Err(e) => {
+                    tracing::debug!(error = %e, "live updates: the feed could not be read");
+                    continue;
+                }
+            };
+            let mut accounts = std::collections::BTreeSet::new();
+            for row in rows {
+                let (Ok(id), Ok(account)) = (
+                    row.try_get::<i64>("", "id"),
+                    row.try_get::<i64>("", "account_id"),
+                ) else {
+                    continue;
+                };
+                last = last.max(id);
+                accounts.insert(account);
+            }
+            // A purge or restore may have moved the ids back: start again from the top.
+            if let Some(top) = newest(&db).await
+                && top < last
+            {
+                last = top;
+            }
+            for account in accounts {
+                self.signal(account);
+            }
+        }
+    }
+}
+
+/// In the transaction that appends to `account_id`'s feed: tells the listening server
+/// processes on commit (PostgreSQL only; SQLite is watched instead). Several appends in
+/// one transaction send one notification (PostgreSQL folds identical ones).
+pub async fn notify_on_commit(
+    db: &impl ConnectionTrait,
+    account_id: i64,
+) -> Result<(), sea_orm::DbErr> {
+    if db.get_database_backend() == DbBackend::Postgres {
+        db.execute_raw(Statement::from_sql_and_values(
+            DbBackend::Postgres,
+            "SELECT pg_notify($1, $2)",
+            [CHANNEL.into(), account_id.to_string().into()],
+        ))
+        .await?;
+    }
+    Ok(())
+}

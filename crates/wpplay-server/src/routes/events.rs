@@ -1,0 +1,71 @@
+//! `GET /api/v1/events`: a server-sent event stream telling the signed-in client that its
+//! change feed moved, so it pulls at once instead of at its next periodic sync.
+//!
+//! Events: `ready` once connected (the client pulls, catching up on whatever it missed
+//! while disconnected), then `changed` whenever the account's feed may have moved. They
+//! carry no data. The stream ends when the access token expires; the client reconnects
+//! with a fresh one. A comment line every 15 seconds keeps proxies from closing it.
+
+use crate::app::AppState;
+use crate::auth::Authed;
+use crate::live::EVERYONE;
+use axum::extract::State;
+use axum::response::sse::{Event, KeepAlive, Sse};
+use futures_util::Stream;
+use std::convert::Infallible;
+use std::time::Duration;
+use tokio::sync::broadcast::error::RecvError;
+
+/// The account's live "changed" signals.
+#[utoipa::path(get, path = "/api/v1/events", security(("bearer" = [])),
+    responses((status = 200, description = "text/event-stream of `ready` and `changed` events", content_type = "text/event-stream"),
+        (status = 401, body = wpplay_wire::ErrorBody)))]
+pub async fn events(
+    State(state): State<AppState>,
+    Authed(auth): Authed,
+) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
+    let account = auth.account.id;
+    let rx = state.live.subscribe();
+    let closing = state.live.closing();
+    let left = (auth.session.access_expires_at - state.clock.now())
+        .to_std()
+        .unwrap_or(Duration::ZERO);
+    let until = tokio::time::Instant::now() + left;
+    let stream = futures_util::stream::unfold(
+        (rx, closing, true),
+        move |(mut rx, mut closing, first)| async move {
+            if first {
+                return Some((
+                    Ok(Event::default().event("ready").data("{}")),
+                    (rx, closing, false),
+                ));
+            }
+            loop {
+                if *closing.borrow() {
+                    return None;
+                }
+                tokio::select! {
+                    got = rx.recv() => match got {
+                        Ok(id) if id == account || id == EVERYONE => {
+                            return Some((Ok(Event::default().event("changed").data("{}")), (rx, closing, false)));
+                        }
+                        Ok(_) => {}
+                        // Fell behind: something may have been for this account.
+                        Err(RecvError::Lagged(_)) => {
+                            return Some((Ok(Event::default().event("changed").data("{}")), (rx, closing, false)));
+                        }
+                        Err(RecvError::Closed) => return None,
+                    },
+                    () = tokio::time::sleep_until(until) => return None,
+                    // The server is shutting down.
+                    changed = closing.changed() => {
+                        if changed.is_err() || *closing.borrow() {
+                            return None;
+                        }
+                    }
+                }
+            }
+        },
+    );
+    Sse::new(stream).keep_alive(KeepAlive::new().interval(Duration::from_secs(15)))
+}
