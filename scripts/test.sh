@@ -6,6 +6,14 @@
 # TypeScript bindings are stale.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+# --long: the sync chaos test runs 2,000 fault schedules instead of 200.
+for arg in "$@"; do
+  case "$arg" in
+    --long) export WPPLAY_CHAOS_RUNS="${WPPLAY_CHAOS_RUNS:-2000}" ;;
+    *) echo "unknown option: $arg (only --long)" >&2; exit 2 ;;
+  esac
+done
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 
 scripts/setup.sh

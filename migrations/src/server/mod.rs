@@ -6,3 +6,4 @@ pub mod m20261127_000003_reseller_links;
 pub mod m20261127_000004_audit;
 pub mod m20261128_000001_billing;
 pub mod m20261128_000002_message_attachment;
+pub mod m20261129_000001_refresh_grace;

@@ -76,6 +76,10 @@ pub async fn login(
     Ok(Json(open_session(&state.db, &state, &account, now).await?))
 }
 
+/// How long after a rotation the previous refresh token still rotates the session
+/// (once the answer to a refresh was lost on the way).
+pub const REFRESH_GRACE_SECS: i64 = 120;
+
 /// Trades a refresh token for new tokens; the old refresh token stops working.
 #[utoipa::path(post, path = "/api/v1/auth/refresh", request_body = RefreshRequest,
     responses((status = 200, body = TokenResponse), (status = 401, body = wpplay_wire::ErrorBody)))]
@@ -91,12 +95,26 @@ pub async fn refresh(
         )
     };
     let old_hash = token::hash(req.refresh_token.trim());
-    let found = session::Entity::find()
+    let current = session::Entity::find()
         .filter(session::Column::RefreshHash.eq(old_hash.clone()))
         .filter(session::Column::RevokedAt.is_null())
         .one(&state.db)
         .await?;
-    let Some(s) = found.filter(|s| s.refresh_expires_at > now) else {
+    // The token before the last rotation, shortly after it: the client never got the
+    // answer to its refresh (a dropped connection) and tries again with what it has.
+    let retried = match current {
+        Some(_) => None,
+        None => {
+            session::Entity::find()
+                .filter(session::Column::PreviousRefreshHash.eq(old_hash.clone()))
+                .filter(session::Column::RevokedAt.is_null())
+                .filter(session::Column::RotatedAt.gt(now - Duration::seconds(REFRESH_GRACE_SECS)))
+                .one(&state.db)
+                .await?
+        }
+    };
+    let is_retry = retried.is_some();
+    let Some(s) = current.or(retried).filter(|s| s.refresh_expires_at > now) else {
         return Err(ended());
     };
     let account = account::Entity::find_by_id(s.account_id)
@@ -105,9 +123,11 @@ pub async fn refresh(
         .ok_or_else(ended)?;
     let (access, refresh) = (token::generate(), token::generate());
     let ttl = state.settings.access_token_ttl_secs;
-    // Compare-and-swap on the old hash: of two refreshes with the same token, exactly one
-    // wins; the other is told the session ended instead of getting dead tokens.
-    let swapped = session::Entity::update_many()
+    // Compare-and-swap on the refresh hash the session has now: of two refreshes with the
+    // same token, exactly one wins; the other is told the session ended instead of
+    // getting dead tokens. A normal rotation remembers the old token and when; a retry
+    // keeps both, so the grace period never stretches.
+    let mut update = session::Entity::update_many()
         .col_expr(
             session::Column::AccessHash,
             Expr::value(token::hash(&access)),
@@ -123,14 +143,29 @@ pub async fn refresh(
         .col_expr(
             session::Column::RefreshExpiresAt,
             Expr::value(now + Duration::days(state.settings.refresh_token_ttl_days)),
-        )
+        );
+    if !is_retry {
+        update = update
+            .col_expr(
+                session::Column::PreviousRefreshHash,
+                Expr::value(Some(old_hash)),
+            )
+            .col_expr(session::Column::RotatedAt, Expr::value(Some(now)));
+    }
+    let swapped = update
         .filter(session::Column::Id.eq(s.id))
-        .filter(session::Column::RefreshHash.eq(old_hash))
+        .filter(session::Column::RefreshHash.eq(s.refresh_hash.clone()))
         .filter(session::Column::RevokedAt.is_null())
         .exec(&state.db)
         .await?;
     if swapped.rows_affected != 1 {
         return Err(ended());
+    }
+    if is_retry {
+        tracing::info!(
+            session = s.id,
+            "a refresh retried with the previous token (its answer was lost): rotated again"
+        );
     }
     Ok(Json(tokens(&account, access, refresh, ttl)))
 }
