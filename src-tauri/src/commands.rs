@@ -74,6 +74,11 @@ pub async fn sync_now(core: State<'_, AppCore>) -> Answer<SyncStatus> {
 }
 
 #[tauri::command]
+pub async fn resync_all(core: State<'_, AppCore>) -> Answer<SyncStatus> {
+    core.0.resync_all().await
+}
+
+#[tauri::command]
 pub async fn update_profile(
     core: State<'_, AppCore>,
     args: UpdateProfileArgs,

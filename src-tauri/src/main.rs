@@ -97,6 +97,7 @@ fn main() {
             commands::password_strength,
             commands::dashboard,
             commands::sync_now,
+            commands::resync_all,
             commands::update_profile,
             commands::discard_rejected,
             commands::logout,

@@ -580,6 +580,15 @@ async fn partner_registers_signs_in_and_keeps_working_offline() {
     .await;
     text_of(&app, "[data-testid=days-left]", "14 days left").await;
 
+    // "Download all data again" (asked first) rebuilds the local copy from the server.
+    click(&app, "#resync-all").await;
+    element(&app, "[data-testid=resync-dialog]").await;
+    shot(&app, &shots, "04b-download-again.png").await;
+    click(&app, "#resync-confirm").await;
+    text_of(&app, ".toast.success", "All data downloaded again").await;
+    text_of(&app, "[data-testid=days-left]", "14 days left").await;
+    text_of(&app, "[data-testid=package-name]", "Business").await;
+
     // Restart the app: the keychain signs it in without the login screen.
     app.close().await;
     let app = world.open_app().await;

@@ -257,6 +257,7 @@ pub const COMMANDS: &[CommandSpec] = &[
     ),
     cmd("dashboard", None, "Dashboard"),
     cmd("sync_now", None, "SyncStatus"),
+    cmd("resync_all", None, "SyncStatus"),
     cmd("update_profile", Some("UpdateProfileArgs"), "Dashboard"),
     cmd("discard_rejected", Some("MutationArgs"), "SyncStatus"),
     cmd("logout", None, "null"),

@@ -67,11 +67,37 @@ pub async fn round(
         }
     }
     let mut resynced = false;
+    let pulled = pull_pages(api, token, replica, now, &mut done, &mut resynced).await;
+    replica.set_progress(None);
+    pulled?;
+    match held {
+        Some(body) => Err(CallError::Answered(
+            reqwest::StatusCode::PAYMENT_REQUIRED,
+            body,
+        )),
+        None => Ok(done),
+    }
+}
+
+/// Pulls pages until the cursor is current.
+async fn pull_pages(
+    api: &ApiClient,
+    token: &str,
+    replica: &Replica,
+    now: DateTime<Utc>,
+    done: &mut Round,
+    resynced: &mut bool,
+) -> Result<(), CallError> {
+    let local = |e: crate::error::LocalErr| {
+        CallError::Answered(reqwest::StatusCode::OK, ErrorBody::from(e))
+    };
     loop {
         let cursor = replica.state().await.map_err(local)?.cursor;
         let answer: Result<PullResponse, CallError> = api
             .get(
-                &format!("/api/v1/sync/pull?since={cursor}&limit=500"),
+                &format!(
+                    "/api/v1/sync/pull?since={cursor}&limit=500&schema_version={SCHEMA_VERSION}"
+                ),
                 Some(token),
             )
             .await;
@@ -79,10 +105,10 @@ pub async fn round(
             // The server's feed no longer reaches our cursor (it was restored or reset):
             // start over from the beginning, once per round.
             Err(CallError::Answered(reqwest::StatusCode::CONFLICT, b))
-                if b.code == "resync_required" && !resynced =>
+                if b.code == "resync_required" && !*resynced =>
             {
                 replica.reset_for_resync().await.map_err(local)?;
-                resynced = true;
+                *resynced = true;
                 continue;
             }
             other => other?,
@@ -104,12 +130,8 @@ pub async fn round(
         if !page.has_more {
             break;
         }
+        // More to come: the status shows how far this pull got.
+        replica.set_progress(Some((page.cursor, page.head.max(page.cursor))));
     }
-    match held {
-        Some(body) => Err(CallError::Answered(
-            reqwest::StatusCode::PAYMENT_REQUIRED,
-            body,
-        )),
-        None => Ok(done),
-    }
+    Ok(())
 }

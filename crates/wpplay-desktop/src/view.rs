@@ -45,6 +45,18 @@ pub struct SyncStatus {
     pub rejected: Vec<RejectedEdit>,
     /// Why the last attempt failed, with what to do.
     pub last_error: Option<ErrorBody>,
+    /// While a long pull is under way (a first sync, a full resync): how far it got.
+    pub progress: Option<SyncProgress>,
+}
+
+/// How far a pull under way got, in changes of the account's feed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct SyncProgress {
+    #[ts(type = "number")]
+    pub done: i64,
+    #[ts(type = "number")]
+    pub total: i64,
 }
 
 /// A local edit the server refused.

@@ -1465,3 +1465,46 @@ async fn live_updates_bring_a_request_without_waiting_for_the_periodic_sync() {
     live.abort();
     server.stop().await;
 }
+
+/// "Download everything again": the local copy is rebuilt from the server's feed (over
+/// several pages), and an edit still waiting to sync is kept and goes through.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_full_resync_downloads_everything_again_and_keeps_waiting_edits() {
+    let service = format!("wpplay-test-{}", uuid::Uuid::new_v4());
+    let server_dir = tempfile::tempdir().expect("dir");
+    let dir = tempfile::tempdir().expect("dir");
+    let mut server = Server::start(server_dir.path(), None).await;
+    let app = core(dir.path(), &service, &server.url);
+    ready_partner(&app, &server, "resync@acme.rs").await;
+    // More than one page (500) of feed.
+    for i in 0..520 {
+        app.update_profile(UpdateProfileArgs {
+            contact_person: format!("Person {i}"),
+            phone: "+381 64 123 4567".into(),
+        })
+        .await
+        .expect("edit");
+    }
+    app.sync_now().await.expect("sync");
+    app.update_profile(UpdateProfileArgs {
+        contact_person: "Waiting Person".into(),
+        phone: "+381 64 123 4567".into(),
+    })
+    .await
+    .expect("edit");
+    let status = app.resync_all().await.expect("resync");
+    assert!(status.online, "{status:?}");
+    assert_eq!(status.pending_changes, 0, "the waiting edit went through");
+    assert_eq!(status.progress, None, "no pull under way any more");
+    let dash = app.dashboard().await.expect("dashboard");
+    assert_eq!(
+        dash.profile.map(|p| p.contact_person).as_deref(),
+        Some("Waiting Person")
+    );
+    assert_eq!(
+        dash.package.map(|p| p.code).as_deref(),
+        Some("business"),
+        "the package came down again with the rest"
+    );
+    server.stop().await;
+}

@@ -75,6 +75,10 @@ pub struct PullResponse {
     /// More changes wait after `cursor`: pull again at once.
     pub has_more: bool,
     pub schema_version: u32,
+    /// The newest sequence number of the account's feed, so a long first sync can show
+    /// how far it got (0 from servers that do not say).
+    #[serde(default)]
+    pub head: i64,
 }
 
 /// A client edit.

@@ -68,6 +68,19 @@ impl Core {
         }
     }
 
+    /// Forgets everything downloaded and downloads it all again (edits waiting to sync are
+    /// kept and still go through). For when the local copy looks wrong.
+    pub async fn resync_all(&self) -> CoreResult<SyncStatus> {
+        {
+            // Not in the middle of a sync round.
+            let _one = self.syncing.lock().await;
+            let guard = self.session.read().await;
+            let s = guard.as_ref().ok_or_else(not_signed_in)?;
+            s.replica.reset_for_resync().await?;
+        }
+        self.sync_now().await
+    }
+
     /// Asks the background loop to sync now.
     pub fn wake_sync(&self) {
         self.wake.notify_one();

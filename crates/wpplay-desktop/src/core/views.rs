@@ -150,6 +150,10 @@ pub(super) async fn status_of(s: &Session) -> CoreResult<SyncStatus> {
         pending_changes: s.replica.pending_count().await?,
         rejected,
         last_error,
+        progress: s
+            .replica
+            .progress()
+            .map(|(done, total)| crate::view::SyncProgress { done, total }),
     })
 }
 

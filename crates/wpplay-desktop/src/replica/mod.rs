@@ -30,6 +30,8 @@ use wpplay_wire::sync::{Change, Entity, Mutation, MutationResult};
 #[derive(Debug, Clone)]
 pub struct Replica {
     db: DatabaseConnection,
+    /// While a pull is under way: the cursor reached and the feed's head (not stored).
+    progress: std::sync::Arc<std::sync::Mutex<Option<(i64, i64)>>>,
 }
 
 type Local<T> = Result<T, LocalErr>;
@@ -61,7 +63,10 @@ impl Replica {
             .insert(&db)
             .await?;
         }
-        Ok(Self { db })
+        Ok(Self {
+            db,
+            progress: std::sync::Arc::default(),
+        })
     }
 
     pub async fn close(self) {
@@ -162,6 +167,16 @@ impl Replica {
             .one(db)
             .await?
             .ok_or_else(|| LocalErr("the replica has no sync state".into()))
+    }
+
+    /// Records how far the pull under way got (`None`: no pull under way).
+    pub fn set_progress(&self, progress: Option<(i64, i64)>) {
+        *self.progress.lock().unwrap_or_else(|e| e.into_inner()) = progress;
+    }
+
+    /// How far the pull under way got: (cursor, head).
+    pub fn progress(&self) -> Option<(i64, i64)> {
+        *self.progress.lock().unwrap_or_else(|e| e.into_inner())
     }
 
     /// Forgets everything pulled and sets the cursor back to 0, in one transaction, so the

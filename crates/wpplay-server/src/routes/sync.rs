@@ -33,6 +33,17 @@ pub struct PullParams {
     pub since: i64,
     /// At most this many changes (1-1000, default 500).
     pub limit: Option<u64>,
+    /// The client's sync schema version; an outdated client is told to update (426).
+    pub schema_version: Option<u32>,
+}
+
+/// `426 client_outdated`: the app speaks an older sync schema than the server.
+fn outdated() -> ApiError {
+    ApiError::new(
+        StatusCode::UPGRADE_REQUIRED,
+        "client_outdated",
+        "This app is older than the server. Update the app; your unsent edits are kept.",
+    )
 }
 
 /// The account's changes after `since`, in order, and the new cursor.
@@ -47,6 +58,9 @@ pub async fn pull(
     // dealers do not.
     if auth.role == Role::Dealer {
         auth.require_unlocked()?;
+    }
+    if params.schema_version.is_some_and(|v| v != SCHEMA_VERSION) {
+        return Err(outdated());
     }
     let limit = params.limit.unwrap_or(500);
     if params.since < 0 || !(1..=MAX_PULL).contains(&limit) {
@@ -95,6 +109,8 @@ pub async fn pull(
         cursor,
         has_more,
         schema_version: SCHEMA_VERSION,
+        // As read when the request was authorized; a commit since may have gone past it.
+        head: auth.account.feed_seq.max(cursor),
     }))
 }
 
@@ -110,11 +126,7 @@ pub async fn push(
     // they go through once it has paid.
     auth.require_unlocked()?;
     if req.schema_version != SCHEMA_VERSION {
-        return Err(ApiError::new(
-            StatusCode::UPGRADE_REQUIRED,
-            "client_outdated",
-            "This app is older than the server. Update the app; your unsent edits are kept.",
-        ));
+        return Err(outdated());
     }
     let client_ok = (8..=64).contains(&req.client_id.len())
         && req

@@ -211,6 +211,10 @@ async fn paging_through_a_long_feed(s: &TestServer) {
             )
             .await;
         assert_eq!(status, StatusCode::OK);
+        assert_eq!(
+            page["head"], 33,
+            "every page says how long the feed is, for a progress bar"
+        );
         for c in page["changes"].as_array().expect("changes") {
             seen.push(c["seq"].as_i64().expect("seq"));
         }
@@ -224,5 +228,23 @@ async fn paging_through_a_long_feed(s: &TestServer) {
         (1..=33).collect::<Vec<_>>(),
         "pages cover every change once, without gaps"
     );
+    // The schema version travels with the pull too: an outdated app is told to update.
+    let (status, v) = s
+        .get("/api/v1/sync/pull?since=0&schema_version=1", Some(&a))
+        .await;
+    assert_eq!(
+        (status.as_u16(), v["code"].as_str()),
+        (426, Some("client_outdated"))
+    );
+    let (status, _) = s
+        .get(
+            &format!(
+                "/api/v1/sync/pull?since=0&schema_version={}",
+                wpplay_domain::sync::SCHEMA_VERSION
+            ),
+            Some(&a),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
 }
 on_both_backends!(paging_through_a_long_feed);

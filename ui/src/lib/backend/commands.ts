@@ -59,6 +59,7 @@ export const commands = {
   passwordStrength: (args: PasswordArgs) => invoke<PasswordStrength>("password_strength", { args }),
   dashboard: () => invoke<Dashboard>("dashboard"),
   syncNow: () => invoke<SyncStatus>("sync_now"),
+  resyncAll: () => invoke<SyncStatus>("resync_all"),
   updateProfile: (args: UpdateProfileArgs) => invoke<Dashboard>("update_profile", { args }),
   discardRejected: (args: MutationArgs) => invoke<SyncStatus>("discard_rejected", { args }),
   logout: () => invoke<null>("logout"),

@@ -43,6 +43,7 @@ export type { Role } from "./bindings/Role";
 export type { SessionView } from "./bindings/SessionView";
 export type { StartupView } from "./bindings/StartupView";
 export type { SubscriptionView } from "./bindings/SubscriptionView";
+export type { SyncProgress } from "./bindings/SyncProgress";
 export type { SyncStatus } from "./bindings/SyncStatus";
 export type { PaymentView } from "./bindings/PaymentView";
 export type { SavedFile } from "./bindings/SavedFile";
