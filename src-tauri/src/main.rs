@@ -12,6 +12,10 @@ use tauri::Manager;
 use tauri_plugin_window_state::StateFlags;
 use wpplay_desktop::{Core, CoreConfig, TrayInputs, tray_model};
 
+/// What is remembered of the window: everything but whether it was visible (it may be
+/// hidden in the tray when the app quits).
+const WINDOW_STATE: StateFlags = StateFlags::all().difference(StateFlags::VISIBLE);
+
 /// The core, shared by every command.
 pub struct AppCore(pub Arc<Core>);
 
@@ -28,7 +32,7 @@ fn main() {
             // Size and position are remembered; visibility is not (the window may be
             // hidden in the tray when the app quits).
             tauri_plugin_window_state::Builder::default()
-                .with_state_flags(StateFlags::all() & !StateFlags::VISIBLE)
+                .with_state_flags(WINDOW_STATE)
                 .build(),
         )
         .plugin(tauri_plugin_notification::init())
@@ -85,6 +89,12 @@ fn main() {
             {
                 api.prevent_close();
                 let _ = window.hide();
+                // The app may never quit normally (logged out of the desktop, killed): keep
+                // the window's size and position now.
+                use tauri_plugin_window_state::AppHandleExt;
+                if let Err(e) = window.app_handle().save_window_state(WINDOW_STATE) {
+                    tracing::warn!(error = %e, "the window's size and position could not be saved");
+                }
                 tracing::info!("window closed: the app stays in the tray");
             }
         })

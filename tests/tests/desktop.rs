@@ -31,6 +31,8 @@ struct World {
     clock_offset: PathBuf,
     /// The app's log file, in the platform log directory under the story's XDG_DATA_HOME.
     app_log: PathBuf,
+    /// Where the window's size and position are remembered (under XDG_CONFIG_HOME).
+    window_state: PathBuf,
     _notifier: Proc,
     _dirs: Vec<tempfile::TempDir>,
 }
@@ -113,6 +115,9 @@ impl World {
         let exports = app_dir.path().join("exports");
         let xdg_data = app_dir.path().join("xdg-data");
         let app_log = xdg_data.join("com.wpplay.partnerdesk/logs/partner-desk.log");
+        let window_state = app_dir
+            .path()
+            .join("xdg-config/com.wpplay.partnerdesk/.window-state.json");
         let driver_port = free_port();
         let native_port = free_port();
         let driver = Proc::spawn(
@@ -136,6 +141,10 @@ impl World {
                     clock_offset.display().to_string(),
                 ),
                 ("XDG_DATA_HOME", xdg_data.display().to_string()),
+                (
+                    "XDG_CONFIG_HOME",
+                    app_dir.path().join("xdg-config").display().to_string(),
+                ),
             ],
             &artifacts.join("tauri-driver.log"),
         );
@@ -159,6 +168,7 @@ impl World {
             exports,
             clock_offset,
             app_log,
+            window_state,
             _notifier: notifier,
             _dirs: vec![server_dir, app_dir],
         }
@@ -254,6 +264,24 @@ fn x11_window(action: &str) -> String {
         String::from_utf8_lossy(&out.stderr)
     );
     String::from_utf8_lossy(&out.stdout).trim().to_owned()
+}
+
+/// Resizes the app's window through the X server.
+fn x11_window_resize(width: u32, height: u32) {
+    let out = std::process::Command::new(workspace_root().join("tests/fixtures/x11_window.py"))
+        .args([
+            "resize",
+            "WP Play Partner Desk",
+            &width.to_string(),
+            &height.to_string(),
+        ])
+        .output()
+        .expect("x11_window.py runs");
+    assert!(
+        out.status.success(),
+        "x11_window.py resize: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 /// Waits for an element; on timeout saves a screenshot and the page source, then fails.
@@ -546,6 +574,11 @@ async fn partner_registers_signs_in_and_keeps_working_offline() {
     // Closing the window (as the title bar's x does) keeps the app running in the tray; a
     // second launch hands over to it, which comes back to the front, and exits.
     world.logged("tray ready").await;
+    x11_window_resize(1100, 720);
+    eventually("the window to take its new size", WAIT, async || {
+        (x11_window("size") == "1100x720").then_some(())
+    })
+    .await;
     x11_window("close");
     eventually("the window to hide", WAIT, async || {
         (x11_window("state") == "unmapped").then_some(())
@@ -554,6 +587,14 @@ async fn partner_registers_signs_in_and_keeps_working_offline() {
     world
         .logged("window closed: the app stays in the tray")
         .await;
+    let remembered: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&world.window_state).unwrap_or_default())
+            .unwrap_or_default();
+    assert_eq!(
+        (&remembered["main"]["width"], &remembered["main"]["height"]),
+        (&serde_json::json!(1100), &serde_json::json!(720)),
+        "the window's size is remembered when it goes to the tray: {remembered}"
+    );
     let mut second = std::process::Command::new(&world.app)
         .env(
             "XDG_DATA_HOME",
@@ -597,6 +638,15 @@ async fn partner_registers_signs_in_and_keeps_working_offline() {
         app.find("#login-submit").await.is_none(),
         "a restart goes straight to the dashboard"
     );
+    eventually(
+        "the window to come back at its remembered size",
+        WAIT,
+        async || (x11_window("size") == "1100x720").then_some(()),
+    )
+    .await;
+    // Back to the usual size for the screenshots that follow, and forget it again.
+    x11_window_resize(1280, 800);
+    std::fs::remove_file(&world.window_state).expect("forget the window state");
     shot(&app, &shots, "05-dashboard-after-restart.png").await;
 
     // Stop the server: the dashboard stays, marked offline.

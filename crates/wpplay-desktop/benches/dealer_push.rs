@@ -12,9 +12,11 @@ use sea_orm::{ConnectionTrait, Database, DbBackend, Statement, TransactionTrait}
 use std::time::{Duration, Instant};
 use wpplay_desktop::client::ApiClient;
 use wpplay_desktop::replica::Replica;
-use wpplay_wire::auth::TokenResponse;
 use wpplay_wire::dealers::DealerState;
 use wpplay_wire::sync::Mutation;
+
+mod common;
+use common::{partner, wait_healthy};
 
 const DEALERS: usize = 100;
 
@@ -221,57 +223,4 @@ async fn check_empty(replica: &Replica) -> anyhow::Result<()> {
         refused.first()
     );
     Ok(())
-}
-
-async fn wait_healthy(url: &str) -> anyhow::Result<()> {
-    let deadline = Instant::now() + Duration::from_secs(30);
-    while reqwest::get(format!("{url}/healthz")).await.is_err() {
-        anyhow::ensure!(Instant::now() < deadline, "server did not start");
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    Ok(())
-}
-
-/// A registered partner with its own password; returns an access token.
-async fn partner(api: &ApiClient, outbox: &std::path::Path) -> anyhow::Result<String> {
-    let form = serde_json::json!({"package_id": 2, "company": "Bench Media", "contact_person": "B", "email": "bench@media.rs",
-        "phone": "+381641234567", "country": "RS", "credential_delivery": "email"});
-    let _: serde_json::Value = api
-        .post("/api/v1/registrations", None, &form)
-        .await
-        .map_err(|e| anyhow::anyhow!("{:?}", e.body()))?;
-    let deadline = Instant::now() + Duration::from_secs(20);
-    let text = loop {
-        if let Some(t) = std::fs::read_dir(outbox).ok().and_then(|d| {
-            d.flatten()
-                .find_map(|e| std::fs::read_to_string(e.path()).ok())
-        }) {
-            break t;
-        }
-        anyhow::ensure!(Instant::now() < deadline, "no credentials");
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    };
-    let field = |n: &str| {
-        text.lines()
-            .find_map(|l| l.trim().strip_prefix(n).map(|v| v.trim().to_owned()))
-            .unwrap_or_default()
-    };
-    let (user, pw) = (field("Username:"), field("Password:"));
-    let login: TokenResponse = api
-        .post(
-            "/api/v1/auth/login",
-            None,
-            &serde_json::json!({"username": user, "password": pw}),
-        )
-        .await
-        .map_err(|e| anyhow::anyhow!("{:?}", e.body()))?;
-    let _: serde_json::Value = api
-        .post(
-            "/api/v1/auth/password",
-            Some(&login.access_token),
-            &serde_json::json!({"current_password": pw, "new_password": "Bench-Media-2026"}),
-        )
-        .await
-        .map_err(|e| anyhow::anyhow!("{:?}", e.body()))?;
-    Ok(login.access_token)
 }

@@ -4,7 +4,7 @@
 //! `pg_notify('wpplay_feed', account id)` in the writing transaction, so the signal leaves
 //! on commit and reaches every server process that LISTENs (a change made through one
 //! process reaches a client connected to another). On SQLite (one machine) a watcher reads
-//! new `change_feed` rows by id every 200 ms; SQLite has one writer at a time, so ids grow
+//! new `change_feed` rows by id every 50 ms; SQLite has one writer at a time, so ids grow
 //! in commit order and the watcher also sees what operator commands wrote from another
 //! process. Signals carry no data: the client pulls as usual, so a missed signal only
 //! delays a change until the next periodic sync.
@@ -128,7 +128,7 @@ impl Live {
         let mut last = newest(&db).await.unwrap_or(0);
         loop {
             tokio::select! {
-                () = tokio::time::sleep(Duration::from_millis(200)) => {}
+                () = tokio::time::sleep(Duration::from_millis(50)) => {}
                 _ = stop.changed() => return,
             }
             let rows = db

@@ -98,7 +98,16 @@ impl Replica {
         now: DateTime<Utc>,
     ) -> Local<()> {
         let txn = self.write().await?;
+        // Runs of subscribers (a first sync brings tens of thousands) go in multi-row
+        // upserts; anything else flushes the run first, so the feed's order holds.
+        let mut run: Vec<&Subscriber> = Vec::new();
         for change in changes {
+            if let Entity::Subscriber(sub) = &change.entity {
+                run.push(sub);
+                continue;
+            }
+            upsert_subscribers(&txn, &run).await?;
+            run.clear();
             let (kind, id) = key(&change.entity);
             match &change.entity {
                 Entity::Dealer(d) => {
@@ -109,10 +118,6 @@ impl Replica {
                     replica_dealer::Entity::delete_by_id(r.id.clone())
                         .exec(&txn)
                         .await?;
-                    continue;
-                }
-                Entity::Subscriber(sub) => {
-                    upsert_subscriber(&txn, sub).await?;
                     continue;
                 }
                 Entity::SubscriberRemoved(r) => {
@@ -147,6 +152,7 @@ impl Replica {
                 .exec(&txn)
                 .await?;
         }
+        upsert_subscribers(&txn, &run).await?;
         outbox::Entity::delete_many()
             .filter(outbox::Column::State.eq("applied"))
             .filter(outbox::Column::AppliedCursor.lte(cursor))
@@ -524,24 +530,33 @@ async fn upsert_dealer(db: &impl ConnectionTrait, d: &Dealer) -> Local<()> {
     Ok(())
 }
 
-async fn upsert_subscriber(db: &impl ConnectionTrait, s: &Subscriber) -> Local<()> {
+/// Upserts subscribers in order, a few hundred a statement (a later row of the same id
+/// updates the earlier one, as separate statements would).
+async fn upsert_subscribers(db: &impl ConnectionTrait, subs: &[&Subscriber]) -> Local<()> {
     use sea_orm::sea_query::OnConflict;
-    let row = replica_subscriber::ActiveModel {
-        id: Set(s.id.clone()),
-        dealer_id: Set(s.dealer_id.clone()),
-        data: Set(serde_json::to_string(s)?),
-    };
-    replica_subscriber::Entity::insert(row)
-        .on_conflict(
-            OnConflict::column(replica_subscriber::Column::Id)
-                .update_columns([
-                    replica_subscriber::Column::DealerId,
-                    replica_subscriber::Column::Data,
-                ])
-                .to_owned(),
-        )
-        .exec(db)
-        .await?;
+    for chunk in subs.chunks(300) {
+        let rows = chunk
+            .iter()
+            .map(|s| {
+                Ok(replica_subscriber::ActiveModel {
+                    id: Set(s.id.clone()),
+                    dealer_id: Set(s.dealer_id.clone()),
+                    data: Set(serde_json::to_string(s)?),
+                })
+            })
+            .collect::<Result<Vec<_>, serde_json::Error>>()?;
+        replica_subscriber::Entity::insert_many(rows)
+            .on_conflict(
+                OnConflict::column(replica_subscriber::Column::Id)
+                    .update_columns([
+                        replica_subscriber::Column::DealerId,
+                        replica_subscriber::Column::Data,
+                    ])
+                    .to_owned(),
+            )
+            .exec(db)
+            .await?;
+    }
     Ok(())
 }
 
@@ -563,5 +578,69 @@ pub fn key(entity: &Entity) -> (&'static str, String) {
         Entity::Stream(s) => ("stream", s.id.clone()),
         Entity::StreamRemoved(r) => ("stream", r.id.clone()),
         Entity::Notification(n) => ("notification", n.id.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wpplay_wire::dealers::LineStatus;
+
+    fn line(id: &str, name: &str, version: i64) -> Entity {
+        Entity::Subscriber(Subscriber {
+            id: id.into(),
+            dealer_id: None,
+            name: name.into(),
+            line_username: format!("u{id}"),
+            mac: "02:00:00:00:00:01".into(),
+            expires_at: DateTime::UNIX_EPOCH,
+            status: LineStatus::Active,
+            version,
+        })
+    }
+
+    /// Batched upserts keep the feed's order: a later change of the same line in one page
+    /// wins, and a removal between two changes is not undone.
+    #[tokio::test]
+    async fn a_page_applies_in_feed_order() {
+        let dir = tempfile::tempdir().expect("dir");
+        let r = Replica::open(&dir.path().join("r.sqlite"))
+            .await
+            .expect("open");
+        let removed = Entity::SubscriberRemoved(wpplay_wire::dealers::Removed { id: "b".into() });
+        let page: Vec<Change> = [
+            line("a", "A first", 1),
+            line("b", "B", 1),
+            line("a", "A second", 2),
+            removed,
+            line("c", "C", 1),
+            line("a", "A third", 3),
+        ]
+        .into_iter()
+        .enumerate()
+        .map(|(i, entity)| Change {
+            seq: i as i64 + 1,
+            entity,
+        })
+        .collect();
+        r.apply_page(&page, 6, DateTime::UNIX_EPOCH)
+            .await
+            .expect("apply");
+        let mut held: Vec<(String, String)> = r
+            .subscribers()
+            .await
+            .expect("lines")
+            .into_iter()
+            .map(|s| (s.id, s.name))
+            .collect();
+        held.sort();
+        assert_eq!(
+            held,
+            [
+                ("a".to_owned(), "A third".to_owned()),
+                ("c".to_owned(), "C".to_owned())
+            ]
+        );
+        assert_eq!(r.state().await.expect("state").cursor, 6);
     }
 }

@@ -1,0 +1,77 @@
+//! What the benchmarks share: a server on loopback and a partner signed in to it.
+
+#![allow(dead_code)]
+
+use std::time::{Duration, Instant};
+use wpplay_desktop::client::ApiClient;
+use wpplay_wire::auth::TokenResponse;
+
+pub async fn wait_healthy(url: &str) -> anyhow::Result<()> {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while reqwest::get(format!("{url}/healthz")).await.is_err() {
+        anyhow::ensure!(Instant::now() < deadline, "server did not start");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    Ok(())
+}
+
+/// A registered partner with its own password; returns an access token.
+pub async fn partner(api: &ApiClient, outbox: &std::path::Path) -> anyhow::Result<String> {
+    let form = serde_json::json!({"package_id": 2, "company": "Bench Media", "contact_person": "B", "email": "bench@media.rs",
+        "phone": "+381641234567", "country": "RS", "credential_delivery": "email"});
+    let _: serde_json::Value = api
+        .post("/api/v1/registrations", None, &form)
+        .await
+        .map_err(|e| anyhow::anyhow!("{:?}", e.body()))?;
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let text = loop {
+        if let Some(t) = std::fs::read_dir(outbox).ok().and_then(|d| {
+            d.flatten()
+                .find_map(|e| std::fs::read_to_string(e.path()).ok())
+        }) {
+            break t;
+        }
+        anyhow::ensure!(Instant::now() < deadline, "no credentials");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    };
+    let field = |n: &str| {
+        text.lines()
+            .find_map(|l| l.trim().strip_prefix(n).map(|v| v.trim().to_owned()))
+            .unwrap_or_default()
+    };
+    let (user, pw) = (field("Username:"), field("Password:"));
+    let login: TokenResponse = api
+        .post(
+            "/api/v1/auth/login",
+            None,
+            &serde_json::json!({"username": user, "password": pw}),
+        )
+        .await
+        .map_err(|e| anyhow::anyhow!("{:?}", e.body()))?;
+    let _: serde_json::Value = api
+        .post(
+            "/api/v1/auth/password",
+            Some(&login.access_token),
+            &serde_json::json!({"current_password": pw, "new_password": "Bench-Media-2026"}),
+        )
+        .await
+        .map_err(|e| anyhow::anyhow!("{:?}", e.body()))?;
+    Ok(login.access_token)
+}
+
+/// The partner's password after [`partner`] changed it.
+pub const PARTNER_PASSWORD: &str = "Bench-Media-2026";
+
+/// The username [`partner`] registered (read back from the outbox).
+pub fn partner_username(outbox: &std::path::Path) -> Option<String> {
+    std::fs::read_dir(outbox).ok()?.flatten().find_map(|e| {
+        std::fs::read_to_string(e.path())
+            .ok()?
+            .lines()
+            .find_map(|l| {
+                l.trim()
+                    .strip_prefix("Username:")
+                    .map(|v| v.trim().to_owned())
+            })
+    })
+}
