@@ -1,7 +1,8 @@
 //! Chaos: offline sync never loses or doubles an edit.
 //!
 //! Two desktop cores of one partner (the real `wpplay-desktop` core, each with its own
-//! replica and keychain entry) edit concurrently and sync with the real server binary
+//! replica and keychain entry) edit concurrently (conflicting edits of the same dealers
+//! wait in both outboxes; sometimes both sync at the same moment) and sync with the real server binary
 //! through a fault-injecting TCP proxy on loopback that passes, delays, refuses,
 //! truncates and resets connections. Schedules also SIGKILL the server in the middle of
 //! a push and restart it, and kill a client core in the middle of a pull (its task is
@@ -665,6 +666,12 @@ async fn schedule(
     let steps = 3 + rng.below(6) as usize;
     for step in 0..steps {
         let which = rng.below(2);
+        if rng.below(10) == 0 {
+            // Both devices push and pull at the same moment.
+            let (ca, cb) = (a.core.clone(), b.core.clone());
+            let _ = tokio::join!(ca.sync_now(), cb.sync_now());
+            continue;
+        }
         let c = if which == 0 { &mut *a } else { &mut *b };
         match rng.below(10) {
             0..4 => edit(c, rng, run, step, ledger).await,
