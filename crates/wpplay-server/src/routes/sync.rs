@@ -12,7 +12,7 @@ use axum::http::StatusCode;
 use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
-    QuerySelect, Set,
+    QuerySelect, Set, TransactionTrait,
 };
 use serde::Deserialize;
 use wpplay_domain::ids::AccountId;
@@ -158,15 +158,14 @@ pub async fn push(
         ));
     }
     let account_id = auth.account.id;
-    let mut results = Vec::with_capacity(req.mutations.len());
-    for m in &req.mutations {
-        let outcome =
-            apply_once(&state, AccountId(account_id), auth.role, &req.client_id, m).await?;
-        results.push(MutationResult {
-            mutation_id: m.mutation_id,
-            outcome,
-        });
-    }
+    let results = apply_batch(
+        &state,
+        AccountId(account_id),
+        auth.role,
+        &req.client_id,
+        &req.mutations,
+    )
+    .await?;
     let cursor = crate::db::entity::account::Entity::find_by_id(account_id)
         .one(&state.db)
         .await?
@@ -176,14 +175,17 @@ pub async fn push(
     Ok(Json(PushResponse { results, cursor }))
 }
 
-/// Applies one mutation in its own transaction, together with the record that it was applied.
-async fn apply_once(
+/// Applies a batch in one transaction (one commit, one `fsync` on SQLite): each mutation
+/// in its own savepoint, so a refused one leaves nothing behind, and each recorded with its
+/// outcome and the client's last mutation id in the same transaction as its effects. A
+/// mutation id seen before answers its recorded outcome instead of applying again.
+async fn apply_batch(
     state: &AppState,
     account: AccountId,
     role: wpplay_wire::auth::Role,
     client_id: &str,
-    m: &ClientMutation,
-) -> ApiResult<Outcome> {
+    mutations: &[ClientMutation],
+) -> ApiResult<Vec<MutationResult>> {
     let now = state.clock.now();
     let account_id = account.0;
     let txn = db::write_txn(&state.db).await?;
@@ -201,20 +203,22 @@ async fn apply_once(
     let client = sync_client::Entity::find_by_id(client_id.to_owned())
         .lock_exclusive()
         .one(&txn)
-        .await?;
-    if let Some(c) = &client {
-        if c.account_id != account_id {
-            return Err(ApiError::forbidden(
-                "client_id_taken",
-                "This client id belongs to another account. Generate a new one.",
-            ));
-        }
-        if m.mutation_id <= c.last_mutation_id {
+        .await?
+        .ok_or_else(|| DbErr::RecordNotFound(format!("sync client {client_id}")))?;
+    if client.account_id != account_id {
+        return Err(ApiError::forbidden(
+            "client_id_taken",
+            "This client id belongs to another account. Generate a new one.",
+        ));
+    }
+    let mut last = client.last_mutation_id;
+    let mut results = Vec::with_capacity(mutations.len());
+    for m in mutations {
+        let outcome = if m.mutation_id <= last {
             let recorded = sync_mutation::Entity::find_by_id((client_id.to_owned(), m.mutation_id))
                 .one(&txn)
                 .await?;
-            txn.rollback().await?;
-            return Ok(match recorded {
+            match recorded {
                 Some(r) if r.status == "rejected" => Outcome::Rejected {
                     code: r.code.unwrap_or_default(),
                     message: r.message.unwrap_or_default(),
@@ -225,34 +229,39 @@ async fn apply_once(
                     message: "This edit is older than edits already applied from this device."
                         .to_owned(),
                 },
-            });
-        }
+            }
+        } else {
+            let savepoint = txn.begin().await?;
+            let actor = crate::mutations::Actor::of(&savepoint, account, role).await?;
+            let outcome =
+                match crate::mutations::apply(&savepoint, &actor, &m.mutation, now).await? {
+                    Ok(()) => {
+                        savepoint.commit().await?;
+                        Outcome::Applied
+                    }
+                    Err((code, message)) => {
+                        savepoint.rollback().await?;
+                        Outcome::Rejected {
+                            code: code.to_owned(),
+                            message,
+                        }
+                    }
+                };
+            record(&txn, account_id, client_id, m.mutation_id, &outcome, now).await?;
+            last = m.mutation_id;
+            outcome
+        };
+        results.push(MutationResult {
+            mutation_id: m.mutation_id,
+            outcome,
+        });
     }
-    let actor = crate::mutations::Actor::of(&txn, account, role).await?;
-    let outcome = match crate::mutations::apply(&txn, &actor, &m.mutation, now).await? {
-        Ok(()) => Outcome::Applied,
-        Err((code, message)) => Outcome::Rejected {
-            code: code.to_owned(),
-            message,
-        },
-    };
-    record(
-        &txn,
-        client.is_some(),
-        account_id,
-        client_id,
-        m.mutation_id,
-        &outcome,
-        now,
-    )
-    .await?;
     txn.commit().await?;
-    Ok(outcome)
+    Ok(results)
 }
 
 async fn record(
     db: &impl ConnectionTrait,
-    client_known: bool,
     account_id: i64,
     client_id: &str,
     mutation_id: i64,
@@ -282,10 +291,6 @@ async fn record(
         last_mutation_id: Set(mutation_id),
         updated_at: Set(now),
     };
-    if client_known {
-        client.update(db).await?;
-    } else {
-        client.insert(db).await?;
-    }
+    client.update(db).await?;
     Ok(())
 }
