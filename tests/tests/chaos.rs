@@ -383,18 +383,27 @@ async fn client_state(core: &Core) -> State {
         })
         .await
         .expect("dealers");
-    let lines = core
-        .list_subscribers(SubscriberQuery {
-            search: String::new(),
-            state: None,
-            dealer: None,
-            sort: SubscriberSort::Name,
-            descending: false,
-            page: 0,
-            page_size: 500,
-        })
-        .await
-        .expect("lines");
+    // Every page: the lines outgrow one page as the schedules add them.
+    let mut lines = Vec::new();
+    for page in 0.. {
+        let got = core
+            .list_subscribers(SubscriberQuery {
+                search: String::new(),
+                state: None,
+                dealer: None,
+                sort: SubscriberSort::Name,
+                descending: false,
+                page,
+                page_size: 500,
+            })
+            .await
+            .expect("lines");
+        let done = (page + 1) * got.page_size >= got.total;
+        lines.extend(got.rows);
+        if done {
+            break;
+        }
+    }
     State {
         contact_person: dash.profile.map(|p| p.contact_person).unwrap_or_default(),
         dealers: dealers
@@ -403,11 +412,61 @@ async fn client_state(core: &Core) -> State {
             .map(|d| (d.id, (d.display_name, format!("{:?}", d.status), 0)))
             .collect(),
         lines: lines
-            .rows
             .into_iter()
             .map(|l| (l.id, (l.name, l.expires_at.to_rfc3339())))
             .collect(),
     }
+}
+
+/// What differs between a client's state and the server's, briefly.
+fn difference(held: &State, want: &State) -> String {
+    let mut out = Vec::new();
+    if held.contact_person != want.contact_person {
+        out.push(format!(
+            "contact person: client {:?}, server {:?}",
+            held.contact_person, want.contact_person
+        ));
+    }
+    for (what, h, w) in [
+        (
+            "dealer",
+            held.dealers
+                .iter()
+                .map(|(k, v)| (k.clone(), format!("{v:?}")))
+                .collect::<BTreeMap<_, _>>(),
+            want.dealers
+                .iter()
+                .map(|(k, v)| (k.clone(), format!("{v:?}")))
+                .collect::<BTreeMap<_, _>>(),
+        ),
+        (
+            "line",
+            held.lines
+                .iter()
+                .map(|(k, v)| (k.clone(), format!("{v:?}")))
+                .collect(),
+            want.lines
+                .iter()
+                .map(|(k, v)| (k.clone(), format!("{v:?}")))
+                .collect(),
+        ),
+    ] {
+        for (k, v) in &w {
+            match h.get(k) {
+                None => out.push(format!("{what} {k} missing on the client (server {v})")),
+                Some(hv) if hv != v => out.push(format!("{what} {k}: client {hv}, server {v}")),
+                _ => {}
+            }
+        }
+        for (k, v) in &h {
+            if !w.contains_key(k) {
+                out.push(format!("{what} {k} only on the client ({v})"));
+            }
+        }
+    }
+    let n = out.len();
+    out.truncate(10);
+    format!("{n} differences, the first: {}", out.join("; "))
 }
 
 /// The account and what was there before the chaos began.
@@ -809,12 +868,14 @@ async fn sync_survives_faults_and_never_loses_or_doubles_an_edit() {
             lines: s.lines.clone(),
         };
         for c in [&a, &b] {
-            assert_eq!(
-                client_state(&c.core).await,
-                without_versions(&truth),
-                "client {} holds exactly the server's state; {}",
+            let held = client_state(&c.core).await;
+            let want = without_versions(&truth);
+            assert!(
+                held == want,
+                "client {} holds exactly the server's state; {}\n{}",
                 c.name,
-                context()
+                context(),
+                difference(&held, &want)
             );
         }
     }
