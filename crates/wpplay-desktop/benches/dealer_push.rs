@@ -10,13 +10,12 @@
 use argon2::password_hash::{PasswordHasher, SaltString, rand_core::OsRng};
 use sea_orm::{ConnectionTrait, Database, DbBackend, Statement, TransactionTrait};
 use std::time::{Duration, Instant};
-use wpplay_desktop::client::ApiClient;
 use wpplay_desktop::replica::Replica;
 use wpplay_wire::dealers::DealerState;
 use wpplay_wire::sync::Mutation;
 
 mod common;
-use common::{partner, wait_healthy};
+use common::partner;
 
 const DEALERS: usize = 100;
 
@@ -30,21 +29,8 @@ async fn main() -> anyhow::Result<()> {
     let creates = args.get(1).copied().unwrap_or(1_000);
 
     let dir = tempfile::tempdir()?;
-    let mut settings = wpplay_server::Settings::load(None, |_| None)?;
-    settings.data_dir = dir.path().join("server");
-    let db_url = settings.database_url();
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
-    let url = format!("http://{}", listener.local_addr()?);
-    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let server = tokio::spawn(wpplay_server::launch_with_listener(
-        settings,
-        listener,
-        async {
-            let _ = stopped.await;
-        },
-    ));
-    let api = ApiClient::new(&url).map_err(|e| anyhow::anyhow!("{e}"))?;
-    wait_healthy(&url).await?;
+    let server = common::BenchServer::start(dir.path()).await?;
+    let (db_url, api) = (server.db_url.clone(), server.api.clone());
     let token = partner(&api, &dir.path().join("server/outbox")).await?;
 
     // One hash, measured, reused for every create: the push is what is timed.
@@ -202,8 +188,7 @@ async fn main() -> anyhow::Result<()> {
         "  client-side argon2id hash per created dealer: {:.1} ms",
         hash_cost.as_secs_f64() * 1000.0
     );
-    let _ = stop.send(());
-    server.await??;
+    server.stop().await?;
     Ok(())
 }
 

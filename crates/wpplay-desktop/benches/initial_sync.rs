@@ -10,13 +10,12 @@
 
 use sea_orm::{ConnectionTrait, Database, DbBackend, Statement, TransactionTrait};
 use std::time::Instant;
-use wpplay_desktop::client::ApiClient;
 use wpplay_desktop::replica::Replica;
 use wpplay_wire::dealers::{Dealer, DealerState, LineStatus, Subscriber};
 use wpplay_wire::sync::Entity;
 
 mod common;
-use common::{partner, wait_healthy};
+use common::partner;
 
 #[tokio::main(flavor = "multi_thread", worker_threads = 2)]
 async fn main() -> anyhow::Result<()> {
@@ -28,22 +27,8 @@ async fn main() -> anyhow::Result<()> {
     let subscribers = args.get(1).copied().unwrap_or(100_000);
 
     let dir = tempfile::tempdir()?;
-    let mut settings = wpplay_server::Settings::load(None, |_| None)?;
-    settings.data_dir = dir.path().join("server");
-    settings.lifecycle_interval_secs = 0;
-    let db_url = settings.database_url();
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
-    let url = format!("http://{}", listener.local_addr()?);
-    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let server = tokio::spawn(wpplay_server::launch_with_listener(
-        settings,
-        listener,
-        async {
-            let _ = stopped.await;
-        },
-    ));
-    let api = ApiClient::new(&url).map_err(|e| anyhow::anyhow!("{e}"))?;
-    wait_healthy(&url).await?;
+    let server = common::BenchServer::start(dir.path()).await?;
+    let (db_url, api) = (server.db_url.clone(), server.api.clone());
     let token = partner(&api, &dir.path().join("server/outbox")).await?;
 
     // The entities, as the server writes them to the feed.
@@ -205,7 +190,6 @@ async fn main() -> anyhow::Result<()> {
         "  ratio:      {:>7.1}x",
         sync.as_secs_f64() / baseline.as_secs_f64()
     );
-    let _ = stop.send(());
-    server.await??;
+    server.stop().await?;
     Ok(())
 }

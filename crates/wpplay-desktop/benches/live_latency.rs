@@ -19,7 +19,7 @@ use wpplay_domain::clock::SystemClock;
 use wpplay_wire::sync::{ClientMutation, Mutation, PushRequest, PushResponse};
 
 mod common;
-use common::{PARTNER_PASSWORD, partner, partner_username, wait_healthy};
+use common::{PARTNER_PASSWORD, partner, partner_username};
 
 struct OtherDevice {
     api: ApiClient,
@@ -105,21 +105,8 @@ async fn main() -> anyhow::Result<()> {
         .find_map(|a| a.parse().ok())
         .unwrap_or(50);
     let dir = tempfile::tempdir()?;
-    let mut settings = wpplay_server::Settings::load(None, |_| None)?;
-    settings.data_dir = dir.path().join("server");
-    settings.lifecycle_interval_secs = 0;
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
-    let url = format!("http://{}", listener.local_addr()?);
-    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let server = tokio::spawn(wpplay_server::launch_with_listener(
-        settings,
-        listener,
-        async {
-            let _ = stopped.await;
-        },
-    ));
-    let api = ApiClient::new(&url).map_err(|e| anyhow::anyhow!("{e}"))?;
-    wait_healthy(&url).await?;
+    let server = common::BenchServer::start(dir.path()).await?;
+    let (url, api) = (server.url.clone(), server.api.clone());
     let outbox = dir.path().join("server/outbox");
     let token = partner(&api, &outbox).await?;
     let username = partner_username(&outbox).ok_or_else(|| anyhow::anyhow!("no username"))?;
@@ -234,7 +221,6 @@ async fn main() -> anyhow::Result<()> {
         let _ = c.logout().await;
         let _ = wpplay_desktop::keychain::delete(&svc, &url, &username);
     }
-    let _ = stop.send(());
-    server.await??;
+    server.stop().await?;
     Ok(())
 }

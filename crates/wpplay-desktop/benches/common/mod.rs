@@ -75,3 +75,46 @@ pub fn partner_username(outbox: &std::path::Path) -> Option<String> {
             })
     })
 }
+
+/// An in-process server on SQLite in `dir/server`, listening on loopback until `stop`.
+pub struct BenchServer {
+    pub url: String,
+    pub db_url: wpplay_server::settings::Secret,
+    pub api: ApiClient,
+    stop: tokio::sync::oneshot::Sender<()>,
+    task: tokio::task::JoinHandle<anyhow::Result<()>>,
+}
+
+impl BenchServer {
+    /// Starts it (the lifecycle scheduler off) and waits until it answers.
+    pub async fn start(dir: &std::path::Path) -> anyhow::Result<Self> {
+        let mut settings = wpplay_server::Settings::load(None, |_| None)?;
+        settings.data_dir = dir.join("server");
+        settings.lifecycle_interval_secs = 0;
+        let db_url = settings.database_url();
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+        let url = format!("http://{}", listener.local_addr()?);
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        let task = tokio::spawn(wpplay_server::launch_with_listener(
+            settings,
+            listener,
+            async {
+                let _ = stopped.await;
+            },
+        ));
+        let api = ApiClient::new(&url).map_err(|e| anyhow::anyhow!("{e}"))?;
+        wait_healthy(&url).await?;
+        Ok(Self {
+            url,
+            db_url,
+            api,
+            stop,
+            task,
+        })
+    }
+
+    pub async fn stop(self) -> anyhow::Result<()> {
+        let _ = self.stop.send(());
+        self.task.await?
+    }
+}
