@@ -24,12 +24,24 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
+# The UI's toolchain states the Node.js versions it runs on (ui/package.json "engines");
+# Vite 6 is kept because Debian 12 and Ubuntu 24.04 offer Node.js 18 from apt.
+node_range=$(sed -n 's/.*"node": *"\([^"]*\)".*/\1/p' ui/package.json | head -n1)
+
+. scripts/lib/node-version.sh
+
 if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
-  echo "==> installing Node.js and npm"
+  echo "==> installing Node.js and npm from the distribution (the UI needs Node.js $node_range)"
   sudo_cmd=""
   [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends nodejs npm
 fi
+node_version=$(node --version 2>/dev/null || echo "unknown")
+if ! [[ "$node_version" =~ ^v[0-9]+\.[0-9]+\.[0-9]+ ]] || ! node_supported "$node_version" "$node_range"; then
+  echo "setup: Node.js $node_version at $(command -v node) cannot build the UI, which needs Node.js $node_range (ui/package.json): put a supported node first on PATH (Debian 12 and Ubuntu 24.04: apt-get install nodejs) and run again." >&2
+  exit 1
+fi
+echo "==> Node.js $node_version (the UI needs $node_range)"
 
 if ! command -v tauri-driver >/dev/null && [ ! -x "${CARGO_HOME:-$HOME/.cargo}/bin/tauri-driver" ]; then
   echo "==> installing tauri-driver"

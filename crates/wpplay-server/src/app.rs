@@ -27,12 +27,15 @@ pub struct AppState {
     pub outbox_wake: Arc<Notify>,
     /// "Your feed moved" signals for the connected event streams.
     pub live: crate::live::Live,
+    /// Request counters and gauges for `GET /metrics`.
+    pub metrics: crate::metrics::Metrics,
 }
 
 /// Every route: method and path. The OpenAPI document and the authorization tests are
 /// checked against this list, so a route cannot be added without them.
 pub const ROUTES: &[(&str, &str)] = &[
     ("GET", "/healthz"),
+    ("GET", "/metrics"),
     ("GET", "/api/openapi.json"),
     ("GET", "/api/v1/packages"),
     ("POST", "/api/v1/registrations"),
@@ -57,6 +60,7 @@ pub const ROUTES: &[(&str, &str)] = &[
 pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/healthz", get(routes::health::healthz))
+        .route("/metrics", get(crate::metrics::metrics))
         .route("/api/openapi.json", get(routes::openapi::document))
         .route("/api/v1/packages", get(routes::packages::list))
         .route(
@@ -96,6 +100,10 @@ pub fn router(state: AppState) -> Router {
             )
         })
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            crate::metrics::track,
+        ))
         .layer(tower_http::catch_panic::CatchPanicLayer::custom(|_| {
             axum::response::IntoResponse::into_response(ApiError::new(
                 axum::http::StatusCode::INTERNAL_SERVER_ERROR,
@@ -128,7 +136,17 @@ pub async fn launch(
     clock: Arc<dyn Clock>,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> anyhow::Result<()> {
+    let blockers = crate::check::serve_blockers(&settings);
+    if !blockers.is_empty() {
+        anyhow::bail!("not starting: {}", blockers.join("; "));
+    }
+    let tls = match (&settings.tls_cert, &settings.tls_key) {
+        (Some(cert), Some(key)) => Some(crate::net::tls_acceptor(cert, key)?),
+        _ => None,
+    };
     std::fs::create_dir_all(&settings.data_dir)?;
+    // While it is held, `wpplay-server restore` refuses to swap the SQLite file.
+    let _serving = crate::backup::hold_serving_lock(&settings)?;
     let db = crate::db::connect(&settings.database_url(), clock.now()).await?;
     let state = AppState {
         db: db.clone(),
@@ -136,6 +154,7 @@ pub async fn launch(
         clock,
         outbox_wake: Arc::new(Notify::new()),
         live: crate::live::Live::new(),
+        metrics: crate::metrics::Metrics::default(),
     };
     let deliverer = Deliverer::from_state(&state)?;
     let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
@@ -147,19 +166,32 @@ pub async fn launch(
     ));
     let watcher = tokio::spawn(state.live.clone().watch(db.clone(), stop_rx.clone()));
     let scheduler = tokio::spawn(run_lifecycle(state.clone(), stop_rx));
-    tracing::info!(addr = %listener.local_addr()?, "wpplay-server listening");
+    tracing::info!(
+        addr = %listener.local_addr()?,
+        https = tls.is_some(),
+        "wpplay-server listening"
+    );
     // Open event streams end first, or the graceful shutdown would wait for them.
     let live = state.live.clone();
     let shutdown = async move {
         shutdown.await;
         live.close();
     };
-    let result = axum::serve(
-        listener,
-        router(state).into_make_service_with_connect_info::<SocketAddr>(),
-    )
-    .with_graceful_shutdown(shutdown)
-    .await;
+    let app = router(state).into_make_service_with_connect_info::<SocketAddr>();
+    let result = match tls {
+        Some(acceptor) => {
+            use axum::serve::ListenerExt;
+            let listener = crate::net::TlsListener::new(listener, acceptor)?.tap_io(|_| {});
+            axum::serve(listener, app)
+                .with_graceful_shutdown(shutdown)
+                .await
+        }
+        None => {
+            axum::serve(listener, app)
+                .with_graceful_shutdown(shutdown)
+                .await
+        }
+    };
     let _ = stop_tx.send(true);
     let _ = worker.await;
     let _ = sweeper.await;
@@ -178,9 +210,16 @@ async fn run_lifecycle(state: AppState, mut stop: tokio::sync::watch::Receiver<b
     }
     loop {
         let now = state.clock.now();
-        match crate::billing::lifecycle::run_pass(&state.db, state.settings.time_zone, now, false)
-            .await
-        {
+        let started = std::time::Instant::now();
+        let result =
+            crate::billing::lifecycle::run_pass(&state.db, state.settings.time_zone, now, false)
+                .await;
+        state.metrics.lifecycle_pass(
+            state.clock.now().timestamp(),
+            started.elapsed(),
+            result.is_ok(),
+        );
+        match result {
             Ok(r) if !r.done.is_empty() => {
                 tracing::info!(events = r.done.len(), "lifecycle pass");
                 state.outbox_wake.notify_one();

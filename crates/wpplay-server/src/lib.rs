@@ -6,15 +6,19 @@
 
 pub mod app;
 pub mod auth;
+pub mod backup;
 pub mod billing;
 pub mod catalog;
+pub mod check;
 pub mod db;
 pub mod delivery;
 pub mod error;
 pub mod extract;
 pub mod feed;
 pub mod live;
+pub mod metrics;
 pub mod mutations;
+pub mod net;
 pub mod operator;
 pub mod routes;
 pub mod settings;

@@ -25,6 +25,13 @@ enum Command {
     Serve,
     /// Print the settings in force, secrets redacted.
     Config,
+    /// Check the configuration: the database, SMTP and SMS gateway answer, secrets are
+    /// set where features need them, TLS files load. One line each; fails if any fails.
+    Check,
+    /// Copy the SQLite database to FILE while the server runs (consistent, online).
+    Backup { file: PathBuf },
+    /// Put a backup in place of the SQLite database; the server must be stopped.
+    Restore { file: PathBuf },
     /// The partner package catalog.
     Packages {
         #[command(subcommand)]
@@ -151,15 +158,17 @@ enum PackagesCommand {
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_env("WPPLAY_LOG")
-                .unwrap_or_else(|_| "info,sqlx=warn,sea_orm_migration=warn".into()),
-        )
-        .with_writer(std::io::stderr)
-        .init();
     let cli = Cli::parse();
     let settings = Settings::load(cli.config.as_deref(), |k| std::env::var(k).ok())?;
+    let filter = tracing_subscriber::EnvFilter::try_from_env("WPPLAY_LOG")
+        .unwrap_or_else(|_| "info,sqlx=warn,sea_orm_migration=warn".into());
+    let log = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
+    match settings.log_format {
+        wpplay_server::settings::LogFormat::Json => log.json().flatten_event(true).init(),
+        wpplay_server::settings::LogFormat::Text => log.init(),
+    }
     if let Command::Serve = cli.command {
         let listener = tokio::net::TcpListener::bind(settings.listen)
             .await
@@ -168,6 +177,31 @@ async fn main() -> anyhow::Result<()> {
     }
     if let Command::Config = cli.command {
         println!("{settings:#?}");
+        return Ok(());
+    }
+    if let Command::Check = cli.command {
+        let findings = wpplay_server::check::run(&settings).await;
+        for f in &findings {
+            println!("{f}");
+        }
+        if findings.iter().any(|f| !f.ok) {
+            std::process::exit(1);
+        }
+        return Ok(());
+    }
+    if let Command::Backup { file } = &cli.command {
+        print!("{}", wpplay_server::backup::backup(&settings, file).await?);
+        return Ok(());
+    }
+    if let Command::Restore { file } = &cli.command {
+        let stamp = wpplay_domain::clock::from_env()
+            .now()
+            .format("%Y%m%dT%H%M%SZ")
+            .to_string();
+        print!(
+            "{}",
+            wpplay_server::backup::restore(&settings, file, &stamp).await?
+        );
         return Ok(());
     }
     std::fs::create_dir_all(&settings.data_dir)?;
@@ -256,7 +290,11 @@ async fn main() -> anyhow::Result<()> {
         Command::Payments {
             command: PaymentsCommand::List,
         } => operator::payments_list(&db, false).await?,
-        Command::Serve | Command::Config => unreachable!("handled above"),
+        Command::Serve
+        | Command::Config
+        | Command::Check
+        | Command::Backup { .. }
+        | Command::Restore { .. } => unreachable!("handled above"),
     };
     print!("{out}");
     Ok(())

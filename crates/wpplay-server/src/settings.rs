@@ -3,7 +3,7 @@
 use anyhow::{Context, bail};
 use serde::Deserialize;
 use std::fmt;
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 use std::path::{Path, PathBuf};
 
 /// Where the server listens when nothing else is said.
@@ -82,6 +82,113 @@ pub struct Settings {
     pub issuer_address: String,
     /// The issuer's bank account, 18 digits (Serbian format `160-0000000000000-00`).
     pub issuer_account: String,
+    /// A PEM certificate chain and its private key: serve HTTPS directly (rustls).
+    pub tls_cert: Option<PathBuf>,
+    pub tls_key: Option<PathBuf>,
+    /// Reverse proxies (CIDRs) whose `Forwarded`/`X-Forwarded-For` name the real client.
+    pub trusted_proxies: Vec<IpNet>,
+    /// Serve `GET /metrics` (Prometheus text format).
+    pub metrics: bool,
+    /// Request and server logs as text lines or JSON objects.
+    pub log_format: LogFormat,
+}
+
+/// How the server writes its log.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    #[default]
+    Text,
+    Json,
+}
+
+impl std::str::FromStr for LogFormat {
+    type Err = anyhow::Error;
+
+    fn from_str(s: &str) -> anyhow::Result<Self> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "text" => Ok(Self::Text),
+            "json" => Ok(Self::Json),
+            other => bail!("log format '{other}' is neither 'text' nor 'json'"),
+        }
+    }
+}
+
+/// An IP network in CIDR form (`10.0.0.0/8`, `2001:db8::/32`; a bare address is one host).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IpNet {
+    addr: IpAddr,
+    prefix: u8,
+}
+
+impl IpNet {
+    /// Does the network hold `ip`? An IPv4-mapped IPv6 address counts as its IPv4 one.
+    pub fn contains(&self, ip: IpAddr) -> bool {
+        let ip = canonical_ip(ip);
+        match (self.addr, ip) {
+            (IpAddr::V4(net), IpAddr::V4(ip)) => {
+                let mask = u32::MAX
+                    .checked_shl(32 - u32::from(self.prefix))
+                    .unwrap_or(0);
+                u32::from(net) & mask == u32::from(ip) & mask
+            }
+            (IpAddr::V6(net), IpAddr::V6(ip)) => {
+                let mask = u128::MAX
+                    .checked_shl(128 - u32::from(self.prefix))
+                    .unwrap_or(0);
+                u128::from(net) & mask == u128::from(ip) & mask
+            }
+            _ => false,
+        }
+    }
+}
+
+impl std::str::FromStr for IpNet {
+    type Err = anyhow::Error;
+
+    fn from_str(s: &str) -> anyhow::Result<Self> {
+        let s = s.trim();
+        let (addr, prefix) = match s.split_once('/') {
+            Some((a, p)) => (a, Some(p)),
+            None => (s, None),
+        };
+        let addr: IpAddr = addr
+            .parse()
+            .with_context(|| format!("'{s}' is not a network like 10.0.0.0/8 or 2001:db8::/32"))?;
+        let addr = canonical_ip(addr);
+        let max = if addr.is_ipv4() { 32 } else { 128 };
+        let prefix = match prefix {
+            Some(p) => p
+                .parse::<u8>()
+                .ok()
+                .filter(|p| *p <= max)
+                .with_context(|| format!("'{s}': the prefix length must be 0 to {max}"))?,
+            None => max,
+        };
+        Ok(Self { addr, prefix })
+    }
+}
+
+impl fmt::Display for IpNet {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}/{}", self.addr, self.prefix)
+    }
+}
+
+/// An IPv4-mapped IPv6 address (`::ffff:10.0.0.1`) as the IPv4 address it is.
+pub fn canonical_ip(ip: IpAddr) -> IpAddr {
+    match ip {
+        IpAddr::V6(v6) => v6.to_ipv4_mapped().map_or(ip, IpAddr::V4),
+        v4 => v4,
+    }
+}
+
+fn parse_proxies(v: &str) -> anyhow::Result<Vec<IpNet>> {
+    v.split(',')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(str::parse)
+        .collect()
 }
 
 /// The TOML file's shape: every field optional, unknown keys refused.
@@ -102,6 +209,11 @@ struct FileSettings {
     issuer_name: Option<String>,
     issuer_address: Option<String>,
     issuer_account: Option<String>,
+    tls_cert: Option<PathBuf>,
+    tls_key: Option<PathBuf>,
+    trusted_proxies: Option<Vec<String>>,
+    metrics: Option<bool>,
+    log_format: Option<LogFormat>,
 }
 
 impl Settings {
@@ -127,6 +239,11 @@ impl Settings {
             issuer_name: "WP Play d.o.o.".to_owned(),
             issuer_address: "Beograd, Srbija".to_owned(),
             issuer_account: "160-0000000000000-00".to_owned(),
+            tls_cert: None,
+            tls_key: None,
+            trusted_proxies: Vec::new(),
+            metrics: false,
+            log_format: LogFormat::Text,
         }
     }
 
@@ -184,6 +301,17 @@ impl Settings {
         if let Some(v) = f.issuer_account {
             self.issuer_account = v;
         }
+        self.tls_cert = f.tls_cert.or(self.tls_cert.take());
+        self.tls_key = f.tls_key.or(self.tls_key.take());
+        if let Some(v) = f.trusted_proxies {
+            self.trusted_proxies = parse_proxies(&v.join(","))?;
+        }
+        if let Some(v) = f.metrics {
+            self.metrics = v;
+        }
+        if let Some(v) = f.log_format {
+            self.log_format = v;
+        }
         Ok(())
     }
 
@@ -225,7 +353,8 @@ impl Settings {
                 .parse()
                 .context("WPPLAY_LIFECYCLE_INTERVAL_SECS must be a number of seconds")?;
         }
-        if let Some(v) = get("WPPLAY_PAYMENT_WEBHOOK_SECRET") {
+        // Set but empty is kept, so that `serve` refuses it instead of quietly ignoring it.
+        if let Some(v) = env("WPPLAY_PAYMENT_WEBHOOK_SECRET") {
             self.payment_webhook_secret = Some(Secret::new(v));
         }
         if let Some(v) = get("WPPLAY_ISSUER_NAME") {
@@ -236,6 +365,25 @@ impl Settings {
         }
         if let Some(v) = get("WPPLAY_ISSUER_ACCOUNT") {
             self.issuer_account = v;
+        }
+        if let Some(v) = get("WPPLAY_TLS_CERT") {
+            self.tls_cert = Some(PathBuf::from(v));
+        }
+        if let Some(v) = get("WPPLAY_TLS_KEY") {
+            self.tls_key = Some(PathBuf::from(v));
+        }
+        if let Some(v) = get("WPPLAY_TRUSTED_PROXIES") {
+            self.trusted_proxies =
+                parse_proxies(&v).context("WPPLAY_TRUSTED_PROXIES: comma-separated CIDRs")?;
+        }
+        if let Some(v) = get("WPPLAY_METRICS") {
+            self.metrics = parse_bool(&v).context("WPPLAY_METRICS must be true or false")?;
+        }
+        if let Some(v) = get("WPPLAY_LOG_FORMAT") {
+            self.log_format = v.parse()?;
+        }
+        if self.tls_cert.is_some() != self.tls_key.is_some() {
+            bail!("HTTPS needs both WPPLAY_TLS_CERT and WPPLAY_TLS_KEY (tls_cert and tls_key)");
         }
         if self.access_token_ttl_secs < 1 || self.refresh_token_ttl_days < 1 {
             bail!("token lifetimes must be positive");
@@ -256,6 +404,14 @@ impl Settings {
     /// Where undelivered-by-network messages are written for a developer to read.
     pub fn outbox_dir(&self) -> PathBuf {
         self.data_dir.join("outbox")
+    }
+}
+
+fn parse_bool(v: &str) -> anyhow::Result<bool> {
+    match v.trim().to_ascii_lowercase().as_str() {
+        "1" | "true" | "yes" | "on" => Ok(true),
+        "0" | "false" | "no" | "off" => Ok(false),
+        _ => bail!("'{v}' is not true or false"),
     }
 }
 
@@ -334,6 +490,42 @@ mod tests {
         let s = Settings::load(None, |_| None).expect("defaults load");
         assert_eq!(s.listen.to_string(), "127.0.0.1:8750");
         assert!(s.database_url().expose().starts_with("sqlite://"));
+    }
+
+    #[test]
+    fn networks_hold_their_addresses() {
+        let net: IpNet = "10.1.0.0/16".parse().expect("parses");
+        assert!(net.contains("10.1.200.3".parse().expect("ip")));
+        assert!(!net.contains("10.2.0.1".parse().expect("ip")));
+        assert!(
+            net.contains("::ffff:10.1.0.9".parse().expect("ip")),
+            "an IPv4-mapped address is its IPv4 one"
+        );
+        let v6: IpNet = "2001:db8::/32".parse().expect("parses");
+        assert!(v6.contains("2001:db8:ffff::1".parse().expect("ip")));
+        assert!(!v6.contains("2001:db9::1".parse().expect("ip")));
+        let host: IpNet = "127.0.0.1".parse().expect("a bare address");
+        assert!(host.contains("127.0.0.1".parse().expect("ip")));
+        assert!(!host.contains("127.0.0.2".parse().expect("ip")));
+        let all: IpNet = "0.0.0.0/0".parse().expect("parses");
+        assert!(all.contains("8.8.8.8".parse().expect("ip")));
+        for bad in ["10.0.0.0/33", "nowhere", "::/129", "10.0.0.0/x"] {
+            assert!(bad.parse::<IpNet>().is_err(), "{bad} is refused");
+        }
+        let s = Settings::load(None, |k| {
+            (k == "WPPLAY_TRUSTED_PROXIES").then(|| "127.0.0.1, 10.0.0.0/8".to_owned())
+        })
+        .expect("loads");
+        assert_eq!(s.trusted_proxies.len(), 2);
+    }
+
+    #[test]
+    fn tls_needs_both_files() {
+        let err = Settings::load(None, |k| {
+            (k == "WPPLAY_TLS_CERT").then(|| "/etc/wpplay/cert.pem".to_owned())
+        })
+        .expect_err("a certificate without its key is refused");
+        assert!(err.to_string().contains("WPPLAY_TLS_KEY"), "{err}");
     }
 
     #[test]

@@ -22,6 +22,8 @@ mod live;
 mod matrix;
 #[path = "api/multi.rs"]
 mod multi;
+#[path = "api/ops.rs"]
+mod ops;
 #[path = "api/registration.rs"]
 mod registration;
 #[path = "api/resellers.rs"]

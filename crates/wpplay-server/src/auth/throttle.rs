@@ -34,7 +34,7 @@ impl Key {
 
     pub fn address(ip: std::net::IpAddr) -> Self {
         Self {
-            key: format!("address:{ip}"),
+            key: format!("address:{}", crate::net::throttle_group(ip)),
             limit: 20,
         }
     }
@@ -42,7 +42,7 @@ impl Key {
     /// New registrations from one address.
     pub fn registrations(ip: std::net::IpAddr) -> Self {
         Self {
-            key: format!("register:{ip}"),
+            key: format!("register:{}", crate::net::throttle_group(ip)),
             limit: 10,
         }
     }

@@ -7,13 +7,13 @@ use crate::db;
 use crate::db::entity::{account, dealer, session};
 use crate::error::{ApiError, ApiResult};
 use crate::extract::ApiJson;
+use crate::net::ClientAddr;
 use axum::Json;
-use axum::extract::{ConnectInfo, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
-use std::net::SocketAddr;
 use wpplay_domain::credentials::{MAX_PASSWORD_LEN, check_new_password};
 use wpplay_domain::dealer::DealerStatus;
 use wpplay_wire::auth::{
@@ -25,7 +25,7 @@ use wpplay_wire::auth::{
     responses((status = 200, body = TokenResponse), (status = 401, body = wpplay_wire::ErrorBody), (status = 429, body = wpplay_wire::ErrorBody)))]
 pub async fn login(
     State(state): State<AppState>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    ClientAddr(client): ClientAddr,
     ApiJson(req): ApiJson<LoginRequest>,
 ) -> ApiResult<Json<TokenResponse>> {
     let username = req.username.trim().to_lowercase();
@@ -39,7 +39,7 @@ pub async fn login(
     if username.len() > 100 || req.password.chars().count() > MAX_PASSWORD_LEN {
         return Err(wrong_credentials());
     }
-    let keys = [Key::account(&username), Key::address(peer.ip())];
+    let keys = [Key::account(&username), Key::address(client)];
     let now = state.clock.now();
     if let Some(secs) = throttle::reserve(&state.db, &keys, now).await? {
         return Err(too_many(secs));
@@ -183,15 +183,12 @@ pub async fn logout(State(state): State<AppState>, auth: SessionAuth) -> ApiResu
     responses((status = 200, body = Me), (status = 401, body = wpplay_wire::ErrorBody), (status = 422, body = wpplay_wire::ErrorBody)))]
 pub async fn change_password(
     State(state): State<AppState>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    ClientAddr(client): ClientAddr,
     auth: SessionAuth,
     ApiJson(req): ApiJson<ChangePasswordRequest>,
 ) -> ApiResult<Json<Me>> {
     let now = state.clock.now();
-    let keys = [
-        Key::account(&auth.account.username),
-        Key::address(peer.ip()),
-    ];
+    let keys = [Key::account(&auth.account.username), Key::address(client)];
     if let Some(secs) = throttle::reserve(&state.db, &keys, now).await? {
         return Err(too_many(secs));
     }

@@ -10,8 +10,8 @@ use crate::app::AppState;
 use crate::auth::Authed;
 use crate::live::EVERYONE;
 use axum::extract::State;
+use axum::response::IntoResponse;
 use axum::response::sse::{Event, KeepAlive, Sse};
-use futures_util::Stream;
 use std::convert::Infallible;
 use std::time::Duration;
 use tokio::sync::broadcast::error::RecvError;
@@ -20,11 +20,10 @@ use tokio::sync::broadcast::error::RecvError;
 #[utoipa::path(get, path = "/api/v1/events", security(("bearer" = [])),
     responses((status = 200, description = "text/event-stream of `ready` and `changed` events", content_type = "text/event-stream"),
         (status = 401, body = wpplay_wire::ErrorBody)))]
-pub async fn events(
-    State(state): State<AppState>,
-    Authed(auth): Authed,
-) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
+pub async fn events(State(state): State<AppState>, Authed(auth): Authed) -> impl IntoResponse {
     let account = auth.account.id;
+    // Counted as open until the stream (and with it this guard) is dropped.
+    let guard = state.metrics.stream_opened();
     let rx = state.live.subscribe();
     let closing = state.live.closing();
     let left = (auth.session.access_expires_at - state.clock.now())
@@ -32,12 +31,12 @@ pub async fn events(
         .unwrap_or(Duration::ZERO);
     let until = tokio::time::Instant::now() + left;
     let stream = futures_util::stream::unfold(
-        (rx, closing, true),
-        move |(mut rx, mut closing, first)| async move {
+        (rx, closing, true, guard),
+        move |(mut rx, mut closing, first, guard)| async move {
             if first {
                 return Some((
-                    Ok(Event::default().event("ready").data("{}")),
-                    (rx, closing, false),
+                    Ok::<_, Infallible>(Event::default().event("ready").data("{}")),
+                    (rx, closing, false, guard),
                 ));
             }
             loop {
@@ -47,12 +46,12 @@ pub async fn events(
                 tokio::select! {
                     got = rx.recv() => match got {
                         Ok(id) if id == account || id == EVERYONE => {
-                            return Some((Ok(Event::default().event("changed").data("{}")), (rx, closing, false)));
+                            return Some((Ok(Event::default().event("changed").data("{}")), (rx, closing, false, guard)));
                         }
                         Ok(_) => {}
                         // Fell behind: something may have been for this account.
                         Err(RecvError::Lagged(_)) => {
-                            return Some((Ok(Event::default().event("changed").data("{}")), (rx, closing, false)));
+                            return Some((Ok(Event::default().event("changed").data("{}")), (rx, closing, false, guard)));
                         }
                         Err(RecvError::Closed) => return None,
                     },
@@ -67,5 +66,9 @@ pub async fn events(
             }
         },
     );
-    Sse::new(stream).keep_alive(KeepAlive::new().interval(Duration::from_secs(15)))
+    // Reverse proxies (nginx) must pass each event on at once, not buffer the stream.
+    (
+        [("x-accel-buffering", "no"), ("cache-control", "no-cache")],
+        Sse::new(stream).keep_alive(KeepAlive::new().interval(Duration::from_secs(15))),
+    )
 }

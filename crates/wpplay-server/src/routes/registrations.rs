@@ -7,16 +7,16 @@ use crate::db::entity::{account, package, partner, reseller};
 use crate::delivery::{self, Channel, NewMessage};
 use crate::error::{ApiError, ApiResult};
 use crate::extract::ApiJson;
+use crate::net::ClientAddr;
 use crate::{db, feed};
 use axum::Json;
-use axum::extract::{ConnectInfo, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait,
     QueryFilter, Set, SqlErr,
 };
-use std::net::SocketAddr;
 use wpplay_domain::credentials;
 use wpplay_domain::lifecycle::LifecycleFacts;
 use wpplay_domain::registration::{CredentialChannel, Registration, RegistrationForm};
@@ -34,7 +34,7 @@ enum Joining {
     responses((status = 201, body = RegistrationResponse), (status = 409, body = wpplay_wire::ErrorBody), (status = 422, body = wpplay_wire::ErrorBody), (status = 429, body = wpplay_wire::ErrorBody)))]
 pub async fn register(
     State(state): State<AppState>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    ClientAddr(client): ClientAddr,
     ApiJson(req): ApiJson<RegistrationRequest>,
 ) -> ApiResult<(StatusCode, Json<RegistrationResponse>)> {
     let reg = RegistrationForm {
@@ -55,7 +55,7 @@ pub async fn register(
         CredentialChannel::Email => reg.email.clone(),
         CredentialChannel::Sms => reg.phone.clone(),
     };
-    let quota = [Key::registrations(peer.ip()), Key::recipient(&recipient)];
+    let quota = [Key::registrations(client), Key::recipient(&recipient)];
     if let Some(secs) = throttle::reserve(&state.db, &quota, state.clock.now()).await? {
         let minutes = (secs + 59) / 60;
         return Err(ApiError {

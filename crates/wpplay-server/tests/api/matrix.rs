@@ -309,6 +309,8 @@ fn expected_status(path: &str, actor: Actor) -> u16 {
     let signed_in = !matches!(actor, Anonymous | DealerAInactive);
     match path {
         "/healthz" | "/api/openapi.json" | "/api/v1/packages" => 200,
+        // Off unless the operator turns it on (`ops.rs` tests it on).
+        "/metrics" => 404,
         "/api/v1/registrations" => 422,
         "/api/v1/auth/login" | "/api/v1/auth/refresh" => 401,
         // Only the payment provider's signature opens it; no token does.
