@@ -1,16 +1,20 @@
 #!/usr/bin/env bash
 # Installs what building and testing WP Play Partner Desk needs on Debian/Ubuntu, skipping
 # whatever is already there: system libraries for Tauri (WebKitGTK), Xvfb, the WebDriver
-# for WebKit, D-Bus and gnome-keyring, tauri-driver, and the UI's npm packages from the
-# committed lock file. Safe to run again.
+# for WebKit, D-Bus and gnome-keyring, the packaging tools (rpm, systemd-analyze, nginx
+# for the reverse-proxy test), the pinned cargo tools (tauri-driver, the Tauri CLI,
+# cargo-deb; scripts/lib/versions.sh) and the npm packages from the committed lock files.
+# Safe to run again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/lib/versions.sh
 
 packages=(
   build-essential pkg-config libssl-dev libwebkit2gtk-4.1-dev libgtk-3-dev
   libayatana-appindicator3-dev librsvg2-dev libsoup-3.0-dev libxdo-dev libdbus-1-dev
   xvfb xauth webkit2gtk-driver dbus dbus-x11 imagemagick gnome-keyring
   at-spi2-core file curl postgresql-client python3-dbus python3-gi python3-xlib poppler-utils
+  rpm systemd openssl desktop-file-utils nginx-light
 )
 missing=()
 for p in "${packages[@]}"; do
@@ -43,12 +47,26 @@ if ! [[ "$node_version" =~ ^v[0-9]+\.[0-9]+\.[0-9]+ ]] || ! node_supported "$nod
 fi
 echo "==> Node.js $node_version (the UI needs $node_range)"
 
-if ! command -v tauri-driver >/dev/null && [ ! -x "${CARGO_HOME:-$HOME/.cargo}/bin/tauri-driver" ]; then
-  echo "==> installing tauri-driver"
-  cargo install tauri-driver --version '^2' --locked --quiet
-fi
+# cargo_tool BINARY CRATE VERSION: installs the pinned version unless it is there.
+installed_tools=$(cargo install --list 2>/dev/null || true)
+cargo_tool() {
+  local bin=$1 crate=$2 version=$3
+  if [ ! -x "$bin" ] || ! grep -q "^$crate v$version:" <<<"$installed_tools"; then
+    echo "==> installing $crate $version (crates.io; a first build takes a few minutes)"
+    cargo install "$crate" --version "=$version" --locked --quiet
+  fi
+}
+cargo_bin="${CARGO_HOME:-$HOME/.cargo}/bin"
+cargo_tool "$cargo_bin/tauri-driver" tauri-driver "$TAURI_DRIVER_VERSION"
+cargo_tool "$cargo_bin/cargo-tauri" tauri-cli "$TAURI_CLI_VERSION"
+cargo_tool "$cargo_bin/cargo-deb" cargo-deb "$CARGO_DEB_VERSION"
 
 if [ ! -d ui/node_modules ] || [ ui/package-lock.json -nt ui/node_modules/.package-lock.json ]; then
   echo "==> installing the UI's npm packages (from ui/package-lock.json)"
   npm --prefix ui ci --no-audit --no-fund --loglevel=error
+fi
+
+if [ ! -d scripts/workflow-lint/node_modules ] || [ scripts/workflow-lint/package-lock.json -nt scripts/workflow-lint/node_modules/.package-lock.json ]; then
+  echo "==> installing the workflow linter (from scripts/workflow-lint/package-lock.json)"
+  npm --prefix scripts/workflow-lint ci --no-audit --no-fund --loglevel=error
 fi

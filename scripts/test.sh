@@ -36,6 +36,9 @@ cargo clippy --workspace --all-targets --quiet -- -D warnings
 echo "==> building the server and the desktop app"
 cargo build --quiet -p wpplay-server -p wpplay-desktop-app
 
+echo "==> the desktop app's Linux installers (debug build, .deb and .rpm)"
+scripts/release.sh --debug --bundles deb,rpm
+
 echo "==> tests (inside a private D-Bus session with gnome-keyring and Xvfb)"
 scripts/with-desktop-session.sh --xvfb cargo test --workspace --no-fail-fast
 

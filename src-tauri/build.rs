@@ -1,8 +1,4 @@
-//! Builds the Tauri context from the root `tauri.conf.json`.
+//! Builds the Tauri context from `tauri.conf.json` beside this file.
 fn main() {
-    if let Err(e) =
-        tauri_build::try_build(tauri_build::Attributes::new().config_path("../tauri.conf.json"))
-    {
-        panic!("tauri build failed: {e:#}");
-    }
+    tauri_build::build();
 }

@@ -142,7 +142,7 @@ fn main() {
             commands::choose_package,
             commands::save_invoice_pdf,
         ])
-        .run(tauri::generate_context!("../tauri.conf.json"));
+        .run(tauri::generate_context!());
     if let Err(e) = result {
         tracing::error!(error = %e, "the app could not start");
         std::process::exit(1);

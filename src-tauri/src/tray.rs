@@ -56,7 +56,7 @@ fn act(app: &AppHandle, core: &Arc<Core>, action: TrayAction) {
 
 /// Builds the tray icon with the signed-out model; [`refresh_forever`] keeps it current.
 pub fn build(app: &AppHandle, core: Arc<Core>, model: &TrayModel) -> tauri::Result<TrayIcon> {
-    let mut builder = TrayIconBuilder::with_id(TRAY_ID)
+    let builder = TrayIconBuilder::with_id(TRAY_ID)
         .tooltip(&model.tooltip)
         .title(&model.title)
         .menu(&menu(app, model)?)
@@ -77,10 +77,10 @@ pub fn build(app: &AppHandle, core: Arc<Core>, model: &TrayModel) -> tauri::Resu
                 show_main(tray.app_handle());
             }
         });
-    if let Some(icon) = app.default_window_icon() {
-        builder = builder.icon(icon.clone());
-    }
-    builder.build(app)
+    // The tray's own mark (icons/tray.svg), simpler than the app icon so it reads at 16 px.
+    builder
+        .icon(tauri::include_image!("../icons/tray.png"))
+        .build(app)
 }
 
 /// Every two seconds, redraws the tray when the core's model changed.

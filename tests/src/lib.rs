@@ -25,6 +25,23 @@ pub fn workspace_binary(name: &str) -> PathBuf {
     path
 }
 
+/// The `tauri-driver` binary: on PATH, or in the cargo home the test command installs to.
+pub fn tauri_driver() -> PathBuf {
+    let from_path = std::env::var_os("PATH")
+        .into_iter()
+        .flat_map(|p| std::env::split_paths(&p).collect::<Vec<_>>())
+        .map(|d| d.join("tauri-driver"))
+        .find(|p| p.exists());
+    let from_cargo = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("WPPLAY_REAL_HOME").map(|h| PathBuf::from(h).join(".cargo")))
+        .map(|c| c.join("bin/tauri-driver"))
+        .filter(|p| p.exists());
+    from_path.or(from_cargo).expect(
+        "tauri-driver is installed (the README's test command runs `cargo install tauri-driver --locked`)",
+    )
+}
+
 /// A port nobody listens on right now.
 pub fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0")

@@ -16,8 +16,10 @@ pub struct Session {
 impl Session {
     /// Starts the app at `application` through the driver at `driver_url`.
     pub async fn start(driver_url: &str, application: &Path) -> anyhow::Result<Self> {
+        // A first launch on a cold, loaded machine (WebKit's caches empty, the binary not
+        // yet in the page cache) once took over 60 s; give it three minutes.
         let http = reqwest::Client::builder()
-            .timeout(Duration::from_secs(60))
+            .timeout(Duration::from_secs(180))
             .build()?;
         let caps = json!({"capabilities": {"alwaysMatch": {
             "browserName": "wry",

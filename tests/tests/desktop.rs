@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 use wpplay_e2e::process::Proc;
 use wpplay_e2e::webdriver::Session;
-use wpplay_e2e::{eventually, free_port, workspace_binary, workspace_root};
+use wpplay_e2e::{eventually, free_port, tauri_driver, workspace_binary, workspace_root};
 
 const WAIT: Duration = Duration::from_secs(30);
 
@@ -35,20 +35,6 @@ struct World {
     window_state: PathBuf,
     _notifier: Proc,
     _dirs: Vec<tempfile::TempDir>,
-}
-
-fn tauri_driver() -> PathBuf {
-    let from_path = std::env::var_os("PATH")
-        .into_iter()
-        .flat_map(|p| std::env::split_paths(&p).collect::<Vec<_>>())
-        .map(|d| d.join("tauri-driver"))
-        .find(|p| p.exists());
-    let from_cargo = std::env::var_os("CARGO_HOME")
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("WPPLAY_REAL_HOME").map(|h| PathBuf::from(h).join(".cargo")))
-        .map(|c| c.join("bin/tauri-driver"))
-        .filter(|p| p.exists());
-    from_path.or(from_cargo).expect("tauri-driver is installed (the README's test command runs `cargo install tauri-driver --locked`)")
 }
 
 async fn healthy(url: &str) -> Option<()> {
@@ -192,9 +178,14 @@ impl World {
     }
 
     async fn open_app(&self) -> Session {
-        Session::start(&self.driver_url, &self.app)
-            .await
-            .expect("the app starts under WebDriver")
+        match Session::start(&self.driver_url, &self.app).await {
+            Ok(session) => session,
+            Err(e) => panic!(
+                "the app did not start under WebDriver within 180 s: {e}\n--- tauri-driver log ---\n{}",
+                std::fs::read_to_string(self.artifacts.join("tauri-driver.log"))
+                    .unwrap_or_default()
+            ),
+        }
     }
 
     /// Runs an operator command against the story's server (same data folder).

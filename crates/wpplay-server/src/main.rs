@@ -13,7 +13,7 @@ use wpplay_server::{Settings, operator};
 )]
 struct Cli {
     /// A TOML settings file; WPPLAY_* environment variables override it.
-    #[arg(long, global = true)]
+    #[arg(long, global = true, env = "WPPLAY_CONFIG")]
     config: Option<PathBuf>,
     #[command(subcommand)]
     command: Command,

@@ -261,6 +261,9 @@ impl Settings {
             s.apply_file(file)?;
         }
         s.apply_env(env)?;
+        if s.tls_cert.is_some() != s.tls_key.is_some() {
+            bail!("HTTPS needs both WPPLAY_TLS_CERT and WPPLAY_TLS_KEY (tls_cert and tls_key)");
+        }
         Ok(s)
     }
 
@@ -381,9 +384,6 @@ impl Settings {
         }
         if let Some(v) = get("WPPLAY_LOG_FORMAT") {
             self.log_format = v.parse()?;
-        }
-        if self.tls_cert.is_some() != self.tls_key.is_some() {
-            bail!("HTTPS needs both WPPLAY_TLS_CERT and WPPLAY_TLS_KEY (tls_cert and tls_key)");
         }
         if self.access_token_ttl_secs < 1 || self.refresh_token_ttl_days < 1 {
             bail!("token lifetimes must be positive");
@@ -516,6 +516,66 @@ mod tests {
             (k == "WPPLAY_TRUSTED_PROXIES").then(|| "127.0.0.1, 10.0.0.0/8".to_owned())
         })
         .expect("loads");
+        assert_eq!(s.trusted_proxies.len(), 2);
+    }
+
+    /// Every key of the TOML file, as `packaging/server/server.toml` must show them.
+    const FILE_KEYS: &[&str] = &[
+        "listen",
+        "data_dir",
+        "database_url",
+        "smtp_url",
+        "mail_from",
+        "sms_gateway_url",
+        "access_token_ttl_secs",
+        "refresh_token_ttl_days",
+        "time_zone",
+        "lifecycle_interval_secs",
+        "payment_webhook_secret",
+        "issuer_name",
+        "issuer_address",
+        "issuer_account",
+        "tls_cert",
+        "tls_key",
+        "trusted_proxies",
+        "metrics",
+        "log_format",
+    ];
+
+    #[test]
+    fn the_packaged_settings_file_shows_every_setting_and_parses() {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../packaging/server/server.toml"
+        );
+        let text = std::fs::read_to_string(path).expect("the packaged settings file");
+        for key in FILE_KEYS {
+            assert!(
+                text.lines()
+                    .any(|l| l.trim_start_matches('#').starts_with(&format!("{key} = "))),
+                "{key} is missing from {path}"
+            );
+        }
+        toml::from_str::<FileSettings>(&text).expect("the file as shipped parses");
+        // Uncommented, every example is a valid setting (an empty secret aside).
+        let all: String = text
+            .lines()
+            .map(|l| match l.strip_prefix('#') {
+                Some(rest)
+                    if FILE_KEYS
+                        .iter()
+                        .any(|k| rest.starts_with(&format!("{k} = "))) =>
+                {
+                    rest
+                }
+                _ => l,
+            })
+            .map(|l| format!("{l}\n"))
+            .collect();
+        let file: FileSettings = toml::from_str(&all).expect("every example parses");
+        let mut s = Settings::defaults();
+        s.apply_file(file).expect("every example is a valid value");
+        assert_eq!(s.data_dir, PathBuf::from("/var/lib/wpplay-server"));
         assert_eq!(s.trusted_proxies.len(), 2);
     }
 
