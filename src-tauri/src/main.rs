@@ -58,6 +58,8 @@ fn main() {
                 default_server_url: std::env::var("WPPLAY_SERVER_URL")
                     .unwrap_or_else(|_| "http://127.0.0.1:8750".into()),
                 keychain_service: wpplay_desktop::keychain::SERVICE.into(),
+                // A private CA's certificates, for an operator's own deployment.
+                ca_file: std::env::var_os(wpplay_desktop::client::CA_FILE_VAR).map(Into::into),
                 sync_interval: Duration::from_secs(5),
                 clock: wpplay_desktop::clock::from_env(),
                 // The billing calendar's zone; the server's default unless told otherwise.

@@ -274,6 +274,7 @@ impl Client {
 
     fn core(dir: &Path, service: &str, server_url: &str) -> Arc<Core> {
         Arc::new(Core::new(CoreConfig {
+            ca_file: None,
             data_dir: dir.to_owned(),
             export_dir: dir.join("exports"),
             default_server_url: server_url.to_owned(),

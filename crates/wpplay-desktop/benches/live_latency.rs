@@ -75,6 +75,7 @@ async fn until_held(core: &Core, name: &str, limit: Duration) -> anyhow::Result<
 
 fn core(dir: &std::path::Path, service: &str, url: &str, every: Duration) -> Arc<Core> {
     Arc::new(Core::new(CoreConfig {
+        ca_file: None,
         data_dir: dir.to_owned(),
         export_dir: dir.join("exports"),
         default_server_url: url.to_owned(),

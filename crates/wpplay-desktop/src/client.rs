@@ -44,45 +44,123 @@ impl CallError {
 }
 
 /// Checks and normalises a server address the user typed: `http(s)://host[:port]`.
+///
+/// A bare host name means HTTPS; plain `http://` is accepted only for a server on this
+/// computer (loopback), since passwords and tokens would otherwise cross the network
+/// readable by anyone on the way.
 pub fn normalize_server_url(input: &str) -> CoreResult<String> {
     let trimmed = input.trim();
+    let invalid = || {
+        ErrorBody::new(
+            "invalid_server_url",
+            format!("'{trimmed}' is not a server address. Use one like https://desk.example.com."),
+        )
+    };
     let with_scheme = if trimmed.contains("://") {
         trimmed.to_owned()
     } else {
-        format!("http://{trimmed}")
+        // Loopback keeps plain HTTP (a server on this computer); anything else is HTTPS.
+        let probe = reqwest::Url::parse(&format!("http://{trimmed}")).map_err(|_| invalid())?;
+        let scheme = if probe.host().is_some_and(|h| is_loopback(&h)) {
+            "http"
+        } else {
+            "https"
+        };
+        format!("{scheme}://{trimmed}")
     };
-    reqwest::Url::parse(&with_scheme)
+    let url = reqwest::Url::parse(&with_scheme)
         .ok()
         .filter(|u| {
             matches!(u.scheme(), "http" | "https") && u.path() == "/" && u.query().is_none()
         })
-        .and_then(|u| {
-            let host = u.host_str().filter(|h| !h.is_empty())?.to_owned();
-            Some(match u.port() {
-                Some(port) => format!("{}://{host}:{port}", u.scheme()),
-                None => format!("{}://{host}", u.scheme()),
-            })
-        })
-        .ok_or_else(|| {
-            ErrorBody::new(
-                "invalid_server_url",
-                format!("'{trimmed}' is not a server address. Use one like http://127.0.0.1:8750."),
-            )
-        })
+        .filter(|u| u.host_str().is_some_and(|h| !h.is_empty()))
+        .ok_or_else(invalid)?;
+    if url.scheme() == "http" && !url.host().is_some_and(|h| is_loopback(&h)) {
+        return Err(ErrorBody::new(
+            "insecure_server_url",
+            format!(
+                "'{trimmed}' uses plain http://, which would send your password unencrypted. Use https:// (ask your WP Play operator for the address); plain http:// is only for a server on this computer."
+            ),
+        ));
+    }
+    let host = url.host_str().unwrap_or_default();
+    Ok(match url.port() {
+        Some(port) => format!("{}://{host}:{port}", url.scheme()),
+        None => format!("{}://{host}", url.scheme()),
+    })
+}
+
+fn is_loopback(host: &url::Host<&str>) -> bool {
+    match host {
+        url::Host::Domain(d) => d.eq_ignore_ascii_case("localhost"),
+        url::Host::Ipv4(ip) => ip.is_loopback(),
+        url::Host::Ipv6(ip) => ip.is_loopback(),
+    }
+}
+
+/// The environment variable naming extra trusted CA certificates (PEM) for servers with
+/// a private certificate authority; the shell puts it in [`crate::core::CoreConfig`].
+pub const CA_FILE_VAR: &str = "WPPLAY_CA_FILE";
+
+/// The certificates of the CA file, if one is set; an unreadable file is an error that
+/// names it, never a silent fallback.
+fn extra_roots(ca_file: Option<&std::path::Path>) -> CoreResult<Vec<reqwest::Certificate>> {
+    let Some(path) = ca_file else {
+        return Ok(Vec::new());
+    };
+    let shown = path.display().to_string();
+    let pem = std::fs::read(path).map_err(|e| {
+        ErrorBody::new(
+            "ca_file_unreadable",
+            format!("The certificate file {shown} ({CA_FILE_VAR}) cannot be read: {e}."),
+        )
+    })?;
+    let certs = reqwest::Certificate::from_pem_bundle(&pem)
+        .ok()
+        .filter(|c| !c.is_empty());
+    certs.ok_or_else(|| {
+        ErrorBody::new(
+            "ca_file_unreadable",
+            format!("The certificate file {shown} ({CA_FILE_VAR}) holds no PEM certificate."),
+        )
+    })
+}
+
+/// Why the server could not be reached: an untrusted certificate is said as such (the
+/// user can do something about it), anything else is "offline".
+fn unreachable(base: &str, e: &reqwest::Error) -> ErrorBody {
+    let mut source: Option<&dyn std::error::Error> = Some(e);
+    while let Some(err) = source {
+        let text = err.to_string().to_ascii_lowercase();
+        if text.contains("certificate") || text.contains("unknown ca") {
+            return ErrorBody::new(
+                "untrusted_certificate",
+                format!(
+                    "The server at {base} answered with a certificate this computer does not trust. If your WP Play operator uses its own certificate authority, start the app with {CA_FILE_VAR} set to its certificate file."
+                ),
+            );
+        }
+        source = err.source();
+    }
+    offline(base)
 }
 
 impl ApiClient {
-    pub fn new(base: &str) -> CoreResult<Self> {
-        let http = reqwest::Client::builder()
+    /// A client for the server at `base`, trusting the certificates of `ca_file` besides
+    /// the system's.
+    pub fn new(base: &str, ca_file: Option<&std::path::Path>) -> CoreResult<Self> {
+        let mut builder = reqwest::Client::builder()
             .connect_timeout(Duration::from_secs(4))
-            .timeout(Duration::from_secs(20))
-            .build()
-            .map_err(|e| {
-                ErrorBody::new(
-                    "http_client",
-                    format!("The app could not start its network client: {e}"),
-                )
-            })?;
+            .timeout(Duration::from_secs(20));
+        for cert in extra_roots(ca_file)? {
+            builder = builder.add_root_certificate(cert);
+        }
+        let http = builder.build().map_err(|e| {
+            ErrorBody::new(
+                "http_client",
+                format!("The app could not start its network client: {e}"),
+            )
+        })?;
         Ok(Self {
             http,
             base: normalize_server_url(base)?,
@@ -111,7 +189,7 @@ impl ApiClient {
         let resp = req
             .send()
             .await
-            .map_err(|_| CallError::Unreachable(offline(&self.base)))?;
+            .map_err(|e| CallError::Unreachable(unreachable(&self.base, &e)))?;
         let status = resp.status();
         let bytes = resp
             .bytes()
@@ -171,7 +249,7 @@ impl ApiClient {
         let resp = req
             .send()
             .await
-            .map_err(|_| CallError::Unreachable(offline(&self.base)))?;
+            .map_err(|e| CallError::Unreachable(unreachable(&self.base, &e)))?;
         let status = resp.status();
         let bytes = resp
             .bytes()
@@ -228,6 +306,41 @@ mod tests {
                 normalize_server_url(bad).is_err(),
                 "{bad:?} must be refused"
             );
+        }
+    }
+
+    #[test]
+    fn plain_http_only_reaches_this_computer() {
+        let ok = |input: &str| normalize_server_url(input).ok();
+        assert_eq!(
+            ok("desk.example.com").as_deref(),
+            Some("https://desk.example.com")
+        );
+        assert_eq!(
+            ok("desk.example.com:8443").as_deref(),
+            Some("https://desk.example.com:8443")
+        );
+        assert_eq!(
+            ok("localhost:8750").as_deref(),
+            Some("http://localhost:8750")
+        );
+        assert_eq!(
+            ok("http://127.0.0.1:8750").as_deref(),
+            Some("http://127.0.0.1:8750")
+        );
+        assert_eq!(
+            ok("http://[::1]:8750").as_deref(),
+            Some("http://[::1]:8750")
+        );
+        assert_eq!(ok("https://10.0.0.5").as_deref(), Some("https://10.0.0.5"));
+        for insecure in [
+            "http://desk.example.com",
+            "http://10.0.0.5:8750",
+            "HTTP://192.168.1.2",
+        ] {
+            let err = normalize_server_url(insecure).expect_err(insecure);
+            assert_eq!(err.code, "insecure_server_url", "{insecure}");
+            assert!(err.message.contains("https://"), "{}", err.message);
         }
     }
 }

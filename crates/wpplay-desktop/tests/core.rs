@@ -112,6 +112,7 @@ fn core_with_clock(
     clock: Arc<dyn wpplay_domain::clock::Clock>,
 ) -> Arc<Core> {
     Arc::new(Core::new(CoreConfig {
+        ca_file: None,
         data_dir: data_dir.to_owned(),
         export_dir: data_dir.join("exports"),
         default_server_url: server_url.to_owned(),
@@ -1416,6 +1417,7 @@ async fn live_updates_bring_a_request_without_waiting_for_the_periodic_sync() {
     );
     let mut server = Server::start(server_dir.path(), None).await;
     let partner = Arc::new(Core::new(CoreConfig {
+        ca_file: None,
         data_dir: partner_dir.path().to_owned(),
         export_dir: partner_dir.path().join("exports"),
         default_server_url: server.url.clone(),

@@ -102,7 +102,7 @@ impl BenchServer {
                 let _ = stopped.await;
             },
         ));
-        let api = ApiClient::new(&url).map_err(|e| anyhow::anyhow!("{e}"))?;
+        let api = ApiClient::new(&url, None).map_err(|e| anyhow::anyhow!("{e}"))?;
         wait_healthy(&url).await?;
         Ok(Self {
             url,

@@ -51,6 +51,9 @@ pub struct CoreConfig {
     pub export_dir: PathBuf,
     /// The keychain service name (tests use their own).
     pub keychain_service: String,
+    /// Extra trusted CA certificates (PEM) for a server with a private CA
+    /// (`WPPLAY_CA_FILE`).
+    pub ca_file: Option<PathBuf>,
     /// How often to sync while nothing else asks for it.
     pub sync_interval: Duration,
     pub clock: Arc<dyn Clock>,
@@ -162,7 +165,7 @@ impl Core {
                     return Ok(view);
                 }
             };
-        let api = ApiClient::new(&last.server_url)?;
+        let api = ApiClient::new(&last.server_url, self.cfg.ca_file.as_deref())?;
         let replica = Replica::open(&self.replica_path(&last.server_url, &last.username)).await?;
         let answer: Result<TokenResponse, CallError> = api
             .post(
@@ -209,7 +212,7 @@ impl Core {
 
     /// The packages a new partner can choose on `server_url`.
     pub async fn list_packages(&self, args: ServerArgs) -> CoreResult<Vec<Package>> {
-        ApiClient::new(&args.server_url)?
+        ApiClient::new(&args.server_url, self.cfg.ca_file.as_deref())?
             .get("/api/v1/packages", None)
             .await
             .map_err(CallError::body)
@@ -217,7 +220,7 @@ impl Core {
 
     /// Registers a new partner; the credentials arrive by e-mail or SMS.
     pub async fn register(&self, args: RegisterArgs) -> CoreResult<RegistrationResponse> {
-        ApiClient::new(&args.server_url)?
+        ApiClient::new(&args.server_url, self.cfg.ca_file.as_deref())?
             .post("/api/v1/registrations", None, &args.form)
             .await
             .map_err(CallError::body)
@@ -226,7 +229,7 @@ impl Core {
     /// Signs in, keeps the session in the keychain and fills the replica.
     pub async fn login(&self, args: LoginArgs) -> CoreResult<SessionView> {
         let server_url = normalize_server_url(&args.server_url)?;
-        let api = ApiClient::new(&server_url)?;
+        let api = ApiClient::new(&server_url, self.cfg.ca_file.as_deref())?;
         let tokens: TokenResponse = api
             .post(
                 "/api/v1/auth/login",
