@@ -27,6 +27,7 @@ impl MigratorTrait for ServerMigrator {
             Box::new(server::m20261128_000001_billing::Migration),
             Box::new(server::m20261128_000002_message_attachment::Migration),
             Box::new(server::m20261129_000001_refresh_grace::Migration),
+            Box::new(server::m20261201_000001_desktop_releases::Migration),
         ]
     }
 }

@@ -13,6 +13,7 @@ pub mod ids;
 pub mod lifecycle;
 pub mod package;
 pub mod registration;
+pub mod release;
 pub mod requests;
 pub mod sync;
 pub mod validate;

@@ -54,6 +54,8 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("GET", "/api/v1/billing"),
     ("POST", "/api/v1/billing/package"),
     ("GET", "/api/v1/billing/invoices/{number}/pdf"),
+    ("GET", "/api/v1/desktop/updates/{target}/{current_version}"),
+    ("GET", "/api/v1/desktop/releases/{target}/{version}/{file}"),
 ];
 
 /// The router with every route of [`ROUTES`].
@@ -91,6 +93,14 @@ pub fn router(state: AppState) -> Router {
             get(routes::billing::invoice_pdf),
         )
         .route("/api/v1/sync/push", post(routes::sync::push))
+        .route(
+            "/api/v1/desktop/updates/{target}/{current_version}",
+            get(routes::desktop::updates),
+        )
+        .route(
+            "/api/v1/desktop/releases/{target}/{version}/{file}",
+            get(routes::desktop::download),
+        )
         .fallback(|| async { ApiError::not_found() })
         .method_not_allowed_fallback(|| async {
             ApiError::new(

@@ -20,6 +20,7 @@ pub mod metrics;
 pub mod mutations;
 pub mod net;
 pub mod operator;
+pub mod releases;
 pub mod routes;
 pub mod settings;
 

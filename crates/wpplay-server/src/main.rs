@@ -72,6 +72,36 @@ enum Command {
         #[command(subcommand)]
         command: PaymentsCommand,
     },
+    /// Desktop app releases offered to installed apps by the updater.
+    Releases {
+        #[command(subcommand)]
+        command: ReleasesCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum ReleasesCommand {
+    /// Record a signed installer; apps installed the same way are offered it at once.
+    Add {
+        /// The installer (e.g. the .deb, .rpm, NSIS .exe, .msi or macOS .app.tar.gz).
+        file: PathBuf,
+        /// Its version, e.g. 0.2.0.
+        #[arg(long)]
+        version: String,
+        /// `{os}-{arch}-{installer}`: linux-x86_64-deb, linux-x86_64-rpm,
+        /// windows-x86_64-nsis, windows-x86_64-msi, darwin-aarch64-app, darwin-x86_64-app.
+        #[arg(long)]
+        target: String,
+        /// The updater signature: the .sig file the Tauri CLI wrote beside the installer,
+        /// or its content.
+        #[arg(long)]
+        signature: String,
+        /// What is new, shown to the user.
+        #[arg(long)]
+        notes: Option<String>,
+    },
+    /// Every recorded release.
+    List,
 }
 
 #[derive(Subcommand)]
@@ -290,6 +320,28 @@ async fn main() -> anyhow::Result<()> {
         Command::Payments {
             command: PaymentsCommand::List,
         } => operator::payments_list(&db, false).await?,
+        Command::Releases {
+            command:
+                ReleasesCommand::Add {
+                    file,
+                    version,
+                    target,
+                    signature,
+                    notes,
+                },
+        } => {
+            let new = wpplay_server::releases::NewRelease {
+                file,
+                version,
+                target,
+                signature,
+                notes,
+            };
+            wpplay_server::releases::add(&db, &settings, new, now).await?
+        }
+        Command::Releases {
+            command: ReleasesCommand::List,
+        } => wpplay_server::releases::list(&db).await?,
         Command::Serve
         | Command::Config
         | Command::Check

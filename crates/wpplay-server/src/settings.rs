@@ -91,6 +91,9 @@ pub struct Settings {
     pub metrics: bool,
     /// Request and server logs as text lines or JSON objects.
     pub log_format: LogFormat,
+    /// The address clients reach this server at (`https://desk.example.com`), for links
+    /// it hands out (update downloads); unset: taken from each request.
+    pub public_url: Option<String>,
 }
 
 /// How the server writes its log.
@@ -214,6 +217,7 @@ struct FileSettings {
     trusted_proxies: Option<Vec<String>>,
     metrics: Option<bool>,
     log_format: Option<LogFormat>,
+    public_url: Option<String>,
 }
 
 impl Settings {
@@ -244,6 +248,7 @@ impl Settings {
             trusted_proxies: Vec::new(),
             metrics: false,
             log_format: LogFormat::Text,
+            public_url: None,
         }
     }
 
@@ -315,6 +320,9 @@ impl Settings {
         if let Some(v) = f.log_format {
             self.log_format = v;
         }
+        if let Some(v) = f.public_url {
+            self.public_url = Some(parse_public_url(&v)?);
+        }
         Ok(())
     }
 
@@ -385,6 +393,9 @@ impl Settings {
         if let Some(v) = get("WPPLAY_LOG_FORMAT") {
             self.log_format = v.parse()?;
         }
+        if let Some(v) = get("WPPLAY_PUBLIC_URL") {
+            self.public_url = Some(parse_public_url(&v)?);
+        }
         if self.access_token_ttl_secs < 1 || self.refresh_token_ttl_days < 1 {
             bail!("token lifetimes must be positive");
         }
@@ -405,6 +416,17 @@ impl Settings {
     pub fn outbox_dir(&self) -> PathBuf {
         self.data_dir.join("outbox")
     }
+}
+
+fn parse_public_url(v: &str) -> anyhow::Result<String> {
+    let v = v.trim().trim_end_matches('/');
+    let ok = (v.starts_with("https://") || v.starts_with("http://"))
+        && !v.contains(char::is_whitespace)
+        && v.split("://").nth(1).is_some_and(|rest| !rest.is_empty());
+    if !ok {
+        bail!("public_url '{v}' is not an address like https://desk.example.com");
+    }
+    Ok(v.to_owned())
 }
 
 fn parse_bool(v: &str) -> anyhow::Result<bool> {
@@ -540,6 +562,7 @@ mod tests {
         "trusted_proxies",
         "metrics",
         "log_format",
+        "public_url",
     ];
 
     #[test]

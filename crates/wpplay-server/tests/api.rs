@@ -26,6 +26,8 @@ mod multi;
 mod ops;
 #[path = "api/registration.rs"]
 mod registration;
+#[path = "api/releases.rs"]
+mod releases;
 #[path = "api/resellers.rs"]
 mod resellers;
 #[path = "api/simulation.rs"]

@@ -7,3 +7,4 @@ pub mod m20261127_000004_audit;
 pub mod m20261128_000001_billing;
 pub mod m20261128_000002_message_attachment;
 pub mod m20261129_000001_refresh_grace;
+pub mod m20261201_000001_desktop_releases;

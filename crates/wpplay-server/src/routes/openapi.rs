@@ -28,8 +28,10 @@ use utoipa::{Modify, OpenApi};
         super::billing::view,
         super::billing::choose_package,
         super::billing::invoice_pdf,
+        super::desktop::updates,
+        super::desktop::download,
     ),
-    components(schemas(wpplay_wire::ErrorBody, wpplay_wire::sync::Entity, wpplay_wire::sync::Mutation)),
+    components(schemas(wpplay_wire::ErrorBody, super::desktop::UpdateManifest, wpplay_wire::sync::Entity, wpplay_wire::sync::Mutation)),
     modifiers(&BearerAuth)
 )]
 pub struct ApiDoc;

@@ -311,6 +311,9 @@ fn expected_status(path: &str, actor: Actor) -> u16 {
         "/healthz" | "/api/openapi.json" | "/api/v1/packages" => 200,
         // Off unless the operator turns it on (`ops.rs` tests it on).
         "/metrics" => 404,
+        // Public: nothing is recorded for the made-up target and version.
+        "/api/v1/desktop/updates/{target}/{current_version}" => 204,
+        "/api/v1/desktop/releases/{target}/{version}/{file}" => 404,
         "/api/v1/registrations" => 422,
         "/api/v1/auth/login" | "/api/v1/auth/refresh" => 401,
         // Only the payment provider's signature opens it; no token does.
@@ -373,7 +376,11 @@ async fn every_route_as_every_actor(backend: Backend) {
             }
             let concrete = path
                 .replace("{partner_id}", &w.a_id.to_string())
-                .replace("{number}", "2026-999999");
+                .replace("{number}", "2026-999999")
+                .replace("{target}", "linux-x86_64-deb")
+                .replace("{current_version}", "0.1.0")
+                .replace("{version}", "0.2.0")
+                .replace("{file}", "app.deb");
             let body = match *path {
                 "/api/v1/registrations" => Some(
                     json!({"company": "X", "contact_person": "Y", "email": "not-an-email", "phone": "+381641234567",
