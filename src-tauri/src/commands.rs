@@ -12,6 +12,7 @@ use wpplay_desktop::commands::{
     AddStreamArgs, AddSubscriberArgs, AuditArgs, EditSubscriberArgs, ExtendSubscriberArgs,
     PartnerArgs, RequestArgs, RequestPartnerArgs, ResellerSettingsArgs, StreamArgs, SubscriberArgs,
 };
+use wpplay_desktop::view::UpdateStatus;
 use wpplay_desktop::view::{
     ContentView, CsvExport, DirectoryRow, RequestsView, ResellerSettingsView, SubscriberPage,
     SubscriberQuery, SubscriberRow,
@@ -291,4 +292,29 @@ pub async fn save_invoice_pdf(
         }
     };
     Ok(wpplay_desktop::view::SavedFile { opened, ..saved })
+}
+
+#[tauri::command]
+pub async fn update_status(
+    app: tauri::AppHandle,
+    updates: State<'_, crate::update::Updates>,
+) -> Answer<UpdateStatus> {
+    Ok(updates.status(&app).await)
+}
+
+#[tauri::command]
+pub async fn check_for_update(
+    app: tauri::AppHandle,
+    core: State<'_, AppCore>,
+    updates: State<'_, crate::update::Updates>,
+) -> Answer<UpdateStatus> {
+    Ok(updates.check(&app, &core.0).await)
+}
+
+#[tauri::command]
+pub async fn install_update(
+    app: tauri::AppHandle,
+    updates: State<'_, crate::update::Updates>,
+) -> Answer<UpdateStatus> {
+    Ok(updates.install(&app).await)
 }

@@ -5,6 +5,7 @@
 mod commands;
 mod notify;
 mod tray;
+mod update;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -37,6 +38,7 @@ fn main() {
         )
         .plugin(tauri_plugin_notification::init())
         .plugin(tauri_plugin_opener::init())
+        .plugin(tauri_plugin_updater::Builder::new().build())
         .setup(|app| {
             // Tests and side-by-side installs may point the app at their own folder.
             let data_dir = match std::env::var_os("WPPLAY_DESKTOP_DATA_DIR") {
@@ -81,6 +83,8 @@ fn main() {
                 core.clone(),
                 signed_out,
             ));
+            app.manage(update::Updates::default());
+            tauri::async_runtime::spawn(update::check_forever(app.handle().clone(), core.clone()));
             app.manage(AppCore(core));
             Ok(())
         })
@@ -143,6 +147,9 @@ fn main() {
             commands::offered_packages,
             commands::choose_package,
             commands::save_invoice_pdf,
+            commands::update_status,
+            commands::check_for_update,
+            commands::install_update,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

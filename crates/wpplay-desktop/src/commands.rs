@@ -319,6 +319,10 @@ pub const COMMANDS: &[CommandSpec] = &[
         "ChangePackageResponse",
     ),
     cmd("save_invoice_pdf", Some("InvoiceArgs"), "SavedFile"),
+    // Served by the shell (the updater plugin), not the core.
+    cmd("update_status", None, "UpdateStatus"),
+    cmd("check_for_update", None, "UpdateStatus"),
+    cmd("install_update", None, "UpdateStatus"),
 ];
 
 /// The TypeScript module wrapping `invoke` for every command.

@@ -424,6 +424,31 @@ pub struct SavedFile {
     pub opened: bool,
 }
 
+/// A newer version of the app that its server offers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct UpdateOffer {
+    pub version: String,
+    /// What is new, as the release says.
+    pub notes: String,
+}
+
+/// What the app knows about updating itself.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct UpdateStatus {
+    /// The version this app runs.
+    pub current_version: String,
+    /// A newer version the server offers, once a check found one.
+    pub offer: Option<UpdateOffer>,
+    /// Why this copy cannot update itself (it was not installed from an installer), if so.
+    pub unavailable: Option<String>,
+    /// The last check or install that failed, and why.
+    pub error: Option<ErrorBody>,
+    /// A test build downloaded and verified this version and stopped before installing.
+    pub verified_version: Option<String>,
+}
+
 /// What a tray menu item does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -210,6 +210,22 @@ impl Core {
         Ok(view)
     }
 
+    /// The server this app talks to: the signed-in session's, else the last one used,
+    /// else the pre-filled one. Updates are asked of it.
+    pub async fn server_url(&self) -> Option<String> {
+        if let Some(s) = self.session.read().await.as_ref() {
+            return Some(s.api.base().to_owned());
+        }
+        session_file::read(&self.last_session_path())
+            .map(|l| l.server_url)
+            .or_else(|| normalize_server_url(&self.cfg.default_server_url).ok())
+    }
+
+    /// The CA file the app trusts besides the system's (`WPPLAY_CA_FILE`).
+    pub fn ca_file(&self) -> Option<&std::path::Path> {
+        self.cfg.ca_file.as_deref()
+    }
+
     /// The packages a new partner can choose on `server_url`.
     pub async fn list_packages(&self, args: ServerArgs) -> CoreResult<Vec<Package>> {
         ApiClient::new(&args.server_url, self.cfg.ca_file.as_deref())?

@@ -49,6 +49,7 @@ import type { SubscriberQuery } from "./bindings/SubscriberQuery";
 import type { SubscriberRow } from "./bindings/SubscriberRow";
 import type { SyncStatus } from "./bindings/SyncStatus";
 import type { UpdateProfileArgs } from "./bindings/UpdateProfileArgs";
+import type { UpdateStatus } from "./bindings/UpdateStatus";
 
 export const commands = {
   startup: () => invoke<StartupView>("startup"),
@@ -93,4 +94,7 @@ export const commands = {
   offeredPackages: () => invoke<Array<Package>>("offered_packages"),
   choosePackage: (args: ChangePackageArgs) => invoke<ChangePackageResponse>("choose_package", { args }),
   saveInvoicePdf: (args: InvoiceArgs) => invoke<SavedFile>("save_invoice_pdf", { args }),
+  updateStatus: () => invoke<UpdateStatus>("update_status"),
+  checkForUpdate: () => invoke<UpdateStatus>("check_for_update"),
+  installUpdate: () => invoke<UpdateStatus>("install_update"),
 };

@@ -9,3 +9,8 @@ import { listen } from "@tauri-apps/api/event";
 export async function onNavigate(go: (section: string) => void): Promise<() => void> {
   return listen<string>("navigate", (event) => go(event.payload));
 }
+
+/** Calls `found` when the shell learns of a newer version of the app. */
+export async function onUpdateAvailable(found: () => void): Promise<() => void> {
+  return listen("update-available", () => found());
+}

@@ -85,6 +85,8 @@ export type { SubscriberQuery } from "./bindings/SubscriberQuery";
 export type { SubscriberRow } from "./bindings/SubscriberRow";
 export type { SubscriberSort } from "./bindings/SubscriberSort";
 export type { VisibleContacts } from "./bindings/VisibleContacts";
+export type { UpdateOffer } from "./bindings/UpdateOffer";
+export type { UpdateStatus } from "./bindings/UpdateStatus";
 
 /** The code given to failures that did not come from the core as an `ErrorBody`. */
 export const IPC_ERROR = "ipc_error";
