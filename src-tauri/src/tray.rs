@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 use std::time::Duration;
-use tauri::menu::{Menu, MenuItem};
+use tauri::menu::{Menu, MenuItem, PredefinedMenuItem};
 use tauri::tray::{TrayIcon, TrayIconBuilder, TrayIconEvent};
 use tauri::{AppHandle, Emitter, Manager};
 use wpplay_desktop::Core;
@@ -22,6 +22,15 @@ pub fn show_main(app: &AppHandle) {
 
 fn menu(app: &AppHandle, model: &TrayModel) -> tauri::Result<Menu<tauri::Wry>> {
     let menu = Menu::new(app)?;
+    // Linux trays (StatusNotifier/AppIndicator) show no tooltip: what it says opens the
+    // menu instead, as a line that does nothing when clicked.
+    // Its first line is the app's name, which "Open …" already says.
+    let status: Vec<&str> = model.tooltip.lines().skip(1).collect();
+    if cfg!(target_os = "linux") && !status.is_empty() {
+        let status = MenuItem::with_id(app, "status", status.join(" · "), false, None::<&str>)?;
+        menu.append(&status)?;
+        menu.append(&PredefinedMenuItem::separator(app)?)?;
+    }
     for item in &model.menu {
         let entry = MenuItem::with_id(
             app,
@@ -37,8 +46,12 @@ fn menu(app: &AppHandle, model: &TrayModel) -> tauri::Result<Menu<tauri::Wry>> {
 
 fn act(app: &AppHandle, core: &Arc<Core>, action: TrayAction) {
     match action {
-        TrayAction::Open => show_main(app),
+        TrayAction::Open => {
+            tracing::info!("window opened from the tray");
+            show_main(app);
+        }
         TrayAction::SyncNow => {
+            tracing::info!("sync requested from the tray");
             let core = core.clone();
             tauri::async_runtime::spawn(async move {
                 if let Err(e) = core.sync_now().await {
@@ -47,10 +60,14 @@ fn act(app: &AppHandle, core: &Arc<Core>, action: TrayAction) {
             });
         }
         TrayAction::PendingRequests => {
+            tracing::info!("pending requests opened from the tray");
             show_main(app);
             let _ = app.emit("navigate", "resellers");
         }
-        TrayAction::Quit => app.exit(0),
+        TrayAction::Quit => {
+            tracing::info!("quit from the tray");
+            app.exit(0);
+        }
     }
 }
 

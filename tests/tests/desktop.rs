@@ -34,6 +34,9 @@ struct World {
     /// Where the window's size and position are remembered (under XDG_CONFIG_HOME).
     window_state: PathBuf,
     _notifier: Proc,
+    /// Where the stand-in tray host records the items that register with it.
+    tray_items: PathBuf,
+    _tray_host: Proc,
     _dirs: Vec<tempfile::TempDir>,
 }
 
@@ -98,6 +101,35 @@ impl World {
         )
         .await;
 
+        // A stand-in panel tray (StatusNotifier host) on this session's bus: the app's
+        // icon registers with it and its menu is read and clicked over D-Bus.
+        let tray_items = artifacts.join("tray-items.jsonl");
+        let _ = std::fs::remove_file(&tray_items);
+        let tray_host = Proc::spawn(
+            "fake tray host",
+            &workspace_root().join("tests/fixtures/fake_tray_host.py"),
+            &[&tray_items.display().to_string()],
+            &[],
+            &artifacts.join("tray-host.log"),
+        );
+        eventually("the fake tray host to own its bus name", WAIT, async || {
+            let out = std::process::Command::new("dbus-send")
+                .args([
+                    "--session",
+                    "--print-reply",
+                    "--dest=org.freedesktop.DBus",
+                    "/org/freedesktop/DBus",
+                    "org.freedesktop.DBus.NameHasOwner",
+                    "string:org.kde.StatusNotifierWatcher",
+                ])
+                .output()
+                .ok()?;
+            String::from_utf8_lossy(&out.stdout)
+                .contains("boolean true")
+                .then_some(())
+        })
+        .await;
+
         let exports = app_dir.path().join("exports");
         let xdg_data = app_dir.path().join("xdg-data");
         let app_log = xdg_data.join("com.wpplay.partnerdesk/logs/partner-desk.log");
@@ -156,6 +188,8 @@ impl World {
             app_log,
             window_state,
             _notifier: notifier,
+            tray_items,
+            _tray_host: tray_host,
             _dirs: vec![server_dir, app_dir],
         }
     }
@@ -255,6 +289,74 @@ fn x11_window(action: &str) -> String {
         String::from_utf8_lossy(&out.stderr)
     );
     String::from_utf8_lossy(&out.stdout).trim().to_owned()
+}
+
+/// Runs `tests/fixtures/tray_probe.py` (a panel reading the tray over D-Bus).
+fn tray_probe(args: &[&str]) -> Option<serde_json::Value> {
+    let out = std::process::Command::new(workspace_root().join("tests/fixtures/tray_probe.py"))
+        .args(args)
+        .output()
+        .ok()?;
+    if !out.status.success() {
+        return None;
+    }
+    serde_json::from_slice(&out.stdout).ok()
+}
+
+/// The app's tray item as the panel sees it, once the running app has registered:
+/// (bus name, menu path, properties).
+async fn tray_item(world: &World) -> (String, String, serde_json::Value) {
+    eventually(
+        "the app's tray icon to register with the panel",
+        WAIT,
+        async || {
+            let text = std::fs::read_to_string(&world.tray_items).ok()?;
+            // The newest registration is the running app's (each launch registers anew).
+            let last: serde_json::Value = serde_json::from_str(text.lines().last()?).ok()?;
+            let service = last["service"].as_str()?.to_owned();
+            let item = tray_probe(&["item", &service, last["path"].as_str()?])?;
+            let menu = item["Menu"].as_str()?.to_owned();
+            Some((service, menu, item))
+        },
+    )
+    .await
+}
+
+/// The tray menu's items as (label, enabled), once one of them starts with `expect`.
+async fn tray_menu(world: &World, expect: &str) -> Vec<(String, bool)> {
+    let (service, menu, _) = tray_item(world).await;
+    eventually(
+        &format!("the tray menu to offer \"{expect}\""),
+        WAIT,
+        async || {
+            let items = tray_probe(&["menu", &service, &menu])?;
+            let items: Vec<(String, bool)> = items
+                .as_array()?
+                .iter()
+                .map(|i| {
+                    (
+                        i["label"].as_str().unwrap_or_default().to_owned(),
+                        i["enabled"].as_bool().unwrap_or(false),
+                    )
+                })
+                .collect();
+            items
+                .iter()
+                .any(|(label, enabled)| label.starts_with(expect) && *enabled)
+                .then_some(items)
+        },
+    )
+    .await
+}
+
+/// Clicks the tray menu item whose label starts with `label`, as the panel would.
+async fn tray_click(world: &World, label: &str) {
+    tray_menu(world, label).await;
+    let (service, menu, _) = tray_item(world).await;
+    assert!(
+        tray_probe(&["click", &service, &menu, label]).is_some(),
+        "clicking \"{label}\" in the tray menu"
+    );
 }
 
 /// Resizes the app's window through the X server.
@@ -565,6 +667,31 @@ async fn partner_registers_signs_in_and_keeps_working_offline() {
     // Closing the window (as the title bar's x does) keeps the app running in the tray; a
     // second launch hands over to it, which comes back to the front, and exits.
     world.logged("tray ready").await;
+    let (_, _, item) = tray_item(&world).await;
+    assert_eq!(item["Status"], "Active", "{item}");
+    assert_eq!(
+        item["icon_png_size"],
+        serde_json::json!([64, 64]),
+        "the tray shows its own 64 px mark (icons/tray.png): {item}"
+    );
+    let menu = tray_menu(&world, "Sync now").await;
+    let labels: Vec<&str> = menu.iter().map(|(l, _)| l.as_str()).collect();
+    assert_eq!(
+        &labels[1..],
+        [
+            "Open WP Play Partner Desk",
+            "Sync now",
+            "Pending requests",
+            "Quit"
+        ],
+        "the tray menu: {menu:?}"
+    );
+    assert!(
+        !menu[0].1 && menu[0].0.starts_with("Desk Media d.o.o. · Online"),
+        "the menu opens with what a tooltip would say (Linux trays show none): {menu:?}"
+    );
+    tray_click(&world, "Sync now").await;
+    world.logged("sync requested from the tray").await;
     x11_window_resize(1100, 720);
     eventually("the window to take its new size", WAIT, async || {
         (x11_window("size") == "1100x720").then_some(())
@@ -578,6 +705,17 @@ async fn partner_registers_signs_in_and_keeps_working_offline() {
     world
         .logged("window closed: the app stays in the tray")
         .await;
+    // The tray's Open brings it back; closed again, a second launch does the same below.
+    tray_click(&world, "Open WP Play Partner Desk").await;
+    eventually("the window to show from the tray", WAIT, async || {
+        (x11_window("state") == "viewable").then_some(())
+    })
+    .await;
+    x11_window("close");
+    eventually("the window to hide again", WAIT, async || {
+        (x11_window("state") == "unmapped").then_some(())
+    })
+    .await;
     let remembered: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&world.window_state).unwrap_or_default())
             .unwrap_or_default();
@@ -740,6 +878,11 @@ async fn partner_registers_signs_in_and_keeps_working_offline() {
     )
     .await;
     shot(&app, &shots, "10-after-restart-with-requests.png").await;
+    // The tray counts them; its "Pending requests (2)" opens the Resellers page.
+    click(&app, "[data-testid=nav-content]").await;
+    tray_click(&world, "Pending requests (2)").await;
+    element(&app, "[data-testid=request-row]").await;
+    world.logged("pending requests opened from the tray").await;
     let all = raised(&world);
     assert!(
         all.len() == 2 && all[0].contains("Resell rade") && all[1].contains("Resell mila"),
@@ -1144,6 +1287,12 @@ async fn partner_registers_signs_in_and_keeps_working_offline() {
     element(&app, "[data-testid=export-dealers]").await;
     assert!(app.find("[data-testid=locked-screen]").await.is_none());
     shot(&app, &shots, "27-unlocked.png").await;
+    // Quit in the tray ends the app.
+    tray_click(&world, "Quit").await;
+    eventually("the app to quit from the tray", WAIT, async || {
+        (x11_window("state") == "missing").then_some(())
+    })
+    .await;
     app.close().await;
 }
 

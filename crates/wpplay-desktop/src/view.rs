@@ -30,6 +30,8 @@ pub struct StartupView {
     pub last_username: Option<String>,
     /// The server this app was started against (`WPPLAY_SERVER_URL`), if any.
     pub default_server_url: String,
+    /// The OS keychain could not be read: the user signs in again, and is told why.
+    pub keychain_notice: Option<String>,
 }
 
 /// Sync health, always visible in the top bar.
@@ -96,6 +98,8 @@ pub struct Dashboard {
     /// "now" so every date it computes agrees with the core.
     #[ts(type = "number")]
     pub clock_ahead_ms: i64,
+    /// The OS keychain refused to keep the session (said once, then `None`).
+    pub keychain_notice: Option<String>,
 }
 
 /// A password's strength, for the meter beside password fields.

@@ -92,7 +92,15 @@ pub struct Core {
     pub(super) refreshing: Mutex<()>,
     pub(super) next_session_id: AtomicU64,
     pub(super) wake: Notify,
+    /// What the user must hear about the OS keychain (locked or missing), said once.
+    pub(super) keychain_notice: std::sync::Mutex<Option<String>>,
 }
+
+/// Said when the keychain refused to keep the session.
+pub const KEYCHAIN_STORE_FAILED: &str = "This computer's keychain (its password store) is locked or missing, so your sign-in could not be saved in it: the next time you start the app it will ask for your password again. Everything else works as usual.";
+
+/// Said when the keychain could not be read at start.
+pub const KEYCHAIN_LOAD_FAILED: &str = "This computer's keychain (its password store) is locked or missing, so the app could not sign you in by itself: sign in again. Your data and waiting changes on this computer are kept.";
 
 impl Core {
     pub fn new(cfg: CoreConfig) -> Self {
@@ -104,6 +112,7 @@ impl Core {
             refreshing: Mutex::new(()),
             next_session_id: AtomicU64::new(1),
             wake: Notify::new(),
+            keychain_notice: std::sync::Mutex::new(None),
         }
     }
 
@@ -150,6 +159,7 @@ impl Core {
             last_server_url: last.as_ref().map(|l| l.server_url.clone()),
             last_username: last.as_ref().map(|l| l.username.clone()),
             default_server_url: self.cfg.default_server_url.clone(),
+            keychain_notice: None,
         };
         if self.session.read().await.is_some() {
             view.session = self.session_view().await;
@@ -162,6 +172,8 @@ impl Core {
                 Ok(None) => return Ok(view),
                 Err(e) => {
                     tracing::warn!(error = %e, "the keychain could not be read; sign in again");
+                    self.keychain_says(KEYCHAIN_LOAD_FAILED);
+                    view.keychain_notice = self.take_keychain_notice();
                     return Ok(view);
                 }
             };
@@ -339,7 +351,20 @@ impl Core {
             &tokens.refresh_token,
         ) {
             tracing::warn!(error = %e, "the session could not be kept in the keychain; the next start will ask to sign in");
+            self.keychain_says(KEYCHAIN_STORE_FAILED);
         }
+    }
+
+    /// Remembers what to tell the user about the keychain; said once per problem.
+    fn keychain_says(&self, message: &str) {
+        if let Ok(mut notice) = self.keychain_notice.lock() {
+            *notice = Some(message.to_owned());
+        }
+    }
+
+    /// The keychain notice, if one waits; taking it means it has been said.
+    pub(super) fn take_keychain_notice(&self) -> Option<String> {
+        self.keychain_notice.lock().ok().and_then(|mut n| n.take())
     }
 
     fn remember(

@@ -80,6 +80,7 @@ impl Core {
             subscription,
             sync,
             clock_ahead_ms: (now - wpplay_domain::clock::SystemClock.now()).num_milliseconds(),
+            keychain_notice: self.take_keychain_notice(),
         })
     }
 

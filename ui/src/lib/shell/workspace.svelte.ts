@@ -13,6 +13,8 @@ export class Workspace {
   /** Why the last read failed; cleared by the next success. */
   loadError: BackendError | null = $state(null);
   syncing = $state(false);
+  /** What the core had to say about the OS keychain; shown until the user closes it. */
+  keychainNotice: string | null = $state(null);
   /** Ticks with every read so relative times ("2 min ago") stay fresh. */
   now: Date = $state(now());
 
@@ -20,6 +22,7 @@ export class Workspace {
     read: () => backend.dashboard(),
     accept: (dashboard) => {
       setClockAhead(dashboard.clock_ahead_ms);
+      if (dashboard.keychain_notice) this.keychainNotice = dashboard.keychain_notice;
       this.dashboard = dashboard;
       this.loadError = null;
     },
@@ -43,6 +46,7 @@ export class Workspace {
   /** Shows an action's result (the whole dashboard) at once, then reads again. */
   apply(dashboard: Dashboard): void {
     setClockAhead(dashboard.clock_ahead_ms);
+    if (dashboard.keychain_notice) this.keychainNotice = dashboard.keychain_notice;
     this.dashboard = dashboard;
     this.loadError = null;
     this.#poller.changed();

@@ -14,4 +14,8 @@ export type Dashboard = { session: SessionView, profile: Profile | null, package
  * in a debug build moved by `WPPLAY_DEBUG_CLOCK_OFFSET_FILE`. The UI adds it to its own
  * "now" so every date it computes agrees with the core.
  */
-clock_ahead_ms: number, };
+clock_ahead_ms: number, 
+/**
+ * The OS keychain refused to keep the session (said once, then `None`).
+ */
+keychain_notice: string | null, };

@@ -16,4 +16,8 @@ last_server_url: string | null, last_username: string | null,
 /**
  * The server this app was started against (`WPPLAY_SERVER_URL`), if any.
  */
-default_server_url: string, };
+default_server_url: string, 
+/**
+ * The OS keychain could not be read: the user signs in again, and is told why.
+ */
+keychain_notice: string | null, };
