@@ -599,6 +599,53 @@ mod tests {
         })
     }
 
+    /// An update of the app opens a replica written by an older version: it is migrated
+    /// in place, and the edits waiting to sync are still there to push.
+    #[tokio::test]
+    async fn an_older_replica_is_migrated_with_its_waiting_edits() {
+        use wpplay_migrations::{MigratorTrait, ReplicaMigrator};
+        let dir = tempfile::tempdir().expect("dir");
+        let path = dir.path().join("old.sqlite");
+        let mutation = Mutation::AddStream {
+            stream_id: "57000000-0000-4000-8000-000000000001".into(),
+            name: "Sport 1 HD".into(),
+            category: "Sport".into(),
+            stream_url: "https://cdn.example/sport1.m3u8".into(),
+        };
+        {
+            // The first released schema, with one edit waiting, as version 0.1 left it.
+            let db = Database::connect(format!("sqlite://{}?mode=rwc", path.display()))
+                .await
+                .expect("open");
+            ReplicaMigrator::up(&db, Some(1))
+                .await
+                .expect("the first schema");
+            let payload = serde_json::to_string(&mutation).expect("json");
+            db.execute_raw(sea_orm::Statement::from_sql_and_values(
+                sea_orm::DbBackend::Sqlite,
+                "INSERT INTO outbox (mutation_id, payload, summary, state, created_at) VALUES (1, ?, 'Add Sport 1 HD', 'pending', '2026-11-26 10:00:00+00:00')",
+                [payload.into()],
+            ))
+            .await
+            .expect("a waiting edit");
+            db.close().await.expect("close");
+        }
+        let r = Replica::open(&path)
+            .await
+            .expect("the newer app opens the older replica");
+        let pending = r.pending().await.expect("pending");
+        assert_eq!(pending.len(), 1, "the waiting edit survived the migration");
+        assert_eq!(pending[0].mutation, mutation);
+        let applied = ReplicaMigrator::get_applied_migrations(&r.db)
+            .await
+            .expect("applied");
+        assert_eq!(
+            applied.len(),
+            ReplicaMigrator::migrations().len(),
+            "every later migration ran"
+        );
+    }
+
     /// Batched upserts keep the feed's order: a later change of the same line in one page
     /// wins, and a removal between two changes is not undone.
     #[tokio::test]
