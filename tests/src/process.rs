@@ -1,5 +1,6 @@
 //! Child processes that die with the test.
 
+use std::os::unix::process::CommandExt;
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 
@@ -21,6 +22,10 @@ impl Proc {
         let out = std::fs::File::create(log).expect("create the log file");
         let err = out.try_clone().expect("clone the log handle");
         let mut cmd = Command::new(program);
+        // A group of its own: killing it ends what it started too (tauri-driver starts
+        // WebKitWebDriver, which starts the app). An app left behind by a failed test
+        // would otherwise hold the single-instance name and swallow every later launch.
+        cmd.process_group(0);
         cmd.args(args)
             .stdin(Stdio::null())
             .stdout(Stdio::from(out))
@@ -37,8 +42,15 @@ impl Proc {
         }
     }
 
-    /// Kills the process and waits for it.
+    /// Kills the process and everything it started, and waits for it.
     pub fn kill(&mut self) {
+        if matches!(self.child.try_wait(), Ok(None)) {
+            let _ = Command::new("kill")
+                .args(["-KILL", "--", &format!("-{}", self.child.id())])
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .status();
+        }
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
