@@ -142,6 +142,20 @@ def memory_mb(exe):
     return total_pss / 1024, parts
 
 
+def end(session, app):
+    """Closes the WebDriver session and waits for the app to be gone (ended if it lingers)."""
+    session.close()
+    deadline = time.monotonic() + 30
+    while processes_of(app) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    for pid in processes_of(app):
+        try:
+            os.kill(pid, 15)
+        except OSError:
+            pass
+    wait_for("the app to exit", lambda: not processes_of(app), 30)
+
+
 def launch_time(driver, app, ready_css):
     """Seconds from asking for the app to the ready element painted (median of LAUNCHES)."""
     times = []
@@ -151,8 +165,7 @@ def launch_time(driver, app, ready_css):
         wait_for(ready_css, lambda: s.find(ready_css))
         s.painted()
         times.append(time.monotonic() - start)
-        s.close()
-        wait_for("the app to exit", lambda: not processes_of(app), 30)
+        end(s, app)
     return statistics.median(times), times
 
 
@@ -188,8 +201,7 @@ try:
         wait_for("the minimal app's page", lambda: s.find("#hello"))
         time.sleep(IDLE_SECONDS)
         minimal_mem, minimal_parts = memory_mb(MINIMAL)
-        s.close()
-        wait_for("the minimal app to exit", lambda: not processes_of(MINIMAL), 30)
+        end(s, MINIMAL)
 
         # Partner Desk: sign in, the dashboard, 60 s idle.
         s = driver.session(APP)
@@ -199,8 +211,7 @@ try:
         wait_for("the dashboard", lambda: s.find("[data-testid=days-left]"))
         time.sleep(IDLE_SECONDS)
         app_mem, app_parts = memory_mb(APP)
-        s.close()
-        wait_for("the app to exit", lambda: not processes_of(APP), 30)
+        end(s, APP)
 
         # Launch to painted: the minimal app's page; Partner Desk's dashboard (signed in
         # silently through the keychain).
