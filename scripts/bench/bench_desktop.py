@@ -57,9 +57,10 @@ def wait_for(what, f, limit=120):
 class Driver:
     def __init__(self, env):
         self.port = free_port()
+        self.log = open(os.path.join(env["WPPLAY_DESKTOP_DATA_DIR"] + "-driver.log"), "w")
         self.proc = subprocess.Popen(
             ["tauri-driver", "--port", str(self.port), "--native-port", str(free_port())],
-            env={**os.environ, **env}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            env={**os.environ, **env}, stdout=self.log, stderr=subprocess.STDOUT)
         self.url = f"http://127.0.0.1:{self.port}"
         wait_for("tauri-driver", lambda: http("GET", f"{self.url}/status"))
 
@@ -170,6 +171,7 @@ def launch_time(driver, app, ready_css):
 
 
 work = tempfile.mkdtemp(prefix="wpplay-bench-")
+print(f"app and driver logs: {work}", file=sys.stderr)
 port = free_port()
 server_url = f"http://127.0.0.1:{port}"
 server = subprocess.Popen([SERVER, "serve"], env={**os.environ, "WPPLAY_DATA_DIR": f"{work}/server",
