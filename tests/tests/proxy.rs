@@ -368,9 +368,15 @@ async fn two_servers_behind_nginx_throttle_by_client_stream_at_once_and_survive_
     // One server restarts while two clients push and pull through nginx: every edit is
     // applied exactly once and both clients read the same feed.
     let stop = Arc::new(AtomicBool::new(false));
+    let applied = Arc::new(std::sync::atomic::AtomicUsize::new(0));
     let mut writers = Vec::new();
     for (w, from) in ["127.0.0.4", "127.0.0.5"].into_iter().enumerate() {
-        let (url, token, stop) = (site.url.clone(), token.clone(), stop.clone());
+        let (url, token, stop, applied) = (
+            site.url.clone(),
+            token.clone(),
+            stop.clone(),
+            applied.clone(),
+        );
         writers.push(tokio::spawn(async move {
             let http = client_from(from);
             let client_id = uuid();
@@ -380,6 +386,7 @@ async fn two_servers_behind_nginx_throttle_by_client_stream_at_once_and_survive_
                 id += 1;
                 let name = format!("Restart {w}-{id}");
                 push_until_applied(&http, &url, &token, &client_id, id, &name).await;
+                applied.fetch_add(1, Ordering::Relaxed);
                 names.push(name);
                 // Pull as a client would between pushes; failures during the restart are retried.
                 let _ = http
@@ -391,10 +398,15 @@ async fn two_servers_behind_nginx_throttle_by_client_stream_at_once_and_survive_
             names
         }));
     }
-    tokio::time::sleep(Duration::from_millis(500)).await;
-    site.restart(0).await;
-    tokio::time::sleep(Duration::from_millis(500)).await;
-    site.restart(1).await;
+    // Each restart comes while the writers are at it: five more edits applied first.
+    for server in 0..2 {
+        let before = applied.load(Ordering::Relaxed);
+        eventually("five more edits applied through nginx", WAIT, async || {
+            (applied.load(Ordering::Relaxed) >= before + 5).then_some(())
+        })
+        .await;
+        site.restart(server).await;
+    }
     stop.store(true, Ordering::Relaxed);
     let mut expected = vec!["Live 1".to_owned()];
     for w in writers {
