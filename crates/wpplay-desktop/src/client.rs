@@ -151,7 +151,10 @@ impl ApiClient {
     pub fn new(base: &str, ca_file: Option<&std::path::Path>) -> CoreResult<Self> {
         let mut builder = reqwest::Client::builder()
             .connect_timeout(Duration::from_secs(4))
-            .timeout(Duration::from_secs(20));
+            .timeout(Duration::from_secs(20))
+            // The server closes a kept-alive connection idle for its header timeout
+            // (20 s by default): let go of idle ones first, never send on a closing one.
+            .pool_idle_timeout(Duration::from_secs(10));
         for cert in extra_roots(ca_file)? {
             builder = builder.add_root_certificate(cert);
         }

@@ -12,6 +12,7 @@ pub mod error;
 pub mod ids;
 pub mod lifecycle;
 pub mod package;
+pub mod password_hash;
 pub mod registration;
 pub mod release;
 pub mod requests;

@@ -8,7 +8,6 @@ use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post};
 use sea_orm::DatabaseConnection;
-use std::net::SocketAddr;
 use std::sync::Arc;
 use tokio::net::TcpListener;
 use tokio::sync::Notify;
@@ -111,6 +110,10 @@ pub fn router(state: AppState) -> Router {
         })
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(axum::middleware::from_fn_with_state(
+            crate::limits::RequestLimits::new(&state.settings.limits),
+            crate::limits::guard,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             crate::metrics::track,
         ))
@@ -187,20 +190,14 @@ pub async fn launch(
         shutdown.await;
         live.close();
     };
-    let app = router(state).into_make_service_with_connect_info::<SocketAddr>();
+    let limits = state.settings.limits.clone();
+    let app = router(state);
     let result = match tls {
         Some(acceptor) => {
-            use axum::serve::ListenerExt;
-            let listener = crate::net::TlsListener::new(listener, acceptor)?.tap_io(|_| {});
-            axum::serve(listener, app)
-                .with_graceful_shutdown(shutdown)
-                .await
+            let listener = crate::net::TlsListener::new(listener, acceptor)?;
+            crate::net::serve(listener, app, &limits, shutdown).await
         }
-        None => {
-            axum::serve(listener, app)
-                .with_graceful_shutdown(shutdown)
-                .await
-        }
+        None => crate::net::serve(listener, app, &limits, shutdown).await,
     };
     let _ = stop_tx.send(true);
     let _ = worker.await;

@@ -15,6 +15,7 @@ pub mod delivery;
 pub mod error;
 pub mod extract;
 pub mod feed;
+pub mod limits;
 pub mod live;
 pub mod metrics;
 pub mod mutations;

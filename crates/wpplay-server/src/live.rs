@@ -25,6 +25,42 @@ pub struct Live {
     tx: broadcast::Sender<i64>,
     /// True once the server is shutting down: open streams end so it can.
     closing: std::sync::Arc<watch::Sender<bool>>,
+    /// Open event streams: per account and in all.
+    streams: std::sync::Arc<std::sync::Mutex<StreamCounts>>,
+}
+
+#[derive(Default)]
+struct StreamCounts {
+    total: usize,
+    per_account: std::collections::HashMap<i64, usize>,
+}
+
+/// Why an event stream was not opened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StreamRefused {
+    /// The account has `max_event_streams_per_account` open.
+    Account,
+    /// The server has `max_event_streams` open.
+    Total,
+}
+
+/// An open event stream's place; dropping it frees the place.
+pub struct StreamSlot {
+    streams: std::sync::Arc<std::sync::Mutex<StreamCounts>>,
+    account: i64,
+}
+
+impl Drop for StreamSlot {
+    fn drop(&mut self) {
+        let mut s = self.streams.lock().unwrap_or_else(|p| p.into_inner());
+        s.total = s.total.saturating_sub(1);
+        if let Some(n) = s.per_account.get_mut(&self.account) {
+            *n -= 1;
+            if *n == 0 {
+                s.per_account.remove(&self.account);
+            }
+        }
+    }
 }
 
 impl Default for Live {
@@ -40,7 +76,30 @@ impl Live {
         Self {
             tx,
             closing: std::sync::Arc::new(closing),
+            streams: Default::default(),
         }
+    }
+
+    /// A place for one more event stream of `account`, within the limits.
+    pub fn open_stream(
+        &self,
+        account: i64,
+        limits: &crate::settings::Limits,
+    ) -> Result<StreamSlot, StreamRefused> {
+        let mut s = self.streams.lock().unwrap_or_else(|p| p.into_inner());
+        let mine = s.per_account.get(&account).copied().unwrap_or(0);
+        if mine >= limits.max_event_streams_per_account {
+            return Err(StreamRefused::Account);
+        }
+        if s.total >= limits.max_event_streams {
+            return Err(StreamRefused::Total);
+        }
+        s.total += 1;
+        *s.per_account.entry(account).or_insert(0) += 1;
+        Ok(StreamSlot {
+            streams: self.streams.clone(),
+            account,
+        })
     }
 
     /// Ends every open stream (the server is shutting down).

@@ -94,6 +94,41 @@ pub struct Settings {
     /// The address clients reach this server at (`https://desk.example.com`), for links
     /// it hands out (update downloads); unset: taken from each request.
     pub public_url: Option<String>,
+    /// What one client may take of the server, independent of any proxy in front.
+    pub limits: Limits,
+}
+
+/// The server's own bounds on connections, requests and event streams: no client,
+/// slow or hostile, may stall or flood it whatever stands in front of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Limits {
+    /// A request (headers aside: body read and answer) must be done in this many seconds.
+    pub request_timeout_secs: u64,
+    /// A request's headers must arrive within this many seconds of its first byte, and
+    /// an idle kept-alive connection is closed after it.
+    pub header_timeout_secs: u64,
+    /// Open TCP connections at once; more wait in the kernel's backlog.
+    pub max_connections: usize,
+    /// Requests being worked on at once; more are answered `503 server_busy`.
+    pub max_requests_in_flight: usize,
+    /// Open live event streams in all; more are answered `503 server_busy`.
+    pub max_event_streams: usize,
+    /// Open live event streams of one account (one per computer it signs in on); more
+    /// are answered `429 too_many_streams`.
+    pub max_event_streams_per_account: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            request_timeout_secs: 30,
+            header_timeout_secs: 20,
+            max_connections: 4096,
+            max_requests_in_flight: 256,
+            max_event_streams: 2048,
+            max_event_streams_per_account: 8,
+        }
+    }
 }
 
 /// How the server writes its log.
@@ -218,6 +253,12 @@ struct FileSettings {
     metrics: Option<bool>,
     log_format: Option<LogFormat>,
     public_url: Option<String>,
+    request_timeout_secs: Option<u64>,
+    header_timeout_secs: Option<u64>,
+    max_connections: Option<usize>,
+    max_requests_in_flight: Option<usize>,
+    max_event_streams: Option<usize>,
+    max_event_streams_per_account: Option<usize>,
 }
 
 impl Settings {
@@ -249,6 +290,7 @@ impl Settings {
             metrics: false,
             log_format: LogFormat::Text,
             public_url: None,
+            limits: Limits::default(),
         }
     }
 
@@ -323,6 +365,15 @@ impl Settings {
         if let Some(v) = f.public_url {
             self.public_url = Some(parse_public_url(&v)?);
         }
+        let l = &mut self.limits;
+        l.request_timeout_secs = f.request_timeout_secs.unwrap_or(l.request_timeout_secs);
+        l.header_timeout_secs = f.header_timeout_secs.unwrap_or(l.header_timeout_secs);
+        l.max_connections = f.max_connections.unwrap_or(l.max_connections);
+        l.max_requests_in_flight = f.max_requests_in_flight.unwrap_or(l.max_requests_in_flight);
+        l.max_event_streams = f.max_event_streams.unwrap_or(l.max_event_streams);
+        l.max_event_streams_per_account = f
+            .max_event_streams_per_account
+            .unwrap_or(l.max_event_streams_per_account);
         Ok(())
     }
 
@@ -398,6 +449,47 @@ impl Settings {
         }
         if self.access_token_ttl_secs < 1 || self.refresh_token_ttl_days < 1 {
             bail!("token lifetimes must be positive");
+        }
+        let count = |name: &str| -> anyhow::Result<Option<u64>> {
+            get(name)
+                .map(|v| {
+                    v.trim()
+                        .parse::<u64>()
+                        .with_context(|| format!("{name} must be a whole number"))
+                })
+                .transpose()
+        };
+        let l = &mut self.limits;
+        if let Some(v) = count("WPPLAY_REQUEST_TIMEOUT_SECS")? {
+            l.request_timeout_secs = v;
+        }
+        if let Some(v) = count("WPPLAY_HEADER_TIMEOUT_SECS")? {
+            l.header_timeout_secs = v;
+        }
+        let size = |v: u64| usize::try_from(v).unwrap_or(usize::MAX);
+        if let Some(v) = count("WPPLAY_MAX_CONNECTIONS")? {
+            l.max_connections = size(v);
+        }
+        if let Some(v) = count("WPPLAY_MAX_REQUESTS_IN_FLIGHT")? {
+            l.max_requests_in_flight = size(v);
+        }
+        if let Some(v) = count("WPPLAY_MAX_EVENT_STREAMS")? {
+            l.max_event_streams = size(v);
+        }
+        if let Some(v) = count("WPPLAY_MAX_EVENT_STREAMS_PER_ACCOUNT")? {
+            l.max_event_streams_per_account = size(v);
+        }
+        let l = &self.limits;
+        if l.request_timeout_secs == 0
+            || l.header_timeout_secs == 0
+            || l.max_connections == 0
+            || l.max_requests_in_flight == 0
+            || l.max_event_streams == 0
+            || l.max_event_streams_per_account == 0
+        {
+            bail!(
+                "timeouts and limits must be at least 1 (request_timeout_secs, header_timeout_secs, max_*)"
+            );
         }
         Ok(())
     }
@@ -563,6 +655,12 @@ mod tests {
         "metrics",
         "log_format",
         "public_url",
+        "request_timeout_secs",
+        "header_timeout_secs",
+        "max_connections",
+        "max_requests_in_flight",
+        "max_event_streams",
+        "max_event_streams_per_account",
     ];
 
     #[test]

@@ -12,6 +12,8 @@ mod cli;
 mod dealers;
 #[path = "api/delivery.rs"]
 mod delivery;
+#[path = "api/hardening.rs"]
+mod hardening;
 #[path = "api/harness.rs"]
 mod harness;
 #[path = "api/links.rs"]

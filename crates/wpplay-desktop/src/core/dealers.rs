@@ -40,7 +40,7 @@ impl Core {
         check_new_password(&username, "", &args.password).map_err(domain)?;
         let password = args.password;
         let password_hash = tokio::task::spawn_blocking(move || {
-            argon2::Argon2::default()
+            wpplay_domain::password_hash::hasher()
                 .hash_password(password.as_bytes(), &SaltString::generate(&mut OsRng))
                 .map(|h| h.to_string())
         })

@@ -2,7 +2,6 @@
 
 use super::{Applied, check_id, conflict, publish, refuse};
 use crate::db::entity::{account, dealer, session, subscriber};
-use argon2::password_hash::PasswordHash;
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -13,10 +12,6 @@ use wpplay_domain::dealer::{DealerDetails, DealerStatus, username as check_usern
 use wpplay_domain::ids::AccountId;
 use wpplay_wire::dealers::{Dealer, Removed};
 use wpplay_wire::sync::{Entity, Mutation};
-
-/// The least argon2 cost a client-made hash must have (OWASP's argon2id minimum).
-const MIN_MEMORY_KIB: u32 = 19_456;
-const MIN_ITERATIONS: u32 = 2;
 
 pub async fn apply(
     db: &DatabaseTransaction,
@@ -328,28 +323,8 @@ pub fn wire(d: &dealer::Model, username: String) -> Dealer {
     }
 }
 
-/// Only argon2id PHC strings of at least the minimum cost are stored.
+/// Only argon2id PHC strings of exactly the product's cost are stored: a cheaper one
+/// would be weak, a dearer one a way to stall the server when the dealer signs in.
 fn check_hash(phc: &str) -> Applied {
-    let weak = || {
-        Err((
-            "invalid_password_hash",
-            "The password must be sent as an argon2id hash of at least the minimum cost."
-                .to_owned(),
-        ))
-    };
-    let Ok(parsed) = PasswordHash::new(phc) else {
-        return weak();
-    };
-    if parsed.algorithm.as_str() != "argon2id" {
-        return weak();
-    }
-    let param = |name: &str| parsed.params.get_decimal(name).unwrap_or(0);
-    if param("m") < MIN_MEMORY_KIB
-        || param("t") < MIN_ITERATIONS
-        || param("p") < 1
-        || parsed.hash.is_none()
-    {
-        return weak();
-    }
-    Ok(())
+    wpplay_domain::password_hash::check_client_hash(phc).map_err(|p| (p.code(), p.message()))
 }

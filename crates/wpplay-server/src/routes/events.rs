@@ -8,8 +8,10 @@
 
 use crate::app::AppState;
 use crate::auth::Authed;
-use crate::live::EVERYONE;
+use crate::error::ApiError;
+use crate::live::{EVERYONE, StreamRefused};
 use axum::extract::State;
+use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use axum::response::sse::{Event, KeepAlive, Sse};
 use std::convert::Infallible;
@@ -19,11 +21,38 @@ use tokio::sync::broadcast::error::RecvError;
 /// The account's live "changed" signals.
 #[utoipa::path(get, path = "/api/v1/events", security(("bearer" = [])),
     responses((status = 200, description = "text/event-stream of `ready` and `changed` events", content_type = "text/event-stream"),
-        (status = 401, body = wpplay_wire::ErrorBody)))]
-pub async fn events(State(state): State<AppState>, Authed(auth): Authed) -> impl IntoResponse {
+        (status = 401, body = wpplay_wire::ErrorBody),
+        (status = 429, description = "`too_many_streams`: the account has as many streams open as it may", body = wpplay_wire::ErrorBody),
+        (status = 503, description = "`server_busy`: the server has as many streams open as it may", body = wpplay_wire::ErrorBody)))]
+pub async fn events(
+    State(state): State<AppState>,
+    Authed(auth): Authed,
+) -> Result<impl IntoResponse, ApiError> {
     let account = auth.account.id;
+    let slot = state
+        .live
+        .open_stream(account, &state.settings.limits)
+        .map_err(|refused| {
+            let mut e = match refused {
+                StreamRefused::Account => ApiError::new(
+                    StatusCode::TOO_MANY_REQUESTS,
+                    "too_many_streams",
+                    format!(
+                        "This account already has {} live connections open. Close the app on another computer, or wait a minute.",
+                        state.settings.limits.max_event_streams_per_account
+                    ),
+                ),
+                StreamRefused::Total => ApiError::new(
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    "server_busy",
+                    "The server has no room for another live connection right now. Try again in a moment.",
+                ),
+            };
+            e.retry_after = Some(60);
+            e
+        })?;
     // Counted as open until the stream (and with it this guard) is dropped.
-    let guard = state.metrics.stream_opened();
+    let guard = (state.metrics.stream_opened(), slot);
     let rx = state.live.subscribe();
     let closing = state.live.closing();
     let left = (auth.session.access_expires_at - state.clock.now())
@@ -67,8 +96,8 @@ pub async fn events(State(state): State<AppState>, Authed(auth): Authed) -> impl
         },
     );
     // Reverse proxies (nginx) must pass each event on at once, not buffer the stream.
-    (
+    Ok((
         [("x-accel-buffering", "no"), ("cache-control", "no-cache")],
         Sse::new(stream).keep_alive(KeepAlive::new().interval(Duration::from_secs(15))),
-    )
+    ))
 }

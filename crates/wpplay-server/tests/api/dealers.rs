@@ -118,13 +118,13 @@ async fn dealer_network(s: &TestServer) {
         partner
             .push(create_dealer(DEALER, "marko", "Dealer-pass-2026"))
             .await,
-        rejected("invalid_password_hash"),
+        rejected("bad_password_hash"),
         "plain passwords are refused"
     );
     let weak = "$argon2id$v=19$m=1024,t=1,p=1$c29tZXNhbHRzb21lc2FsdA$WeR0j3nBf6gYtDpgCYxJ9hEY7bHcFpCCjw5r3cE1m4E";
     assert_eq!(
         partner.push(create_dealer(DEALER, "marko", weak)).await,
-        rejected("invalid_password_hash"),
+        rejected("weak_password_hash"),
         "cheap hashes are refused"
     );
     let creds_taken = s.credentials_for("net@acme.rs").await.username;
