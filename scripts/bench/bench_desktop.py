@@ -155,6 +155,17 @@ def end(session, app):
         except OSError:
             pass
     wait_for("the app to exit", lambda: not processes_of(app), 30)
+    # The next launch must not find this one's single-instance name on the session bus
+    # (it would hand over to it and exit).
+    wait_for("the single-instance name to be released", lambda: not single_instance_alive(), 30)
+
+
+def single_instance_alive():
+    """Whether a Partner Desk instance still owns its single-instance D-Bus name."""
+    out = subprocess.run(
+        ["dbus-send", "--session", "--print-reply", "--dest=org.freedesktop.DBus", "/org/freedesktop/DBus",
+         "org.freedesktop.DBus.ListNames"], capture_output=True, text=True, timeout=30).stdout
+    return "com.wpplay.partnerdesk.SingleInstance" in out
 
 
 def launch_time(driver, app, ready_css):

@@ -15,6 +15,11 @@ pub const REMINDER_HOUR: u32 = 8;
 /// A pro forma invoice for the next period is issued this many days before the end.
 pub const INVOICE_DAYS_BEFORE: i64 = 7;
 
+/// The largest single amount the product handles, in minor units (10 billion in the
+/// currency's major unit): a price, a payment or a statement entry above it is refused,
+/// so sums of them stay far from `i64`'s end (and are still added with a check).
+pub const MAX_AMOUNT_MINOR: i64 = 1_000_000_000_000;
+
 /// The local wall-clock time `t` in `tz`, and back. A local time that does not exist (the
 /// hour skipped when clocks go forward) moves to the first instant after the gap; an
 /// ambiguous one (the hour repeated when clocks go back) takes the earlier instant.
@@ -371,7 +376,7 @@ pub fn prorated_minor(
     end: DateTime<Utc>,
     now: DateTime<Utc>,
 ) -> i64 {
-    let diff = (new_price_minor - old_price_minor).max(0);
+    let diff = new_price_minor.saturating_sub(old_price_minor).max(0);
     let total = (end - start).num_seconds();
     let left = (end - now).num_seconds().clamp(0, total.max(0));
     if total <= 0 || diff == 0 {

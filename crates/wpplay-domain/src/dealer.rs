@@ -97,12 +97,68 @@ pub fn line_state(
 
 /// The new expiry when a line is extended by `days`: from the later of now and the old
 /// expiry, so an expired line gets the whole period and an active one loses nothing.
+/// (Saturates instead of overflowing; [`extend_line`] keeps real expiries in range.)
 pub fn extended_expiry(old: DateTime<Utc>, now: DateTime<Utc>, days: i64) -> DateTime<Utc> {
-    old.max(now) + Duration::days(days)
+    old.max(now)
+        .checked_add_signed(Duration::days(days.clamp(0, MAX_EXTENSION_DAYS)))
+        .unwrap_or(DateTime::<Utc>::MAX_UTC)
 }
 
-/// The longest single extension, in days.
+/// The longest single extension, in days; also how far ahead a line may be paid.
 pub const MAX_EXTENSION_DAYS: i64 = 3 * 366;
+
+/// The latest expiry a line may have at `now`: one longest extension ahead.
+pub fn latest_expiry(now: DateTime<Utc>) -> DateTime<Utc> {
+    now + Duration::days(MAX_EXTENSION_DAYS)
+}
+
+/// Checks the expiry a new line is created with: at most [`MAX_EXTENSION_DAYS`] ahead,
+/// and not more than that in the past (a line queued offline may arrive late).
+pub fn check_expiry(expires_at: DateTime<Utc>, now: DateTime<Utc>) -> Result<(), DomainError> {
+    let earliest = now - Duration::days(MAX_EXTENSION_DAYS);
+    if expires_at > latest_expiry(now) || expires_at < earliest {
+        return Err(DomainError::invalid(
+            "invalid_expiry",
+            "expires_at",
+            format!("A line may be paid at most {MAX_EXTENSION_DAYS} days ahead."),
+        ));
+    }
+    Ok(())
+}
+
+/// Extends a line by `days` (1 to [`MAX_EXTENSION_DAYS`]) as long as it is then paid at
+/// most [`MAX_EXTENSION_DAYS`] ahead; the refusal says how many days still fit.
+pub fn extend_line(
+    old: DateTime<Utc>,
+    now: DateTime<Utc>,
+    days: i64,
+) -> Result<DateTime<Utc>, DomainError> {
+    if !(1..=MAX_EXTENSION_DAYS).contains(&days) {
+        return Err(DomainError::invalid(
+            "invalid_extension",
+            "days",
+            format!("Choose 1 to {MAX_EXTENSION_DAYS} days."),
+        ));
+    }
+    let new = extended_expiry(old, now, days);
+    if new > latest_expiry(now) {
+        let room = (latest_expiry(now) - old.max(now)).num_days().max(0);
+        return Err(DomainError::invalid(
+            "extension_too_long",
+            "days",
+            if room == 0 {
+                format!(
+                    "This line is already paid {MAX_EXTENSION_DAYS} days ahead, the most a line may be."
+                )
+            } else {
+                format!(
+                    "A line may be paid at most {MAX_EXTENSION_DAYS} days ahead: extend this one by at most {room} days."
+                )
+            },
+        ));
+    }
+    Ok(new)
+}
 
 /// A login name for a dealer: 3-32 characters, lowercase letters, digits, `.`, `_`, `-`,
 /// starting with a letter. Lower-cased.
@@ -280,6 +336,52 @@ mod tests {
             day(10) + Duration::days(30),
             "expired: the whole period from now"
         );
+    }
+
+    #[test]
+    fn a_line_is_paid_at_most_one_longest_extension_ahead() {
+        let now = day(10);
+        assert_eq!(
+            extend_line(day(5), now, MAX_EXTENSION_DAYS),
+            Ok(now + Duration::days(MAX_EXTENSION_DAYS)),
+            "an expired line may get the longest extension"
+        );
+        let paid = now + Duration::days(1000);
+        assert_eq!(
+            extend_line(paid, now, 98).map(|d| (d - now).num_days()),
+            Ok(MAX_EXTENSION_DAYS)
+        );
+        let e = extend_line(paid, now, 99).expect_err("past the limit");
+        assert_eq!(e.code(), "extension_too_long");
+        assert!(e.message().contains("at most 98 days"), "{e}");
+        for days in [0, -1, MAX_EXTENSION_DAYS + 1, i64::MAX, i64::MIN] {
+            assert_eq!(
+                extend_line(now, now, days).map_err(|e| e.code()),
+                Err("invalid_extension"),
+                "{days}"
+            );
+        }
+        // Saturates, never panics, whatever it is given.
+        assert_eq!(
+            extended_expiry(DateTime::<Utc>::MAX_UTC, now, MAX_EXTENSION_DAYS),
+            DateTime::<Utc>::MAX_UTC
+        );
+        assert!(check_expiry(now + Duration::days(MAX_EXTENSION_DAYS), now).is_ok());
+        assert!(
+            check_expiry(now - Duration::days(30), now).is_ok(),
+            "queued offline"
+        );
+        for far in [
+            now + Duration::days(MAX_EXTENSION_DAYS + 1),
+            now - Duration::days(MAX_EXTENSION_DAYS + 1),
+            DateTime::<Utc>::MAX_UTC,
+            DateTime::<Utc>::MIN_UTC,
+        ] {
+            assert_eq!(
+                check_expiry(far, now).map_err(|e| e.code()),
+                Err("invalid_expiry")
+            );
+        }
     }
 
     #[test]

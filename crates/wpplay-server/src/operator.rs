@@ -137,7 +137,13 @@ pub fn parse_price(text: &str) -> anyhow::Result<i64> {
     whole
         .checked_mul(100)
         .and_then(|w| w.checked_add(frac))
-        .context("price too large")
+        .filter(|m| *m <= wpplay_domain::billing::MAX_AMOUNT_MINOR)
+        .with_context(|| {
+            format!(
+                "'{text}' is too large: at most {}",
+                format_minor(wpplay_domain::billing::MAX_AMOUNT_MINOR)
+            )
+        })
 }
 
 fn format_minor(minor: i64) -> String {

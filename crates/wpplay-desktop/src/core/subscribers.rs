@@ -16,7 +16,8 @@ use crate::view::{
 use chrono::{DateTime, Duration, Utc};
 use std::collections::HashMap;
 use wpplay_domain::dealer::{
-    DealerStatus, LineState, MAX_EXTENSION_DAYS, SubscriberDetails, extended_expiry, line_state,
+    DealerStatus, LineState, MAX_EXTENSION_DAYS, SubscriberDetails, extend_line, extended_expiry,
+    line_state,
 };
 use wpplay_domain::lifecycle::days_left;
 use wpplay_wire::ErrorBody;
@@ -97,6 +98,9 @@ impl Core {
     pub async fn extend_subscriber(&self, args: ExtendSubscriberArgs) -> CoreResult<SubscriberRow> {
         check_days(args.days)?;
         let current = self.subscriber_row(&args.subscriber_id).await?;
+        // The server's rule, checked before queuing: paid at most so many days ahead.
+        extend_line(current.expires_at, self.cfg.clock.now(), args.days)
+            .map_err(|e| ErrorBody::new(wpplay_domain::ErrorCode::code(&e), e.message()))?;
         let m = Mutation::ExtendSubscriber {
             subscriber_id: args.subscriber_id.clone(),
             days: args.days,

@@ -142,9 +142,15 @@ async fn record_in(
             ));
         } else if p.is_none() {
             note = Some("The partner's account was purged before this payment.".to_owned());
+        } else if inv.paid_minor.checked_add(incoming.amount_minor).is_none() {
+            note = Some(format!(
+                "Invoice {} cannot take this amount on top of what it has; a person must look at it.",
+                inv.number
+            ));
         } else if let Some(p) = p {
             let before = inv.paid_minor;
-            let total = before + incoming.amount_minor;
+            // Checked just above.
+            let total = before.saturating_add(incoming.amount_minor);
             let settled_now = before < inv.amount_minor && total >= inv.amount_minor;
             status = if before >= inv.amount_minor {
                 note = Some(format!(

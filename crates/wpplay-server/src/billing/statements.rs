@@ -42,7 +42,10 @@ pub fn parse_amount(v: &str) -> Option<i64> {
     }
     let whole: i64 = whole.parse().ok()?;
     let frac: i64 = format!("{frac:0<2}").parse().ok()?;
-    whole.checked_mul(100)?.checked_add(frac)
+    whole
+        .checked_mul(100)?
+        .checked_add(frac)
+        .filter(|m| *m <= wpplay_domain::billing::MAX_AMOUNT_MINOR)
 }
 
 fn parse_date(v: &str) -> Option<NaiveDate> {
@@ -119,10 +122,11 @@ pub fn parse_camt053(xml: &str) -> Result<Vec<Entry>, StatementError> {
             continue;
         }
         let amt = child(ntry, "Amt").ok_or_else(|| err(format!("{at}: no amount")))?;
-        let amount_minor = amt
-            .text()
-            .and_then(parse_amount)
-            .ok_or_else(|| err(format!("{at}: the amount is not a number")))?;
+        let amount_minor = amt.text().and_then(parse_amount).ok_or_else(|| {
+            err(format!(
+                "{at}: the amount is not a number of at most 10000000000.00"
+            ))
+        })?;
         let currency = amt
             .attribute("Ccy")
             .map(str::to_ascii_uppercase)
@@ -226,7 +230,7 @@ pub fn parse_csv(text: &str) -> Result<Vec<Entry>, StatementError> {
             .filter(|a| *a > 0)
             .ok_or_else(|| {
                 err(format!(
-                    "{at}: the amount {:?} is not a positive number like 79.00",
+                    "{at}: the amount {:?} is not a positive number like 79.00 (at most 10000000000.00)",
                     get(amount)
                 ))
             })?;
@@ -376,5 +380,12 @@ mod tests {
         assert_eq!(parse_amount("1234,5"), Some(123_450));
         assert_eq!(parse_amount("1.999"), None);
         assert_eq!(parse_amount("-5"), None);
+        assert_eq!(parse_amount("10000000000.00"), Some(1_000_000_000_000));
+        assert_eq!(
+            parse_amount("10000000000.01"),
+            None,
+            "beyond the largest amount"
+        );
+        assert_eq!(parse_amount("92233720368547758.07"), None);
     }
 }

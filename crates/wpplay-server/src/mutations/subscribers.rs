@@ -7,9 +7,7 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, DbErr, EntityTrait,
     PaginatorTrait, QueryFilter, QuerySelect, Set, SqlErr, TransactionTrait,
 };
-use wpplay_domain::dealer::{
-    MAX_EXTENSION_DAYS, SubscriberDetails, SubscriberStatus, extended_expiry,
-};
+use wpplay_domain::dealer::{SubscriberDetails, SubscriberStatus, check_expiry, extend_line};
 use wpplay_domain::ids::AccountId;
 use wpplay_wire::dealers::{Removed, Subscriber};
 use wpplay_wire::sync::{Entity, Mutation};
@@ -37,6 +35,9 @@ pub async fn apply(
                 Ok(d) => d,
                 Err(e) => return Ok(Err(refuse(&e))),
             };
+            if let Err(e) = check_expiry(*expires_at, now) {
+                return Ok(Err(refuse(&e)));
+            }
             // A dealer's lines are always its own; a partner may give a line to one of its dealers.
             let dealer_id = match (&actor.dealer_id, dealer_id) {
                 (Some(own), None) => Some(own.clone()),
@@ -125,20 +126,18 @@ pub async fn apply(
             subscriber_id,
             days,
         } => {
-            if !(1..=MAX_EXTENSION_DAYS).contains(days) {
-                return Ok(Err((
-                    "invalid_extension",
-                    format!("Extend by 1 to {MAX_EXTENSION_DAYS} days."),
-                )));
-            }
             // Extensions add up whatever else changed, so they carry no version.
             let s = match find(db, actor, partner, subscriber_id, None).await? {
                 Ok(s) => s,
                 Err(r) => return Ok(Err(r)),
             };
+            let expires_at = match extend_line(s.expires_at, now, *days) {
+                Ok(at) => at,
+                Err(e) => return Ok(Err(refuse(&e))),
+            };
             let mac = s.mac.clone();
             let row = subscriber::ActiveModel {
-                expires_at: Set(extended_expiry(s.expires_at, now, *days)),
+                expires_at: Set(expires_at),
                 version: Set(s.version + 1),
                 updated_at: Set(now),
                 ..s.into()

@@ -54,13 +54,16 @@ pub async fn webhook(
     let currency = notice.currency.trim().to_ascii_uppercase();
     if notice.payment_id.trim().is_empty()
         || notice.payment_id.len() > 128
-        || notice.amount_minor <= 0
+        || !(1..=wpplay_domain::billing::MAX_AMOUNT_MINOR).contains(&notice.amount_minor)
         || currency.len() != 3
         || !currency.chars().all(|c| c.is_ascii_alphabetic())
     {
         return Err(ApiError::bad_request(
             "invalid_body",
-            "A payment needs an id (up to 128 characters), a positive amount and a three-letter currency.",
+            format!(
+                "A payment needs an id (up to 128 characters), a positive amount of at most {} minor units and a three-letter currency.",
+                wpplay_domain::billing::MAX_AMOUNT_MINOR
+            ),
         ));
     }
     let r = record(

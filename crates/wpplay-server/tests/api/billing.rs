@@ -18,13 +18,13 @@ use wpplay_server::db::entity::{invoice, lifecycle_event, message, partner};
 
 const TZ: chrono_tz::Tz = chrono_tz::Europe::Belgrade;
 
-fn utc(m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
+pub(crate) fn utc(m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, m, d, h, min, 0)
         .single()
         .expect("valid time")
 }
 
-async fn db(s: &TestServer) -> DatabaseConnection {
+pub(crate) async fn db(s: &TestServer) -> DatabaseConnection {
     wpplay_server::db::connect(&s.database_url, utc(3, 1, 0, 0))
         .await
         .expect("connect")
@@ -75,7 +75,7 @@ async fn messages_with(db: &DatabaseConnection, subject: &str) -> usize {
 }
 
 /// Posts a payment notice signed with `secret`.
-async fn webhook(s: &TestServer, notice: &Value, secret: &str) -> (StatusCode, Value) {
+pub(crate) async fn webhook(s: &TestServer, notice: &Value, secret: &str) -> (StatusCode, Value) {
     let body = notice.to_string();
     let mut mac = Hmac::<Sha256>::new_from_slice(secret.as_bytes()).expect("key");
     mac.update(body.as_bytes());

@@ -3,10 +3,11 @@
 use crate::harness::{Backend, TestServer, eventually};
 use crate::links::push;
 use reqwest::StatusCode;
-use sea_orm::{ConnectionTrait, EntityTrait, PaginatorTrait};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use serde_json::json;
 use std::time::Duration;
 use tokio::io::AsyncWriteExt;
+use wpplay_domain::clock::Clock;
 use wpplay_server::db::entity::dealer;
 
 const SALT_AND_OUTPUT: &str = "c29tZXNhbHRzb21lc2FsdA$WeR0j3nBf6gYtDpgCYxJ9hEY7bHcFpCCjw5r3cE1m4E";
@@ -334,6 +335,194 @@ async fn a_flood_of_sign_ins_queues_for_the_hashing_pool() {
         (1..=wpplay_server::auth::password::pool_size()).contains(&peak),
         "at most {} hashes at once, saw {peak}",
         wpplay_server::auth::password::pool_size()
+    );
+    s.stop().await;
+}
+
+fn create_line(id: &str, expires_at: chrono::DateTime<chrono::Utc>) -> serde_json::Value {
+    json!({"type": "create_subscriber", "subscriber_id": id, "dealer_id": null, "name": "Line",
+           "line_username": format!("line-{}", &id[id.len() - 4..]),
+           "mac": format!("02:00:00:00:{}:{}", &id[id.len() - 4..id.len() - 2], &id[id.len() - 2..]),
+           "expires_at": expires_at})
+}
+
+fn extend(id: &str, days: i64) -> serde_json::Value {
+    json!({"type": "extend_subscriber", "subscriber_id": id, "days": days})
+}
+
+/// A line is paid at most one longest extension (1,098 days) ahead: on creation and
+/// however extensions add up.
+async fn line_expiry_is_bounded(s: &TestServer) {
+    use chrono::Duration as Days;
+    let (_, token) = s.ready_partner("expiry@acme.rs").await;
+    let now = s.clock.now();
+    let max = wpplay_domain::dealer::MAX_EXTENSION_DAYS;
+    let far = "a0000000-0000-4000-8000-000000000001";
+    for at in [
+        chrono::DateTime::<chrono::Utc>::MAX_UTC,
+        now + Days::days(max + 2),
+        now - Days::days(max + 2),
+    ] {
+        assert_eq!(
+            push(s, &token, create_line(far, at)).await,
+            ("rejected".to_owned(), "invalid_expiry".to_owned()),
+            "{at}"
+        );
+    }
+    let line = "a0000000-0000-4000-8000-000000000002";
+    assert_eq!(
+        push(s, &token, create_line(line, now + Days::days(30))).await,
+        ("applied".to_owned(), String::new())
+    );
+    assert_eq!(
+        push(s, &token, extend(line, max)).await,
+        ("rejected".to_owned(), "extension_too_long".to_owned()),
+        "30 days left + 1,098 is past the limit"
+    );
+    assert_eq!(
+        push(s, &token, extend(line, max - 30)).await,
+        ("applied".to_owned(), String::new())
+    );
+    for days in [1, i64::MAX] {
+        assert_ne!(
+            push(s, &token, extend(line, days)).await.0,
+            "applied",
+            "a line paid 1,098 days ahead takes no more ({days})"
+        );
+    }
+    let (_, feed) = s
+        .get("/api/v1/sync/pull?since=0&limit=1000", Some(&token))
+        .await;
+    let expires = feed["changes"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .rev()
+        .find(|c| c["entity"] == "subscriber" && c["data"]["id"] == line)
+        .and_then(|c| c["data"]["expires_at"].as_str())
+        .and_then(|t| t.parse::<chrono::DateTime<chrono::Utc>>().ok())
+        .expect("the line in the feed");
+    assert_eq!(expires, now + Days::days(max));
+}
+crate::on_both_backends!(line_expiry_is_bounded);
+
+/// Payment amounts are bounded at the door and their sums added with a check: no
+/// payment can overflow an invoice's paid sum or take the server down.
+async fn money_sums_are_bounded(s: &TestServer) {
+    use crate::billing::{db, utc, webhook};
+    use crate::harness::WEBHOOK_SECRET;
+    let (_, token) = s.ready_partner("money@acme.rs").await;
+    let (_, me) = s.get("/api/v1/me", Some(&token)).await;
+    let me = me["account_id"].as_i64().expect("id");
+    let db = db(s).await;
+    wpplay_server::billing::lifecycle::run_pass(
+        &db,
+        chrono_tz::Europe::Belgrade,
+        utc(3, 8, 7, 0),
+        false,
+    )
+    .await
+    .expect("a pass issues the first invoice");
+    let inv = wpplay_server::db::entity::invoice::Entity::find()
+        .filter(wpplay_server::db::entity::invoice::Column::PartnerId.eq(me))
+        .one(&db)
+        .await
+        .expect("query")
+        .expect("the partner's invoice");
+    let notice = |id: &str, amount: i64| {
+        json!({"payment_id": id, "amount_minor": amount, "currency": inv.currency,
+               "reference": inv.reference, "paid_at": utc(3, 9, 12, 0)})
+    };
+    for amount in [i64::MAX, wpplay_domain::billing::MAX_AMOUNT_MINOR + 1] {
+        let (status, body) = webhook(s, &notice("too-much", amount), WEBHOOK_SECRET).await;
+        assert_eq!(
+            (status, body["code"].as_str()),
+            (StatusCode::BAD_REQUEST, Some("invalid_body")),
+            "{amount}: {body}"
+        );
+    }
+    let most = wpplay_domain::billing::MAX_AMOUNT_MINOR;
+    for (n, expected) in [(1, "overpaid"), (2, "overpaid")] {
+        let (status, body) = webhook(s, &notice(&format!("big-{n}"), most), WEBHOOK_SECRET).await;
+        assert_eq!(
+            (status, body["status"].as_str()),
+            (StatusCode::OK, Some(expected)),
+            "{body}"
+        );
+    }
+    let paid = wpplay_server::db::entity::invoice::Entity::find_by_id(inv.id)
+        .one(&db)
+        .await
+        .expect("query")
+        .expect("the invoice")
+        .paid_minor;
+    assert_eq!(paid, 2 * most, "both recorded, nothing wrapped");
+    // The largest paid sum an invoice can hold, and one more payment on top of it: the
+    // payment is kept for a person, the sum untouched.
+    db.execute_unprepared(&format!(
+        "UPDATE invoices SET paid_minor = {} WHERE id = {}",
+        i64::MAX - 1,
+        inv.id
+    ))
+    .await
+    .expect("an extreme paid sum");
+    let (status, body) = webhook(s, &notice("on-top", most), WEBHOOK_SECRET).await;
+    assert_eq!(
+        (status, body["status"].as_str()),
+        (StatusCode::OK, Some("unmatched")),
+        "{body}"
+    );
+}
+crate::on_both_backends!(money_sums_are_bounded);
+
+/// Good sign-ins from an address never buy its guesser more tries: a success gives back
+/// only the slot its own attempt took, never an earlier failure, so the address's 20th
+/// failure in the window blocks it however many good sign-ins came between.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn good_sign_ins_do_not_refund_an_addresss_guesses() {
+    let Some(s) = TestServer::start_with(Backend::Sqlite, |st| {
+        st.trusted_proxies = vec!["127.0.0.1".parse().expect("a network")];
+    })
+    .await
+    else {
+        return;
+    };
+    let (creds, _) = s.ready_partner("guesser@acme.rs").await;
+    let attempt = async |username: &str, password: &str| {
+        s.http
+            .post(format!("{}/api/v1/auth/login", s.url))
+            .header("x-forwarded-for", "198.51.100.23")
+            .json(&json!({"username": username, "password": password}))
+            .send()
+            .await
+            .expect("the server answers")
+            .status()
+    };
+    let mut failures = 0;
+    for n in 0..19 {
+        assert_eq!(
+            attempt(&format!("victim{n}"), "Guess-pass-2026").await,
+            StatusCode::UNAUTHORIZED,
+            "failure {}",
+            n + 1
+        );
+        failures += 1;
+        // The guesser's own account, between every two guesses.
+        assert_eq!(
+            attempt(&creds.username, &creds.password).await,
+            StatusCode::OK
+        );
+    }
+    assert_eq!(failures, 19);
+    assert_eq!(
+        attempt("victim-last", "Guess-pass-2026").await,
+        StatusCode::TOO_MANY_REQUESTS,
+        "the 20th failure blocks the address, nineteen good sign-ins notwithstanding"
+    );
+    assert_eq!(
+        attempt(&creds.username, &creds.password).await,
+        StatusCode::TOO_MANY_REQUESTS,
+        "and while blocked, nobody signs in from it"
     );
     s.stop().await;
 }
