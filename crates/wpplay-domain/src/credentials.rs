@@ -32,7 +32,15 @@ pub fn generate_password(rng: &mut impl Rng) -> String {
     chars.into_iter().map(char::from).collect()
 }
 
-/// A login name derived from the company name plus four random digits, e.g. `acmetv4821`.
+/// The random tail of a generated username: lowercase letters and digits without
+/// look-alikes (no l, o, 0, 1).
+const USERNAME_TAIL: &[u8] = b"abcdefghijkmnpqrstuvwxyz23456789";
+/// Characters in the tail: 32^6, about a billion usernames per company name, so an
+/// account's username cannot be guessed from its public company name.
+const USERNAME_TAIL_LEN: usize = 6;
+
+/// A login name derived from the company name plus six random characters, e.g.
+/// `acmetv7k3m9q`.
 pub fn generate_username(company: &str, rng: &mut impl Rng) -> String {
     let mut stem: String = company
         .chars()
@@ -46,7 +54,10 @@ pub fn generate_username(company: &str, rng: &mut impl Rng) -> String {
         stem = format!("partner{stem}");
         stem.truncate(12);
     }
-    format!("{stem}{:04}", rng.gen_range(0..10_000))
+    let tail: String = (0..USERNAME_TAIL_LEN)
+        .map(|_| char::from(USERNAME_TAIL[rng.gen_range(0..USERNAME_TAIL.len())]))
+        .collect();
+    format!("{stem}{tail}")
 }
 
 /// How strong a password is, for the "strength" meter and the server's policy.
@@ -143,7 +154,12 @@ mod tests {
         let mut rng = StdRng::seed_from_u64(1);
         let u = generate_username("Acme TV d.o.o.", &mut rng);
         assert!(u.starts_with("acmetvdoo"), "{u}");
-        assert_eq!(u.len(), "acmetvdoo".len() + 4);
+        assert_eq!(u.len(), "acmetvdoo".len() + 6);
+        // The same company name gives a different username nearly every time.
+        let many: std::collections::HashSet<String> = (0..2_000)
+            .map(|_| generate_username("Acme TV d.o.o.", &mut rng))
+            .collect();
+        assert!(many.len() >= 1_999, "{} distinct of 2,000", many.len());
         let u = generate_username("42", &mut rng);
         assert!(
             u.starts_with("partner42"),

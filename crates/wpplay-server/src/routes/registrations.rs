@@ -55,7 +55,12 @@ pub async fn register(
         CredentialChannel::Email => reg.email.clone(),
         CredentialChannel::Sms => reg.phone.clone(),
     };
-    let quota = [Key::registrations(client), Key::recipient(&recipient)];
+    // The e-mail address is always a recipient: an address already registered gets a
+    // notice instead of new credentials.
+    let mut quota = vec![Key::registrations(client), Key::recipient(&recipient)];
+    if recipient != reg.email {
+        quota.push(Key::recipient(&reg.email));
+    }
     if let Some(secs) = throttle::reserve(&state.db, &quota, state.clock.now()).await? {
         let minutes = (secs + 59) / 60;
         return Err(ApiError {
@@ -80,25 +85,45 @@ pub async fn register(
     })?;
     let now = state.clock.now();
 
+    // The answer to a registration never tells whether its e-mail address has an
+    // account already: that address's owner is told by e-mail instead.
+    let answer = RegistrationResponse {
+        delivered_via: reg.credential_channel.into(),
+        destination: match reg.credential_channel {
+            CredentialChannel::Email => mask_email(&reg.email),
+            CredentialChannel::Sms => mask_phone(&reg.phone),
+        },
+        trial_ends_at: match joining {
+            Joining::Partner(_) => Some(LifecycleFacts::new_trial(now).trial_ends_at),
+            Joining::Reseller => None,
+        },
+    };
+
     let txn = db::write_txn(&state.db).await?;
-    if email_in_use(&txn, &joining, &reg.email).await? {
-        return Err(email_taken(&reg.email));
+    if let Some(owner) = registered_with(&txn, &joining, &reg.email).await? {
+        enqueue_already_registered(&txn, &reg, &owner, now).await?;
+        txn.commit().await?;
+        state.outbox_wake.notify_one();
+        return Ok((StatusCode::CREATED, Json(answer)));
     }
     let username = free_username(&txn, &reg.company).await?;
     let created = create(&txn, &reg, &joining, &username, hash, now).await;
-    let (account_id, trial_ends_at, intro) = match created {
+    let (account_id, _, intro) = match created {
         Ok(done) => done,
         Err(e) if matches!(e.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => {
             // Another registration committed the same e-mail or username a moment ago.
             txn.rollback().await?;
-            return Err(if email_in_use(&state.db, &joining, &reg.email).await? {
-                email_taken(&reg.email)
-            } else {
-                ApiError::conflict(
+            let txn = db::write_txn(&state.db).await?;
+            let Some(owner) = registered_with(&txn, &joining, &reg.email).await? else {
+                return Err(ApiError::conflict(
                     "registration_conflict",
                     "Another registration took the same username at the same moment. Send the form again.",
-                )
-            });
+                ));
+            };
+            enqueue_already_registered(&txn, &reg, &owner, now).await?;
+            txn.commit().await?;
+            state.outbox_wake.notify_one();
+            return Ok((StatusCode::CREATED, Json(answer)));
         }
         Err(e) => return Err(e.into()),
     };
@@ -112,17 +137,7 @@ pub async fn register(
     state.outbox_wake.notify_one();
     tracing::info!(account_id, channel = %reg.credential_channel.as_str(), "account registered");
 
-    Ok((
-        StatusCode::CREATED,
-        Json(RegistrationResponse {
-            delivered_via: reg.credential_channel.into(),
-            destination: match reg.credential_channel {
-                CredentialChannel::Email => mask_email(&reg.email),
-                CredentialChannel::Sms => mask_phone(&reg.phone),
-            },
-            trial_ends_at,
-        }),
-    ))
+    Ok((StatusCode::CREATED, Json(answer)))
 }
 
 /// A partner must choose an offered package; a reseller chooses none.
@@ -156,34 +171,60 @@ async fn joining(state: &AppState, req: &RegistrationRequest) -> ApiResult<Joini
     }
 }
 
-async fn email_in_use(
+/// The account already registered with `email` as a partner (or reseller), if any.
+async fn registered_with(
     db: &impl ConnectionTrait,
     joining: &Joining,
     email: &str,
-) -> Result<bool, DbErr> {
-    Ok(match joining {
-        Joining::Partner(_) => {
-            partner::Entity::find()
-                .filter(partner::Column::Email.eq(email))
-                .count(db)
-                .await?
-        }
-        Joining::Reseller => {
-            reseller::Entity::find()
-                .filter(reseller::Column::Email.eq(email))
-                .count(db)
-                .await?
-        }
-    } > 0)
+) -> Result<Option<account::Model>, DbErr> {
+    let account_id = match joining {
+        Joining::Partner(_) => partner::Entity::find()
+            .filter(partner::Column::Email.eq(email))
+            .one(db)
+            .await?
+            .map(|p| p.account_id),
+        Joining::Reseller => reseller::Entity::find()
+            .filter(reseller::Column::Email.eq(email))
+            .one(db)
+            .await?
+            .map(|r| r.account_id),
+    };
+    match account_id {
+        Some(id) => account::Entity::find_by_id(id).one(db).await,
+        None => Ok(None),
+    }
 }
 
-fn email_taken(email: &str) -> ApiError {
-    ApiError::conflict(
-        "email_taken",
-        format!(
-            "An account with the e-mail address {email} is already registered. Sign in, or use another address."
-        ),
+/// Tells the owner of an address that someone registered with it again: to them, not
+/// to whoever sent the form.
+async fn enqueue_already_registered(
+    db: &impl ConnectionTrait,
+    reg: &Registration,
+    owner: &account::Model,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    delivery::enqueue(
+        db,
+        NewMessage {
+            account_id: Some(owner.id),
+            channel: Channel::Email,
+            recipient: reg.email.clone(),
+            subject: "Your WP Play account already exists".to_owned(),
+            body: format!(
+                "Hello,\n\n\
+                 Someone, perhaps you, has just tried to register a new WP Play account with this e-mail address. \
+                 It already belongs to an account, so no new one was made.\n\n\
+                 To use your account, sign in to WP Play Partner Desk with the username {username}. \
+                 If you no longer know the password, ask WP Play support to reset it.\n\n\
+                 If it was not you, you need not do anything.\n\n\
+                 WP Play\n",
+                username = owner.username,
+            ),
+        },
+        now,
     )
+    .await
+    .map(drop)
 }
 
 async fn free_username(db: &impl ConnectionTrait, company: &str) -> ApiResult<String> {

@@ -526,3 +526,53 @@ async fn good_sign_ins_do_not_refund_an_addresss_guesses() {
     );
     s.stop().await;
 }
+
+/// Registering an address that has an account answers exactly like a new registration,
+/// makes nothing, and tells the address's owner (with their username) instead.
+async fn registration_does_not_reveal_registered_addresses(s: &TestServer) {
+    use crate::harness::registration;
+    let (first, _) = s.ready_partner("known@acme.rs").await;
+    let (status, again) = s
+        .post("/api/v1/registrations", None, registration("Known@Acme.rs"))
+        .await;
+    let (new_status, fresh) = s
+        .post(
+            "/api/v1/registrations",
+            None,
+            registration("unknown@acme.rs"),
+        )
+        .await;
+    assert_eq!(
+        (status, new_status),
+        (StatusCode::CREATED, StatusCode::CREATED)
+    );
+    let shape = |v: &serde_json::Value| {
+        let mut keys: Vec<String> = v.as_object().expect("an object").keys().cloned().collect();
+        keys.sort();
+        (keys, v["delivered_via"].clone(), v["trial_ends_at"].clone())
+    };
+    assert_eq!(shape(&again), shape(&fresh), "{again} vs {fresh}");
+    assert_eq!(again["destination"], "k****@acme.rs");
+
+    let db = sea_orm::Database::connect(s.database_url.expose())
+        .await
+        .expect("connect");
+    let partners = wpplay_server::db::entity::partner::Entity::find()
+        .filter(wpplay_server::db::entity::partner::Column::Email.eq("known@acme.rs"))
+        .count(&db)
+        .await
+        .expect("count");
+    assert_eq!(partners, 1, "no second account");
+    let notice = crate::harness::wait_for(Duration::from_secs(30), || {
+        let dir = s.data_dir.join("outbox");
+        std::fs::read_dir(&dir).ok()?.flatten().find_map(|e| {
+            let text = std::fs::read_to_string(e.path()).ok()?;
+            (text.contains("To: known@acme.rs") && text.contains("already exists")).then_some(text)
+        })
+    })
+    .await
+    .expect("the owner is told, in the file outbox");
+    assert!(notice.contains(&first.username), "{notice}");
+    assert!(!notice.contains("Password:"), "no credentials: {notice}");
+}
+crate::on_both_backends!(registration_does_not_reveal_registered_addresses);
