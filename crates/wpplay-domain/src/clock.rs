@@ -45,17 +45,20 @@ impl Clock for ManualClock {
 }
 
 /// The environment variable naming a file that moves a debug build's clock (see
-/// [`from_env`]). Release builds ignore it.
+/// [`from_env`]). Release builds do not contain it, nor the clock that reads it.
+#[cfg(debug_assertions)]
 pub const DEBUG_OFFSET_FILE_VAR: &str = "WPPLAY_DEBUG_CLOCK_OFFSET_FILE";
 
 /// The system time plus a number of seconds read from a file on every call (missing,
 /// empty or unreadable: no offset). The end-to-end story moves the server, its operator
 /// commands and the desktop app together through the calendar with it.
+#[cfg(debug_assertions)]
 #[derive(Debug, Clone)]
 pub struct OffsetFileClock {
     path: std::path::PathBuf,
 }
 
+#[cfg(debug_assertions)]
 impl OffsetFileClock {
     pub fn new(path: impl Into<std::path::PathBuf>) -> Self {
         Self { path: path.into() }
@@ -70,6 +73,7 @@ impl OffsetFileClock {
     }
 }
 
+#[cfg(debug_assertions)]
 impl Clock for OffsetFileClock {
     fn now(&self) -> DateTime<Utc> {
         SystemClock.now() + chrono::Duration::seconds(self.offset_secs())
@@ -77,15 +81,26 @@ impl Clock for OffsetFileClock {
 }
 
 /// The clock a program should run on: the system clock, or in a debug build whose
-/// environment names [`DEBUG_OFFSET_FILE_VAR`], an [`OffsetFileClock`] on that file.
+/// environment names `WPPLAY_DEBUG_CLOCK_OFFSET_FILE`, an `OffsetFileClock` on that
+/// file. A release build has neither the variable nor that clock compiled in.
 pub fn from_env() -> Arc<dyn Clock> {
-    match std::env::var_os(DEBUG_OFFSET_FILE_VAR) {
-        Some(path) if cfg!(debug_assertions) => Arc::new(OffsetFileClock::new(path)),
-        _ => Arc::new(SystemClock),
+    #[cfg(debug_assertions)]
+    if let Some(path) = std::env::var_os(DEBUG_OFFSET_FILE_VAR) {
+        return Arc::new(OffsetFileClock::new(path));
     }
+    Arc::new(SystemClock)
 }
 
-#[cfg(test)]
+/// Whether this program runs on a moved clock (a debug build told to): never in release.
+pub fn is_moved() -> bool {
+    #[cfg(debug_assertions)]
+    if std::env::var_os(DEBUG_OFFSET_FILE_VAR).is_some() {
+        return true;
+    }
+    false
+}
+
+#[cfg(all(test, debug_assertions))]
 mod tests {
     use super::*;
 

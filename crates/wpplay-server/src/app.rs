@@ -134,9 +134,7 @@ pub async fn launch_with_listener(
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> anyhow::Result<()> {
     let clock = wpplay_domain::clock::from_env();
-    if cfg!(debug_assertions)
-        && std::env::var_os(wpplay_domain::clock::DEBUG_OFFSET_FILE_VAR).is_some()
-    {
+    if wpplay_domain::clock::is_moved() {
         tracing::warn!("this debug build runs on a moved clock (WPPLAY_DEBUG_CLOCK_OFFSET_FILE)");
     }
     launch(settings, listener, clock, shutdown).await
