@@ -17,26 +17,6 @@ use wpplay_desktop::{Core, CoreConfig, TrayInputs, tray_model};
 /// hidden in the tray when the app quits).
 const WINDOW_STATE: StateFlags = StateFlags::all().difference(StateFlags::VISIBLE);
 
-/// The window shows one local page, never a browsing history: WebKitGTK's default cache
-/// model ("web browser") keeps decoded pages and resources around for back/forward
-/// navigation the app never does. The document-viewer model keeps the web process small.
-fn lean_webview(app: &tauri::App) {
-    #[cfg(target_os = "linux")]
-    if let Some(window) = app.get_webview_window("main") {
-        let done = window.with_webview(|webview| {
-            use webkit2gtk::{CacheModel, WebContextExt, WebViewExt};
-            if let Some(context) = webview.inner().context() {
-                context.set_cache_model(CacheModel::DocumentViewer);
-            }
-        });
-        if let Err(e) = done {
-            tracing::warn!(error = %e, "the web view's cache model could not be set");
-        }
-    }
-    #[cfg(not(target_os = "linux"))]
-    let _ = app;
-}
-
 /// The core, shared by every command.
 pub struct AppCore(pub Arc<Core>);
 
@@ -90,7 +70,6 @@ fn main() {
                     .and_then(|z| z.parse().ok())
                     .unwrap_or(chrono_tz::Europe::Belgrade),
             }));
-            lean_webview(app);
             let signed_out = tray_model(&TrayInputs::default());
             match tray::build(app.handle(), core.clone(), &signed_out) {
                 Ok(_) => tracing::info!("tray ready"),

@@ -29,8 +29,9 @@ pub async fn round(
     };
     let mut done = Round::default();
     let client_id = replica.state().await.map_err(local)?.client_id;
-    // A locked partner's edits wait (402): the pull still runs, so the app learns of the
-    // lock, the invoice and the payment that lifts it.
+    // A locked partner's edits wait (402), as do edits beyond the account's ration of
+    // changes per minute (429): the pull still runs, so the app learns of the lock, the
+    // invoice and the payment that lifts it.
     let mut held = None;
     loop {
         let pending = replica.pending().await.map_err(local)?;
@@ -51,8 +52,14 @@ pub async fn round(
         };
         let answer: PushResponse = match api.post("/api/v1/sync/push", Some(token), &request).await
         {
-            Err(CallError::Answered(reqwest::StatusCode::PAYMENT_REQUIRED, body)) => {
-                held = Some(body);
+            // Locked (402), or the account's ration of changes used up (429): the edits
+            // stay queued for a later round.
+            Err(CallError::Answered(
+                status @ (reqwest::StatusCode::PAYMENT_REQUIRED
+                | reqwest::StatusCode::TOO_MANY_REQUESTS),
+                body,
+            )) => {
+                held = Some((status, body));
                 break;
             }
             other => other?,
@@ -71,10 +78,7 @@ pub async fn round(
     replica.set_progress(None);
     pulled?;
     match held {
-        Some(body) => Err(CallError::Answered(
-            reqwest::StatusCode::PAYMENT_REQUIRED,
-            body,
-        )),
+        Some((status, body)) => Err(CallError::Answered(status, body)),
         None => Ok(done),
     }
 }

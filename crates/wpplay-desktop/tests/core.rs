@@ -34,8 +34,17 @@ struct Server {
 
 impl Server {
     async fn start(data_dir: &Path, addr: Option<std::net::SocketAddr>) -> Self {
+        Self::start_with(data_dir, addr, |_| {}).await
+    }
+
+    async fn start_with(
+        data_dir: &Path,
+        addr: Option<std::net::SocketAddr>,
+        tweak: impl FnOnce(&mut Settings),
+    ) -> Self {
         let mut settings = Settings::load(None, |_| None).expect("settings");
         settings.data_dir = data_dir.to_owned();
+        tweak(&mut settings);
         let listener = tokio::net::TcpListener::bind(
             addr.unwrap_or_else(|| "127.0.0.1:0".parse().expect("addr")),
         )
@@ -1507,6 +1516,67 @@ async fn a_full_resync_downloads_everything_again_and_keeps_waiting_edits() {
         dash.package.map(|p| p.code).as_deref(),
         Some("business"),
         "the package came down again with the rest"
+    );
+    server.stop().await;
+}
+
+/// Beyond the account's ration of changes per minute the server answers 429
+/// too_many_changes: the edits stay queued, the user is told, and they go through once
+/// the ration refills.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn edits_beyond_the_change_ration_wait_in_the_queue() {
+    let service = format!("wpplay-test-{}", uuid::Uuid::new_v4());
+    let server_dir = tempfile::tempdir().expect("dir");
+    let dir = tempfile::tempdir().expect("dir");
+    // Four changes a minute: one more every 15 seconds.
+    let mut server = Server::start_with(server_dir.path(), None, |s| {
+        s.limits.max_changes_per_minute = 4;
+    })
+    .await;
+    let app = core(dir.path(), &service, &server.url);
+    ready_partner(&app, &server, "rationed@acme.rs").await;
+    for n in 0..4 {
+        app.add_dealer(new_dealer(&format!("Shop {n}"), &format!("shop.{n}")))
+            .await
+            .expect("queued");
+    }
+    // However much of the ration signing in took, within a few rounds it runs out.
+    let mut status = app.sync_now().await.expect("sync");
+    for n in 4..8 {
+        if status.last_error.is_some() {
+            break;
+        }
+        app.add_dealer(new_dealer(&format!("Shop {n}"), &format!("shop.{n}")))
+            .await
+            .expect("queued");
+        status = app.sync_now().await.expect("sync");
+    }
+    assert_eq!(
+        status.last_error.as_ref().map(|e| e.code.as_str()),
+        Some("too_many_changes"),
+        "{status:?}"
+    );
+    assert!(status.online, "the server answered: {status:?}");
+    assert!(status.pending_changes >= 1, "the edits wait: {status:?}");
+    let waiting = status.pending_changes;
+    // The ration refills at one change per 15 seconds: everything goes through.
+    let deadline = Instant::now() + Duration::from_secs(180);
+    loop {
+        let status = app.sync_now().await.expect("sync");
+        if status.pending_changes == 0 {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "gave up after 180 s waiting for {waiting} rationed edits to go through: {status:?}"
+        );
+        tokio::time::sleep(Duration::from_secs(1)).await;
+    }
+    let page = app.list_dealers(all_dealers()).await.expect("list");
+    assert!(
+        page.rows.iter().all(|r| r.sync == RowSync::Synced),
+        "every dealer reached the server: {:?}",
+        page.rows
     );
     server.stop().await;
 }

@@ -67,3 +67,86 @@ pub async fn guard(State(limits): State<RequestLimits>, req: Request, next: Next
         .into_response(),
     }
 }
+
+/// Per-account rations of pushed mutations: a token bucket per account holding up to
+/// `max_changes_per_minute` and refilling at that rate. In memory, per server process.
+#[derive(Clone)]
+pub struct ChangeRations {
+    per_minute: usize,
+    buckets: Arc<std::sync::Mutex<std::collections::HashMap<i64, Bucket>>>,
+}
+
+#[derive(Clone, Copy)]
+struct Bucket {
+    tokens: f64,
+    at: std::time::Instant,
+}
+
+/// Accounts remembered before full buckets are forgotten.
+const REMEMBERED: usize = 10_000;
+
+impl ChangeRations {
+    pub fn new(limits: &Limits) -> Self {
+        Self {
+            per_minute: limits.max_changes_per_minute,
+            buckets: Arc::default(),
+        }
+    }
+
+    /// Takes `n` changes from the account's ration, or says in how many seconds there
+    /// will be enough (a batch larger than the whole ration needs a full one).
+    pub fn take(&self, account: i64, n: usize) -> Result<(), u64> {
+        self.take_at(account, n, std::time::Instant::now())
+    }
+
+    fn take_at(&self, account: i64, n: usize, now: std::time::Instant) -> Result<(), u64> {
+        #[allow(clippy::cast_precision_loss)]
+        let capacity = self.per_minute as f64;
+        let rate = capacity / 60.0;
+        #[allow(clippy::cast_precision_loss)]
+        let need = n.min(self.per_minute) as f64;
+        let mut buckets = self.buckets.lock().unwrap_or_else(|p| p.into_inner());
+        if buckets.len() > REMEMBERED {
+            buckets
+                .retain(|_, b| b.tokens + now.duration_since(b.at).as_secs_f64() * rate < capacity);
+        }
+        let b = buckets.entry(account).or_insert(Bucket {
+            tokens: capacity,
+            at: now,
+        });
+        b.tokens = (b.tokens + now.duration_since(b.at).as_secs_f64() * rate).min(capacity);
+        b.at = now;
+        if b.tokens >= need {
+            b.tokens -= need;
+            Ok(())
+        } else {
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            Err(((need - b.tokens) / rate).ceil().max(1.0) as u64)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::{Duration, Instant};
+
+    #[test]
+    fn rations_refill_at_their_rate_and_say_when() {
+        let r = ChangeRations::new(&Limits {
+            max_changes_per_minute: 60,
+            ..Limits::default()
+        });
+        let t0 = Instant::now();
+        assert_eq!(r.take_at(1, 50, t0), Ok(()));
+        assert_eq!(r.take_at(1, 20, t0), Err(10), "10 left, 10 more in 10 s");
+        assert_eq!(r.take_at(2, 60, t0), Ok(()), "each account has its own");
+        assert_eq!(r.take_at(1, 20, t0 + Duration::from_secs(10)), Ok(()));
+        assert_eq!(r.take_at(1, 1, t0 + Duration::from_secs(10)), Err(1));
+        assert_eq!(
+            r.take_at(1, 500, t0 + Duration::from_secs(600)),
+            Ok(()),
+            "a batch larger than the ration needs a full one"
+        );
+    }
+}

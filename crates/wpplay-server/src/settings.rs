@@ -116,6 +116,10 @@ pub struct Limits {
     /// Open live event streams of one account (one per computer it signs in on); more
     /// are answered `429 too_many_streams`.
     pub max_event_streams_per_account: usize,
+    /// Mutations one account may push per minute (a burst of as many at once); more are
+    /// answered `429 too_many_changes` with `Retry-After` and wait in the app's queue.
+    /// Counted per server process.
+    pub max_changes_per_minute: usize,
 }
 
 impl Default for Limits {
@@ -127,6 +131,7 @@ impl Default for Limits {
             max_requests_in_flight: 256,
             max_event_streams: 2048,
             max_event_streams_per_account: 8,
+            max_changes_per_minute: 600,
         }
     }
 }
@@ -259,6 +264,7 @@ struct FileSettings {
     max_requests_in_flight: Option<usize>,
     max_event_streams: Option<usize>,
     max_event_streams_per_account: Option<usize>,
+    max_changes_per_minute: Option<usize>,
 }
 
 impl Settings {
@@ -374,6 +380,7 @@ impl Settings {
         l.max_event_streams_per_account = f
             .max_event_streams_per_account
             .unwrap_or(l.max_event_streams_per_account);
+        l.max_changes_per_minute = f.max_changes_per_minute.unwrap_or(l.max_changes_per_minute);
         Ok(())
     }
 
@@ -479,6 +486,9 @@ impl Settings {
         if let Some(v) = count("WPPLAY_MAX_EVENT_STREAMS_PER_ACCOUNT")? {
             l.max_event_streams_per_account = size(v);
         }
+        if let Some(v) = count("WPPLAY_MAX_CHANGES_PER_MINUTE")? {
+            l.max_changes_per_minute = size(v);
+        }
         let l = &self.limits;
         if l.request_timeout_secs == 0
             || l.header_timeout_secs == 0
@@ -486,6 +496,7 @@ impl Settings {
             || l.max_requests_in_flight == 0
             || l.max_event_streams == 0
             || l.max_event_streams_per_account == 0
+            || l.max_changes_per_minute == 0
         {
             bail!(
                 "timeouts and limits must be at least 1 (request_timeout_secs, header_timeout_secs, max_*)"
@@ -661,6 +672,7 @@ mod tests {
         "max_requests_in_flight",
         "max_event_streams",
         "max_event_streams_per_account",
+        "max_changes_per_minute",
     ];
 
     #[test]

@@ -89,6 +89,8 @@ impl BenchServer {
     /// Starts it (the lifecycle scheduler off) and waits until it answers.
     pub async fn start(dir: &std::path::Path) -> anyhow::Result<Self> {
         let mut settings = wpplay_server::Settings::load(None, |_| None)?;
+        // The benchmarks push tens of thousands of changes at once: no ration.
+        settings.limits.max_changes_per_minute = 100_000_000;
         settings.data_dir = dir.join("server");
         settings.lifecycle_interval_secs = 0;
         let db_url = settings.database_url();

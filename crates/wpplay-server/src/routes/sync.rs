@@ -116,7 +116,8 @@ pub async fn pull(
 
 /// Applies a batch of client mutations, each exactly once, in order.
 #[utoipa::path(post, path = "/api/v1/sync/push", request_body = PushRequest, security(("bearer" = [])),
-    responses((status = 200, body = PushResponse), (status = 400, body = wpplay_wire::ErrorBody), (status = 402, body = wpplay_wire::ErrorBody), (status = 409, body = wpplay_wire::ErrorBody), (status = 426, body = wpplay_wire::ErrorBody)))]
+    responses((status = 200, body = PushResponse), (status = 400, body = wpplay_wire::ErrorBody), (status = 402, body = wpplay_wire::ErrorBody), (status = 409, body = wpplay_wire::ErrorBody), (status = 426, body = wpplay_wire::ErrorBody),
+        (status = 429, description = "`too_many_changes`: the account's ration of changes per minute is used up (`Retry-After`)", body = wpplay_wire::ErrorBody)))]
 pub async fn push(
     State(state): State<AppState>,
     Authed(auth): Authed,
@@ -158,6 +159,18 @@ pub async fn push(
         ));
     }
     let account_id = auth.account.id;
+    if let Err(secs) = state.rations.take(account_id, req.mutations.len()) {
+        let mut e = ApiError::new(
+            StatusCode::TOO_MANY_REQUESTS,
+            "too_many_changes",
+            format!(
+                "This account sent more than {} changes in a minute. They stay queued and go through in {secs} seconds.",
+                state.settings.limits.max_changes_per_minute
+            ),
+        );
+        e.retry_after = i64::try_from(secs).ok();
+        return Err(e);
+    }
     let results = apply_batch(
         &state,
         AccountId(account_id),

@@ -210,13 +210,27 @@ async fn too_many_requests_in_flight_are_answered_busy() {
         "a 503 while two requests are held",
         Duration::from_secs(120),
         || async {
-            let r = s
+            // Each poll is bounded, so a slow answer shows up here instead of eating the
+            // whole deadline; what was seen is printed if the test fails.
+            let started = std::time::Instant::now();
+            let r = match s
                 .http
                 .get(format!("{}/api/v1/packages", s.url))
+                .timeout(Duration::from_secs(10))
                 .send()
                 .await
-                .expect("the server answers");
-            (r.status() == StatusCode::SERVICE_UNAVAILABLE).then_some(r)
+            {
+                Ok(r) => r,
+                Err(e) => {
+                    eprintln!("busy test: no answer after {:?}: {e}", started.elapsed());
+                    return None;
+                }
+            };
+            if r.status() != StatusCode::SERVICE_UNAVAILABLE {
+                eprintln!("busy test: {} after {:?}", r.status(), started.elapsed());
+                return None;
+            }
+            Some(r)
         },
     )
     .await;
@@ -576,3 +590,67 @@ async fn registration_does_not_reveal_registered_addresses(s: &TestServer) {
     assert!(!notice.contains("Password:"), "no credentials: {notice}");
 }
 crate::on_both_backends!(registration_does_not_reveal_registered_addresses);
+
+/// Pushes beyond the account's ration of changes per minute are refused whole with
+/// `429 too_many_changes` and `Retry-After`; nothing of the refused batch is written, and
+/// another account is not affected.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn pushes_are_rationed_per_account() {
+    const CLIENT_A: &str = "0000000a-0000-4000-8000-000000000001";
+    const CLIENT_B: &str = "0000000b-0000-4000-8000-000000000001";
+    let Some(s) = TestServer::start_with(Backend::Sqlite, |st| {
+        st.limits.max_changes_per_minute = 3;
+    })
+    .await
+    else {
+        return;
+    };
+    let (_, a) = s.ready_partner("ration-a@acme.rs").await;
+    let (_, b) = s.ready_partner("ration-b@acme.rs").await;
+    let batch = |client: &str, ids: std::ops::Range<i64>| {
+        json!({"client_id": client,
+               "schema_version": wpplay_domain::sync::SCHEMA_VERSION,
+               "mutations": ids.map(|n| json!({"mutation_id": n, "mutation":
+                   create_line(&format!("b0000000-0000-4000-8000-00000000{n:04}"), s.clock.now() + chrono::Duration::days(30))}))
+                   .collect::<Vec<_>>()})
+    };
+    let (status, body) = s
+        .post("/api/v1/sync/push", Some(&a), batch(CLIENT_A, 1..4))
+        .await;
+    assert_eq!(status, StatusCode::OK, "three changes fit: {body}");
+    let r = s
+        .http
+        .post(format!("{}/api/v1/sync/push", s.url))
+        .bearer_auth(&a)
+        .json(&batch(CLIENT_A, 4..6))
+        .send()
+        .await
+        .expect("the server answers");
+    assert_eq!(r.status(), StatusCode::TOO_MANY_REQUESTS);
+    let wait: u64 = r
+        .headers()
+        .get("retry-after")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse().ok())
+        .expect("Retry-After in seconds");
+    assert!((1..=60).contains(&wait), "{wait}");
+    let body: serde_json::Value = r.json().await.expect("a JSON error");
+    assert_eq!(body["code"], "too_many_changes", "{body}");
+    let db = sea_orm::Database::connect(s.database_url.expose())
+        .await
+        .expect("connect");
+    let lines = wpplay_server::db::entity::subscriber::Entity::find()
+        .count(&db)
+        .await
+        .expect("count");
+    assert_eq!(lines, 3, "nothing of the refused batch was written");
+    let (status, body) = s
+        .post("/api/v1/sync/push", Some(&b), batch(CLIENT_B, 1..2))
+        .await;
+    assert_eq!(
+        status,
+        StatusCode::OK,
+        "another account has its own ration: {body}"
+    );
+    s.stop().await;
+}
