@@ -129,7 +129,99 @@ impl ChangeRations {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use axum::body::Body;
+    use axum::routing::get;
     use std::time::{Duration, Instant};
+    use tower::ServiceExt;
+
+    /// The guard with its real middleware around a route that answers only when told.
+    fn guarded(limits: RequestLimits, release: Arc<tokio::sync::Notify>) -> axum::Router {
+        axum::Router::new()
+            .route(
+                "/slow",
+                get(move || {
+                    let release = release.clone();
+                    async move {
+                        release.notified().await;
+                        "done"
+                    }
+                }),
+            )
+            .route("/healthz", get(|| async { "ok" }))
+            .layer(axum::middleware::from_fn_with_state(limits, guard))
+    }
+
+    fn request(path: &str) -> axum::http::Request<Body> {
+        axum::http::Request::get(path)
+            .body(Body::empty())
+            .expect("a request")
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn beyond_the_requests_in_flight_the_answer_is_busy_at_once() {
+        let release = Arc::new(tokio::sync::Notify::new());
+        let limits = RequestLimits::new(&Limits {
+            max_requests_in_flight: 2,
+            ..Limits::default()
+        });
+        let places = limits.in_flight.clone();
+        let app = guarded(limits, release.clone());
+        let first = tokio::spawn(app.clone().oneshot(request("/slow")));
+        let second = tokio::spawn(app.clone().oneshot(request("/slow")));
+        let deadline = Instant::now() + Duration::from_secs(60);
+        while places.available_permits() > 0 {
+            assert!(Instant::now() < deadline, "the two requests never started");
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+        let busy = app.clone().oneshot(request("/slow")).await.expect("answer");
+        assert_eq!(busy.status(), StatusCode::SERVICE_UNAVAILABLE);
+        assert_eq!(
+            busy.headers()
+                .get("retry-after")
+                .and_then(|v| v.to_str().ok()),
+            Some("1")
+        );
+        let body = axum::body::to_bytes(busy.into_body(), 4096)
+            .await
+            .expect("body");
+        let body: serde_json::Value = serde_json::from_slice(&body).expect("JSON");
+        assert_eq!(body["code"], "server_busy");
+        let health = app
+            .clone()
+            .oneshot(request("/healthz"))
+            .await
+            .expect("answer");
+        assert_eq!(
+            health.status(),
+            StatusCode::OK,
+            "monitoring answers while busy"
+        );
+        release.notify_waiters();
+        for held in [first, second] {
+            let r = held.await.expect("join").expect("answer");
+            assert_eq!(r.status(), StatusCode::OK);
+        }
+        release.notify_one();
+        let r = app.clone().oneshot(request("/slow")).await.expect("answer");
+        assert_eq!(
+            r.status(),
+            StatusCode::OK,
+            "served again once they were done"
+        );
+    }
+
+    #[tokio::test]
+    async fn a_request_not_answered_in_time_is_a_timeout() {
+        let app = guarded(
+            RequestLimits::new(&Limits {
+                request_timeout_secs: 1,
+                ..Limits::default()
+            }),
+            Arc::new(tokio::sync::Notify::new()),
+        );
+        let r = app.oneshot(request("/slow")).await.expect("answer");
+        assert_eq!(r.status(), StatusCode::REQUEST_TIMEOUT);
+    }
 
     #[test]
     fn rations_refill_at_their_rate_and_say_when() {
