@@ -133,10 +133,15 @@ fn core_with_clock(
 }
 
 /// Polls `f` until it is true.
-async fn eventually(what: &str, mut f: impl AsyncFnMut() -> bool) {
-    let deadline = Instant::now() + Duration::from_secs(20);
+async fn eventually(what: &str, f: impl AsyncFnMut() -> bool) {
+    eventually_within(what, Duration::from_secs(20), f).await;
+}
+
+/// Polls `f` until it is true, for at most `limit`.
+async fn eventually_within(what: &str, limit: Duration, mut f: impl AsyncFnMut() -> bool) {
+    let deadline = Instant::now() + limit;
     while !f().await {
-        assert!(Instant::now() < deadline, "{what} within 20 s");
+        assert!(Instant::now() < deadline, "{what} within {limit:?}");
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
 }
@@ -1560,18 +1565,12 @@ async fn edits_beyond_the_change_ration_wait_in_the_queue() {
     assert!(status.pending_changes >= 1, "the edits wait: {status:?}");
     let waiting = status.pending_changes;
     // The ration refills at one change per 15 seconds: everything goes through.
-    let deadline = Instant::now() + Duration::from_secs(180);
-    loop {
-        let status = app.sync_now().await.expect("sync");
-        if status.pending_changes == 0 {
-            break;
-        }
-        assert!(
-            Instant::now() < deadline,
-            "gave up after 180 s waiting for {waiting} rationed edits to go through: {status:?}"
-        );
-        tokio::time::sleep(Duration::from_secs(1)).await;
-    }
+    eventually_within(
+        &format!("{waiting} rationed edits to go through"),
+        Duration::from_secs(180),
+        async || app.sync_now().await.expect("sync").pending_changes == 0,
+    )
+    .await;
     let page = app.list_dealers(all_dealers()).await.expect("list");
     assert!(
         page.rows.iter().all(|r| r.sync == RowSync::Synced),

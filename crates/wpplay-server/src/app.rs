@@ -161,7 +161,7 @@ pub async fn launch(
     // While it is held, `wpplay-server restore` refuses to swap the SQLite file.
     let _serving = crate::backup::hold_serving_lock(&settings)?;
     let db = crate::db::connect(&settings.database_url(), clock.now()).await?;
-    let settings_limits = settings.limits.clone();
+    let rations = crate::limits::ChangeRations::new(&settings.limits);
     let state = AppState {
         db: db.clone(),
         settings: Arc::new(settings),
@@ -169,7 +169,7 @@ pub async fn launch(
         outbox_wake: Arc::new(Notify::new()),
         live: crate::live::Live::new(),
         metrics: crate::metrics::Metrics::default(),
-        rations: crate::limits::ChangeRations::new(&settings_limits),
+        rations,
     };
     let deliverer = Deliverer::from_state(&state)?;
     let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);

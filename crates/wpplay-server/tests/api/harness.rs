@@ -292,10 +292,10 @@ pub fn registration(email: &str) -> Value {
 
 /// Polls the async `f` until it returns `Some`; after `limit` fails the test, naming
 /// what was awaited.
-pub async fn eventually<T, F: Future<Output = Option<T>>>(
+pub async fn eventually<T>(
     what: &str,
     limit: Duration,
-    mut f: impl FnMut() -> F,
+    mut f: impl AsyncFnMut() -> Option<T>,
 ) -> T {
     let deadline = Instant::now() + limit;
     loop {
