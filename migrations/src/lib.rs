@@ -28,6 +28,9 @@ impl MigratorTrait for ServerMigrator {
             Box::new(server::m20261128_000002_message_attachment::Migration),
             Box::new(server::m20261129_000001_refresh_grace::Migration),
             Box::new(server::m20261201_000001_desktop_releases::Migration),
+            Box::new(server::m20261206_000001_unlimited_dealers::Migration),
+            Box::new(server::m20261206_000002_retired_refresh_tokens::Migration),
+            Box::new(server::m20261206_000003_rations::Migration),
         ]
     }
 }

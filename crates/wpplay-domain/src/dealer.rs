@@ -107,6 +107,10 @@ pub fn extended_expiry(old: DateTime<Utc>, now: DateTime<Utc>, days: i64) -> Dat
 /// The longest single extension, in days; also how far ahead a line may be paid.
 pub const MAX_EXTENSION_DAYS: i64 = 3 * 366;
 
+/// Dealer usernames found taken that one partner is told about in 24 hours: beyond
+/// them, adding dealers waits, so the answer cannot be used to list who has an account.
+pub const MAX_TAKEN_USERNAMES_PER_DAY: u64 = 20;
+
 /// The latest expiry a line may have at `now`: one longest extension ahead.
 pub fn latest_expiry(now: DateTime<Utc>) -> DateTime<Utc> {
     now + Duration::days(MAX_EXTENSION_DAYS)

@@ -64,6 +64,85 @@ impl PackageSpec {
     }
 }
 
+/// What a package limits: the number of subscriber lines and of content streams.
+/// Dealers are not limited (the seed promises partners unlimited dealers).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Limited {
+    Subscribers,
+    Streams,
+}
+
+impl Limited {
+    fn noun(self, n: u64) -> &'static str {
+        match (self, n) {
+            (Self::Subscribers, 1) => "subscriber line",
+            (Self::Subscribers, _) => "subscriber lines",
+            (Self::Streams, 1) => "stream",
+            (Self::Streams, _) => "streams",
+        }
+    }
+
+    /// The package's maximum for this kind.
+    pub fn max_of(self, max_subscribers: i32, max_streams: i32) -> u64 {
+        let max = match self {
+            Self::Subscribers => max_subscribers,
+            Self::Streams => max_streams,
+        };
+        u64::try_from(max).unwrap_or(0)
+    }
+}
+
+/// Whether one more line or stream fits a package that allows `max` and has `used`:
+/// refused as `package_limit_reached`, naming the limit and the package.
+pub fn check_room(kind: Limited, used: u64, max: u64, package: &str) -> Result<(), DomainError> {
+    if used < max {
+        return Ok(());
+    }
+    Err(DomainError::invalid(
+        "package_limit_reached",
+        match kind {
+            Limited::Subscribers => "subscribers",
+            Limited::Streams => "streams",
+        },
+        format!(
+            "The {package} package allows {max} {}; you have {used}. Remove some or choose a bigger package.",
+            kind.noun(max)
+        ),
+    ))
+}
+
+/// A package change the current data does not fit is refused with the counts (it would
+/// otherwise leave the partner over its limits): `package_too_small`.
+pub fn check_fits(
+    subscribers: u64,
+    streams: u64,
+    package: &str,
+    max_subscribers: i32,
+    max_streams: i32,
+) -> Result<(), DomainError> {
+    let over: Vec<String> = [
+        (Limited::Subscribers, subscribers),
+        (Limited::Streams, streams),
+    ]
+    .into_iter()
+    .filter_map(|(kind, used)| {
+        let max = kind.max_of(max_subscribers, max_streams);
+        (used > max).then(|| format!("{used} {} (it allows {max})", kind.noun(used)))
+    })
+    .collect();
+    if over.is_empty() {
+        return Ok(());
+    }
+    Err(DomainError::invalid(
+        "package_too_small",
+        "package_id",
+        format!(
+            "You have {}, more than the {package} package allows. Remove some first, then choose it again.",
+            over.join(" and ")
+        ),
+    ))
+}
+
 /// The catalog a fresh server starts with, so the product is usable at once.
 pub fn default_catalog() -> Vec<PackageSpec> {
     let spec = |code: &str, name: &str, price, subs, streams, features: &[&str]| PackageSpec {
@@ -82,7 +161,7 @@ pub fn default_catalog() -> Vec<PackageSpec> {
             2_900,
             100,
             200,
-            &["Up to 5 dealers", "Reseller network", "E-mail support"],
+            &["Unlimited dealers", "Reseller network", "E-mail support"],
         ),
         spec(
             "business",
@@ -131,6 +210,50 @@ mod tests {
                 "seeded packages pass our own validation"
             );
         }
+    }
+
+    #[test]
+    fn every_package_promises_unlimited_dealers() {
+        // The seed: partners have an unlimited number of dealers, whatever the package.
+        for p in default_catalog() {
+            assert!(
+                p.features.iter().any(|f| f == "Unlimited dealers"),
+                "{} must not limit dealers: {:?}",
+                p.name,
+                p.features
+            );
+        }
+    }
+
+    #[test]
+    fn room_is_checked_against_the_limit() {
+        assert_eq!(check_room(Limited::Subscribers, 99, 100, "Starter"), Ok(()));
+        let e = check_room(Limited::Subscribers, 100, 100, "Starter").expect_err("refused");
+        assert_eq!(crate::ErrorCode::code(&e), "package_limit_reached");
+        assert!(
+            e.message()
+                .contains("allows 100 subscriber lines; you have 100"),
+            "{e}"
+        );
+        let e = check_room(Limited::Streams, 1, 1, "Tiny").expect_err("refused");
+        assert!(e.message().contains("allows 1 stream; you have 1"), "{e}");
+    }
+
+    #[test]
+    fn a_change_the_data_does_not_fit_names_the_counts() {
+        assert_eq!(check_fits(100, 200, "Starter", 100, 200), Ok(()));
+        let e = check_fits(101, 250, "Starter", 100, 200).expect_err("refused");
+        assert_eq!(crate::ErrorCode::code(&e), "package_too_small");
+        assert!(
+            e.message()
+                .contains("101 subscriber lines (it allows 100) and 250 streams (it allows 200)"),
+            "{e}"
+        );
+        let e = check_fits(5, 201, "Starter", 100, 200).expect_err("refused");
+        assert!(
+            !e.message().contains("subscriber"),
+            "only what is over: {e}"
+        );
     }
 
     #[test]

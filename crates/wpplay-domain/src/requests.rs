@@ -4,6 +4,13 @@
 use crate::DomainError;
 use serde::{Deserialize, Serialize};
 
+/// Requests for Partner one reseller may send in 24 hours, to anyone (each one e-mails
+/// a partner; withdrawing and asking again counts as a new request).
+pub const MAX_REQUESTS_PER_DAY: u64 = 10;
+
+/// Requests for Partner one reseller may send the same partner in 24 hours.
+pub const MAX_REQUESTS_TO_ONE_PARTNER_PER_DAY: u64 = 3;
+
 /// Where a request stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -174,11 +174,7 @@ pub async fn launch(
     let deliverer = Deliverer::from_state(&state)?;
     let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
     let worker = tokio::spawn(deliverer.run(stop_rx.clone()));
-    let sweeper = tokio::spawn(sweep_throttle(
-        state.db.clone(),
-        state.clock.clone(),
-        stop_rx.clone(),
-    ));
+    let sweeper = tokio::spawn(sweep_throttle(state.clone(), stop_rx.clone()));
     let watcher = tokio::spawn(state.live.clone().watch(db.clone(), stop_rx.clone()));
     let scheduler = tokio::spawn(run_lifecycle(state.clone(), stop_rx));
     tracing::info!(
@@ -243,17 +239,20 @@ async fn run_lifecycle(state: AppState, mut stop: tokio::sync::watch::Receiver<b
     }
 }
 
-/// Every ten minutes, forgets sign-in counters that no longer matter.
-async fn sweep_throttle(
-    db: DatabaseConnection,
-    clock: Arc<dyn Clock>,
-    mut stop: tokio::sync::watch::Receiver<bool>,
-) {
+/// Every ten minutes, forgets sign-in counters and retired refresh tokens that no
+/// longer matter.
+async fn sweep_throttle(state: AppState, mut stop: tokio::sync::watch::Receiver<bool>) {
     loop {
-        match crate::auth::throttle::sweep(&db, clock.now()).await {
+        let now = state.clock.now();
+        match crate::auth::throttle::sweep(&state.db, now).await {
             Ok(n) if n > 0 => tracing::debug!(removed = n, "old sign-in counters removed"),
             Ok(_) => {}
             Err(e) => tracing::warn!(error = %e, "sweeping sign-in counters failed"),
+        }
+        match crate::auth::refresh::sweep(&state.db, &state.settings, now).await {
+            Ok(n) if n > 0 => tracing::debug!(removed = n, "old retired refresh tokens removed"),
+            Ok(_) => {}
+            Err(e) => tracing::warn!(error = %e, "sweeping retired refresh tokens failed"),
         }
         tokio::select! {
             _ = tokio::time::sleep(std::time::Duration::from_secs(600)) => {}

@@ -8,6 +8,23 @@ use sea_orm::{DatabaseConnection, EntityTrait, QueryOrder};
 use std::fmt::Write;
 use wpplay_domain::package::PackageSpec;
 
+/// Text a partner, payer or bank wrote, made safe for a terminal: control characters
+/// (escape sequences, carriage returns, new lines) and the invisible bidirectional
+/// overrides are shown as escapes instead of acting on the operator's terminal.
+pub fn shown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        let hidden = c.is_control()
+            || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+        if hidden {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// `packages list`: a table of every package.
 pub async fn packages_list(db: &DatabaseConnection) -> anyhow::Result<String> {
     let mut out = format!(
@@ -19,8 +36,8 @@ pub async fn packages_list(db: &DatabaseConnection) -> anyhow::Result<String> {
             out,
             "{:<4} {:<12} {:<16} {:>10} {:<4} {:>8} {:>8} {:<8}",
             p.id,
-            p.code,
-            p.name,
+            shown(&p.code),
+            shown(&p.name),
             format_minor(p.monthly_price_minor),
             p.currency,
             p.max_subscribers,
@@ -83,9 +100,9 @@ pub async fn partners_list(db: &DatabaseConnection, now: DateTime<Utc>) -> anyho
             out,
             "{:<6} {:<18} {:<24} {:<28} {:<8} {:<12}",
             p.account_id,
-            username,
-            p.company,
-            p.email,
+            shown(&username),
+            shown(&p.company),
+            shown(&p.email),
             state,
             p.trial_ends_at.format("%Y-%m-%d")
         )?;
@@ -105,7 +122,7 @@ pub async fn outbox_list(db: &DatabaseConnection) -> anyhow::Result<String> {
             "{:<6} {:<6} {:<28} {:<8} {:>8} {:<20} {}",
             m.id,
             m.channel,
-            m.recipient,
+            shown(&m.recipient),
             m.state,
             m.attempts,
             if m.state == "pending" {
@@ -113,7 +130,7 @@ pub async fn outbox_list(db: &DatabaseConnection) -> anyhow::Result<String> {
             } else {
                 "-".into()
             },
-            m.last_error.unwrap_or_default()
+            shown(&m.last_error.unwrap_or_default())
         )?;
     }
     Ok(out)
@@ -198,11 +215,11 @@ pub async fn audit_list(db: &DatabaseConnection) -> anyhow::Result<String> {
             "{:<6} {:<20} {:<18} {:<9} {:<26} {:<18} {}",
             e.id,
             e.at.format("%Y-%m-%d %H:%M:%S"),
-            e.actor_name,
+            shown(&e.actor_name),
             e.actor_role,
             e.action,
             e.entity,
-            e.entity_id
+            shown(&e.entity_id)
         )?;
     }
     Ok(out)
@@ -243,7 +260,7 @@ pub async fn lifecycle_run(
             out,
             "  partner {:<6} {:<24} {:<16} {}",
             d.partner_id,
-            d.company,
+            shown(&d.company),
             d.kind.as_str(),
             if d.sent { "sent" } else { "skipped" }
         )?;
@@ -268,7 +285,7 @@ pub async fn invoices_list(db: &DatabaseConnection, tz: chrono_tz::Tz) -> anyhow
             "{:<12} {:<8} {:<24} {:<10} {:<23} {:>12} {:<20} {}",
             i.number,
             i.partner_id,
-            i.partner_company,
+            shown(&i.partner_company),
             i.kind,
             format!(
                 "{} – {}",
@@ -276,7 +293,7 @@ pub async fn invoices_list(db: &DatabaseConnection, tz: chrono_tz::Tz) -> anyhow
                 i.period_end.with_timezone(&tz).format("%Y-%m-%d")
             ),
             crate::billing::money(i.amount_minor, &i.currency),
-            i.reference,
+            shown(&i.reference),
             i.paid_at.map_or_else(
                 || "open".to_owned(),
                 |t| t.with_timezone(&tz).format("%Y-%m-%d").to_string()
@@ -342,7 +359,7 @@ pub async fn payments_register(
         ) + &r
             .payment
             .note
-            .map(|n| format!("Note: {n}\n"))
+            .map(|n| format!("Note: {}\n", shown(&n)))
             .unwrap_or_default()
     })
 }
@@ -379,10 +396,10 @@ pub async fn payments_import(
         writeln!(
             out,
             "  {:<20} {} {:>12} {:<24} {}{}",
-            e.entry_id,
+            shown(&e.entry_id),
             e.booked_on,
             crate::billing::money(e.amount_minor, &e.currency),
-            e.reference,
+            shown(&e.reference),
             what,
             r.invoice_number
                 .as_ref()
@@ -419,12 +436,12 @@ pub async fn payments_list(db: &DatabaseConnection, review_only: bool) -> anyhow
             "{:<6} {:<9} {:<24} {:<20} {:>12} {:<24} {:<10} {}",
             p.id,
             p.source,
-            p.external_id,
+            shown(&p.external_id),
             p.received_at.format("%Y-%m-%d %H:%M:%S"),
             crate::billing::money(p.amount_minor, &p.currency),
-            p.reference,
+            shown(&p.reference),
             p.status,
-            p.note.unwrap_or_default()
+            shown(&p.note.unwrap_or_default())
         )?;
     }
     Ok(out)
@@ -432,6 +449,16 @@ pub async fn payments_list(db: &DatabaseConnection, review_only: bool) -> anyhow
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn written_text_cannot_drive_the_terminal() {
+        assert_eq!(super::shown("Acme d.o.o."), "Acme d.o.o.");
+        assert_eq!(super::shown("Ćirilica Медиа"), "Ćirilica Медиа");
+        let hostile = "ok\u{1b}]0;owned\u{7}\r\nPAID\u{202e}";
+        let out = super::shown(hostile);
+        assert!(!out.chars().any(char::is_control), "{out:?}");
+        assert_eq!(out, "ok\\u{1b}]0;owned\\u{7}\\u{d}\\u{a}PAID\\u{202e}");
+    }
+
     #[test]
     fn prices() {
         assert_eq!(super::parse_price("29").ok(), Some(2900));

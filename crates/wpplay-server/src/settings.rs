@@ -69,6 +69,8 @@ pub struct Settings {
     pub access_token_ttl_secs: i64,
     /// Lifetime of a refresh token, in days.
     pub refresh_token_ttl_days: i64,
+    /// A session ends this many days after its sign-in, however often it was refreshed.
+    pub session_max_days: i64,
     /// The time zone of the billing calendar (periods, reminder days), e.g. `Europe/Belgrade`.
     pub time_zone: chrono_tz::Tz,
     /// How often the server runs the lifecycle pass itself, in seconds (0: never; run
@@ -120,6 +122,13 @@ pub struct Limits {
     /// answered `429 too_many_changes` with `Retry-After` and wait in the app's queue.
     /// Counted per server process.
     pub max_changes_per_minute: usize,
+    /// SMS (credentials, reminders) sent to one phone number in 24 hours; beyond that
+    /// they are not sent (the outbox says why) and registration asks for e-mail.
+    pub max_sms_per_number_per_day: u64,
+    /// SMS sent in all in 24 hours: a ceiling on what the gateway may cost.
+    pub max_sms_per_day: u64,
+    /// Country calling codes SMS may go to (digits, e.g. `381`); empty: anywhere.
+    pub sms_country_codes: Vec<String>,
 }
 
 impl Default for Limits {
@@ -132,6 +141,12 @@ impl Default for Limits {
             max_event_streams: 2048,
             max_event_streams_per_account: 8,
             max_changes_per_minute: 600,
+            max_sms_per_number_per_day: 5,
+            max_sms_per_day: 500,
+            // Serbia and its neighbours where WP Play sells.
+            sms_country_codes: ["381", "382", "383", "385", "386", "387", "389"]
+                .map(str::to_owned)
+                .to_vec(),
         }
     }
 }
@@ -246,6 +261,7 @@ struct FileSettings {
     sms_gateway_url: Option<Secret>,
     access_token_ttl_secs: Option<i64>,
     refresh_token_ttl_days: Option<i64>,
+    session_max_days: Option<i64>,
     time_zone: Option<String>,
     lifecycle_interval_secs: Option<u64>,
     payment_webhook_secret: Option<Secret>,
@@ -265,6 +281,25 @@ struct FileSettings {
     max_event_streams: Option<usize>,
     max_event_streams_per_account: Option<usize>,
     max_changes_per_minute: Option<usize>,
+    max_sms_per_number_per_day: Option<u64>,
+    max_sms_per_day: Option<u64>,
+    sms_country_codes: Option<Vec<String>>,
+}
+
+/// Country calling codes as digits (`381`, `+382` and spaces accepted), comma-separated;
+/// an empty list allows every country.
+fn parse_country_codes(list: &str) -> anyhow::Result<Vec<String>> {
+    list.split(',')
+        .map(|c| c.trim().trim_start_matches('+'))
+        .filter(|c| !c.is_empty())
+        .map(|c| {
+            if c.len() <= 4 && c.chars().all(|d| d.is_ascii_digit()) {
+                Ok(c.to_owned())
+            } else {
+                bail!("sms_country_codes: '{c}' is not a country calling code such as 381")
+            }
+        })
+        .collect()
 }
 
 impl Settings {
@@ -284,6 +319,7 @@ impl Settings {
             sms_gateway_url: None,
             access_token_ttl_secs: 15 * 60,
             refresh_token_ttl_days: 30,
+            session_max_days: 90,
             time_zone: chrono_tz::Europe::Belgrade,
             lifecycle_interval_secs: 300,
             payment_webhook_secret: None,
@@ -339,6 +375,9 @@ impl Settings {
         if let Some(v) = f.refresh_token_ttl_days {
             self.refresh_token_ttl_days = v;
         }
+        if let Some(v) = f.session_max_days {
+            self.session_max_days = v;
+        }
         if let Some(v) = f.time_zone {
             self.time_zone = parse_tz(&v)?;
         }
@@ -381,6 +420,13 @@ impl Settings {
             .max_event_streams_per_account
             .unwrap_or(l.max_event_streams_per_account);
         l.max_changes_per_minute = f.max_changes_per_minute.unwrap_or(l.max_changes_per_minute);
+        l.max_sms_per_number_per_day = f
+            .max_sms_per_number_per_day
+            .unwrap_or(l.max_sms_per_number_per_day);
+        l.max_sms_per_day = f.max_sms_per_day.unwrap_or(l.max_sms_per_day);
+        if let Some(codes) = f.sms_country_codes {
+            l.sms_country_codes = parse_country_codes(&codes.join(","))?;
+        }
         Ok(())
     }
 
@@ -413,6 +459,11 @@ impl Settings {
             self.refresh_token_ttl_days = v
                 .parse()
                 .context("WPPLAY_REFRESH_TOKEN_TTL_DAYS must be a number of days")?;
+        }
+        if let Some(v) = get("WPPLAY_SESSION_MAX_DAYS") {
+            self.session_max_days = v
+                .parse()
+                .context("WPPLAY_SESSION_MAX_DAYS must be a number of days")?;
         }
         if let Some(v) = get("WPPLAY_TIME_ZONE") {
             self.time_zone = parse_tz(&v)?;
@@ -454,8 +505,11 @@ impl Settings {
         if let Some(v) = get("WPPLAY_PUBLIC_URL") {
             self.public_url = Some(parse_public_url(&v)?);
         }
-        if self.access_token_ttl_secs < 1 || self.refresh_token_ttl_days < 1 {
-            bail!("token lifetimes must be positive");
+        if self.access_token_ttl_secs < 1
+            || self.refresh_token_ttl_days < 1
+            || self.session_max_days < 1
+        {
+            bail!("token and session lifetimes must be positive");
         }
         let count = |name: &str| -> anyhow::Result<Option<u64>> {
             get(name)
@@ -488,6 +542,15 @@ impl Settings {
         }
         if let Some(v) = count("WPPLAY_MAX_CHANGES_PER_MINUTE")? {
             l.max_changes_per_minute = size(v);
+        }
+        if let Some(v) = count("WPPLAY_MAX_SMS_PER_NUMBER_PER_DAY")? {
+            l.max_sms_per_number_per_day = v;
+        }
+        if let Some(v) = count("WPPLAY_MAX_SMS_PER_DAY")? {
+            l.max_sms_per_day = v;
+        }
+        if let Some(v) = env("WPPLAY_SMS_COUNTRY_CODES") {
+            l.sms_country_codes = parse_country_codes(&v)?;
         }
         let l = &self.limits;
         if l.request_timeout_secs == 0
@@ -654,6 +717,7 @@ mod tests {
         "sms_gateway_url",
         "access_token_ttl_secs",
         "refresh_token_ttl_days",
+        "session_max_days",
         "time_zone",
         "lifecycle_interval_secs",
         "payment_webhook_secret",
@@ -673,6 +737,9 @@ mod tests {
         "max_event_streams",
         "max_event_streams_per_account",
         "max_changes_per_minute",
+        "max_sms_per_number_per_day",
+        "max_sms_per_day",
+        "sms_country_codes",
     ];
 
     #[test]

@@ -26,6 +26,10 @@ mod matrix;
 mod multi;
 #[path = "api/ops.rs"]
 mod ops;
+#[path = "api/package_limits.rs"]
+mod package_limits;
+#[path = "api/rations.rs"]
+mod rations;
 #[path = "api/registration.rs"]
 mod registration;
 #[path = "api/releases.rs"]

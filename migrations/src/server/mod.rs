@@ -8,3 +8,6 @@ pub mod m20261128_000001_billing;
 pub mod m20261128_000002_message_attachment;
 pub mod m20261129_000001_refresh_grace;
 pub mod m20261201_000001_desktop_releases;
+pub mod m20261206_000001_unlimited_dealers;
+pub mod m20261206_000002_retired_refresh_tokens;
+pub mod m20261206_000003_rations;

@@ -47,12 +47,25 @@ impl Key {
         }
     }
 
-    /// Credential messages to one phone number or e-mail address.
+    /// Credential messages to one phone number or e-mail address. Plus-addressing is
+    /// one mailbox: `ana+1@acme.rs` and `ana+2@acme.rs` count as `ana@acme.rs`.
     pub fn recipient(to: &str) -> Self {
         Self {
-            key: format!("recipient:{}", to.to_lowercase()),
+            key: format!("recipient:{}", mailbox(to)),
             limit: 3,
         }
+    }
+}
+
+/// The mailbox an address delivers to, for counting: lowercased, without a `+tag`.
+pub fn mailbox(to: &str) -> String {
+    let to = to.trim().to_lowercase();
+    match to.rsplit_once('@') {
+        Some((local, domain)) => {
+            let local = local.split_once('+').map_or(local, |(base, _)| base);
+            format!("{local}@{domain}")
+        }
+        None => to,
     }
 }
 
@@ -200,4 +213,21 @@ pub async fn sweep(db: &DatabaseConnection, now: DateTime<Utc>) -> Result<u64, D
         .exec(db)
         .await?;
     Ok(res.rows_affected)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plus_addresses_count_as_their_mailbox() {
+        assert_eq!(mailbox("Ana+Promo@Acme.rs"), "ana@acme.rs");
+        assert_eq!(mailbox("ana+1+2@acme.rs"), "ana@acme.rs");
+        assert_eq!(mailbox("ana@acme.rs"), "ana@acme.rs");
+        assert_eq!(mailbox("+381641234567"), "+381641234567", "phones are kept");
+        assert_eq!(
+            Key::recipient("ana+x@acme.rs").key,
+            Key::recipient("ANA@acme.rs").key
+        );
+    }
 }

@@ -237,6 +237,19 @@ pub async fn change_package(
             ),
         )));
     }
+    // A package the data does not fit is refused with the counts (README, "Package
+    // limits"): the partner removes lines or streams first.
+    let (lines, streams) = usage(&txn, p.account_id).await?;
+    if let Err(e) = wpplay_domain::package::check_fits(
+        lines,
+        streams,
+        &new.name,
+        new.max_subscribers,
+        new.max_streams,
+    ) {
+        use wpplay_domain::ErrorCode;
+        return Ok(Err((e.code(), e.message().to_owned())));
+    }
     let f = facts(&p, tz);
     let state = f.lifecycle.state_at(now);
     let timing = change_timing(state, old.monthly_price_minor, new.monthly_price_minor);
@@ -258,20 +271,49 @@ pub async fn change_package(
             )
         }
         ChangeTiming::Now => {
-            // Locked: the next month is on the new package; its pro forma is issued now.
+            // Locked: the next month is on the new package. Its pro forma is the one open
+            // (unpaid) period invoice since access ended, rewritten for the new package;
+            // only when there is none is one issued, so switching back and forth never
+            // piles up invoices.
             row.package_id = Set(new.id);
             row.pending_package_id = Set(None);
-            let inv = issue_invoice(
-                &txn,
-                &p,
-                &new,
-                InvoiceKind::Period,
-                (now, next_period_end(now, anchor_day(now, tz), tz)),
-                new.monthly_price_minor,
-                now,
-                tz,
-            )
-            .await?;
+            let period = (now, next_period_end(now, anchor_day(now, tz), tz));
+            let open = invoice::Entity::find()
+                .filter(invoice::Column::PartnerId.eq(p.account_id))
+                .filter(invoice::Column::Kind.eq(InvoiceKind::Period.as_str()))
+                .filter(invoice::Column::PaidMinor.eq(0))
+                .filter(invoice::Column::PeriodStart.gte(end))
+                .order_by_desc(invoice::Column::Id)
+                .one(&txn)
+                .await?;
+            let inv = match open {
+                Some(open) => {
+                    invoice::ActiveModel {
+                        package_id: Set(new.id),
+                        package_name: Set(new.name.clone()),
+                        period_start: Set(period.0),
+                        period_end: Set(period.1),
+                        amount_minor: Set(new.monthly_price_minor),
+                        currency: Set(new.currency.clone()),
+                        ..open.into()
+                    }
+                    .update(&txn)
+                    .await?
+                }
+                None => {
+                    issue_invoice(
+                        &txn,
+                        &p,
+                        &new,
+                        InvoiceKind::Period,
+                        period,
+                        new.monthly_price_minor,
+                        now,
+                        tz,
+                    )
+                    .await?
+                }
+            };
             (
                 now,
                 Some(invoice_view(&inv)),
@@ -370,6 +412,21 @@ pub async fn change_package(
         invoice,
         message,
     }))
+}
+
+/// How many subscriber lines and streams a partner has: what a package must fit.
+pub async fn usage(db: &impl ConnectionTrait, partner_id: i64) -> Result<(u64, u64), DbErr> {
+    use crate::db::entity::{content_stream, subscriber};
+    use sea_orm::{ColumnTrait, PaginatorTrait, QueryFilter};
+    let lines = subscriber::Entity::find()
+        .filter(subscriber::Column::PartnerId.eq(partner_id))
+        .count(db)
+        .await?;
+    let streams = content_stream::Entity::find()
+        .filter(content_stream::Column::PartnerId.eq(partner_id))
+        .count(db)
+        .await?;
+    Ok((lines, streams))
 }
 
 #[cfg(test)]

@@ -6,14 +6,15 @@
 
 use crate::db::entity::{
     account, audit, change_feed, content_stream, dealer, lifecycle_event, login_throttle, message,
-    notification, partner, partner_contact, partner_request, reseller, reseller_link, session,
-    subscriber, sync_client, sync_mutation,
+    notification, partner, partner_contact, partner_request, reseller, reseller_link,
+    retired_refresh_token, session, subscriber, sync_client, sync_mutation,
 };
 use crate::feed;
 use crate::mutations::links::notify;
 use chrono::{DateTime, Utc};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, QueryFilter, Set,
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, QueryFilter,
+    QuerySelect, QueryTrait, Set,
 };
 use wpplay_domain::ids::AccountId;
 use wpplay_domain::requests::RequestState;
@@ -164,6 +165,18 @@ pub async fn purge(
         .await?;
     notification::Entity::delete_many()
         .filter(notification::Column::AccountId.is_in(accounts.clone()))
+        .exec(db)
+        .await?;
+    retired_refresh_token::Entity::delete_many()
+        .filter(
+            retired_refresh_token::Column::SessionId.in_subquery(
+                session::Entity::find()
+                    .select_only()
+                    .column(session::Column::Id)
+                    .filter(session::Column::AccountId.is_in(accounts.clone()))
+                    .into_query(),
+            ),
+        )
         .exec(db)
         .await?;
     session::Entity::delete_many()

@@ -94,6 +94,141 @@ pub async fn enqueue(
     Ok(row.id)
 }
 
+/// How long a notice waits for others to the same person, to leave in one e-mail.
+pub const DIGEST_WINDOW_MINUTES: i64 = 10;
+
+const DIGEST_FOOTER: &str = "\n\nOpen WP Play Partner Desk for the details.\n\nWP Play\n";
+
+/// Queues a notice e-mail to `to` in its open digest: the first notice opens one that
+/// leaves [`DIGEST_WINDOW_MINUTES`] later, and each notice until then joins it, so a
+/// burst of events (a reseller asking and withdrawing over and over) is one e-mail.
+pub async fn enqueue_digest(
+    db: &impl ConnectionTrait,
+    to: i64,
+    recipient: &str,
+    title: &str,
+    body: &str,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    use sea_orm::sea_query::Expr;
+    use sea_orm::{ColumnTrait, QueryFilter};
+    const KEY: &str = "notices";
+    let item = format!("{title}: {body}");
+    let open = message::Entity::find()
+        .filter(message::Column::AccountId.eq(to))
+        .filter(message::Column::Recipient.eq(recipient))
+        .filter(message::Column::DigestKey.eq(KEY))
+        .filter(message::Column::State.eq("pending"))
+        .filter(message::Column::Attempts.eq(0))
+        .filter(message::Column::ClaimedUntil.is_null())
+        .filter(message::Column::NextAttemptAt.gt(now))
+        .one(db)
+        .await?;
+    if let Some(open) = open {
+        let items = open.digest_items + 1;
+        let kept = open.body.as_deref().unwrap_or_default();
+        let kept = kept.strip_suffix(DIGEST_FOOTER).unwrap_or(kept);
+        // Only while no worker has taken it: otherwise a new digest starts below.
+        let joined = message::Entity::update_many()
+            .col_expr(
+                message::Column::Body,
+                Expr::value(Some(format!("{kept}\n\n{item}{DIGEST_FOOTER}"))),
+            )
+            .col_expr(message::Column::DigestItems, Expr::value(items))
+            .col_expr(
+                message::Column::Subject,
+                Expr::value(format!(
+                    "WP Play: {items} updates from your partner network"
+                )),
+            )
+            .filter(message::Column::Id.eq(open.id))
+            .filter(message::Column::ClaimedUntil.is_null())
+            .filter(message::Column::Attempts.eq(0))
+            .exec(db)
+            .await?;
+        if joined.rows_affected == 1 {
+            return Ok(());
+        }
+    }
+    message::ActiveModel {
+        account_id: Set(Some(to)),
+        channel: Set(Channel::Email.as_str().to_owned()),
+        recipient: Set(recipient.to_owned()),
+        subject: Set(format!("WP Play: {title}")),
+        body: Set(Some(format!("{item}{DIGEST_FOOTER}"))),
+        state: Set("pending".to_owned()),
+        attempts: Set(0),
+        next_attempt_at: Set(now + Duration::minutes(DIGEST_WINDOW_MINUTES)),
+        claimed_until: Set(None),
+        last_error: Set(None),
+        created_at: Set(now),
+        sent_at: Set(None),
+        digest_key: Set(Some(KEY.to_owned())),
+        digest_items: Set(1),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(())
+}
+
+/// Why an SMS to `phone` may not go out now, if it may not: a country outside the
+/// allowed calling codes, or the daily cap for that number or in all reached. Counts the
+/// SMS sent in the last 24 hours, and with `waiting` also those queued (registration
+/// asks before it queues one).
+pub async fn sms_refusal(
+    db: &impl ConnectionTrait,
+    limits: &crate::settings::Limits,
+    phone: &str,
+    waiting: bool,
+    now: DateTime<Utc>,
+) -> Result<Option<String>, DbErr> {
+    use sea_orm::{ColumnTrait, Condition, PaginatorTrait, QueryFilter};
+    let digits = phone.trim_start_matches('+');
+    if !limits.sms_country_codes.is_empty()
+        && !limits
+            .sms_country_codes
+            .iter()
+            .any(|c| digits.starts_with(c.as_str()))
+    {
+        let codes: Vec<String> = limits
+            .sms_country_codes
+            .iter()
+            .map(|c| format!("+{c}"))
+            .collect();
+        return Ok(Some(format!(
+            "SMS go only to numbers starting with {}.",
+            codes.join(", ")
+        )));
+    }
+    let since = now - Duration::hours(24);
+    let counted = || {
+        let mut states = Condition::any().add(message::Column::State.eq("sent"));
+        if waiting {
+            states = states.add(message::Column::State.eq("pending"));
+        }
+        message::Entity::find()
+            .filter(message::Column::Channel.eq(Channel::Sms.as_str()))
+            .filter(message::Column::CreatedAt.gt(since))
+            .filter(states)
+    };
+    let to_number = counted()
+        .filter(message::Column::Recipient.eq(phone))
+        .count(db)
+        .await?;
+    if to_number >= limits.max_sms_per_number_per_day {
+        return Ok(Some(format!(
+            "{to_number} SMS went to this number in the last 24 hours, as many as we send to one number."
+        )));
+    }
+    if counted().count(db).await? >= limits.max_sms_per_day {
+        return Ok(Some(
+            "Today's SMS allowance of the whole service is used up.".to_owned(),
+        ));
+    }
+    Ok(None)
+}
+
 /// The wait before retry number `attempts` (1-based): 30 s, 1 min, 2 min, … at most 1 h.
 pub fn backoff(attempts: i32) -> Duration {
     let exp = u32::try_from(attempts.saturating_sub(1))
@@ -121,6 +256,7 @@ pub struct Deliverer {
     from: Arc<str>,
     issuer: Arc<crate::billing::pdf::Issuer>,
     tz: chrono_tz::Tz,
+    limits: crate::settings::Limits,
 }
 
 impl Deliverer {
@@ -141,6 +277,7 @@ impl Deliverer {
             from: Arc::from(s.mail_from.as_str()),
             issuer: Arc::new(crate::billing::pdf::Issuer::from_settings(s)),
             tz: s.time_zone,
+            limits: s.limits.clone(),
         })
     }
 
@@ -172,11 +309,23 @@ impl Deliverer {
             if !self.claim(&msg, now).await? {
                 continue;
             }
-            let result = self.send(msg.clone()).await;
             let attempts = msg.attempts + 1;
             let mut update: message::ActiveModel = msg.clone().into();
             update.attempts = Set(attempts);
             update.claimed_until = Set(None);
+            if msg.channel == Channel::Sms.as_str()
+                && let Some(why) =
+                    sms_refusal(&self.db, &self.limits, &msg.recipient, false, now).await?
+            {
+                // Not sent, and never will be: what it held is forgotten.
+                update.state = Set("failed".to_owned());
+                update.body = Set(None);
+                update.last_error = Set(Some(format!("not sent: {why}")));
+                tracing::warn!(id = msg.id, reason = %why, "an SMS was not sent");
+                update.update(&self.db).await?;
+                continue;
+            }
+            let result = self.send(msg.clone()).await;
             match result {
                 Ok(()) => {
                     update.state = Set("sent".to_owned());

@@ -1,6 +1,6 @@
 //! A partner's content: its IP streams catalog.
 
-use super::{Applied, check_id, publish, refuse};
+use super::{Applied, check_id, package_room, publish, refuse};
 use crate::db::entity::content_stream;
 use chrono::{DateTime, Utc};
 use sea_orm::{
@@ -8,6 +8,7 @@ use sea_orm::{
     QueryFilter, Set,
 };
 use wpplay_domain::ids::AccountId;
+use wpplay_domain::package::Limited;
 use wpplay_domain::validate;
 use wpplay_wire::dealers::Removed;
 use wpplay_wire::resellers::Stream;
@@ -50,6 +51,9 @@ pub async fn add(
             "stream_exists",
             "A stream with this id exists already.".to_owned(),
         )));
+    }
+    if let Err(r) = package_room(db, partner, Limited::Streams).await? {
+        return Ok(Err(r));
     }
     let s = content_stream::ActiveModel {
         id: Set(id.to_owned()),

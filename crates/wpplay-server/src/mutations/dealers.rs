@@ -1,14 +1,16 @@
 //! A partner's dealers: add, edit, switch on and off, delete with all subscribers.
 
 use super::{Applied, check_id, conflict, publish, refuse};
-use crate::db::entity::{account, dealer, session, subscriber};
+use crate::db::entity::{account, dealer, session, subscriber, sync_mutation};
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, DbErr, EntityTrait,
     PaginatorTrait, QueryFilter, QuerySelect, Set, SqlErr, TransactionTrait,
 };
-use wpplay_domain::dealer::{DealerDetails, DealerStatus, username as check_username};
+use wpplay_domain::dealer::{
+    DealerDetails, DealerStatus, MAX_TAKEN_USERNAMES_PER_DAY, username as check_username,
+};
 use wpplay_domain::ids::AccountId;
 use wpplay_wire::dealers::{Dealer, Removed};
 use wpplay_wire::sync::{Entity, Mutation};
@@ -168,6 +170,31 @@ pub async fn apply(
 }
 
 #[allow(clippy::too_many_arguments)]
+/// "This username is taken" tells whether an account exists: a partner hears it at most
+/// [`MAX_TAKEN_USERNAMES_PER_DAY`] times in 24 hours; then adding dealers waits (taken
+/// or not, so the answer tells nothing more).
+async fn taken_ration(
+    db: &impl ConnectionTrait,
+    partner: AccountId,
+    now: DateTime<Utc>,
+) -> Result<Applied, DbErr> {
+    let heard = sync_mutation::Entity::find()
+        .filter(sync_mutation::Column::AccountId.eq(partner.0))
+        .filter(sync_mutation::Column::Code.eq("dealer_username_taken"))
+        .filter(sync_mutation::Column::AppliedAt.gt(now - chrono::Duration::hours(24)))
+        .count(db)
+        .await?;
+    if heard >= MAX_TAKEN_USERNAMES_PER_DAY {
+        return Ok(Err((
+            "too_many_taken_usernames",
+            format!(
+                "{MAX_TAKEN_USERNAMES_PER_DAY} usernames you chose today were taken, so new dealers can be added again tomorrow. Usernames with your company's name in them are rarely taken."
+            ),
+        )));
+    }
+    Ok(Ok(()))
+}
+
 async fn create(
     db: &DatabaseTransaction,
     partner: AccountId,
@@ -200,6 +227,9 @@ async fn create(
             "dealer_exists",
             "A dealer with this id exists already.".to_owned(),
         )));
+    }
+    if let Err(r) = taken_ration(db, partner, now).await? {
+        return Ok(Err(r));
     }
     let taken = || {
         Err((

@@ -11,7 +11,10 @@ use sea_orm::{
 };
 use wpplay_domain::ids::AccountId;
 use wpplay_domain::lifecycle::{LifecycleFacts, PartnerState};
-use wpplay_domain::requests::{RequestAction, RequestState, transition};
+use wpplay_domain::requests::{
+    MAX_REQUESTS_PER_DAY, MAX_REQUESTS_TO_ONE_PARTNER_PER_DAY, RequestAction, RequestState,
+    transition,
+};
 use wpplay_wire::resellers::{Link, LinkEnded, Notification, PartnerRequest};
 use wpplay_wire::sync::Entity;
 
@@ -83,6 +86,9 @@ pub async fn request(
             ),
         )));
     }
+    if let Err(r) = request_ration(db, r.account_id, &p, now).await? {
+        return Ok(Err(r));
+    }
     if partner_request::Entity::find_by_id(request_id.to_owned())
         .count(db)
         .await?
@@ -110,7 +116,7 @@ pub async fn request(
         "{} asks to resell your IP streams: \"{}\"",
         r.company, req.message
     );
-    notify(
+    notify_in_digest(
         db,
         AccountId(p.account_id),
         &p.email,
@@ -120,6 +126,45 @@ pub async fn request(
         now,
     )
     .await?;
+    Ok(Ok(()))
+}
+
+/// Each Request for Partner e-mails a partner: a reseller sends at most
+/// [`MAX_REQUESTS_PER_DAY`] in 24 hours, and at most
+/// [`MAX_REQUESTS_TO_ONE_PARTNER_PER_DAY`] to the same partner.
+async fn request_ration(
+    db: &impl ConnectionTrait,
+    reseller: i64,
+    p: &partner::Model,
+    now: DateTime<Utc>,
+) -> Result<Applied, DbErr> {
+    let since = now - chrono::Duration::hours(24);
+    let sent = |to: Option<i64>| {
+        let mut q = partner_request::Entity::find()
+            .filter(partner_request::Column::ResellerId.eq(reseller))
+            .filter(partner_request::Column::CreatedAt.gt(since));
+        if let Some(to) = to {
+            q = q.filter(partner_request::Column::PartnerId.eq(to));
+        }
+        q.count(db)
+    };
+    if sent(Some(p.account_id)).await? >= MAX_REQUESTS_TO_ONE_PARTNER_PER_DAY {
+        return Ok(Err((
+            "too_many_requests",
+            format!(
+                "You sent {} {MAX_REQUESTS_TO_ONE_PARTNER_PER_DAY} Requests for Partner in the last 24 hours; ask again tomorrow.",
+                p.company
+            ),
+        )));
+    }
+    if sent(None).await? >= MAX_REQUESTS_PER_DAY {
+        return Ok(Err((
+            "too_many_requests",
+            format!(
+                "You sent {MAX_REQUESTS_PER_DAY} Requests for Partner in the last 24 hours; send more tomorrow."
+            ),
+        )));
+    }
     Ok(Ok(()))
 }
 
@@ -142,7 +187,7 @@ pub async fn withdraw(
     let (p, r) = parties(db, &req).await?;
     announce(db, &req, &p, &r, now).await?;
     let body = format!("{} withdrew its Request for Partner.", r.company);
-    notify(
+    notify_in_digest(
         db,
         AccountId(p.account_id),
         &p.email,
@@ -221,7 +266,7 @@ pub async fn answer(
             "{} accepted your Request for Partner. Its content is now open to you.",
             p.company
         );
-        notify(
+        notify_in_digest(
             db,
             AccountId(r.account_id),
             &r.email,
@@ -234,7 +279,7 @@ pub async fn answer(
     } else {
         let why = reason.map(|r| format!(" Reason: {r}")).unwrap_or_default();
         let body = format!("{} rejected your Request for Partner.{why}", p.company);
-        notify(
+        notify_in_digest(
             db,
             AccountId(r.account_id),
             &r.email,
@@ -294,7 +339,7 @@ pub async fn remove(
     )
     .await?;
     let to_reseller = format!("{} ended the collaboration. Reason: {reason}", p.company);
-    notify(
+    notify_in_digest(
         db,
         AccountId(r.account_id),
         &r.email,
@@ -308,7 +353,7 @@ pub async fn remove(
         "{} was removed from your resellers. Reason: {reason}",
         r.company
     );
-    notify(
+    notify_in_digest(
         db,
         AccountId(p.account_id),
         &p.email,
@@ -341,7 +386,7 @@ pub async fn cancel_pending(
             let (p, r) = parties(db, &req).await?;
             announce(db, &req, &p, &r, now).await?;
             let body = format!("{} {why}; your request was cancelled.", p.company);
-            notify(
+            notify_in_digest(
                 db,
                 AccountId(r.account_id),
                 &r.email,
@@ -466,6 +511,21 @@ pub(crate) async fn notify(
     };
     delivery::enqueue(db, message, now).await?;
     Ok(())
+}
+
+/// A notice about the partner network: in the app at once, by e-mail in the person's
+/// digest (one e-mail for a burst of events, see [`delivery::enqueue_digest`]).
+pub(crate) async fn notify_in_digest(
+    db: &impl ConnectionTrait,
+    to: AccountId,
+    email: &str,
+    kind: &str,
+    title: &str,
+    body: &str,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    in_app(db, to, kind, title, body, now).await?;
+    delivery::enqueue_digest(db, to.0, email, title, body, now).await
 }
 
 /// An in-app notification, through the feed.

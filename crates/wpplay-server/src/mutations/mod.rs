@@ -11,7 +11,7 @@ mod profile;
 pub mod resellers;
 mod subscribers;
 
-use crate::db::entity::{dealer, partner};
+use crate::db::entity::{dealer, package, partner};
 use crate::feed;
 use chrono::{DateTime, Utc};
 use sea_orm::{ConnectionTrait, DatabaseTransaction, DbErr, EntityTrait, SqlErr, TransactionTrait};
@@ -19,6 +19,7 @@ use wpplay_domain::DomainError;
 use wpplay_domain::ErrorCode;
 use wpplay_domain::ids::AccountId;
 use wpplay_domain::lifecycle::{LifecycleFacts, PartnerState};
+use wpplay_domain::package::{Limited, check_room};
 use wpplay_wire::auth::Role;
 use wpplay_wire::sync::{Entity, Mutation};
 
@@ -259,6 +260,48 @@ async fn partner_may_work(
         )));
     }
     Ok(Ok(()))
+}
+
+/// Whether the partner's package has room for one more line or stream. The partner's
+/// row is locked first, so two devices adding the last free line at the same moment
+/// cannot both get it. While a cheaper package waits for the next period, the smaller
+/// of the two limits already applies, so the data still fits when it starts.
+async fn package_room(
+    db: &impl ConnectionTrait,
+    partner: AccountId,
+    kind: Limited,
+) -> Result<Applied, DbErr> {
+    use sea_orm::{ColumnTrait, QueryFilter, QuerySelect};
+    let Some(p) = partner::Entity::find_by_id(partner.0)
+        .lock_exclusive()
+        .one(db)
+        .await?
+    else {
+        return Ok(Err((
+            "forbidden",
+            "This account has no dealer network to change.".to_owned(),
+        )));
+    };
+    let ids: Vec<i64> = [Some(p.package_id), p.pending_package_id]
+        .into_iter()
+        .flatten()
+        .collect();
+    let Some(tightest) = package::Entity::find()
+        .filter(package::Column::Id.is_in(ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .min_by_key(|k| kind.max_of(k.max_subscribers, k.max_streams))
+    else {
+        return Err(DbErr::RecordNotFound("package".into()));
+    };
+    let (lines, streams) = crate::billing::usage(db, partner.0).await?;
+    let used = match kind {
+        Limited::Subscribers => lines,
+        Limited::Streams => streams,
+    };
+    let max = kind.max_of(tightest.max_subscribers, tightest.max_streams);
+    Ok(check_room(kind, used, max, &tightest.name).map_err(|e| (e.code(), e.message().to_owned())))
 }
 
 /// A domain rule broken by the input, as a refusal.

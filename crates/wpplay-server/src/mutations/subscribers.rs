@@ -1,6 +1,6 @@
 //! Subscribers (IPTV lines): a partner manages all of its lines, a dealer only its own.
 
-use super::{Actor, Applied, Refusal, check_id, conflict, publish, refuse};
+use super::{Actor, Applied, Refusal, check_id, conflict, package_room, publish, refuse};
 use crate::db::entity::{dealer, subscriber};
 use chrono::{DateTime, Utc};
 use sea_orm::{
@@ -9,6 +9,7 @@ use sea_orm::{
 };
 use wpplay_domain::dealer::{SubscriberDetails, SubscriberStatus, check_expiry, extend_line};
 use wpplay_domain::ids::AccountId;
+use wpplay_domain::package::Limited;
 use wpplay_wire::dealers::{Removed, Subscriber};
 use wpplay_wire::sync::{Entity, Mutation};
 
@@ -74,6 +75,9 @@ pub async fn apply(
                 )));
             }
             if let Err(r) = mac_free(db, partner, &details.mac, None).await? {
+                return Ok(Err(r));
+            }
+            if let Err(r) = package_room(db, partner, Limited::Subscribers).await? {
                 return Ok(Err(r));
             }
             let row = subscriber::ActiveModel {

@@ -2,7 +2,7 @@
 
 use crate::app::AppState;
 use crate::auth::throttle::{self, Key};
-use crate::auth::{SessionAuth, password, token};
+use crate::auth::{SessionAuth, password, refresh, token};
 use crate::db;
 use crate::db::entity::{account, dealer, session};
 use crate::error::{ApiError, ApiResult};
@@ -11,8 +11,7 @@ use crate::net::ClientAddr;
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
-use chrono::{DateTime, Duration, Utc};
-use sea_orm::sea_query::Expr;
+use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use wpplay_domain::credentials::{MAX_PASSWORD_LEN, check_new_password};
 use wpplay_domain::dealer::DealerStatus;
@@ -76,10 +75,6 @@ pub async fn login(
     Ok(Json(open_session(&state.db, &state, &account, now).await?))
 }
 
-/// How long after a rotation the previous refresh token still rotates the session
-/// (once the answer to a refresh was lost on the way).
-pub const REFRESH_GRACE_SECS: i64 = 120;
-
 /// Trades a refresh token for new tokens; the old refresh token stops working.
 #[utoipa::path(post, path = "/api/v1/auth/refresh", request_body = RefreshRequest,
     responses((status = 200, body = TokenResponse), (status = 401, body = wpplay_wire::ErrorBody)))]
@@ -87,94 +82,31 @@ pub async fn refresh(
     State(state): State<AppState>,
     ApiJson(req): ApiJson<RefreshRequest>,
 ) -> ApiResult<Json<TokenResponse>> {
-    let now = state.clock.now();
-    let ended = || {
-        ApiError::unauthorized(
+    match refresh::rotate(
+        &state.db,
+        &state.settings,
+        &req.refresh_token,
+        state.clock.now(),
+    )
+    .await?
+    {
+        Ok(r) => Ok(Json(tokens(&r.account, r.access, r.refresh, r.expires_in))),
+        Err(refresh::Ended::Ended) => Err(ApiError::unauthorized(
             "invalid_refresh_token",
             "The session has ended. Sign in again.",
-        )
-    };
-    let old_hash = token::hash(req.refresh_token.trim());
-    let current = session::Entity::find()
-        .filter(session::Column::RefreshHash.eq(old_hash.clone()))
-        .filter(session::Column::RevokedAt.is_null())
-        .one(&state.db)
-        .await?;
-    // The token before the last rotation, shortly after it: the client never got the
-    // answer to its refresh (a dropped connection) and tries again with what it has.
-    let retried = match current {
-        Some(_) => None,
-        None => {
-            session::Entity::find()
-                .filter(session::Column::PreviousRefreshHash.eq(old_hash.clone()))
-                .filter(session::Column::RevokedAt.is_null())
-                .filter(session::Column::RotatedAt.gt(now - Duration::seconds(REFRESH_GRACE_SECS)))
-                .one(&state.db)
-                .await?
-        }
-    };
-    let is_retry = retried.is_some();
-    let Some(s) = current.or(retried).filter(|s| s.refresh_expires_at > now) else {
-        return Err(ended());
-    };
-    let account = account::Entity::find_by_id(s.account_id)
-        .one(&state.db)
-        .await?
-        .ok_or_else(ended)?;
-    let (access, refresh) = (token::generate(), token::generate());
-    let ttl = state.settings.access_token_ttl_secs;
-    // Compare-and-swap on the refresh hash the session has now: of two refreshes with the
-    // same token, exactly one wins; the other is told the session ended instead of
-    // getting dead tokens. A normal rotation remembers the old token and when; a retry
-    // keeps both, so the grace period never stretches.
-    let mut update = session::Entity::update_many()
-        .col_expr(
-            session::Column::AccessHash,
-            Expr::value(token::hash(&access)),
-        )
-        .col_expr(
-            session::Column::AccessExpiresAt,
-            Expr::value(now + Duration::seconds(ttl)),
-        )
-        .col_expr(
-            session::Column::RefreshHash,
-            Expr::value(token::hash(&refresh)),
-        )
-        .col_expr(
-            session::Column::RefreshExpiresAt,
-            Expr::value(now + Duration::days(state.settings.refresh_token_ttl_days)),
-        );
-    if !is_retry {
-        update = update
-            .col_expr(
-                session::Column::PreviousRefreshHash,
-                Expr::value(Some(old_hash)),
-            )
-            .col_expr(session::Column::RotatedAt, Expr::value(Some(now)));
+        )),
+        Err(refresh::Ended::Reused) => Err(ApiError::unauthorized(
+            "refresh_token_reused",
+            "This session was ended because one of its old sign-in tokens was used again, possibly by someone who copied it. Sign in again, and change your password if you did not expect this.",
+        )),
     }
-    let swapped = update
-        .filter(session::Column::Id.eq(s.id))
-        .filter(session::Column::RefreshHash.eq(s.refresh_hash.clone()))
-        .filter(session::Column::RevokedAt.is_null())
-        .exec(&state.db)
-        .await?;
-    if swapped.rows_affected != 1 {
-        return Err(ended());
-    }
-    if is_retry {
-        tracing::info!(
-            session = s.id,
-            "a refresh retried with the previous token (its answer was lost): rotated again"
-        );
-    }
-    Ok(Json(tokens(&account, access, refresh, ttl)))
 }
 
 /// Ends the session of the access token: both of its tokens stop working at once.
 #[utoipa::path(post, path = "/api/v1/auth/logout", security(("bearer" = [])),
     responses((status = 204, description = "Signed out"), (status = 401, body = wpplay_wire::ErrorBody)))]
 pub async fn logout(State(state): State<AppState>, auth: SessionAuth) -> ApiResult<StatusCode> {
-    revoke(&state.db, auth.session.id, state.clock.now()).await?;
+    refresh::revoke(&state.db, auth.session.id, state.clock.now()).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -248,19 +180,20 @@ async fn open_session(
     now: DateTime<Utc>,
 ) -> ApiResult<TokenResponse> {
     let (access, refresh) = (token::generate(), token::generate());
-    let ttl = state.settings.access_token_ttl_secs;
+    let (access_expires_at, refresh_expires_at) = refresh::expiries(now, &state.settings, now);
     session::ActiveModel {
         account_id: Set(account.id),
         access_hash: Set(token::hash(&access)),
-        access_expires_at: Set(now + Duration::seconds(ttl)),
+        access_expires_at: Set(access_expires_at),
         refresh_hash: Set(token::hash(&refresh)),
-        refresh_expires_at: Set(now + Duration::days(state.settings.refresh_token_ttl_days)),
+        refresh_expires_at: Set(refresh_expires_at),
         created_at: Set(now),
         revoked_at: Set(None),
         ..Default::default()
     }
     .insert(db)
     .await?;
+    let ttl = (access_expires_at - now).num_seconds();
     Ok(tokens(account, access, refresh, ttl))
 }
 
@@ -273,18 +206,6 @@ fn tokens(account: &account::Model, access: String, refresh: String, ttl: i64) -
         role: Role::parse(&account.role).unwrap_or(Role::Partner),
         must_change_password: account.must_change_password,
     }
-}
-
-async fn revoke(db: &impl ConnectionTrait, session_id: i64, now: DateTime<Utc>) -> ApiResult<()> {
-    session::Entity::update_many()
-        .col_expr(
-            session::Column::RevokedAt,
-            sea_orm::sea_query::Expr::value(Some(now)),
-        )
-        .filter(session::Column::Id.eq(session_id))
-        .exec(db)
-        .await?;
-    Ok(())
 }
 
 fn wrong_credentials() -> ApiError {

@@ -48,6 +48,22 @@ pub async fn register(
     }
     .validate()?;
     let joining = joining(&state, &req).await?;
+    if reg.credential_channel == CredentialChannel::Sms
+        && let Some(why) = crate::delivery::sms_refusal(
+            &state.db,
+            &state.settings.limits,
+            &reg.phone,
+            true,
+            state.clock.now(),
+        )
+        .await?
+    {
+        return Err(ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "sms_unavailable",
+            format!("We cannot send your sign-in details by SMS: {why} Choose e-mail delivery."),
+        ));
+    }
 
     // Registration needs no sign-in, so it is rationed: per address, and per recipient so
     // nobody can flood a stranger's phone or mailbox with credential messages.

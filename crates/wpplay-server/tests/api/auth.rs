@@ -70,12 +70,17 @@ async fn tokens_refresh_expire_and_revoke(s: &TestServer) {
         (StatusCode::UNAUTHORIZED, Some("invalid_refresh_token")),
         "the pair whose answer was lost is dead"
     );
-    s.clock.advance(Duration::seconds(121));
     let (status, v) = refresh_with(&refresh).await;
     assert_eq!(
         (status, v["code"].as_str()),
         (StatusCode::UNAUTHORIZED, Some("invalid_refresh_token")),
-        "two minutes after its rotation a used refresh token is dead"
+        "the previous token rotates once within the grace, not twice"
+    );
+    let (status, _) = s.get("/api/v1/me", Some(&access2)).await;
+    assert_eq!(
+        status,
+        StatusCode::OK,
+        "a second retry does not end the session"
     );
 
     let (status, _) = s
@@ -120,6 +125,125 @@ async fn tokens_refresh_expire_and_revoke(s: &TestServer) {
     );
 }
 on_both_backends!(tokens_refresh_expire_and_revoke);
+
+/// A refresh token used again after its rotation was copied: the whole session ends, the
+/// real client's current tokens included (issue 11 §5).
+async fn a_reused_refresh_token_ends_the_session(s: &TestServer) {
+    let (creds, _) = s.ready_partner("reuse@acme.rs").await;
+    let (_, login) = s
+        .post(
+            "/api/v1/auth/login",
+            None,
+            json!({"username": creds.username, "password": creds.password}),
+        )
+        .await;
+    let stolen = login["refresh_token"].as_str().expect("refresh").to_owned();
+    let refresh_with = async |token: &str| {
+        s.post(
+            "/api/v1/auth/refresh",
+            None,
+            json!({"refresh_token": token}),
+        )
+        .await
+    };
+    // The real client refreshes twice, a few minutes apart.
+    let (status, first) = refresh_with(&stolen).await;
+    assert_eq!(status, StatusCode::OK, "{first}");
+    s.clock.advance(Duration::minutes(5));
+    let (status, second) = refresh_with(first["refresh_token"].as_str().expect("refresh")).await;
+    assert_eq!(status, StatusCode::OK, "{second}");
+    let live_access = second["access_token"].as_str().expect("access").to_owned();
+    let live_refresh = second["refresh_token"]
+        .as_str()
+        .expect("refresh")
+        .to_owned();
+    let (status, _) = s.get("/api/v1/me", Some(&live_access)).await;
+    assert_eq!(status, StatusCode::OK);
+
+    // The copy of the first token comes back.
+    let (status, v) = refresh_with(&stolen).await;
+    assert_eq!(
+        (status, v["code"].as_str()),
+        (StatusCode::UNAUTHORIZED, Some("refresh_token_reused")),
+        "{v}"
+    );
+    let (status, v) = s.get("/api/v1/me", Some(&live_access)).await;
+    assert_eq!(
+        status,
+        StatusCode::UNAUTHORIZED,
+        "the real client's access token ends with the session: {v}"
+    );
+    let (status, v) = refresh_with(&live_refresh).await;
+    assert_eq!(
+        (status, v["code"].as_str()),
+        (StatusCode::UNAUTHORIZED, Some("invalid_refresh_token")),
+        "and so does its refresh token: {v}"
+    );
+    // Signing in again opens a new session.
+    let (status, _) = s
+        .post(
+            "/api/v1/auth/login",
+            None,
+            json!({"username": creds.username, "password": creds.password}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+}
+on_both_backends!(a_reused_refresh_token_ends_the_session);
+
+/// However often it is refreshed, a session ends 90 days after its sign-in, and its
+/// tokens never outlive that end.
+async fn a_session_has_an_absolute_lifetime(s: &TestServer) {
+    let (creds, _) = s.ready_partner("ninety@acme.rs").await;
+    let (_, login) = s
+        .post(
+            "/api/v1/auth/login",
+            None,
+            json!({"username": creds.username, "password": creds.password}),
+        )
+        .await;
+    let mut refresh = login["refresh_token"].as_str().expect("refresh").to_owned();
+    // Refreshed every 20 days: each refresh alone is well within the 30-day token life.
+    for day in [20, 40, 60, 80] {
+        s.clock.advance(Duration::days(20));
+        let (status, v) = s
+            .post(
+                "/api/v1/auth/refresh",
+                None,
+                json!({"refresh_token": refresh}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK, "day {day}: {v}");
+        refresh = v["refresh_token"].as_str().expect("refresh").to_owned();
+    }
+    // Day 89 + 23 h 50 min: the access token issued now ends with the session, in 10 min.
+    s.clock
+        .advance(Duration::days(9) + Duration::hours(23) + Duration::minutes(50));
+    let (status, v) = s
+        .post(
+            "/api/v1/auth/refresh",
+            None,
+            json!({"refresh_token": refresh}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{v}");
+    assert_eq!(v["expires_in"], 600, "capped at the session's end: {v}");
+    refresh = v["refresh_token"].as_str().expect("refresh").to_owned();
+    s.clock.advance(Duration::minutes(11));
+    let (status, v) = s
+        .post(
+            "/api/v1/auth/refresh",
+            None,
+            json!({"refresh_token": refresh}),
+        )
+        .await;
+    assert_eq!(
+        (status, v["code"].as_str()),
+        (StatusCode::UNAUTHORIZED, Some("invalid_refresh_token")),
+        "day 90: the session is over: {v}"
+    );
+}
+on_both_backends!(a_session_has_an_absolute_lifetime);
 
 async fn wrong_passwords_are_throttled(s: &TestServer) {
     let (creds, _) = s.ready_partner("slow@acme.rs").await;

@@ -31,7 +31,7 @@ pub(crate) async fn db(s: &TestServer) -> DatabaseConnection {
 }
 
 /// One pass at `at`: the events it handled as `kind:sent|skipped`.
-async fn pass(db: &DatabaseConnection, at: DateTime<Utc>) -> Vec<String> {
+pub(crate) async fn pass(db: &DatabaseConnection, at: DateTime<Utc>) -> Vec<String> {
     run_pass(db, TZ, at, false)
         .await
         .expect("pass")
@@ -578,7 +578,7 @@ async fn the_purge_leaves_nothing_of_the_partner(s: &TestServer) {
 on_both_backends!(the_purge_leaves_nothing_of_the_partner);
 
 /// A fresh access token (after the test moved the clock past the old one's life).
-async fn sign_in(s: &TestServer, username: &str, password: &str) -> String {
+pub(crate) async fn sign_in(s: &TestServer, username: &str, password: &str) -> String {
     let (status, login) = s
         .post(
             "/api/v1/auth/login",
@@ -686,7 +686,7 @@ async fn a_locked_partner_keeps_only_billing_and_pays_its_way_back(s: &TestServe
 }
 on_both_backends!(a_locked_partner_keeps_only_billing_and_pays_its_way_back);
 
-async fn choose_package(s: &TestServer, token: &str, id: i64) -> Value {
+pub(crate) async fn choose_package(s: &TestServer, token: &str, id: i64) -> Value {
     let (status, body) = s
         .post(
             "/api/v1/billing/package",

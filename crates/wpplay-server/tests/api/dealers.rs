@@ -15,7 +15,7 @@ const LINE_1: &str = "50000000-0000-4000-8000-000000000001";
 const LINE_2: &str = "50000000-0000-4000-8000-000000000002";
 const OWN_LINE: &str = "50000000-0000-4000-8000-000000000003";
 
-fn hash(password: &str) -> String {
+pub(crate) fn hash(password: &str) -> String {
     argon2::Argon2::default()
         .hash_password(password.as_bytes(), &SaltString::generate(&mut OsRng))
         .expect("hash")

@@ -197,9 +197,14 @@ impl TestServer {
 
     /// Registers a partner and returns the credentials read back from the delivered message.
     pub async fn register(&self, email: &str) -> Credentials {
-        let (status, body) = self
-            .post("/api/v1/registrations", None, registration(email))
-            .await;
+        self.register_on(email, 2).await
+    }
+
+    /// Registers a partner on package `package_id`.
+    pub async fn register_on(&self, email: &str, package_id: i64) -> Credentials {
+        let mut form = registration(email);
+        form["package_id"] = json!(package_id);
+        let (status, body) = self.post("/api/v1/registrations", None, form).await;
         assert_eq!(
             status,
             StatusCode::CREATED,
@@ -224,7 +229,12 @@ impl TestServer {
 
     /// Registers, signs in and replaces the generated password: a partner ready to work.
     pub async fn ready_partner(&self, email: &str) -> (Credentials, String) {
-        let creds = self.register(email).await;
+        self.ready_partner_on(email, 2).await
+    }
+
+    /// A partner ready to work on package `package_id`.
+    pub async fn ready_partner_on(&self, email: &str, package_id: i64) -> (Credentials, String) {
+        let creds = self.register_on(email, package_id).await;
         let (status, login) = self
             .post(
                 "/api/v1/auth/login",

@@ -24,6 +24,10 @@ pub struct Model {
     pub sent_at: Option<DateTimeUtc>,
     /// Rendered when sent: `invoice:<id>` attaches the invoice's PDF.
     pub attachment: Option<String>,
+    /// Set while the message is an open digest that later notices are added to.
+    pub digest_key: Option<String>,
+    /// How many notices a digest holds.
+    pub digest_items: i32,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -19,6 +19,7 @@ pub mod partner_request;
 pub mod payment;
 pub mod reseller;
 pub mod reseller_link;
+pub mod retired_refresh_token;
 pub mod session;
 pub mod subscriber;
 pub mod sync_client;

@@ -14,7 +14,7 @@ pub struct Model {
     pub created_at: DateTimeUtc,
     pub revoked_at: Option<DateTimeUtc>,
     /// The refresh token before the last rotation (its hash), honoured for
-    /// [`crate::routes::auth::REFRESH_GRACE_SECS`] after it: the answer may have been lost.
+    /// [`crate::auth::refresh::REFRESH_GRACE_SECS`] after it: the answer may have been lost.
     pub previous_refresh_hash: Option<String>,
     pub rotated_at: Option<DateTimeUtc>,
 }

@@ -1,0 +1,223 @@
+//! Rotating a session's refresh token, with its two safety rules:
+//!
+//! - a session lives at most `session_max_days` after its sign-in, however often it is
+//!   refreshed (its tokens never outlive that end);
+//! - every token a session rotated away from is remembered (hashed). Presented again
+//!   after [`REFRESH_GRACE_SECS`], it was copied: the whole session ends, for the thief
+//!   and the real client alike. Within the grace period the previous token rotates the
+//!   session once more (the answer to a refresh was lost and the client retries), and
+//!   only once; further tries are refused without ending the session (the same client
+//!   racing itself).
+
+use crate::auth::token;
+use crate::db::entity::{account, retired_refresh_token as retired, session};
+use crate::settings::Settings;
+use chrono::{DateTime, Duration, Utc};
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, Set,
+    TransactionTrait,
+};
+
+/// How long after a rotation the previous refresh token still rotates the session
+/// (once the answer to a refresh was lost on the way).
+pub const REFRESH_GRACE_SECS: i64 = 120;
+
+/// New tokens for a session.
+pub struct Rotated {
+    pub account: account::Model,
+    pub access: String,
+    pub refresh: String,
+    /// Seconds the access token lives.
+    pub expires_in: i64,
+}
+
+/// Why no tokens were given.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Ended {
+    /// Unknown, expired, revoked, or past the session's absolute end.
+    Ended,
+    /// A retired token came back: the session has just been ended because of it.
+    Reused,
+}
+
+/// When a session opened at `created_at` ends for good.
+pub fn absolute_end(created_at: DateTime<Utc>, settings: &Settings) -> DateTime<Utc> {
+    created_at + Duration::days(settings.session_max_days)
+}
+
+/// Token expiries for a session refreshed (or opened) at `now`, never past its end.
+pub fn expiries(
+    created_at: DateTime<Utc>,
+    settings: &Settings,
+    now: DateTime<Utc>,
+) -> (DateTime<Utc>, DateTime<Utc>) {
+    let end = absolute_end(created_at, settings);
+    (
+        (now + Duration::seconds(settings.access_token_ttl_secs)).min(end),
+        (now + Duration::days(settings.refresh_token_ttl_days)).min(end),
+    )
+}
+
+/// Trades `presented` for new tokens.
+pub async fn rotate(
+    db: &DatabaseConnection,
+    settings: &Settings,
+    presented: &str,
+    now: DateTime<Utc>,
+) -> Result<Result<Rotated, Ended>, DbErr> {
+    let old_hash = token::hash(presented.trim());
+    let current = session::Entity::find()
+        .filter(session::Column::RefreshHash.eq(old_hash.clone()))
+        .filter(session::Column::RevokedAt.is_null())
+        .one(db)
+        .await?;
+    // The token before the last rotation, shortly after it: the client never got the
+    // answer to its refresh (a dropped connection) and tries again with what it has.
+    let retried = match current {
+        Some(_) => None,
+        None => {
+            session::Entity::find()
+                .filter(session::Column::PreviousRefreshHash.eq(old_hash.clone()))
+                .filter(session::Column::RevokedAt.is_null())
+                .filter(session::Column::RotatedAt.gt(now - Duration::seconds(REFRESH_GRACE_SECS)))
+                .one(db)
+                .await?
+        }
+    };
+    let is_retry = retried.is_some();
+    let Some(s) = current.or(retried) else {
+        return reused(db, &old_hash, now).await;
+    };
+    if s.refresh_expires_at <= now || absolute_end(s.created_at, settings) <= now {
+        return Ok(Err(Ended::Ended));
+    }
+    let Some(account) = account::Entity::find_by_id(s.account_id).one(db).await? else {
+        return Ok(Err(Ended::Ended));
+    };
+    let (access, refresh) = (token::generate(), token::generate());
+    let (access_expires_at, refresh_expires_at) = expiries(s.created_at, settings, now);
+    // Compare-and-swap on the refresh hash the session has now: of two refreshes with the
+    // same token, exactly one wins; the other is told the session ended instead of
+    // getting dead tokens. A normal rotation remembers the old token and when; a retry
+    // uses that memory up, so the previous token rotates once and the grace period never
+    // stretches.
+    let update = session::Entity::update_many()
+        .col_expr(
+            session::Column::AccessHash,
+            Expr::value(token::hash(&access)),
+        )
+        .col_expr(
+            session::Column::AccessExpiresAt,
+            Expr::value(access_expires_at),
+        )
+        .col_expr(
+            session::Column::RefreshHash,
+            Expr::value(token::hash(&refresh)),
+        )
+        .col_expr(
+            session::Column::RefreshExpiresAt,
+            Expr::value(refresh_expires_at),
+        )
+        .col_expr(
+            session::Column::PreviousRefreshHash,
+            Expr::value((!is_retry).then(|| old_hash.clone())),
+        );
+    let update = if is_retry {
+        update
+    } else {
+        update.col_expr(session::Column::RotatedAt, Expr::value(Some(now)))
+    };
+    let txn = db.begin().await?;
+    let swapped = update
+        .filter(session::Column::Id.eq(s.id))
+        .filter(session::Column::RefreshHash.eq(s.refresh_hash.clone()))
+        .filter(session::Column::RevokedAt.is_null())
+        .exec(&txn)
+        .await?;
+    if swapped.rows_affected != 1 {
+        txn.rollback().await?;
+        return Ok(Err(Ended::Ended));
+    }
+    // Retired: the token presented, and on a retry also the one the lost answer carried.
+    let mut gone = vec![old_hash];
+    if is_retry {
+        gone.push(s.refresh_hash.clone());
+    }
+    retired::Entity::insert_many(gone.into_iter().map(|hash| retired::ActiveModel {
+        hash: Set(hash),
+        session_id: Set(s.id),
+        retired_at: Set(now),
+    }))
+    .on_conflict_do_nothing_on([retired::Column::Hash])
+    .exec_without_returning(&txn)
+    .await?;
+    txn.commit().await?;
+    if is_retry {
+        tracing::info!(
+            session = s.id,
+            "a refresh retried with the previous token (its answer was lost): rotated again"
+        );
+    }
+    Ok(Ok(Rotated {
+        account,
+        access,
+        refresh,
+        expires_in: (access_expires_at - now).num_seconds().max(0),
+    }))
+}
+
+/// A token that is no session's current one: if a session rotated away from it, the
+/// session ends now (whoever holds its current tokens is signed out too).
+async fn reused(
+    db: &DatabaseConnection,
+    hash: &str,
+    now: DateTime<Utc>,
+) -> Result<Result<Rotated, Ended>, DbErr> {
+    let Some(r) = retired::Entity::find_by_id(hash.to_owned()).one(db).await? else {
+        return Ok(Err(Ended::Ended));
+    };
+    // Within the grace period it is the same client racing itself (parallel refreshes,
+    // a second retry): refused, but the session lives on.
+    if r.retired_at > now - Duration::seconds(REFRESH_GRACE_SECS) {
+        return Ok(Err(Ended::Ended));
+    }
+    let ended = revoke(db, r.session_id, now).await?;
+    if ended > 0 {
+        tracing::warn!(
+            session = r.session_id,
+            "a retired refresh token was presented again: the session is ended"
+        );
+        return Ok(Err(Ended::Reused));
+    }
+    Ok(Err(Ended::Ended))
+}
+
+/// Ends a session at once; answers how many sessions that ended (0 or 1).
+pub async fn revoke(
+    db: &impl ConnectionTrait,
+    session_id: i64,
+    now: DateTime<Utc>,
+) -> Result<u64, DbErr> {
+    Ok(session::Entity::update_many()
+        .col_expr(session::Column::RevokedAt, Expr::value(Some(now)))
+        .filter(session::Column::Id.eq(session_id))
+        .filter(session::Column::RevokedAt.is_null())
+        .exec(db)
+        .await?
+        .rows_affected)
+}
+
+/// Forgets retired tokens older than any session can live: nothing they could end is
+/// still alive.
+pub async fn sweep(
+    db: &impl ConnectionTrait,
+    settings: &Settings,
+    now: DateTime<Utc>,
+) -> Result<u64, DbErr> {
+    Ok(retired::Entity::delete_many()
+        .filter(retired::Column::RetiredAt.lt(now - Duration::days(settings.session_max_days)))
+        .exec(db)
+        .await?
+        .rows_affected)
+}

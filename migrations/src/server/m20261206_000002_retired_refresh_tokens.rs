@@ -1,0 +1,47 @@
+//! Every refresh token a session rotated away from (its hash), so a stolen token used
+//! after the real client moved on is recognised: the whole session is then ended.
+
+use sea_orm_migration::prelude::*;
+use sea_orm_migration::schema::*;
+
+#[derive(DeriveMigrationName)]
+pub struct Migration;
+
+#[derive(DeriveIden)]
+enum RetiredRefreshTokens {
+    Table,
+    Hash,
+    SessionId,
+    RetiredAt,
+}
+
+#[async_trait::async_trait]
+impl MigrationTrait for Migration {
+    async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
+        m.create_table(
+            Table::create()
+                .table(RetiredRefreshTokens::Table)
+                .col(string_len(RetiredRefreshTokens::Hash, 64).primary_key())
+                .col(big_integer(RetiredRefreshTokens::SessionId))
+                .col(timestamp_with_time_zone(RetiredRefreshTokens::RetiredAt))
+                .to_owned(),
+        )
+        .await?;
+        m.create_index(
+            Index::create()
+                .name("idx_retired_refresh_tokens_session")
+                .table(RetiredRefreshTokens::Table)
+                .col(RetiredRefreshTokens::SessionId)
+                .to_owned(),
+        )
+        .await?;
+        m.create_index(
+            Index::create()
+                .name("idx_retired_refresh_tokens_retired_at")
+                .table(RetiredRefreshTokens::Table)
+                .col(RetiredRefreshTokens::RetiredAt)
+                .to_owned(),
+        )
+        .await
+    }
+}
