@@ -330,6 +330,18 @@ pub struct SubscriberPage {
     pub expired: i64,
     /// The partner's dealers (empty for a dealer's own view).
     pub dealers: Vec<DealerOption>,
+    /// Lines used of the package's limit (a partner's view; `None` for a dealer).
+    pub allowance: Option<Allowance>,
+}
+
+/// How much of a package limit is used, shown as "37 of 100".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Allowance {
+    pub used: i64,
+    pub max: i64,
+    /// The package's name, e.g. `Starter`.
+    pub package: String,
 }
 
 /// A CSV file written by an export.
@@ -391,6 +403,8 @@ pub struct ContentView {
     pub partner_id: Option<i64>,
     pub partner_company: String,
     pub streams: Vec<StreamRow>,
+    /// Streams used of the package's limit (the partner's own catalog only).
+    pub allowance: Option<Allowance>,
 }
 
 /// One stream, with its local sync state (the partner's own catalog only).

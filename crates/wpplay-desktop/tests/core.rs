@@ -411,18 +411,34 @@ async fn ready_account(
     company: &str,
     role: Option<AccountKind>,
 ) -> (String, String) {
+    ready_account_on(app, server, email, company, role, "business").await
+}
+
+/// [`ready_account`] on the package with code `package` (for a partner).
+async fn ready_account_on(
+    app: &Core,
+    server: &Server,
+    email: &str,
+    company: &str,
+    role: Option<AccountKind>,
+    package: &str,
+) -> (String, String) {
     let packages = app
         .list_packages(ServerArgs {
             server_url: server.url.clone(),
         })
         .await
         .expect("packages");
+    let package = packages
+        .iter()
+        .find(|p| p.code == package)
+        .unwrap_or_else(|| panic!("the package {package} is on offer: {packages:?}"));
     let reseller = role == Some(AccountKind::Reseller);
     app.register(RegisterArgs {
         server_url: server.url.clone(),
         form: RegistrationRequest {
             role,
-            package_id: (!reseller).then_some(packages[1].id),
+            package_id: (!reseller).then_some(package.id),
             company: company.into(),
             contact_person: "Ana".into(),
             email: email.into(),
@@ -1577,5 +1593,73 @@ async fn edits_beyond_the_change_ration_wait_in_the_queue() {
         "every dealer reached the server: {:?}",
         page.rows
     );
+    server.stop().await;
+}
+
+/// The package's limits are checked in the core before an edit is queued, with the
+/// server's words, and the pages show how much of them is used.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn package_limits_are_checked_before_queuing_and_shown() {
+    let service = format!("wpplay-test-{}", uuid::Uuid::new_v4());
+    let server_dir = tempfile::tempdir().expect("dir");
+    let dir = tempfile::tempdir().expect("dir");
+    let mut server = Server::start(server_dir.path(), None).await;
+    {
+        let db = sea_orm::Database::connect(format!(
+            "sqlite://{}?mode=rw",
+            server_dir.path().join("wpplay.sqlite").display()
+        ))
+        .await
+        .expect("the server's database");
+        let spec = wpplay_domain::package::PackageSpec {
+            code: "duo".into(),
+            name: "Duo".into(),
+            monthly_price_minor: 900,
+            currency: "EUR".into(),
+            max_subscribers: 2,
+            max_streams: 1,
+            features: vec!["Unlimited dealers".into()],
+        };
+        wpplay_server::catalog::insert(&db, spec, chrono::Utc::now())
+            .await
+            .expect("package added");
+    }
+    let app = core(dir.path(), &service, &server.url);
+    ready_account_on(&app, &server, "duo@acme.rs", "Duo Net", None, "duo").await;
+    app.sync_now().await.expect("sync");
+    let page = app.list_subscribers(lines(None)).await.expect("list");
+    assert_eq!(
+        page.allowance.as_ref().map(|a| (a.used, a.max, a.package.as_str())),
+        Some((0, 2, "Duo")),
+        "{page:?}"
+    );
+    for (name, mac) in [("One", "00:1a:2b:3c:4d:01"), ("Two", "00:1a:2b:3c:4d:02")] {
+        app.add_subscriber(new_line(None, name, mac))
+            .await
+            .expect("queued");
+    }
+    let refused = app
+        .add_subscriber(new_line(None, "Three", "00:1a:2b:3c:4d:03"))
+        .await
+        .expect_err("over the package");
+    assert_eq!(refused.code, "package_limit_reached");
+    assert!(
+        refused.message.contains("Duo package allows 2 subscriber lines"),
+        "{refused:?}"
+    );
+    let status = app.sync_now().await.expect("sync");
+    assert_eq!(status.pending_changes, 0, "only the two lines were queued: {status:?}");
+    let page = app.list_subscribers(lines(None)).await.expect("list");
+    assert_eq!(page.allowance.map(|a| (a.used, a.max)), Some((2, 2)));
+
+    let stream = |n: u32| AddStreamArgs {
+        name: format!("Channel {n}"),
+        category: "News".into(),
+        stream_url: format!("https://cdn.example/{n}.m3u8"),
+    };
+    let content = app.add_stream(stream(1)).await.expect("queued");
+    assert_eq!(content.allowance.map(|a| (a.used, a.max)), Some((1, 1)));
+    let refused = app.add_stream(stream(2)).await.expect_err("over the package");
+    assert_eq!(refused.code, "package_limit_reached");
     server.stop().await;
 }

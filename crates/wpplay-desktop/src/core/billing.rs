@@ -4,13 +4,60 @@
 
 use super::Core;
 use crate::commands::{ChangePackageArgs, InvoiceArgs};
-use crate::error::CoreResult;
-use crate::view::SavedFile;
+use crate::error::{CoreResult, not_signed_in};
+use crate::view::{Allowance, SavedFile};
+use wpplay_domain::package::Limited;
 use wpplay_wire::auth::Role;
 use wpplay_wire::billing::{BillingView, ChangePackageRequest, ChangePackageResponse};
 use wpplay_wire::packages::Package;
+use wpplay_wire::sync::Entity;
+
+impl Allowance {
+    /// Whether one more line or stream fits: the server's rule and wording, checked
+    /// before queuing (the server holds it again).
+    pub(super) fn room_for_one(&self, kind: Limited) -> CoreResult<()> {
+        wpplay_domain::package::check_room(
+            kind,
+            u64::try_from(self.used).unwrap_or(0),
+            u64::try_from(self.max).unwrap_or(0),
+            &self.package,
+        )
+        .map_err(|e| {
+            wpplay_wire::ErrorBody::new(wpplay_domain::ErrorCode::code(&e), e.message())
+        })
+    }
+}
 
 impl Core {
+    /// How much of the package's limit on `kind` the partner uses, with `used` counted
+    /// by the caller from the rows it shows. `None` for a dealer or reseller (their
+    /// feeds carry no package), or before the first sync.
+    pub(super) async fn allowance(
+        &self,
+        kind: Limited,
+        used: usize,
+    ) -> CoreResult<Option<Allowance>> {
+        let guard = self.session.read().await;
+        let s = guard.as_ref().ok_or_else(not_signed_in)?;
+        if s.role != Role::Partner {
+            return Ok(None);
+        }
+        let package = s
+            .replica
+            .entities("package")
+            .await?
+            .into_iter()
+            .find_map(|e| match e {
+                Entity::Package(p) => Some(p),
+                _ => None,
+            });
+        Ok(package.map(|p| Allowance {
+            used: i64::try_from(used).unwrap_or(i64::MAX),
+            max: i64::try_from(kind.max_of(p.max_subscribers, p.max_streams)).unwrap_or(0),
+            package: p.name,
+        }))
+    }
+
     /// Where the partner stands, its package and its invoices (needs the server).
     pub async fn billing(&self) -> CoreResult<BillingView> {
         self.require(Role::Partner, "see billing").await?;

@@ -6,6 +6,7 @@
 //! (they are other accounts' data or long history, not in this account's feed), so they
 //! need a connection; everything else is read from the replica and every edit queues.
 
+use wpplay_domain::package::Limited;
 use super::Core;
 use crate::commands::{
     AddStreamArgs, AuditArgs, PartnerArgs, RequestArgs, RequestPartnerArgs, ResellerSettingsArgs,
@@ -291,6 +292,7 @@ impl Core {
                     problem: None,
                 })
                 .collect(),
+            allowance: None,
         })
     }
 
@@ -369,9 +371,12 @@ impl Core {
                 ))
         });
         let company = profile_of(s).await?.map(|p| p.company).unwrap_or_default();
+        drop(guard);
+        let held = rows.iter().filter(|r| r.sync != RowSync::Rejected).count();
         Ok(ContentView {
             partner_id: None,
             partner_company: company,
+            allowance: self.allowance(Limited::Streams, held).await?,
             streams: rows,
         })
     }
@@ -384,6 +389,10 @@ impl Core {
         let category = required("category", "Give the stream a category", &args.category)?;
         let url = wpplay_domain::validate::stream_url(&args.stream_url)
             .map_err(|e| ErrorBody::new(wpplay_domain::ErrorCode::code(&e), e.message()))?;
+        // The package's limit, checked before queuing (the server holds it again).
+        if let Some(a) = self.my_content().await?.allowance {
+            a.room_for_one(Limited::Streams)?;
+        }
         let m = Mutation::AddStream {
             stream_id: uuid::Uuid::new_v4().to_string(),
             name: name.clone(),

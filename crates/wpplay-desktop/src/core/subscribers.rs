@@ -20,6 +20,7 @@ use wpplay_domain::dealer::{
     line_state,
 };
 use wpplay_domain::lifecycle::days_left;
+use wpplay_domain::package::Limited;
 use wpplay_wire::ErrorBody;
 use wpplay_wire::dealers::{Dealer, DealerState, LineStatus, Subscriber};
 use wpplay_wire::sync::Mutation;
@@ -33,7 +34,11 @@ impl Core {
             // A dealer's feed carries only itself: there is nobody to pick or filter by.
             dealers.clear();
         }
-        Ok(subscriber_page(rows, dealers, &q))
+        let allowance = self.allowance(Limited::Subscribers, lines_held(&rows)).await?;
+        Ok(SubscriberPage {
+            allowance,
+            ..subscriber_page(rows, dealers, &q)
+        })
     }
 
     /// Adds a line expiring `days` from now.
@@ -44,6 +49,13 @@ impl Core {
         let (rows, dealers) = self.subscriber_rows().await?;
         if let Some(taken) = rows.iter().find(|r| r.mac == details.mac) {
             return Err(mac_taken(&details.mac, &taken.name));
+        }
+        // The package's limit, checked before queuing (the server holds it again).
+        if let Some(a) = self
+            .allowance(Limited::Subscribers, lines_held(&rows))
+            .await?
+        {
+            a.room_for_one(Limited::Subscribers)?;
         }
         let dealer_id = args.dealer_id.filter(|d| !d.is_empty());
         if let Some(d) = &dealer_id
@@ -459,6 +471,14 @@ fn in_dealer_filter(r: &SubscriberRow, f: Option<&DealerFilter>) -> bool {
     }
 }
 
+/// Lines that hold a place in the package: all but those showing a refusal (a new line
+/// the server refused holds none; an existing one with a refused edit is not counted
+/// until the edit is discarded, so the early check errs towards letting the server
+/// decide).
+fn lines_held(rows: &[SubscriberRow]) -> usize {
+    rows.iter().filter(|r| r.sync != RowSync::Rejected).count()
+}
+
 /// Filters, sorts and pages the rows; the chips count the lines the dealer filter picks.
 pub fn subscriber_page(
     rows: Vec<SubscriberRow>,
@@ -497,6 +517,7 @@ pub fn subscriber_page(
         suspended,
         expired,
         dealers,
+        allowance: None,
     }
 }
 

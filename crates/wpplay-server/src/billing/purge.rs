@@ -24,6 +24,12 @@ use wpplay_wire::sync::Entity;
 /// What resellers see instead of a purged partner's name.
 pub const FORMER_PARTNER: &str = "A former partner";
 
+/// The end of a purged partner's links, as its resellers' feeds keep it.
+const CLOSED: &str = "The partner's account was closed.";
+
+/// What replaces text a purged partner wrote (its reasons) in others' rows.
+const WITHDRAWN_TEXT: &str = "(withdrawn)";
+
 /// Deletes partner `p` and everything it entered. Runs inside the caller's transaction.
 pub async fn purge(
     db: &impl ConnectionTrait,
@@ -44,8 +50,8 @@ pub async fn purge(
         .into_iter()
         .map(|a| format!("account:{}", a.username.to_lowercase()))
         .chain([
-            format!("recipient:{}", p.email.to_lowercase()),
-            format!("recipient:{}", p.phone),
+            crate::auth::throttle::Key::recipient(&p.email).key,
+            crate::auth::throttle::Key::recipient(&p.phone).key,
         ])
         .collect();
 
@@ -59,22 +65,68 @@ pub async fn purge(
         .filter(partner_request::Column::PartnerId.eq(pid))
         .all(db)
         .await?;
-    let mut feed_keys: Vec<String> = requests.iter().map(|r| r.id.clone()).collect();
-    feed_keys.extend(
-        links
-            .iter()
-            .map(|l| format!("{}-{}", l.partner_id, l.reseller_id)),
-    );
-    let reseller_ids: Vec<i64> = requests
+    // Links that ended before (Remove My Reseller) left no row, only the resellers' feed
+    // entries: `{partner}-{reseller}` keys, with the reason the partner wrote.
+    let link_prefix = format!("{pid}-");
+    let old_links = change_feed::Entity::find()
+        .filter(change_feed::Column::EntityId.starts_with(link_prefix.as_str()))
+        .filter(change_feed::Column::Entity.is_in(["link", "link_ended"]))
+        .filter(change_feed::Column::AccountId.ne(pid))
+        .all(db)
+        .await?;
+    // What the partner wrote to resellers: its reasons for rejecting and removing them.
+    let mut written: Vec<String> = requests.iter().filter_map(|r| r.reason.clone()).collect();
+    for row in &old_links {
+        if let Ok(Entity::LinkEnded(ended)) = serde_json::from_str::<Entity>(&row.payload) {
+            written.push(ended.reason);
+        }
+    }
+    let ended_before: Vec<i64> = old_links
+        .iter()
+        .map(|row| row.account_id)
+        .filter(|a| !links.iter().any(|l| l.reseller_id == *a))
+        .collect();
+    let mut reseller_ids: Vec<i64> = requests
         .iter()
         .map(|r| r.reseller_id)
         .chain(links.iter().map(|l| l.reseller_id))
+        .chain(ended_before.iter().copied())
         .collect();
+    reseller_ids.sort_unstable();
+    reseller_ids.dedup();
+    let request_ids: Vec<String> = requests.iter().map(|r| r.id.clone()).collect();
     change_feed::Entity::delete_many()
         .filter(change_feed::Column::AccountId.is_in(reseller_ids.clone()))
-        .filter(change_feed::Column::EntityId.is_in(feed_keys))
+        .filter(
+            Condition::any()
+                .add(change_feed::Column::EntityId.is_in(request_ids))
+                .add(
+                    Condition::all()
+                        .add(change_feed::Column::EntityId.starts_with(link_prefix.as_str()))
+                        .add(change_feed::Column::Entity.is_in(["link", "link_ended"])),
+                ),
+        )
         .exec(db)
         .await?;
+    // Resellers removed earlier keep an anonymous end of the link, without the reason.
+    let mut told: Vec<i64> = Vec::new();
+    for reseller in ended_before {
+        if told.contains(&reseller) {
+            continue;
+        }
+        told.push(reseller);
+        feed::append(
+            db,
+            AccountId(reseller),
+            &Entity::LinkEnded(LinkEnded {
+                partner_id: pid,
+                reseller_id: reseller,
+                reason: CLOSED.to_owned(),
+            }),
+            now,
+        )
+        .await?;
+    }
     for req in &requests {
         let Some(r) = reseller::Entity::find_by_id(req.reseller_id)
             .one(db)
@@ -119,7 +171,7 @@ pub async fn purge(
             &Entity::LinkEnded(LinkEnded {
                 partner_id: pid,
                 reseller_id: r.account_id,
-                reason: "The partner's account was closed.".to_owned(),
+                reason: CLOSED.to_owned(),
             }),
             now,
         )
@@ -136,7 +188,7 @@ pub async fn purge(
         )
         .await?;
     }
-    scrub_name(db, &reseller_ids, &p.company, now).await?;
+    scrub(db, &reseller_ids, &p.company, &written, now).await?;
     reseller_link::Entity::delete_many()
         .filter(reseller_link::Column::PartnerId.eq(pid))
         .exec(db)
@@ -238,29 +290,45 @@ pub async fn purge(
     Ok(())
 }
 
-/// The partner's name in the notifications and unsent messages of the resellers it dealt
-/// with becomes "a former partner"; their feeds carry the rewritten notification instead
-/// of the old one.
-async fn scrub_name(
+/// The partner's name becomes "a former partner", and what it wrote to resellers is
+/// withdrawn, in the resellers' notifications, unsent messages and refusal messages;
+/// their feeds carry the rewritten notification instead of the old one.
+async fn scrub(
     db: &impl ConnectionTrait,
     reseller_ids: &[i64],
     company: &str,
+    written: &[String],
     now: DateTime<Utc>,
 ) -> Result<(), DbErr> {
+    let written: Vec<&str> = written
+        .iter()
+        .map(|w| w.trim())
+        .filter(|w| !w.is_empty())
+        .collect();
     let rewrite = |text: &str| {
-        let t = text.replace(company, "a former partner");
+        let mut t = text.replace(company, "a former partner");
+        for w in &written {
+            t = t.replace(w, WITHDRAWN_TEXT);
+        }
         match t.strip_prefix("a former partner") {
             Some(rest) => format!("A former partner{rest}"),
             None => t,
         }
     };
+    let mentions = |title: notification::Column, body: notification::Column| {
+        written.iter().fold(
+            Condition::any()
+                .add(title.contains(company))
+                .add(body.contains(company)),
+            |c, w| c.add(title.contains(*w)).add(body.contains(*w)),
+        )
+    };
     let touched = notification::Entity::find()
         .filter(notification::Column::AccountId.is_in(reseller_ids.to_vec()))
-        .filter(
-            Condition::any()
-                .add(notification::Column::Title.contains(company))
-                .add(notification::Column::Body.contains(company)),
-        )
+        .filter(mentions(
+            notification::Column::Title,
+            notification::Column::Body,
+        ))
         .all(db)
         .await?;
     for n in touched {
@@ -292,13 +360,18 @@ async fn scrub_name(
         )
         .await?;
     }
+    let in_message = written.iter().fold(
+        Condition::any()
+            .add(message::Column::Subject.contains(company))
+            .add(message::Column::Body.contains(company)),
+        |c, w| {
+            c.add(message::Column::Subject.contains(*w))
+                .add(message::Column::Body.contains(*w))
+        },
+    );
     let unsent = message::Entity::find()
         .filter(message::Column::AccountId.is_in(reseller_ids.to_vec()))
-        .filter(
-            Condition::any()
-                .add(message::Column::Subject.contains(company))
-                .add(message::Column::Body.contains(company)),
-        )
+        .filter(in_message)
         .all(db)
         .await?;
     for m in unsent {
@@ -310,6 +383,27 @@ async fn scrub_name(
         }
         .update(db)
         .await?;
+    }
+    // Refusals the resellers' devices were given ("A request to … is already waiting").
+    let in_refusal = written.iter().fold(
+        Condition::any().add(sync_mutation::Column::Message.contains(company)),
+        |c, w| c.add(sync_mutation::Column::Message.contains(*w)),
+    );
+    let refusals = sync_mutation::Entity::find()
+        .filter(sync_mutation::Column::AccountId.is_in(reseller_ids.to_vec()))
+        .filter(in_refusal)
+        .all(db)
+        .await?;
+    for r in refusals {
+        sync_mutation::Entity::update_many()
+            .col_expr(
+                sync_mutation::Column::Message,
+                sea_orm::sea_query::Expr::value(r.message.as_deref().map(rewrite)),
+            )
+            .filter(sync_mutation::Column::ClientId.eq(r.client_id))
+            .filter(sync_mutation::Column::MutationId.eq(r.mutation_id))
+            .exec(db)
+            .await?;
     }
     Ok(())
 }

@@ -413,6 +413,7 @@ async fn every_row(db: &DatabaseConnection) -> Vec<(String, String)> {
 async fn the_purge_leaves_nothing_of_the_partner(s: &TestServer) {
     let mut form = registration("purge@acme.rs");
     form["company"] = json!("Purge Me TV");
+    form["phone"] = json!("+381 63 777 8899");
     let (status, _) = s.post("/api/v1/registrations", None, form).await;
     assert_eq!(status, StatusCode::CREATED);
     let creds = s.credentials_for("purge@acme.rs").await;
@@ -485,7 +486,32 @@ async fn the_purge_leaves_nothing_of_the_partner(s: &TestServer) {
     )
     .await;
     push(s, &pending, json!({"type": "request_partner", "request_id": uuid::Uuid::new_v4().to_string(), "partner_id": pid, "message": "Hello"})).await;
+    // Asking again is refused with the partner's name, kept on the reseller's device list.
+    assert_eq!(
+        push(s, &pending, json!({"type": "request_partner", "request_id": uuid::Uuid::new_v4().to_string(), "partner_id": pid, "message": "Again"})).await.1,
+        "request_pending"
+    );
     let _ = rid;
+    // A reseller linked earlier and removed, with a reason the partner wrote; and one
+    // rejected with a reason.
+    for (email, company, accept, reason) in [
+        ("removed@resell.rs", "Removed Resell", true, "Purgewritten removal reason"),
+        ("rejected@resell.rs", "Rejected Resell", false, "Purgewritten rejection reason"),
+    ] {
+        let (other_id, other) = ready_reseller(s, email, company).await;
+        let req = uuid::Uuid::new_v4().to_string();
+        assert_eq!(
+            push(s, &other, json!({"type": "request_partner", "request_id": req, "partner_id": pid, "message": "Hi"})).await.0,
+            "applied"
+        );
+        let answer = json!({"type": "answer_request", "request_id": req, "accept": accept,
+                            "reason": (!accept).then_some(reason)});
+        assert_eq!(push(s, &token, answer).await.0, "applied");
+        if accept {
+            let removal = json!({"type": "remove_reseller", "reseller_id": other_id, "reason": reason});
+            assert_eq!(push(s, &token, removal).await.0, "applied");
+        }
+    }
 
     // Unpaid: locked at the trial end (pending requests cancelled), purged 30 days later.
     let db = db(s).await;
@@ -521,6 +547,8 @@ async fn the_purge_leaves_nothing_of_the_partner(s: &TestServer) {
         "0A:0B:0C:0D:0E:0F",
         "cdn.purge.example",
         "Purge-pass",
+        "+381637778899",
+        "Purgewritten",
     ];
     for (table, row) in &rows {
         let accounting = table == "invoices" || table == "payments";

@@ -9,6 +9,7 @@ import { commands } from "./commands";
 import type { ErrorBody } from "./bindings/ErrorBody";
 
 export type { AddDealerArgs } from "./bindings/AddDealerArgs";
+export type { Allowance } from "./bindings/Allowance";
 export type { AnswerRequestArgs } from "./bindings/AnswerRequestArgs";
 export type { ChangePasswordArgs } from "./bindings/ChangePasswordArgs";
 export type { Channel } from "./bindings/Channel";
