@@ -5,8 +5,8 @@ use crate::AppCore;
 use tauri::State;
 use wpplay_desktop::commands::{
     AddDealerArgs, AnswerRequestArgs, ChangePasswordArgs, DealerStatusArgs, DeleteDealerArgs,
-    EditDealerArgs, LoginArgs, MutationArgs, PasswordArgs, RegisterArgs, RemoveResellerArgs,
-    ServerArgs, UpdateProfileArgs,
+    EditDealerArgs, ForgetAccountArgs, LoginArgs, MutationArgs, PasswordArgs, RegisterArgs,
+    RemoveResellerArgs, ServerArgs, UpdateProfileArgs,
 };
 use wpplay_desktop::commands::{
     AddStreamArgs, AddSubscriberArgs, AuditArgs, EditSubscriberArgs, ExtendSubscriberArgs,
@@ -31,6 +31,13 @@ type Answer<T> = Result<T, ErrorBody>;
 #[tauri::command]
 pub async fn startup(core: State<'_, AppCore>) -> Answer<StartupView> {
     core.0.startup().await
+}
+
+#[tauri::command]
+pub async fn forget_account(core: State<'_, AppCore>, args: ForgetAccountArgs) -> Answer<bool> {
+    core.0
+        .forget_account(&args.server_url, &args.username)
+        .await
 }
 
 #[tauri::command]

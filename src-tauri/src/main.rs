@@ -107,6 +107,7 @@ fn main() {
         .invoke_handler(tauri::generate_handler![
             commands::startup,
             commands::list_packages,
+            commands::forget_account,
             commands::register,
             commands::login,
             commands::change_password,

@@ -32,9 +32,17 @@ impl CallError {
         matches!(self, Self::Unreachable(_))
     }
 
-    /// The server says the session is over: the refresh token is dead, or gone.
+    /// The server says the session is over: the refresh token is dead, or gone (also
+    /// when it was reused elsewhere, or the account was deleted).
     pub fn is_session_ended(&self) -> bool {
-        matches!(self, Self::Answered(StatusCode::UNAUTHORIZED, b) if b.code == "invalid_refresh_token" || b.code == "session_ended")
+        matches!(self, Self::Answered(StatusCode::UNAUTHORIZED, b) if matches!(b.code.as_str(),
+            "invalid_refresh_token" | "session_ended" | "refresh_token_reused" | "account_deleted"))
+    }
+
+    /// The server deleted the account (purged after it stayed unpaid): this computer
+    /// should forget it too.
+    pub fn is_account_deleted(&self) -> bool {
+        matches!(self, Self::Answered(StatusCode::UNAUTHORIZED, b) if b.code == "account_deleted")
     }
 
     /// The access token is no longer accepted; a refresh may help.

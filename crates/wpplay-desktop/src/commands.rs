@@ -31,6 +31,14 @@ pub struct ServerArgs {
     pub server_url: String,
 }
 
+/// `forget_account`: remove a signed-out account's data from this computer.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ForgetAccountArgs {
+    pub server_url: String,
+    pub username: String,
+}
+
 /// `register`.
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 #[ts(export)]
@@ -249,6 +257,7 @@ pub const COMMANDS: &[CommandSpec] = &[
     cmd("list_packages", Some("ServerArgs"), "Array<Package>"),
     cmd("register", Some("RegisterArgs"), "RegistrationResponse"),
     cmd("login", Some("LoginArgs"), "SessionView"),
+    cmd("forget_account", Some("ForgetAccountArgs"), "boolean"),
     cmd("change_password", Some("ChangePasswordArgs"), "SessionView"),
     cmd(
         "password_strength",
@@ -332,7 +341,7 @@ pub fn typescript_module() -> String {
         .flat_map(|c| [c.args, Some(c.returns)])
         .flatten()
         .map(|t| t.trim_start_matches("Array<").trim_end_matches('>'))
-        .filter(|t| *t != "null")
+        .filter(|t| *t != "null" && *t != "boolean")
         .collect();
     types.sort_unstable();
     types.dedup();

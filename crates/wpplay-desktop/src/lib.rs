@@ -9,6 +9,7 @@ pub mod client;
 pub mod commands;
 pub mod error;
 pub mod keychain;
+pub mod private_fs;
 pub mod replica;
 pub mod session_file;
 pub mod sync;
@@ -16,7 +17,7 @@ pub mod view;
 
 mod core;
 
-pub use crate::core::{Core, CoreConfig, TrayInputs, tray_model};
+pub use crate::core::{Core, CoreConfig, TrayInputs, replica_file_name, tray_model};
 pub use error::CoreResult;
 /// The clock the app runs on, re-exported so the shell needs no domain dependency.
 pub use wpplay_domain::clock;

@@ -19,13 +19,8 @@ pub fn read(path: &Path) -> Option<LastSession> {
 }
 
 pub fn write(path: &Path, s: &LastSession) -> std::io::Result<()> {
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir)?;
-    }
-    let tmp = path.with_extension("json.tmp");
-    std::fs::write(
-        &tmp,
-        serde_json::to_vec_pretty(s).map_err(std::io::Error::other)?,
-    )?;
-    std::fs::rename(tmp, path)
+    crate::private_fs::write(
+        path,
+        &serde_json::to_vec_pretty(s).map_err(std::io::Error::other)?,
+    )
 }

@@ -32,6 +32,8 @@ pub struct StartupView {
     pub default_server_url: String,
     /// The OS keychain could not be read: the user signs in again, and is told why.
     pub keychain_notice: Option<String>,
+    /// The last account was deleted on the server, and its data here removed with it.
+    pub account_notice: Option<String>,
 }
 
 /// Sync health, always visible in the top bar.

@@ -1620,7 +1620,7 @@ async fn package_limits_are_checked_before_queuing_and_shown() {
             max_streams: 1,
             features: vec!["Unlimited dealers".into()],
         };
-        wpplay_server::catalog::insert(&db, spec, chrono::Utc::now())
+        wpplay_server::catalog::insert(&db, spec, wpplay_domain::clock::Clock::now(&SystemClock))
             .await
             .expect("package added");
     }
@@ -1629,7 +1629,9 @@ async fn package_limits_are_checked_before_queuing_and_shown() {
     app.sync_now().await.expect("sync");
     let page = app.list_subscribers(lines(None)).await.expect("list");
     assert_eq!(
-        page.allowance.as_ref().map(|a| (a.used, a.max, a.package.as_str())),
+        page.allowance
+            .as_ref()
+            .map(|a| (a.used, a.max, a.package.as_str())),
         Some((0, 2, "Duo")),
         "{page:?}"
     );
@@ -1644,11 +1646,16 @@ async fn package_limits_are_checked_before_queuing_and_shown() {
         .expect_err("over the package");
     assert_eq!(refused.code, "package_limit_reached");
     assert!(
-        refused.message.contains("Duo package allows 2 subscriber lines"),
+        refused
+            .message
+            .contains("Duo package allows 2 subscriber lines"),
         "{refused:?}"
     );
     let status = app.sync_now().await.expect("sync");
-    assert_eq!(status.pending_changes, 0, "only the two lines were queued: {status:?}");
+    assert_eq!(
+        status.pending_changes, 0,
+        "only the two lines were queued: {status:?}"
+    );
     let page = app.list_subscribers(lines(None)).await.expect("list");
     assert_eq!(page.allowance.map(|a| (a.used, a.max)), Some((2, 2)));
 
@@ -1659,7 +1666,134 @@ async fn package_limits_are_checked_before_queuing_and_shown() {
     };
     let content = app.add_stream(stream(1)).await.expect("queued");
     assert_eq!(content.allowance.map(|a| (a.used, a.max)), Some((1, 1)));
-    let refused = app.add_stream(stream(2)).await.expect_err("over the package");
+    let refused = app
+        .add_stream(stream(2))
+        .await
+        .expect_err("over the package");
     assert_eq!(refused.code, "package_limit_reached");
+    server.stop().await;
+}
+
+#[cfg(unix)]
+fn mode(p: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(p)
+        .unwrap_or_else(|e| panic!("{} exists: {e}", p.display()))
+        .permissions()
+        .mode()
+        & 0o777
+}
+
+/// A purged account is forgotten on the desktop the next time the app talks to the
+/// server; the replica is owner-only from its creation and named by a hash.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_purged_account_is_removed_from_the_desktop() {
+    let service = format!("wpplay-test-{}", uuid::Uuid::new_v4());
+    let server_dir = tempfile::tempdir().expect("dir");
+    let dir = tempfile::tempdir().expect("dir");
+    let mut server = Server::start(server_dir.path(), None).await;
+    let app = core(dir.path(), &service, &server.url);
+    let (username, _) = ready_partner(&app, &server, "purged@acme.rs").await;
+    app.add_dealer(new_dealer("Shop Purged", "shop.purged"))
+        .await
+        .expect("queued");
+    app.sync_now().await.expect("sync");
+    let replica = dir
+        .path()
+        .join("replicas")
+        .join(wpplay_desktop::replica_file_name(&server.url, &username));
+    assert!(
+        replica.exists(),
+        "the replica is named by a hash: {}",
+        replica.display()
+    );
+    #[cfg(unix)]
+    {
+        assert_eq!(mode(&dir.path().join("replicas")), 0o700);
+        assert_eq!(mode(&replica), 0o600);
+        assert_eq!(mode(&dir.path().join("last-session.json")), 0o600);
+    }
+
+    // Unpaid: locked at the trial's end, purged 30 days later (passes run on the server).
+    {
+        let db = wpplay_server::db::connect(
+            &wpplay_server::settings::Secret::new(format!(
+                "sqlite://{}?mode=rw",
+                server_dir.path().join("wpplay.sqlite").display()
+            )),
+            wpplay_domain::clock::Clock::now(&SystemClock),
+        )
+        .await
+        .expect("the server's database");
+        for days in [15, 45] {
+            wpplay_server::billing::lifecycle::run_pass(
+                &db,
+                chrono_tz::Europe::Belgrade,
+                wpplay_domain::clock::Clock::now(&SystemClock) + chrono::Duration::days(days),
+                false,
+            )
+            .await
+            .expect("pass");
+        }
+    }
+    let gone = app.sync_now().await;
+    let told = match gone {
+        Err(e) => e,
+        Ok(status) => status.last_error.expect("the sync tells why it stopped"),
+    };
+    assert_eq!(told.code, "account_deleted", "{told:?}");
+    assert!(!replica.exists(), "the replica is deleted");
+    let view = app.startup().await.expect("startup");
+    assert!(view.session.is_none());
+    assert!(
+        view.account_notice
+            .as_deref()
+            .is_some_and(|n| n.contains(&username) && n.contains("removed")),
+        "{view:?}"
+    );
+    assert_eq!(
+        view.last_username, None,
+        "nothing pre-fills the gone account"
+    );
+    server.stop().await;
+}
+
+/// A signed-out account's data can be removed from the sign-in screen.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_signed_out_account_s_data_can_be_removed() {
+    let service = format!("wpplay-test-{}", uuid::Uuid::new_v4());
+    let server_dir = tempfile::tempdir().expect("dir");
+    let dir = tempfile::tempdir().expect("dir");
+    let mut server = Server::start(server_dir.path(), None).await;
+    let app = core(dir.path(), &service, &server.url);
+    let (username, _) = ready_partner(&app, &server, "forget@acme.rs").await;
+    app.sync_now().await.expect("sync");
+    let refused = app
+        .forget_account(&server.url, &username)
+        .await
+        .expect_err("signed in");
+    assert_eq!(refused.code, "signed_in");
+    app.logout().await.expect("signed out");
+    let replica = dir
+        .path()
+        .join("replicas")
+        .join(wpplay_desktop::replica_file_name(&server.url, &username));
+    assert!(replica.exists(), "signing out keeps the replica");
+    assert!(
+        app.forget_account(&server.url, &username)
+            .await
+            .expect("removed")
+    );
+    assert!(!replica.exists());
+    assert!(
+        !dir.path().join("last-session.json").exists(),
+        "the sign-in is no longer pre-filled"
+    );
+    assert!(
+        !app.forget_account(&server.url, &username)
+            .await
+            .expect("nothing left"),
+        "a second time there is nothing to remove"
+    );
     server.stop().await;
 }

@@ -157,7 +157,7 @@ pub async fn launch(
         (Some(cert), Some(key)) => Some(crate::net::tls_acceptor(cert, key)?),
         _ => None,
     };
-    std::fs::create_dir_all(&settings.data_dir)?;
+    crate::private_fs::create_dir(&settings.data_dir)?;
     // While it is held, `wpplay-server restore` refuses to swap the SQLite file.
     let _serving = crate::backup::hold_serving_lock(&settings)?;
     let db = crate::db::connect(&settings.database_url(), clock.now()).await?;

@@ -41,7 +41,7 @@ pub fn hold_serving_lock(settings: &Settings) -> anyhow::Result<Option<ServingLo
     if sqlite_file(settings).is_err() {
         return Ok(None);
     }
-    std::fs::create_dir_all(&settings.data_dir)?;
+    crate::private_fs::create_dir(&settings.data_dir)?;
     let path = lock_path(settings);
     let file = File::options()
         .create(true)
@@ -101,7 +101,7 @@ pub async fn restore(settings: &Settings, backup: &Path, stamp: &str) -> anyhow:
         bail!("{} is not a file", backup.display());
     }
     check_backup(backup).await?;
-    std::fs::create_dir_all(&settings.data_dir)?;
+    crate::private_fs::create_dir(&settings.data_dir)?;
     let lock_path = lock_path(settings);
     let lock = File::options()
         .create(true)

@@ -21,6 +21,7 @@ pub mod metrics;
 pub mod mutations;
 pub mod net;
 pub mod operator;
+pub mod private_fs;
 pub mod releases;
 pub mod routes;
 pub mod settings;

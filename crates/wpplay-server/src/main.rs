@@ -234,7 +234,7 @@ async fn main() -> anyhow::Result<()> {
         );
         return Ok(());
     }
-    std::fs::create_dir_all(&settings.data_dir)?;
+    wpplay_server::private_fs::create_dir(&settings.data_dir)?;
     let now = wpplay_domain::clock::from_env().now();
     let db = wpplay_server::db::connect(&settings.database_url(), now).await?;
     let out = match cli.command {

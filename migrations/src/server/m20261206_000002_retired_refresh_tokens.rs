@@ -1,5 +1,7 @@
 //! Every refresh token a session rotated away from (its hash), so a stolen token used
-//! after the real client moved on is recognised: the whole session is then ended.
+//! after the real client moved on is recognised: the whole session is then ended. And
+//! the refresh tokens of purged accounts (hashes only, nothing personal), so a desktop
+//! that comes back is told `account_deleted` and removes its local copy.
 
 use sea_orm_migration::prelude::*;
 use sea_orm_migration::schema::*;
@@ -13,6 +15,13 @@ enum RetiredRefreshTokens {
     Hash,
     SessionId,
     RetiredAt,
+}
+
+#[derive(DeriveIden)]
+enum DeletedAccountTokens {
+    Table,
+    Hash,
+    DeletedAt,
 }
 
 #[async_trait::async_trait]
@@ -40,6 +49,14 @@ impl MigrationTrait for Migration {
                 .name("idx_retired_refresh_tokens_retired_at")
                 .table(RetiredRefreshTokens::Table)
                 .col(RetiredRefreshTokens::RetiredAt)
+                .to_owned(),
+        )
+        .await?;
+        m.create_table(
+            Table::create()
+                .table(DeletedAccountTokens::Table)
+                .col(string_len(DeletedAccountTokens::Hash, 64).primary_key())
+                .col(timestamp_with_time_zone(DeletedAccountTokens::DeletedAt))
                 .to_owned(),
         )
         .await

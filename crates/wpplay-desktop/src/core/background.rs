@@ -26,10 +26,13 @@ impl Core {
                     async move { sync::round(&api, &token, &replica, now).await }
                 })
                 .await;
-            if let Err(e) = &result
-                && e.code != "offline"
-            {
-                replica.set_error(Some(e)).await?;
+            match &result {
+                // The session is gone (and with it the replica, closed or deleted).
+                Err(e) if matches!(e.code.as_str(), "not_signed_in" | "account_deleted") => {
+                    return Err(e.clone());
+                }
+                Err(e) if e.code != "offline" => replica.set_error(Some(e)).await?,
+                _ => {}
             }
         }
         let guard = self.session.read().await;

@@ -22,9 +22,7 @@ impl Allowance {
             u64::try_from(self.max).unwrap_or(0),
             &self.package,
         )
-        .map_err(|e| {
-            wpplay_wire::ErrorBody::new(wpplay_domain::ErrorCode::code(&e), e.message())
-        })
+        .map_err(|e| wpplay_wire::ErrorBody::new(wpplay_domain::ErrorCode::code(&e), e.message()))
     }
 }
 

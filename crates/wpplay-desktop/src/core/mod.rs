@@ -94,6 +94,9 @@ pub struct Core {
     pub(super) wake: Notify,
     /// What the user must hear about the OS keychain (locked or missing), said once.
     pub(super) keychain_notice: std::sync::Mutex<Option<String>>,
+    /// Why the last session ended, when the user must be told (its account was deleted):
+    /// said by the next `startup`.
+    pub(super) ended_notice: std::sync::Mutex<Option<String>>,
 }
 
 /// Said when the keychain refused to keep the session.
@@ -113,6 +116,7 @@ impl Core {
             next_session_id: AtomicU64::new(1),
             wake: Notify::new(),
             keychain_notice: std::sync::Mutex::new(None),
+            ended_notice: std::sync::Mutex::new(None),
         }
     }
 
@@ -140,15 +144,65 @@ impl Core {
         self.cfg.data_dir.join("last-session.json")
     }
 
+    /// The replica of one account on one server: named by a hash of both, so no two
+    /// accounts share a file (`shop.one` and `shop_one` once did) and the name reveals
+    /// nothing. A replica under the older readable name is moved to it.
     fn replica_path(&self, server_url: &str, username: &str) -> PathBuf {
+        let dir = self.cfg.data_dir.join("replicas");
+        let path = dir.join(replica_file_name(server_url, username));
         let slug: String = format!("{server_url}-{username}")
             .chars()
             .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
             .collect();
-        self.cfg
-            .data_dir
-            .join("replicas")
-            .join(format!("{slug}.sqlite"))
+        let old = dir.join(format!("{slug}.sqlite"));
+        if old.exists() && !path.exists() {
+            for suffix in ["", "-wal", "-shm"] {
+                let from = PathBuf::from(format!("{}{suffix}", old.display()));
+                if from.exists()
+                    && let Err(e) = std::fs::rename(&from, format!("{}{suffix}", path.display()))
+                {
+                    tracing::warn!(error = %e, "the replica could not be moved to its new name");
+                }
+            }
+        }
+        path
+    }
+
+    /// Removes what this computer keeps of an account: its replica files, its keychain
+    /// entry, and the pre-filled sign-in if it names it. Answers whether a replica was
+    /// there. Refused for the account signed in now (sign out first).
+    pub async fn forget_account(&self, server_url: &str, username: &str) -> CoreResult<bool> {
+        let server_url = normalize_server_url(server_url)?;
+        let username = username.trim().to_lowercase();
+        if let Some(s) = self.session.read().await.as_ref()
+            && s.api.base() == server_url
+            && s.username.to_lowercase() == username
+        {
+            return Err(ErrorBody::new(
+                "signed_in",
+                "This account is signed in on this computer: sign out first, then remove its data.",
+            ));
+        }
+        let path = self.replica_path(&server_url, &username);
+        let existed = path.exists();
+        for suffix in ["", "-wal", "-shm"] {
+            let file = PathBuf::from(format!("{}{suffix}", path.display()));
+            if let Err(e) = std::fs::remove_file(&file)
+                && e.kind() != std::io::ErrorKind::NotFound
+            {
+                return Err(crate::error::local_storage(e));
+            }
+        }
+        if let Err(e) = keychain::delete(&self.cfg.keychain_service, &server_url, &username) {
+            tracing::warn!(error = %e, "the keychain entry could not be removed");
+        }
+        let last = self.last_session_path();
+        if session_file::read(&last)
+            .is_some_and(|l| l.server_url == server_url && l.username.to_lowercase() == username)
+        {
+            let _ = std::fs::remove_file(&last);
+        }
+        Ok(existed)
     }
 
     /// At start: sign in silently with the keychain's refresh token, online or offline.
@@ -160,6 +214,7 @@ impl Core {
             last_username: last.as_ref().map(|l| l.username.clone()),
             default_server_url: self.cfg.default_server_url.clone(),
             keychain_notice: None,
+            account_notice: self.ended_notice.lock().ok().and_then(|mut n| n.take()),
         };
         if self.session.read().await.is_some() {
             view.session = self.session_view().await;
@@ -208,6 +263,17 @@ impl Core {
                 online: false,
                 last_error: Some(e.body()),
             },
+            Err(e) if e.is_account_deleted() => {
+                tracing::info!(
+                    "the kept account was deleted on the server; its local data goes too"
+                );
+                replica.close().await;
+                self.forget_account(&last.server_url, &last.username)
+                    .await?;
+                view.last_username = None;
+                view.account_notice = Some(account_deleted(&last.username).message);
+                return Ok(view);
+            }
             Err(_) => {
                 tracing::info!("the kept session has ended; sign in again");
                 let _ =
@@ -387,5 +453,45 @@ impl Core {
 
     pub(super) async fn session_view(&self) -> Option<SessionView> {
         self.session.read().await.as_ref().map(view_of)
+    }
+}
+
+/// The replica file of `username` on `server_url`: a hash of both (128 bits, hex).
+pub fn replica_file_name(server_url: &str, username: &str) -> String {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::digest(format!("{server_url}\n{}", username.to_lowercase()));
+    format!("{}.sqlite", hex::encode(&digest[..16]))
+}
+
+/// What the user is told when the server deleted the account.
+pub(crate) fn account_deleted(username: &str) -> ErrorBody {
+    ErrorBody::new(
+        "account_deleted",
+        format!(
+            "The account {username} no longer exists: WP Play deleted it 30 days after it stayed unpaid. Its data on this computer has been removed too."
+        ),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::replica_file_name;
+
+    #[test]
+    fn replica_names_never_collide_and_reveal_nothing() {
+        let url = "https://desk.wpplay.example";
+        let a = replica_file_name(url, "shop.one");
+        let b = replica_file_name(url, "shop_one");
+        assert_ne!(a, b, "once these shared one file");
+        assert_ne!(a, replica_file_name("https://other.example", "shop.one"));
+        assert_eq!(
+            a,
+            replica_file_name(url, "Shop.One"),
+            "usernames are case-insensitive"
+        );
+        assert!(
+            !a.contains("shop") && a.len() == 32 + ".sqlite".len(),
+            "{a}"
+        );
     }
 }

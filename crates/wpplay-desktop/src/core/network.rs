@@ -6,7 +6,6 @@
 //! (they are other accounts' data or long history, not in this account's feed), so they
 //! need a connection; everything else is read from the replica and every edit queues.
 
-use wpplay_domain::package::Limited;
 use super::Core;
 use crate::commands::{
     AddStreamArgs, AuditArgs, PartnerArgs, RequestArgs, RequestPartnerArgs, ResellerSettingsArgs,
@@ -17,6 +16,7 @@ use crate::view::{
     ContentView, DirectoryRow, OutgoingRow, Relation, RequestsView, ResellerSettingsView,
     RowProblem, RowSync, StreamRow,
 };
+use wpplay_domain::package::Limited;
 use wpplay_wire::ErrorBody;
 use wpplay_wire::audit::AuditEntry;
 use wpplay_wire::auth::Role;

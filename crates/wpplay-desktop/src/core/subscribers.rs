@@ -34,7 +34,9 @@ impl Core {
             // A dealer's feed carries only itself: there is nobody to pick or filter by.
             dealers.clear();
         }
-        let allowance = self.allowance(Limited::Subscribers, lines_held(&rows)).await?;
+        let allowance = self
+            .allowance(Limited::Subscribers, lines_held(&rows))
+            .await?;
         Ok(SubscriberPage {
             allowance,
             ..subscriber_page(rows, dealers, &q)

@@ -43,9 +43,20 @@ impl Core {
         let ended = matches!(&result, Err(e) if e.is_session_ended());
         if ended {
             // The server ended the session (signed out elsewhere, password changed): forget it.
+            let deleted = matches!(&result, Err(e) if e.is_account_deleted());
             if let Some(s) = guard.take() {
                 let _ = keychain::delete(&self.cfg.keychain_service, s.api.base(), &s.username);
                 s.replica.close().await;
+                drop(guard);
+                if deleted {
+                    // The account is gone on the server: so is its copy here.
+                    self.forget_account(s.api.base(), &s.username).await?;
+                    let told = super::account_deleted(&s.username);
+                    if let Ok(mut notice) = self.ended_notice.lock() {
+                        *notice = Some(told.message.clone());
+                    }
+                    return Err(told);
+                }
             }
             return Err(ErrorBody::new(
                 "not_signed_in",

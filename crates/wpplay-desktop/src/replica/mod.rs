@@ -40,8 +40,11 @@ impl Replica {
     /// Opens (creating and migrating if needed) the replica file.
     pub async fn open(path: &Path) -> Local<Self> {
         if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)?;
+            crate::private_fs::create_dir(dir)?;
         }
+        // Created owner-only before SQLite opens it; SQLite gives its -wal and -shm files
+        // the database file's permissions.
+        drop(crate::private_fs::create_file(path, false)?);
         let mut opts = ConnectOptions::new(format!("sqlite://{}?mode=rwc", path.display()));
         opts.sqlx_logging(false)
             .max_connections(1)

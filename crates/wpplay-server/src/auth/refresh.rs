@@ -10,7 +10,9 @@
 //!   racing itself).
 
 use crate::auth::token;
-use crate::db::entity::{account, retired_refresh_token as retired, session};
+use crate::db::entity::{
+    account, deleted_account_token, retired_refresh_token as retired, session,
+};
 use crate::settings::Settings;
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::Expr;
@@ -39,6 +41,8 @@ pub enum Ended {
     Ended,
     /// A retired token came back: the session has just been ended because of it.
     Reused,
+    /// The account was purged (unpaid): the device should forget it.
+    AccountDeleted,
 }
 
 /// When a session opened at `created_at` ends for good.
@@ -175,7 +179,14 @@ async fn reused(
     now: DateTime<Utc>,
 ) -> Result<Result<Rotated, Ended>, DbErr> {
     let Some(r) = retired::Entity::find_by_id(hash.to_owned()).one(db).await? else {
-        return Ok(Err(Ended::Ended));
+        let deleted = deleted_account_token::Entity::find_by_id(hash.to_owned())
+            .one(db)
+            .await?;
+        return Ok(Err(if deleted.is_some() {
+            Ended::AccountDeleted
+        } else {
+            Ended::Ended
+        }));
     };
     // Within the grace period it is the same client racing itself (parallel refreshes,
     // a second retry): refused, but the session lives on.
@@ -208,16 +219,25 @@ pub async fn revoke(
         .rows_affected)
 }
 
-/// Forgets retired tokens older than any session can live: nothing they could end is
-/// still alive.
+/// Forgets retired tokens older than any session can live (nothing they could end is
+/// still alive), and tokens of deleted accounts that would have expired by now.
 pub async fn sweep(
     db: &impl ConnectionTrait,
     settings: &Settings,
     now: DateTime<Utc>,
 ) -> Result<u64, DbErr> {
-    Ok(retired::Entity::delete_many()
+    let retired = retired::Entity::delete_many()
         .filter(retired::Column::RetiredAt.lt(now - Duration::days(settings.session_max_days)))
         .exec(db)
         .await?
-        .rows_affected)
+        .rows_affected;
+    let deleted = deleted_account_token::Entity::delete_many()
+        .filter(
+            deleted_account_token::Column::DeletedAt
+                .lt(now - Duration::days(settings.refresh_token_ttl_days)),
+        )
+        .exec(db)
+        .await?
+        .rows_affected;
+    Ok(retired + deleted)
 }

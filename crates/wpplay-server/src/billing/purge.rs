@@ -5,9 +5,9 @@
 //! requests.
 
 use crate::db::entity::{
-    account, audit, change_feed, content_stream, dealer, lifecycle_event, login_throttle, message,
-    notification, partner, partner_contact, partner_request, reseller, reseller_link,
-    retired_refresh_token, session, subscriber, sync_client, sync_mutation,
+    account, audit, change_feed, content_stream, dealer, deleted_account_token, lifecycle_event,
+    login_throttle, message, notification, partner, partner_contact, partner_request, reseller,
+    reseller_link, retired_refresh_token, session, subscriber, sync_client, sync_mutation,
 };
 use crate::feed;
 use crate::mutations::links::notify;
@@ -219,6 +219,33 @@ pub async fn purge(
         .filter(notification::Column::AccountId.is_in(accounts.clone()))
         .exec(db)
         .await?;
+    // Their refresh tokens are remembered (hashes only), so a desktop that comes back is
+    // told the account is gone and removes its local copy.
+    let sessions = session::Entity::find()
+        .filter(session::Column::AccountId.is_in(accounts.clone()))
+        .all(db)
+        .await?;
+    let tombstones: Vec<String> = sessions
+        .iter()
+        .flat_map(|s| {
+            [
+                Some(s.refresh_hash.clone()),
+                s.previous_refresh_hash.clone(),
+            ]
+        })
+        .flatten()
+        .collect();
+    if !tombstones.is_empty() {
+        deleted_account_token::Entity::insert_many(tombstones.into_iter().map(|hash| {
+            deleted_account_token::ActiveModel {
+                hash: Set(hash),
+                deleted_at: Set(now),
+            }
+        }))
+        .on_conflict_do_nothing_on([deleted_account_token::Column::Hash])
+        .exec_without_returning(db)
+        .await?;
+    }
     retired_refresh_token::Entity::delete_many()
         .filter(
             retired_refresh_token::Column::SessionId.in_subquery(

@@ -15,6 +15,17 @@ use wpplay_migrations::{MigratorTrait, ServerMigrator};
 /// Connects by URL (`sqlite://…` or `postgres://…`), applies pending migrations and
 /// seeds the default package catalog into an empty database.
 pub async fn connect(url: &Secret, now: DateTime<Utc>) -> anyhow::Result<DatabaseConnection> {
+    // A new SQLite file is the server user's alone from the start (its -wal and -shm
+    // files get the same permissions from SQLite).
+    if let Some(file) = crate::private_fs::sqlite_file(url.expose())
+        && url.expose().contains("mode=rwc")
+    {
+        if let Some(dir) = file.parent().filter(|d| !d.as_os_str().is_empty()) {
+            crate::private_fs::create_dir(dir)
+                .with_context(|| format!("creating {}", dir.display()))?;
+        }
+        crate::private_fs::touch(file).with_context(|| format!("creating {}", file.display()))?;
+    }
     let mut opts = ConnectOptions::new(url.expose().to_owned());
     opts.sqlx_logging(false)
         .connect_timeout(Duration::from_secs(10))

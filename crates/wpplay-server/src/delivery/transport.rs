@@ -168,22 +168,13 @@ pub fn wrap(text: &str, width: usize) -> String {
 }
 
 /// Writes atomically (a reader never sees half a message), readable by the owner only.
-async fn write_file(dir: &PathBuf, name: &str, bytes: &[u8]) -> anyhow::Result<()> {
-    tokio::fs::create_dir_all(dir)
-        .await
-        .with_context(|| format!("creating {}", dir.display()))?;
+async fn write_file(dir: &std::path::Path, name: &str, bytes: &[u8]) -> anyhow::Result<()> {
+    crate::private_fs::create_dir(dir).with_context(|| format!("creating {}", dir.display()))?;
+    // The message may hold a password: readable by the server's user only, from the start.
     let tmp = dir.join(format!(".{name}.tmp"));
-    tokio::fs::write(&tmp, bytes)
+    crate::private_fs::write_new(&tmp, bytes)
         .await
         .with_context(|| format!("writing {}", tmp.display()))?;
-    // The message may hold a password: readable by the server's user only.
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        tokio::fs::set_permissions(&tmp, std::fs::Permissions::from_mode(0o600))
-            .await
-            .context("restricting the message file")?;
-    }
     tokio::fs::rename(&tmp, dir.join(name))
         .await
         .context("publishing the message file")?;

@@ -95,6 +95,10 @@ pub async fn refresh(
             "invalid_refresh_token",
             "The session has ended. Sign in again.",
         )),
+        Err(refresh::Ended::AccountDeleted) => Err(ApiError::unauthorized(
+            "account_deleted",
+            "This account no longer exists: it was deleted 30 days after it stayed unpaid. Its data on this computer is removed too.",
+        )),
         Err(refresh::Ended::Reused) => Err(ApiError::unauthorized(
             "refresh_token_reused",
             "This session was ended because one of its old sign-in tokens was used again, possibly by someone who copied it. Sign in again, and change your password if you did not expect this.",

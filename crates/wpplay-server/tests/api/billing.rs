@@ -440,6 +440,7 @@ async fn the_purge_leaves_nothing_of_the_partner(s: &TestServer) {
         )
         .await;
     let token = login["access_token"].as_str().expect("token").to_owned();
+    let refresh = login["refresh_token"].as_str().expect("refresh").to_owned();
     let (_, me) = s.get("/api/v1/me", Some(&token)).await;
     let pid = me["account_id"].as_i64().expect("id");
 
@@ -495,8 +496,18 @@ async fn the_purge_leaves_nothing_of_the_partner(s: &TestServer) {
     // A reseller linked earlier and removed, with a reason the partner wrote; and one
     // rejected with a reason.
     for (email, company, accept, reason) in [
-        ("removed@resell.rs", "Removed Resell", true, "Purgewritten removal reason"),
-        ("rejected@resell.rs", "Rejected Resell", false, "Purgewritten rejection reason"),
+        (
+            "removed@resell.rs",
+            "Removed Resell",
+            true,
+            "Purgewritten removal reason",
+        ),
+        (
+            "rejected@resell.rs",
+            "Rejected Resell",
+            false,
+            "Purgewritten rejection reason",
+        ),
     ] {
         let (other_id, other) = ready_reseller(s, email, company).await;
         let req = uuid::Uuid::new_v4().to_string();
@@ -508,7 +519,8 @@ async fn the_purge_leaves_nothing_of_the_partner(s: &TestServer) {
                             "reason": (!accept).then_some(reason)});
         assert_eq!(push(s, &token, answer).await.0, "applied");
         if accept {
-            let removal = json!({"type": "remove_reseller", "reseller_id": other_id, "reason": reason});
+            let removal =
+                json!({"type": "remove_reseller", "reseller_id": other_id, "reason": reason});
             assert_eq!(push(s, &token, removal).await.0, "applied");
         }
     }
@@ -601,6 +613,20 @@ async fn the_purge_leaves_nothing_of_the_partner(s: &TestServer) {
         )
         .await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
+    // The partner's desktop coming back is told the account is gone, so it removes its
+    // local copy.
+    let (status, v) = s
+        .post(
+            "/api/v1/auth/refresh",
+            None,
+            json!({"refresh_token": refresh}),
+        )
+        .await;
+    assert_eq!(
+        (status, v["code"].as_str()),
+        (StatusCode::UNAUTHORIZED, Some("account_deleted")),
+        "{v}"
+    );
     db.close().await.ok();
 }
 on_both_backends!(the_purge_leaves_nothing_of_the_partner);

@@ -659,3 +659,40 @@ async fn pushes_are_rationed_per_account() {
     );
     s.stop().await;
 }
+
+/// The server's data folder, its SQLite database and the file outbox's messages (which
+/// hold passwords) are its user's alone from the moment they exist.
+#[cfg(unix)]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_servers_files_are_owner_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let s = TestServer::start(Backend::Sqlite)
+        .await
+        .expect("sqlite server");
+    s.register("modes@acme.rs").await;
+    let mode = |p: &std::path::Path| {
+        std::fs::metadata(p)
+            .unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+            .permissions()
+            .mode()
+            & 0o777
+    };
+    assert_eq!(mode(&s.data_dir), 0o700, "the data folder");
+    assert_eq!(
+        mode(&s.data_dir.join("wpplay.sqlite")),
+        0o600,
+        "the database"
+    );
+    let outbox = s.data_dir.join("outbox");
+    assert_eq!(mode(&outbox), 0o700, "the outbox folder");
+    let messages: Vec<_> = std::fs::read_dir(&outbox)
+        .expect("outbox")
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    assert!(!messages.is_empty());
+    for m in messages {
+        assert_eq!(mode(&m), 0o600, "{}", m.display());
+    }
+    s.stop().await;
+}

@@ -22,6 +22,7 @@ import type { DirectoryRow } from "./bindings/DirectoryRow";
 import type { EditDealerArgs } from "./bindings/EditDealerArgs";
 import type { EditSubscriberArgs } from "./bindings/EditSubscriberArgs";
 import type { ExtendSubscriberArgs } from "./bindings/ExtendSubscriberArgs";
+import type { ForgetAccountArgs } from "./bindings/ForgetAccountArgs";
 import type { InvoiceArgs } from "./bindings/InvoiceArgs";
 import type { LoginArgs } from "./bindings/LoginArgs";
 import type { MutationArgs } from "./bindings/MutationArgs";
@@ -56,6 +57,7 @@ export const commands = {
   listPackages: (args: ServerArgs) => invoke<Array<Package>>("list_packages", { args }),
   register: (args: RegisterArgs) => invoke<RegistrationResponse>("register", { args }),
   login: (args: LoginArgs) => invoke<SessionView>("login", { args }),
+  forgetAccount: (args: ForgetAccountArgs) => invoke<boolean>("forget_account", { args }),
   changePassword: (args: ChangePasswordArgs) => invoke<SessionView>("change_password", { args }),
   passwordStrength: (args: PasswordArgs) => invoke<PasswordStrength>("password_strength", { args }),
   dashboard: () => invoke<Dashboard>("dashboard"),

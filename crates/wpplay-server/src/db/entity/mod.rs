@@ -5,6 +5,7 @@ pub mod audit;
 pub mod change_feed;
 pub mod content_stream;
 pub mod dealer;
+pub mod deleted_account_token;
 pub mod desktop_release;
 pub mod invoice;
 pub mod invoice_counter;

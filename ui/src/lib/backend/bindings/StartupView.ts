@@ -20,4 +20,8 @@ default_server_url: string,
 /**
  * The OS keychain could not be read: the user signs in again, and is told why.
  */
-keychain_notice: string | null, };
+keychain_notice: string | null, 
+/**
+ * The last account was deleted on the server, and its data here removed with it.
+ */
+account_notice: string | null, };
