@@ -646,6 +646,13 @@ async fn partner_registers_signs_in_and_keeps_working_offline() {
     // Sign in with them; the app insists on a new password first.
     click(&app, "#go-login").await;
     fill(&app, "#username", &username).await;
+    // With an account named, its data on this computer can be removed from here; there
+    // is none yet, and the app says so.
+    click(&app, "#forget-account").await;
+    text_of(&app, "[data-testid=forget-dialog]", "Nothing changes on the server").await;
+    shot(&app, &shots, "02b-forget-local-data.png").await;
+    click(&app, "#forget-confirm").await;
+    text_of(&app, "[data-testid=forget-notice]", "kept no data").await;
     fill(&app, "#password", "not-the-password").await;
     click(&app, "#login-submit").await;
     text_of(&app, "[data-testid=form-error]", "not right").await;
@@ -988,6 +995,7 @@ async fn partner_registers_signs_in_and_keeps_working_offline() {
         (count(&app, "[data-testid=subscriber-row][data-sync=synced]").await == 2).then_some(())
     })
     .await;
+    text_of(&app, "[data-testid=subscribers-allowance]", "2 of 1").await;
     shot(&app, &shots, "15-subscribers.png").await;
     fill(&app, "[data-testid=subscriber-search]", "petar").await;
     eventually("the search to filter", WAIT, async || {
