@@ -3,7 +3,8 @@
 # whatever is already there: system libraries for Tauri (WebKitGTK), Xvfb, the WebDriver
 # for WebKit, D-Bus and gnome-keyring, the packaging tools (rpm, systemd-analyze, nginx
 # for the reverse-proxy test), the pinned cargo tools (tauri-driver, the Tauri CLI,
-# cargo-deb; scripts/lib/versions.sh) and the npm packages from the committed lock files.
+# cargo-deb, cargo-deny; scripts/lib/versions.sh), the API fuzzer (schemathesis, pinned in
+# scripts/fuzz/requirements.txt) and the npm packages from the committed lock files.
 # Safe to run again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,7 +15,7 @@ packages=(
   libayatana-appindicator3-dev librsvg2-dev libsoup-3.0-dev libxdo-dev libdbus-1-dev
   xvfb xauth webkit2gtk-driver dbus dbus-x11 imagemagick gnome-keyring
   at-spi2-core file curl postgresql-client python3-dbus python3-gi python3-xlib poppler-utils
-  rpm systemd openssl desktop-file-utils nginx-light
+  rpm systemd openssl desktop-file-utils nginx-light python3-venv
 )
 missing=()
 for p in "${packages[@]}"; do
@@ -60,6 +61,16 @@ cargo_bin="${CARGO_HOME:-$HOME/.cargo}/bin"
 cargo_tool "$cargo_bin/tauri-driver" tauri-driver "$TAURI_DRIVER_VERSION"
 cargo_tool "$cargo_bin/cargo-tauri" tauri-cli "$TAURI_CLI_VERSION"
 cargo_tool "$cargo_bin/cargo-deb" cargo-deb "$CARGO_DEB_VERSION"
+cargo_tool "$cargo_bin/cargo-deny" cargo-deny "$CARGO_DENY_VERSION"
+
+# The API fuzzer (schemathesis from PyPI, versions pinned in scripts/fuzz/requirements.txt).
+fuzz_version=$(sed -n 's/^schemathesis==//p' scripts/fuzz/requirements.txt)
+if ! .tools/fuzz/bin/schemathesis --version 2>/dev/null | grep -q "version $fuzz_version\$"; then
+  echo "==> installing the API fuzzer (schemathesis $fuzz_version, from PyPI)"
+  rm -rf .tools/fuzz
+  python3 -m venv .tools/fuzz
+  .tools/fuzz/bin/pip install --quiet --disable-pip-version-check -r scripts/fuzz/requirements.txt
+fi
 
 if [ ! -d ui/node_modules ] || [ ui/package-lock.json -nt ui/node_modules/.package-lock.json ]; then
   echo "==> installing the UI's npm packages (from ui/package-lock.json)"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of WP Play Partner Desk: formatting and lints, the UI type check, the
-# architecture check, domain unit tests, server API tests on SQLite and PostgreSQL, SMTP
+# architecture check, dependency hygiene (cargo deny), domain unit tests, server API tests
+# on SQLite and PostgreSQL (with the schemathesis fuzzer over every route), SMTP
 # and SMS delivery, the desktop core against the real keychain, and the end-to-end story
 # with the real desktop app driven over WebDriver under Xvfb. Fails if the generated
 # TypeScript bindings are stale.
@@ -32,6 +33,14 @@ npm --prefix ui run --silent build
 echo "==> formatting and lints"
 cargo fmt --all -- --check
 cargo clippy --workspace --all-targets --quiet -- -D warnings
+
+echo "==> dependency hygiene (cargo deny: licenses, duplicate and banned crates, sources; deny.toml)"
+cargo deny --log-level error check licenses bans sources
+if timeout 120 cargo deny --log-level error fetch db >/dev/null 2>&1; then
+  cargo deny --log-level error check advisories
+else
+  echo "*** ADVISORIES SKIPPED: the RustSec advisory database (github.com) cannot be fetched from this machine ***"
+fi
 
 echo "==> building the server and the desktop app"
 cargo build --quiet -p wpplay-server -p wpplay-desktop-app

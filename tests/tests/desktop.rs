@@ -649,7 +649,12 @@ async fn partner_registers_signs_in_and_keeps_working_offline() {
     // With an account named, its data on this computer can be removed from here; there
     // is none yet, and the app says so.
     click(&app, "#forget-account").await;
-    text_of(&app, "[data-testid=forget-dialog]", "Nothing changes on the server").await;
+    text_of(
+        &app,
+        "[data-testid=forget-dialog]",
+        "Nothing changes on the server",
+    )
+    .await;
     shot(&app, &shots, "02b-forget-local-data.png").await;
     click(&app, "#forget-confirm").await;
     text_of(&app, "[data-testid=forget-notice]", "kept no data").await;

@@ -12,6 +12,8 @@ mod cli;
 mod dealers;
 #[path = "api/delivery.rs"]
 mod delivery;
+#[path = "api/fuzz.rs"]
+mod fuzz;
 #[path = "api/hardening.rs"]
 mod hardening;
 #[path = "api/harness.rs"]

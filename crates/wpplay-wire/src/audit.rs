@@ -19,9 +19,9 @@ pub struct AuditEntry {
     pub entity: String,
     pub entity_id: String,
     #[ts(type = "unknown")]
-    #[schema(value_type = Object)]
+    #[schema(value_type = Option<Object>)]
     pub before: Option<serde_json::Value>,
     #[ts(type = "unknown")]
-    #[schema(value_type = Object)]
+    #[schema(value_type = Option<Object>)]
     pub after: Option<serde_json::Value>,
 }

@@ -204,8 +204,14 @@ pub struct ClientMutation {
 #[serde(deny_unknown_fields)]
 pub struct PushRequest {
     /// A random id the client chose once, e.g. a UUID.
+    #[schema(min_length = 8, max_length = 64, pattern = "^[A-Za-z0-9-]+$")]
     pub client_id: String,
+    /// The client's sync schema version; another one than the server's is told to update
+    /// (426).
+    #[schema(minimum = 1, maximum = 65535)]
     pub schema_version: u32,
+    /// At most `wpplay_domain::sync::MAX_PUSH_BATCH` (100) at a time (413 otherwise).
+    #[schema(max_items = 100)]
     pub mutations: Vec<ClientMutation>,
 }
 

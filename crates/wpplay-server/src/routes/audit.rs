@@ -16,10 +16,12 @@ use wpplay_wire::auth::Role;
 
 /// Paging of the log, newest first.
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct AuditParams {
     /// Entries older than this id (for the next page).
     pub before: Option<i64>,
     /// At most this many entries (1-500, default 100).
+    #[param(minimum = 1, maximum = 500)]
     pub limit: Option<u64>,
 }
 

@@ -44,17 +44,38 @@ struct DocumentedErrors;
 
 impl DocumentedErrors {
     const ALL: &[(&str, &str)] = &[
-        ("400", "The request could not be read: malformed JSON, query or path, or a value out of range."),
-        ("408", "`request_timeout`: the request was not read and answered in time."),
+        (
+            "400",
+            "The request could not be read: malformed JSON, query or path, or a value out of range.",
+        ),
+        (
+            "408",
+            "`request_timeout`: the request was not read and answered in time.",
+        ),
         ("413", "`payload_too_large`: the body is over 64 KiB."),
-        ("422", "A value breaks a rule of the product; `code` names which."),
-        ("429", "Rationed: too many attempts, registrations, changes or streams; see `Retry-After`."),
-        ("503", "`server_busy`: too many requests at once; see `Retry-After`."),
+        (
+            "422",
+            "A value breaks a rule of the product; `code` names which.",
+        ),
+        (
+            "429",
+            "Rationed: too many attempts, registrations, changes or streams; see `Retry-After`.",
+        ),
+        (
+            "503",
+            "`server_busy`: too many requests at once; see `Retry-After`.",
+        ),
     ];
-    const WITH_BODY: &[(&str, &str)] = &[("415", "The body must be JSON (`Content-Type: application/json`).")];
+    const WITH_BODY: &[(&str, &str)] = &[(
+        "415",
+        "The body must be JSON (`Content-Type: application/json`).",
+    )];
     const SECURED: &[(&str, &str)] = &[
         ("401", "No valid access token, or the session ended."),
-        ("403", "This account's role may not do this, or its password must be changed first."),
+        (
+            "403",
+            "This account's role may not do this, or its password must be changed first.",
+        ),
     ];
 }
 

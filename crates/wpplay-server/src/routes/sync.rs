@@ -27,13 +27,17 @@ pub const MAX_PULL: u64 = 1000;
 
 /// `since` and `limit` of a pull.
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct PullParams {
     /// The cursor of the last pull; 0 for everything.
     #[serde(default)]
+    #[param(minimum = 0)]
     pub since: i64,
     /// At most this many changes (1-1000, default 500).
+    #[param(minimum = 1, maximum = 1000)]
     pub limit: Option<u64>,
     /// The client's sync schema version; an outdated client is told to update (426).
+    #[param(minimum = 1, maximum = 65535)]
     pub schema_version: Option<u32>,
 }
 
@@ -48,7 +52,7 @@ fn outdated() -> ApiError {
 
 /// The account's changes after `since`, in order, and the new cursor.
 #[utoipa::path(get, path = "/api/v1/sync/pull", params(PullParams), security(("bearer" = [])),
-    responses((status = 200, body = PullResponse), (status = 400, body = wpplay_wire::ErrorBody), (status = 402, body = wpplay_wire::ErrorBody), (status = 409, body = wpplay_wire::ErrorBody)))]
+    responses((status = 200, body = PullResponse), (status = 400, body = wpplay_wire::ErrorBody), (status = 402, body = wpplay_wire::ErrorBody), (status = 409, body = wpplay_wire::ErrorBody), (status = 426, description = "`client_outdated`: this app is older than the server", body = wpplay_wire::ErrorBody)))]
 pub async fn pull(
     State(state): State<AppState>,
     Authed(auth): Authed,
@@ -59,8 +63,8 @@ pub async fn pull(
     if auth.role == Role::Dealer {
         auth.require_unlocked()?;
     }
-    if params.schema_version.is_some_and(|v| v != SCHEMA_VERSION) {
-        return Err(outdated());
+    if let Some(v) = params.schema_version {
+        check_schema_version(v)?;
     }
     let limit = params.limit.unwrap_or(500);
     if params.since < 0 || !(1..=MAX_PULL).contains(&limit) {
@@ -126,9 +130,6 @@ pub async fn push(
     // Nothing changes while the partner is locked; the app keeps the edits queued and
     // they go through once it has paid.
     auth.require_unlocked()?;
-    if req.schema_version != SCHEMA_VERSION {
-        return Err(outdated());
-    }
     let client_ok = (8..=64).contains(&req.client_id.len())
         && req
             .client_id
@@ -140,6 +141,7 @@ pub async fn push(
             "'client_id' must be 8-64 letters, digits or dashes (a UUID).",
         ));
     }
+    check_schema_version(req.schema_version)?;
     if req.mutations.len() > MAX_PUSH_BATCH {
         return Err(ApiError::new(
             StatusCode::PAYLOAD_TOO_LARGE,
@@ -305,5 +307,20 @@ async fn record(
         updated_at: Set(now),
     };
     client.update(db).await?;
+    Ok(())
+}
+
+/// A schema version is 1–65535 (`400` otherwise); another one than the server's is told
+/// to update (`426 client_outdated`).
+fn check_schema_version(v: u32) -> ApiResult<()> {
+    if !(1..=65535).contains(&v) {
+        return Err(ApiError::bad_request(
+            "invalid_body",
+            "'schema_version' must be between 1 and 65535.",
+        ));
+    }
+    if v != SCHEMA_VERSION {
+        return Err(outdated());
+    }
     Ok(())
 }
