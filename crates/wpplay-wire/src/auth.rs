@@ -38,7 +38,10 @@ impl Role {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LoginRequest {
+    #[schema(max_length = 100)]
     pub username: String,
+    /// At most 128 characters (`wpplay_domain::credentials::MAX_PASSWORD_LEN`).
+    #[schema(max_length = 128)]
     pub password: String,
 }
 

@@ -55,12 +55,17 @@ pub struct RegistrationRequest {
     #[serde(default)]
     #[ts(optional)]
     pub package_id: Option<i64>,
+    #[schema(min_length = 1, max_length = 200)]
     pub company: String,
+    #[schema(min_length = 1, max_length = 200)]
     pub contact_person: String,
+    #[schema(format = "email", max_length = 254)]
     pub email: String,
     /// International form, e.g. `+381 64 123 4567`.
+    #[schema(min_length = 1, max_length = 40)]
     pub phone: String,
     /// ISO 3166-1 alpha-2, e.g. `RS`.
+    #[schema(pattern = "^[A-Za-z]{2}$")]
     pub country: String,
     pub credential_delivery: Channel,
     /// "I do not want to provide services to Resellers".

@@ -208,7 +208,7 @@ pub struct PushRequest {
     pub client_id: String,
     /// The client's sync schema version; another one than the server's is told to update
     /// (426).
-    #[schema(minimum = 1, maximum = 65535)]
+    #[schema(minimum = 0, maximum = 65535)]
     pub schema_version: u32,
     /// At most `wpplay_domain::sync::MAX_PUSH_BATCH` (100) at a time (413 otherwise).
     #[schema(max_items = 100)]

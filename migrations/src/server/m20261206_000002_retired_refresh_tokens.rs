@@ -1,5 +1,7 @@
 //! Every refresh token a session rotated away from (its hash), so a stolen token used
-//! after the real client moved on is recognised: the whole session is then ended. And
+//! after the real client moved on is recognised: the whole session is then ended
+//! (`sessions.pair_used` says whether the newest pair was used yet: until then, the answer
+//! that carried it may have been lost, and the previous token may retry). And
 //! the refresh tokens of purged accounts (hashes only, nothing personal), so a desktop
 //! that comes back is told `account_deleted` and removes its local copy.
 
@@ -18,6 +20,12 @@ enum RetiredRefreshTokens {
 }
 
 #[derive(DeriveIden)]
+enum Sessions {
+    Table,
+    PairUsed,
+}
+
+#[derive(DeriveIden)]
 enum DeletedAccountTokens {
     Table,
     Hash,
@@ -27,6 +35,13 @@ enum DeletedAccountTokens {
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
+        m.alter_table(
+            Table::alter()
+                .table(Sessions::Table)
+                .add_column(boolean(Sessions::PairUsed).default(false))
+                .to_owned(),
+        )
+        .await?;
         m.create_table(
             Table::create()
                 .table(RetiredRefreshTokens::Table)

@@ -5,9 +5,11 @@
 //! - every token a session rotated away from is remembered (hashed). Presented again
 //!   after [`REFRESH_GRACE_SECS`], it was copied: the whole session ends, for the thief
 //!   and the real client alike. Within the grace period the previous token rotates the
-//!   session once more (the answer to a refresh was lost and the client retries), and
-//!   only once; further tries are refused without ending the session (the same client
-//!   racing itself).
+//!   session again only while the newest pair has not been used — its answer was lost
+//!   on the way, and the client retries with what it has; each retry replaces that
+//!   unused pair. Once a token of the newest pair is used, the previous one is refused
+//!   (without ending the session: the same client racing itself), so a copied previous
+//!   token yields at most one pair anyone can use.
 
 use crate::auth::token;
 use crate::db::entity::{
@@ -84,6 +86,7 @@ pub async fn rotate(
             session::Entity::find()
                 .filter(session::Column::PreviousRefreshHash.eq(old_hash.clone()))
                 .filter(session::Column::RevokedAt.is_null())
+                .filter(session::Column::PairUsed.eq(false))
                 .filter(session::Column::RotatedAt.gt(now - Duration::seconds(REFRESH_GRACE_SECS)))
                 .one(db)
                 .await?
@@ -103,9 +106,7 @@ pub async fn rotate(
     let (access_expires_at, refresh_expires_at) = expiries(s.created_at, settings, now);
     // Compare-and-swap on the refresh hash the session has now: of two refreshes with the
     // same token, exactly one wins; the other is told the session ended instead of
-    // getting dead tokens. A normal rotation remembers the old token and when; a retry
-    // uses that memory up, so the previous token rotates once and the grace period never
-    // stretches.
+    // getting dead tokens. A normal rotation remembers the old token and when.
     let update = session::Entity::update_many()
         .col_expr(
             session::Column::AccessHash,
@@ -123,14 +124,17 @@ pub async fn rotate(
             session::Column::RefreshExpiresAt,
             Expr::value(refresh_expires_at),
         )
-        .col_expr(
-            session::Column::PreviousRefreshHash,
-            Expr::value((!is_retry).then(|| old_hash.clone())),
-        );
+        .col_expr(session::Column::PairUsed, Expr::value(false));
+    // A retry keeps the previous token and its rotation time: the grace never stretches.
     let update = if is_retry {
         update
     } else {
-        update.col_expr(session::Column::RotatedAt, Expr::value(Some(now)))
+        update
+            .col_expr(
+                session::Column::PreviousRefreshHash,
+                Expr::value(Some(old_hash.clone())),
+            )
+            .col_expr(session::Column::RotatedAt, Expr::value(Some(now)))
     };
     let txn = db.begin().await?;
     let swapped = update
@@ -202,6 +206,17 @@ async fn reused(
         return Ok(Err(Ended::Reused));
     }
     Ok(Err(Ended::Ended))
+}
+
+/// The newest pair of a session was used: its previous refresh token may not retry.
+pub async fn mark_used(db: &impl ConnectionTrait, session_id: i64) -> Result<(), DbErr> {
+    session::Entity::update_many()
+        .col_expr(session::Column::PairUsed, Expr::value(true))
+        .filter(session::Column::Id.eq(session_id))
+        .filter(session::Column::PairUsed.eq(false))
+        .exec(db)
+        .await?;
+    Ok(())
 }
 
 /// Ends a session at once; answers how many sessions that ended (0 or 1).

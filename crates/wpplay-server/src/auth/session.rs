@@ -100,6 +100,11 @@ impl FromRequestParts<AppState> for SessionAuth {
                 "The access token has expired. Refresh it or sign in again.",
             ));
         }
+        if !session.pair_used {
+            // The answer that carried this pair arrived: the previous refresh token may
+            // no longer retry (one write per rotation, on the pair's first use).
+            crate::auth::refresh::mark_used(&state.db, session.id).await?;
+        }
         let role = Role::parse(&account.role).ok_or_else(|| {
             ApiError::forbidden("unknown_role", "This account has no role the server knows.")
         })?;

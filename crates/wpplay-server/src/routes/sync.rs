@@ -37,7 +37,7 @@ pub struct PullParams {
     #[param(minimum = 1, maximum = 1000)]
     pub limit: Option<u64>,
     /// The client's sync schema version; an outdated client is told to update (426).
-    #[param(minimum = 1, maximum = 65535)]
+    #[param(minimum = 0, maximum = 65535)]
     pub schema_version: Option<u32>,
 }
 
@@ -310,13 +310,13 @@ async fn record(
     Ok(())
 }
 
-/// A schema version is 1–65535 (`400` otherwise); another one than the server's is told
+/// A schema version is 0–65535 (`400` otherwise); another one than the server's is told
 /// to update (`426 client_outdated`).
 fn check_schema_version(v: u32) -> ApiResult<()> {
-    if !(1..=65535).contains(&v) {
+    if v > 65535 {
         return Err(ApiError::bad_request(
             "invalid_body",
-            "'schema_version' must be between 1 and 65535.",
+            "'schema_version' must be between 0 and 65535.",
         ));
     }
     if v != SCHEMA_VERSION {

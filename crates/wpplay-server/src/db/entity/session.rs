@@ -17,6 +17,9 @@ pub struct Model {
     /// [`crate::auth::refresh::REFRESH_GRACE_SECS`] after it: the answer may have been lost.
     pub previous_refresh_hash: Option<String>,
     pub rotated_at: Option<DateTimeUtc>,
+    /// The newest pair of tokens has been used (a request or a refresh): its answer
+    /// arrived, so the previous refresh token may no longer retry.
+    pub pair_used: bool,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
