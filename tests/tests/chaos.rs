@@ -4,11 +4,12 @@
 //! replica and keychain entry) edit concurrently (conflicting edits of the same dealers
 //! wait in both outboxes; sometimes both sync at the same moment) and sync with the real server binary
 //! through a fault-injecting TCP proxy on loopback that passes, delays, refuses,
-//! truncates and resets connections. Schedules also SIGKILL the server in the middle of
-//! a push and restart it, and kill a client core in the middle of a pull (its task is
-//! dropped at an await point, as a dying process stops; all it keeps is its SQLite
-//! replica) and restart it. After each schedule the faults stop, both clients sync until
-//! quiet, and a checker proves:
+//! truncates and resets connections. Each client core runs as a process of its own
+//! (`wpplay-core-process`, the real core behind a line protocol on stdin/stdout), as the
+//! app does. Schedules also SIGKILL the server in the middle of a push and restart it,
+//! and SIGKILL a client's process in the middle of a push or a pull (all it keeps is its
+//! SQLite replica on disk and its keychain entry) and start it again. After each
+//! schedule the faults stop, both clients sync until quiet, and a checker proves:
 //! - every edit was applied on the server exactly once or shown to its user as refused:
 //!   line extensions (not idempotent: a repeat would show) add up to the day, each
 //!   dealer's version grew by exactly the edits applied, each new line exists once;
@@ -26,17 +27,19 @@ use std::net::SocketAddr;
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
 use wpplay_desktop::commands::{
     AddDealerArgs, AddSubscriberArgs, EditDealerArgs, ExtendSubscriberArgs, LoginArgs,
     MutationArgs, UpdateProfileArgs,
 };
-use wpplay_desktop::view::{DealerQuery, DealerSort, SubscriberQuery, SubscriberSort};
-use wpplay_desktop::{Core, CoreConfig};
-use wpplay_domain::clock::SystemClock;
+use wpplay_desktop::view::{
+    Dashboard, DealerPage, DealerQuery, DealerRow, DealerSort, SessionView, StartupView,
+    SubscriberPage, SubscriberQuery, SubscriberRow, SubscriberSort, SyncStatus,
+};
 use wpplay_e2e::process::Proc;
 use wpplay_e2e::{eventually, free_port, workspace_binary};
+use wpplay_wire::ErrorBody;
 use wpplay_wire::sync::{Entity, PullResponse};
 
 const WAIT: Duration = Duration::from_secs(30);
@@ -252,11 +255,111 @@ impl Server {
 }
 
 /// One desktop installation: its folder and keychain entry outlive its core.
+/// A desktop core running as a process of its own (`wpplay-core-process`), driven over
+/// its stdin and stdout, one command at a time. Killing it is a SIGKILL, as when the app
+/// dies.
+struct Remote {
+    io: tokio::sync::Mutex<(
+        tokio::process::ChildStdin,
+        tokio::io::Lines<tokio::io::BufReader<tokio::process::ChildStdout>>,
+    )>,
+    child: tokio::sync::Mutex<tokio::process::Child>,
+}
+
+impl Remote {
+    fn spawn(dir: &Path, service: &str, server_url: &str) -> Arc<Self> {
+        let mut child = tokio::process::Command::new(env!("CARGO_BIN_EXE_wpplay-core-process"))
+            .arg(dir)
+            .args([service, server_url])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .kill_on_drop(true)
+            .spawn()
+            .expect("start wpplay-core-process");
+        let stdin = child.stdin.take().expect("its stdin");
+        let stdout = tokio::io::BufReader::new(child.stdout.take().expect("its stdout")).lines();
+        Arc::new(Self {
+            io: tokio::sync::Mutex::new((stdin, stdout)),
+            child: tokio::sync::Mutex::new(child),
+        })
+    }
+
+    async fn call<R: serde::de::DeserializeOwned>(
+        &self,
+        cmd: &str,
+        args: impl serde::Serialize,
+    ) -> Result<R, ErrorBody> {
+        let gone = |why: String| ErrorBody::new("process_gone", why);
+        let mut io = self.io.lock().await;
+        let line = format!("{}\n", serde_json::json!({"cmd": cmd, "args": args}));
+        io.0.write_all(line.as_bytes())
+            .await
+            .map_err(|e| gone(e.to_string()))?;
+        io.0.flush().await.map_err(|e| gone(e.to_string()))?;
+        let answer =
+            io.1.next_line()
+                .await
+                .map_err(|e| gone(e.to_string()))?
+                .ok_or_else(|| gone("the core's process ended".into()))?;
+        let v: serde_json::Value = serde_json::from_str(&answer).expect("an answer line");
+        if let Some(e) = v.get("err") {
+            return Err(serde_json::from_value(e.clone()).expect("an error body"));
+        }
+        Ok(serde_json::from_value(v["ok"].clone())
+            .unwrap_or_else(|e| panic!("the answer to {cmd}: {e}: {answer}")))
+    }
+
+    /// SIGKILL, and wait until it is gone.
+    async fn kill(&self) {
+        let _ = self.child.lock().await.kill().await;
+    }
+
+    async fn startup(&self) -> Result<StartupView, ErrorBody> {
+        self.call("startup", ()).await
+    }
+    async fn login(&self, args: LoginArgs) -> Result<SessionView, ErrorBody> {
+        self.call("login", args).await
+    }
+    async fn sync_now(&self) -> Result<SyncStatus, ErrorBody> {
+        self.call("sync_now", ()).await
+    }
+    async fn dashboard(&self) -> Result<Dashboard, ErrorBody> {
+        self.call("dashboard", ()).await
+    }
+    async fn list_dealers(&self, q: DealerQuery) -> Result<DealerPage, ErrorBody> {
+        self.call("list_dealers", q).await
+    }
+    async fn list_subscribers(&self, q: SubscriberQuery) -> Result<SubscriberPage, ErrorBody> {
+        self.call("list_subscribers", q).await
+    }
+    async fn add_dealer(&self, args: AddDealerArgs) -> Result<DealerRow, ErrorBody> {
+        self.call("add_dealer", args).await
+    }
+    async fn edit_dealer(&self, args: EditDealerArgs) -> Result<DealerRow, ErrorBody> {
+        self.call("edit_dealer", args).await
+    }
+    async fn add_subscriber(&self, args: AddSubscriberArgs) -> Result<SubscriberRow, ErrorBody> {
+        self.call("add_subscriber", args).await
+    }
+    async fn extend_subscriber(
+        &self,
+        args: ExtendSubscriberArgs,
+    ) -> Result<SubscriberRow, ErrorBody> {
+        self.call("extend_subscriber", args).await
+    }
+    async fn update_profile(&self, args: UpdateProfileArgs) -> Result<Dashboard, ErrorBody> {
+        self.call("update_profile", args).await
+    }
+    async fn discard_rejected(&self, args: MutationArgs) -> Result<SyncStatus, ErrorBody> {
+        self.call("discard_rejected", args).await
+    }
+}
+
 struct Client {
     name: &'static str,
     dir: tempfile::TempDir,
     service: String,
-    core: Arc<Core>,
+    core: Arc<Remote>,
 }
 
 impl Client {
@@ -272,21 +375,13 @@ impl Client {
         }
     }
 
-    fn core(dir: &Path, service: &str, server_url: &str) -> Arc<Core> {
-        Arc::new(Core::new(CoreConfig {
-            ca_file: None,
-            data_dir: dir.to_owned(),
-            export_dir: dir.join("exports"),
-            default_server_url: server_url.to_owned(),
-            keychain_service: service.to_owned(),
-            sync_interval: Duration::from_secs(3600),
-            clock: Arc::new(SystemClock),
-            time_zone: chrono_tz::Europe::Belgrade,
-        }))
+    fn core(dir: &Path, service: &str, server_url: &str) -> Arc<Remote> {
+        Remote::spawn(dir, service, server_url)
     }
 
-    /// The process died: a new core on the same folder resumes the session.
+    /// The process died: a new one on the same folder resumes the session.
     async fn restart(&mut self, server_url: &str) {
+        self.core.kill().await;
         self.core = Self::core(self.dir.path(), &self.service, server_url);
         let view = self.core.startup().await.expect("startup");
         assert!(
@@ -371,7 +466,7 @@ async fn server_state(server_url: &str, token: &str) -> State {
 }
 
 /// What a client shows (its replica with nothing pending), in the same shape.
-async fn client_state(core: &Core) -> State {
+async fn client_state(core: &Remote) -> State {
     let dash = core.dashboard().await.expect("dashboard");
     let dealers = core
         .list_dealers(DealerQuery {
@@ -751,11 +846,15 @@ async fn schedule(
                 proxy.point_at(server.addr);
             }
             _ => {
-                // The client dies in the middle of a pull, then starts again.
+                // The app dies (SIGKILL) in the middle of a push (an edit waits) or of a
+                // pull, then starts again on what it kept on disk.
+                if rng.below(2) == 0 {
+                    edit(c, rng, run, step, ledger).await;
+                }
                 let core = c.core.clone();
                 let sync = tokio::spawn(async move { core.sync_now().await });
                 tokio::time::sleep(Duration::from_millis(rng.below(40))).await;
-                sync.abort();
+                c.core.kill().await;
                 let _ = sync.await;
                 kills.1 += 1;
                 c.restart(&proxy.url).await;
@@ -881,7 +980,7 @@ async fn sync_survives_faults_and_never_loses_or_doubles_an_edit() {
         }
     }
     eprintln!(
-        "chaos: {runs} schedules passed; server killed mid-push {} times, clients killed mid-pull {} times, {} edits refused as conflicts",
+        "chaos: {runs} schedules passed; server killed mid-push {} times, client processes killed mid-sync {} times, {} edits refused as conflicts",
         kills.0, kills.1, ledger.refused
     );
     assert!(
