@@ -97,7 +97,8 @@ pub async fn enqueue(
 /// How long a notice waits for others to the same person, to leave in one e-mail.
 pub const DIGEST_WINDOW_MINUTES: i64 = 10;
 
-const DIGEST_FOOTER: &str = "\n\nOpen WP Play Partner Desk for the details.\n\nWP Play\n";
+/// How every notice e-mail ends.
+pub const NOTICE_FOOTER: &str = "\n\nOpen WP Play Partner Desk for the details.\n\nWP Play\n";
 
 /// Queues a notice e-mail to `to` in its open digest: the first notice opens one that
 /// leaves [`DIGEST_WINDOW_MINUTES`] later, and each notice until then joins it, so a
@@ -127,12 +128,12 @@ pub async fn enqueue_digest(
     if let Some(open) = open {
         let items = open.digest_items + 1;
         let kept = open.body.as_deref().unwrap_or_default();
-        let kept = kept.strip_suffix(DIGEST_FOOTER).unwrap_or(kept);
+        let kept = kept.strip_suffix(NOTICE_FOOTER).unwrap_or(kept);
         // Only while no worker has taken it: otherwise a new digest starts below.
         let joined = message::Entity::update_many()
             .col_expr(
                 message::Column::Body,
-                Expr::value(Some(format!("{kept}\n\n{item}{DIGEST_FOOTER}"))),
+                Expr::value(Some(format!("{kept}\n\n{item}{NOTICE_FOOTER}"))),
             )
             .col_expr(message::Column::DigestItems, Expr::value(items))
             .col_expr(
@@ -155,7 +156,7 @@ pub async fn enqueue_digest(
         channel: Set(Channel::Email.as_str().to_owned()),
         recipient: Set(recipient.to_owned()),
         subject: Set(format!("WP Play: {title}")),
-        body: Set(Some(format!("{item}{DIGEST_FOOTER}"))),
+        body: Set(Some(format!("{item}{NOTICE_FOOTER}"))),
         state: Set("pending".to_owned()),
         attempts: Set(0),
         next_attempt_at: Set(now + Duration::minutes(DIGEST_WINDOW_MINUTES)),

@@ -507,7 +507,7 @@ pub(crate) async fn notify(
         channel: Channel::Email,
         recipient: email.to_owned(),
         subject: format!("WP Play: {title}"),
-        body: format!("{body}\n\nOpen WP Play Partner Desk for the details.\n\nWP Play\n"),
+        body: format!("{body}{}", delivery::NOTICE_FOOTER),
     };
     delivery::enqueue(db, message, now).await?;
     Ok(())

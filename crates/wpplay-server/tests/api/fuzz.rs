@@ -5,9 +5,9 @@
 //! each role. A run fails on any 5xx, a status or body the document does not describe,
 //! or an error that is not `{code, message}`.
 
+use crate::billing::sign_in;
 use crate::harness::{Backend, TestServer};
 use crate::links::{push, ready_reseller};
-use reqwest::StatusCode;
 use serde_json::json;
 use std::path::PathBuf;
 use std::process::Command;
@@ -26,19 +26,6 @@ fn report_dir(role: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("../../target/fuzz-report")
         .join(role)
-}
-
-/// Signs in and answers the access token (the password is already the account's own).
-async fn token(s: &TestServer, username: &str, password: &str) -> String {
-    let (status, v) = s
-        .post(
-            "/api/v1/auth/login",
-            None,
-            json!({"username": username, "password": password}),
-        )
-        .await;
-    assert_eq!(status, StatusCode::OK, "{username}: {v}");
-    v["access_token"].as_str().expect("token").to_owned()
 }
 
 /// One fuzzing run; answers how many test cases it generated. A run the fuzzer itself
@@ -133,7 +120,7 @@ async fn every_route_is_fuzzed_from_its_openapi_document() {
         "display_name": "Fuzz Dealer", "contact_email": null, "contact_phone": null,
         "username": "fuzz.dealer", "password_hash": crate::dealers::hash("Fuzz-dealer-2026")});
     assert_eq!(push(&s, &partner_token, dealer).await.0, "applied");
-    let dealer_token = token(&s, "fuzz.dealer", "Fuzz-dealer-2026").await;
+    let dealer_token = sign_in(&s, "fuzz.dealer", "Fuzz-dealer-2026").await;
     let (_, reseller_token) = ready_reseller(&s, "fuzz@resell.rs", "Fuzz Resell").await;
     let db = crate::billing::db(&s).await;
     let created = wpplay_server::operator::operators_add(&db, "fuzz.operator", s.clock.now())
@@ -145,8 +132,8 @@ async fn every_route_is_fuzzed_from_its_openapi_document() {
         .expect("the password")
         .trim()
         .to_owned();
-    let operator_token = token(&s, "fuzz.operator", &password).await;
-    let partner_token = token(&s, &partner.username, &partner.password).await;
+    let operator_token = sign_in(&s, "fuzz.operator", &password).await;
+    let partner_token = sign_in(&s, &partner.username, &partner.password).await;
 
     let runs = [
         ("anonymous", None),
