@@ -26,8 +26,9 @@ if ! pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null && command -v pg_ctlcluster 
 fi
 pg_isready -q -h 127.0.0.1 -p 5432 || echo "*** PostgreSQL is unreachable: the PostgreSQL suite will report itself SKIPPED ***"
 
-echo "==> UI: type check and build"
+echo "==> UI: type check, unit tests (Vitest) and build"
 npm --prefix ui run --silent check
+npm --prefix ui run --silent test
 npm --prefix ui run --silent build
 
 echo "==> formatting and lints"

@@ -2,6 +2,7 @@
 //! the `wpplay-desktop` core; no business rule lives here.
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
+mod changes;
 mod commands;
 mod notify;
 mod tray;
@@ -16,9 +17,6 @@ use wpplay_desktop::{Core, CoreConfig, TrayInputs, tray_model};
 /// What is remembered of the window: everything but whether it was visible (it may be
 /// hidden in the tray when the app quits).
 const WINDOW_STATE: StateFlags = StateFlags::all().difference(StateFlags::VISIBLE);
-
-/// The core, shared by every command.
-pub struct AppCore(pub Arc<Core>);
 
 fn main() {
     let result = tauri::Builder::default()
@@ -75,17 +73,30 @@ fn main() {
                 Ok(_) => tracing::info!("tray ready"),
                 Err(e) => tracing::warn!(error = %e, "no system tray on this desktop"),
             }
+            // Listeners first, so no change announced meanwhile is missed.
+            let (to_window, to_notify, to_tray) = (
+                changes::listen(&core),
+                changes::listen(&core),
+                changes::listen(&core),
+            );
+            tauri::async_runtime::spawn(changes::forward_forever(app.handle().clone(), to_window));
             tauri::async_runtime::spawn(core.clone().run_background_sync());
             tauri::async_runtime::spawn(core.clone().run_live_updates());
-            tauri::async_runtime::spawn(notify::raise_forever(app.handle().clone(), core.clone()));
+            tauri::async_runtime::spawn(core.clone().run_clock_ticks());
+            tauri::async_runtime::spawn(notify::raise_forever(
+                app.handle().clone(),
+                core.clone(),
+                to_notify,
+            ));
             tauri::async_runtime::spawn(tray::refresh_forever(
                 app.handle().clone(),
                 core.clone(),
                 signed_out,
+                to_tray,
             ));
             app.manage(update::Updates::default());
             tauri::async_runtime::spawn(update::check_forever(app.handle().clone(), core.clone()));
-            app.manage(AppCore(core));
+            app.manage(commands::AppCore(core));
             Ok(())
         })
         .on_window_event(|window, event| {
@@ -104,54 +115,7 @@ fn main() {
                 tracing::info!("window closed: the app stays in the tray");
             }
         })
-        .invoke_handler(tauri::generate_handler![
-            commands::startup,
-            commands::list_packages,
-            commands::forget_account,
-            commands::register,
-            commands::login,
-            commands::change_password,
-            commands::password_strength,
-            commands::dashboard,
-            commands::sync_now,
-            commands::resync_all,
-            commands::update_profile,
-            commands::discard_rejected,
-            commands::logout,
-            commands::list_dealers,
-            commands::add_dealer,
-            commands::edit_dealer,
-            commands::set_dealer_status,
-            commands::delete_dealer,
-            commands::resellers,
-            commands::answer_request,
-            commands::remove_reseller,
-            commands::export_dealers,
-            commands::list_subscribers,
-            commands::add_subscriber,
-            commands::edit_subscriber,
-            commands::extend_subscriber,
-            commands::remove_subscriber,
-            commands::export_subscribers,
-            commands::partner_directory,
-            commands::my_requests,
-            commands::request_partner,
-            commands::withdraw_request,
-            commands::partner_content,
-            commands::my_content,
-            commands::add_stream,
-            commands::remove_stream,
-            commands::reseller_settings,
-            commands::update_reseller_settings,
-            commands::audit_log,
-            commands::billing,
-            commands::offered_packages,
-            commands::choose_package,
-            commands::save_invoice_pdf,
-            commands::update_status,
-            commands::check_for_update,
-            commands::install_update,
-        ])
+        .invoke_handler(commands::handler())
         .run(tauri::generate_context!());
     if let Err(e) = result {
         tracing::error!(error = %e, "the app could not start");

@@ -1,13 +1,15 @@
 //! Raises the core's new notifications as native ones, each once.
 
 use std::sync::Arc;
-use std::time::Duration;
 use tauri::AppHandle;
 use tauri_plugin_notification::NotificationExt;
 use wpplay_desktop::Core;
+use wpplay_desktop::changes::{Area, Listener};
 
-/// Every two seconds, shows what the core has not shown yet (it remembers across restarts).
-pub async fn raise_forever(app: AppHandle, core: Arc<Core>) {
+/// Shows what the core has not shown yet (it remembers across restarts): at start, and
+/// whenever notifications arrive, the session or subscription changes or the minute turns
+/// (reminders fall due with time).
+pub async fn raise_forever(app: AppHandle, core: Arc<Core>, mut listener: Listener) {
     loop {
         match core.take_new_notifications().await {
             Ok(list) => {
@@ -23,8 +25,23 @@ pub async fn raise_forever(app: AppHandle, core: Arc<Core>) {
                     }
                 }
             }
-            Err(e) => tracing::warn!(code = %e.code, "notifications could not be read"),
+            Err(e) => tracing::debug!(code = %e.code, "notifications could not be read"),
         }
-        tokio::time::sleep(Duration::from_secs(2)).await;
+        loop {
+            let Some(change) = listener.next().await else {
+                return;
+            };
+            if [
+                Area::Notifications,
+                Area::Session,
+                Area::Billing,
+                Area::Time,
+            ]
+            .iter()
+            .any(|a| change.touches(*a))
+            {
+                break;
+            }
+        }
     }
 }

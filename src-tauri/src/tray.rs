@@ -2,11 +2,11 @@
 //! model (alert count, tooltip, menu) is computed and tested in the core.
 
 use std::sync::Arc;
-use std::time::Duration;
 use tauri::menu::{Menu, MenuItem, PredefinedMenuItem};
 use tauri::tray::{TrayIcon, TrayIconBuilder, TrayIconEvent};
 use tauri::{AppHandle, Emitter, Manager};
 use wpplay_desktop::Core;
+use wpplay_desktop::changes::Listener;
 use wpplay_desktop::view::{TrayAction, TrayModel};
 
 const TRAY_ID: &str = "main";
@@ -100,33 +100,47 @@ pub fn build(app: &AppHandle, core: Arc<Core>, model: &TrayModel) -> tauri::Resu
         .build(app)
 }
 
-/// Every two seconds, redraws the tray when the core's model changed.
-pub async fn refresh_forever(app: AppHandle, core: Arc<Core>, mut shown: TrayModel) {
+/// Redraws the tray whenever the core's views change and its model with them.
+pub async fn refresh_forever(
+    app: AppHandle,
+    core: Arc<Core>,
+    mut shown: TrayModel,
+    mut listener: Listener,
+) {
     loop {
-        tokio::time::sleep(Duration::from_secs(2)).await;
         let model = match core.tray().await {
             Ok(m) => m,
             Err(e) => {
                 tracing::debug!(code = %e.code, "the tray could not be computed");
-                continue;
+                shown.clone()
             }
         };
-        if model == shown {
-            continue;
+        if model != shown && draw(&app, &model) {
+            shown = model;
         }
-        let Some(tray) = app.tray_by_id(TRAY_ID) else {
+        if listener.next().await.is_none() {
             return;
-        };
-        let drawn = tray
-            .set_tooltip(Some(&model.tooltip))
-            .and_then(|()| tray.set_title(Some(&model.title)))
-            .and_then(|()| menu(&app, &model).and_then(|m| tray.set_menu(Some(m))));
-        match drawn {
-            Ok(()) => {
-                tracing::info!(alerts = model.alert_count, "tray updated");
-                shown = model;
-            }
-            Err(e) => tracing::warn!(error = %e, "the tray could not be updated"),
+        }
+    }
+}
+
+/// Puts the model on the tray; `false` if the tray refused (tried again on the next change).
+fn draw(app: &AppHandle, model: &TrayModel) -> bool {
+    let Some(tray) = app.tray_by_id(TRAY_ID) else {
+        return false;
+    };
+    let drawn = tray
+        .set_tooltip(Some(&model.tooltip))
+        .and_then(|()| tray.set_title(Some(&model.title)))
+        .and_then(|()| menu(app, model).and_then(|m| tray.set_menu(Some(m))));
+    match drawn {
+        Ok(()) => {
+            tracing::info!(alerts = model.alert_count, "tray updated");
+            true
+        }
+        Err(e) => {
+            tracing::warn!(error = %e, "the tray could not be updated");
+            false
         }
     }
 }

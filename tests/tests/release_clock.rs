@@ -19,8 +19,8 @@ fn check(release: bool) -> std::process::Output {
     let manifest = std::fs::read_to_string(fixture.join("Cargo.toml"))
         .expect("the probe's manifest")
         .replace(
-            "../../../crates/wpplay-domain",
-            &root.join("crates/wpplay-domain").display().to_string(),
+            "../../../crates/wpplay-clock",
+            &root.join("crates/wpplay-clock").display().to_string(),
         );
     std::fs::write(probe.join("Cargo.toml"), manifest).expect("write the manifest");
     std::fs::copy(fixture.join("src/main.rs"), probe.join("src/main.rs")).expect("copy main.rs");

@@ -6,9 +6,9 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::Arc;
 use std::time::Duration;
+use wpplay_clock::SystemClock;
 use wpplay_desktop::commands::{LoginArgs, ServerArgs};
 use wpplay_desktop::{Core, CoreConfig};
-use wpplay_domain::clock::SystemClock;
 use wpplay_e2e::process::Proc;
 use wpplay_e2e::{eventually, free_port, workspace_binary, workspace_root};
 

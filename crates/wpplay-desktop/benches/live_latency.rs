@@ -12,10 +12,10 @@
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
+use wpplay_clock::SystemClock;
 use wpplay_desktop::client::ApiClient;
 use wpplay_desktop::commands::LoginArgs;
 use wpplay_desktop::{Core, CoreConfig};
-use wpplay_domain::clock::SystemClock;
 use wpplay_wire::sync::{ClientMutation, Mutation, PushRequest, PushResponse};
 
 mod common;

@@ -1,7 +1,7 @@
-//! The IPC contract: every command the shell exposes, with its argument and result types.
-//!
-//! The shell registers one `#[tauri::command]` per entry; `ui/src/lib/backend/commands.ts`
-//! is generated from this table (and checked in CI), so the UI never guesses a name.
+//! The IPC contract: every command the shell exposes, declared once in [`ipc_commands!`],
+//! with the types of its arguments. The shell generates its commands from that list and
+//! `ui/src/lib/backend/commands.ts` is generated from it (and checked in CI), so the UI
+//! never guesses a name or a type.
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -235,110 +235,107 @@ pub struct InvoiceArgs {
     pub number: String,
 }
 
-/// One IPC command: its name, the TypeScript type of its `args` (if any) and of its result.
-#[derive(Debug, Clone, Copy)]
+/// Every IPC command, declared once, as `name(Args) -> Returns;` (`Args` absent when the
+/// command takes none). A `core` command is served by `Core::name(args)`, an async method
+/// answering `CoreResult<Returns>`; a `shell` command by the Tauri shell itself (the
+/// updater, opening a saved file). The shell generates its `#[tauri::command]` functions
+/// and their registration from this list (`src-tauri/src/commands.rs`) and the TypeScript
+/// contract `ui/src/lib/backend/commands.ts` is generated from it here, so a new command
+/// is one line here plus the method that serves it, and a signature that does not match
+/// fails to compile.
+///
+/// `then` is a macro of the caller's that receives the list.
+#[macro_export]
+macro_rules! ipc_commands {
+    ($then:ident) => {
+        $then! {
+            core {
+                startup() -> $crate::view::StartupView;
+                list_packages($crate::commands::ServerArgs) -> Vec<$crate::wire::packages::Package>;
+                register($crate::commands::RegisterArgs) -> $crate::wire::registration::RegistrationResponse;
+                login($crate::commands::LoginArgs) -> $crate::view::SessionView;
+                forget_account($crate::commands::ForgetAccountArgs) -> bool;
+                change_password($crate::commands::ChangePasswordArgs) -> $crate::view::SessionView;
+                password_strength($crate::commands::PasswordArgs) -> $crate::view::PasswordStrength;
+                dashboard() -> $crate::view::Dashboard;
+                sync_now() -> $crate::view::SyncStatus;
+                resync_all() -> $crate::view::SyncStatus;
+                update_profile($crate::commands::UpdateProfileArgs) -> $crate::view::Dashboard;
+                discard_rejected($crate::commands::MutationArgs) -> $crate::view::SyncStatus;
+                logout() -> ();
+                list_dealers($crate::view::DealerQuery) -> $crate::view::DealerPage;
+                add_dealer($crate::commands::AddDealerArgs) -> $crate::view::DealerRow;
+                edit_dealer($crate::commands::EditDealerArgs) -> $crate::view::DealerRow;
+                set_dealer_status($crate::commands::DealerStatusArgs) -> $crate::view::DealerRow;
+                delete_dealer($crate::commands::DeleteDealerArgs) -> ();
+                resellers() -> $crate::view::ResellersView;
+                answer_request($crate::commands::AnswerRequestArgs) -> $crate::view::ResellersView;
+                remove_reseller($crate::commands::RemoveResellerArgs) -> $crate::view::ResellersView;
+                export_dealers($crate::view::DealerQuery) -> $crate::view::CsvExport;
+                list_subscribers($crate::view::SubscriberQuery) -> $crate::view::SubscriberPage;
+                add_subscriber($crate::commands::AddSubscriberArgs) -> $crate::view::SubscriberRow;
+                edit_subscriber($crate::commands::EditSubscriberArgs) -> $crate::view::SubscriberRow;
+                extend_subscriber($crate::commands::ExtendSubscriberArgs) -> $crate::view::SubscriberRow;
+                remove_subscriber($crate::commands::SubscriberArgs) -> ();
+                export_subscribers($crate::view::SubscriberQuery) -> $crate::view::CsvExport;
+                partner_directory() -> Vec<$crate::view::DirectoryRow>;
+                my_requests() -> $crate::view::RequestsView;
+                request_partner($crate::commands::RequestPartnerArgs) -> $crate::view::RequestsView;
+                withdraw_request($crate::commands::RequestArgs) -> $crate::view::RequestsView;
+                partner_content($crate::commands::PartnerArgs) -> $crate::view::ContentView;
+                my_content() -> $crate::view::ContentView;
+                add_stream($crate::commands::AddStreamArgs) -> $crate::view::ContentView;
+                remove_stream($crate::commands::StreamArgs) -> $crate::view::ContentView;
+                reseller_settings() -> $crate::view::ResellerSettingsView;
+                update_reseller_settings($crate::commands::ResellerSettingsArgs) -> $crate::view::ResellerSettingsView;
+                audit_log($crate::commands::AuditArgs) -> Vec<$crate::wire::audit::AuditEntry>;
+                billing() -> $crate::wire::billing::BillingView;
+                offered_packages() -> Vec<$crate::wire::packages::Package>;
+                choose_package($crate::commands::ChangePackageArgs) -> $crate::wire::billing::ChangePackageResponse;
+            }
+            shell {
+                save_invoice_pdf($crate::commands::InvoiceArgs) -> $crate::view::SavedFile;
+                update_status() -> $crate::view::UpdateStatus;
+                check_for_update() -> $crate::view::UpdateStatus;
+                install_update() -> $crate::view::UpdateStatus;
+            }
+        }
+    };
+}
+
+/// One IPC command: its name and the TypeScript types of its `args` (if any) and result.
+#[derive(Debug, Clone)]
 pub struct CommandSpec {
     pub name: &'static str,
-    pub args: Option<&'static str>,
-    pub returns: &'static str,
+    pub args: Option<String>,
+    pub returns: String,
 }
 
-const fn cmd(name: &'static str, args: Option<&'static str>, returns: &'static str) -> CommandSpec {
-    CommandSpec {
-        name,
-        args,
-        returns,
-    }
+fn ts_name<T: TS>() -> String {
+    T::name(&ts_rs::Config::default())
 }
 
-/// Every command, in the order the UI module lists them.
-pub const COMMANDS: &[CommandSpec] = &[
-    cmd("startup", None, "StartupView"),
-    cmd("list_packages", Some("ServerArgs"), "Array<Package>"),
-    cmd("register", Some("RegisterArgs"), "RegistrationResponse"),
-    cmd("login", Some("LoginArgs"), "SessionView"),
-    cmd("forget_account", Some("ForgetAccountArgs"), "boolean"),
-    cmd("change_password", Some("ChangePasswordArgs"), "SessionView"),
-    cmd(
-        "password_strength",
-        Some("PasswordArgs"),
-        "PasswordStrength",
-    ),
-    cmd("dashboard", None, "Dashboard"),
-    cmd("sync_now", None, "SyncStatus"),
-    cmd("resync_all", None, "SyncStatus"),
-    cmd("update_profile", Some("UpdateProfileArgs"), "Dashboard"),
-    cmd("discard_rejected", Some("MutationArgs"), "SyncStatus"),
-    cmd("logout", None, "null"),
-    cmd("list_dealers", Some("DealerQuery"), "DealerPage"),
-    cmd("add_dealer", Some("AddDealerArgs"), "DealerRow"),
-    cmd("edit_dealer", Some("EditDealerArgs"), "DealerRow"),
-    cmd("set_dealer_status", Some("DealerStatusArgs"), "DealerRow"),
-    cmd("delete_dealer", Some("DeleteDealerArgs"), "null"),
-    cmd("resellers", None, "ResellersView"),
-    cmd("answer_request", Some("AnswerRequestArgs"), "ResellersView"),
-    cmd(
-        "remove_reseller",
-        Some("RemoveResellerArgs"),
-        "ResellersView",
-    ),
-    cmd("export_dealers", Some("DealerQuery"), "CsvExport"),
-    cmd(
-        "list_subscribers",
-        Some("SubscriberQuery"),
-        "SubscriberPage",
-    ),
-    cmd("add_subscriber", Some("AddSubscriberArgs"), "SubscriberRow"),
-    cmd(
-        "edit_subscriber",
-        Some("EditSubscriberArgs"),
-        "SubscriberRow",
-    ),
-    cmd(
-        "extend_subscriber",
-        Some("ExtendSubscriberArgs"),
-        "SubscriberRow",
-    ),
-    cmd("remove_subscriber", Some("SubscriberArgs"), "null"),
-    cmd("export_subscribers", Some("SubscriberQuery"), "CsvExport"),
-    cmd("partner_directory", None, "Array<DirectoryRow>"),
-    cmd("my_requests", None, "RequestsView"),
-    cmd(
-        "request_partner",
-        Some("RequestPartnerArgs"),
-        "RequestsView",
-    ),
-    cmd("withdraw_request", Some("RequestArgs"), "RequestsView"),
-    cmd("partner_content", Some("PartnerArgs"), "ContentView"),
-    cmd("my_content", None, "ContentView"),
-    cmd("add_stream", Some("AddStreamArgs"), "ContentView"),
-    cmd("remove_stream", Some("StreamArgs"), "ContentView"),
-    cmd("reseller_settings", None, "ResellerSettingsView"),
-    cmd(
-        "update_reseller_settings",
-        Some("ResellerSettingsArgs"),
-        "ResellerSettingsView",
-    ),
-    cmd("audit_log", Some("AuditArgs"), "Array<AuditEntry>"),
-    cmd("billing", None, "BillingView"),
-    cmd("offered_packages", None, "Array<Package>"),
-    cmd(
-        "choose_package",
-        Some("ChangePackageArgs"),
-        "ChangePackageResponse",
-    ),
-    cmd("save_invoice_pdf", Some("InvoiceArgs"), "SavedFile"),
-    // Served by the shell (the updater plugin), not the core.
-    cmd("update_status", None, "UpdateStatus"),
-    cmd("check_for_update", None, "UpdateStatus"),
-    cmd("install_update", None, "UpdateStatus"),
-];
+macro_rules! specs {
+    ($($section:ident { $($name:ident($($args:ty)?) -> $ret:ty;)* })*) => {
+        vec![$($(CommandSpec {
+            name: stringify!($name),
+            args: None$(.or(Some(ts_name::<$args>())))?,
+            returns: ts_name::<$ret>(),
+        },)*)*]
+    };
+}
+
+/// Every command, in the order of the list (and of the UI module).
+pub fn commands() -> Vec<CommandSpec> {
+    ipc_commands!(specs)
+}
 
 /// The TypeScript module wrapping `invoke` for every command.
 pub fn typescript_module() -> String {
-    let mut types: Vec<&str> = COMMANDS
+    let commands = commands();
+    let mut types: Vec<&str> = commands
         .iter()
-        .flat_map(|c| [c.args, Some(c.returns)])
+        .flat_map(|c| [c.args.as_deref(), Some(c.returns.as_str())])
         .flatten()
         .map(|t| t.trim_start_matches("Array<").trim_end_matches('>'))
         .filter(|t| *t != "null" && *t != "boolean")
@@ -353,9 +350,9 @@ pub fn typescript_module() -> String {
         out.push_str(&format!("import type {{ {t} }} from \"./bindings/{t}\";\n"));
     }
     out.push_str("\nexport const commands = {\n");
-    for c in COMMANDS {
+    for c in &commands {
         let camel = camel_case(c.name);
-        match c.args {
+        match &c.args {
             Some(args) => out.push_str(&format!(
                 "  {camel}: (args: {args}) => invoke<{ret}>(\"{name}\", {{ args }}),\n",
                 ret = c.returns,
@@ -404,10 +401,12 @@ mod tests {
 
     #[test]
     fn names_are_unique_and_camel_cased() {
-        let mut names: Vec<_> = COMMANDS.iter().map(|c| c.name).collect();
+        let commands = commands();
+        let mut names: Vec<_> = commands.iter().map(|c| c.name).collect();
         names.sort_unstable();
         names.dedup();
-        assert_eq!(names.len(), COMMANDS.len(), "two commands share a name");
+        assert_eq!(names.len(), commands.len(), "two commands share a name");
+        assert_eq!(names.len(), 46, "every command of the list");
         assert_eq!(camel_case("change_password"), "changePassword");
     }
 }

@@ -5,6 +5,7 @@
 //! syncs it with the server through the change feed and an outbox of local edits, and
 //! keeps the session's refresh token in the operating system's keychain.
 
+pub mod changes;
 pub mod client;
 pub mod commands;
 pub mod error;
@@ -20,4 +21,6 @@ mod core;
 pub use crate::core::{Core, CoreConfig, TrayInputs, replica_file_name, tray_model};
 pub use error::CoreResult;
 /// The clock the app runs on, re-exported so the shell needs no domain dependency.
-pub use wpplay_domain::clock;
+pub use wpplay_clock as clock;
+/// The wire types, for the command list ([`ipc_commands!`]).
+pub use wpplay_wire as wire;

@@ -5,19 +5,19 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
+use wpplay_clock::SystemClock;
 use wpplay_desktop::commands::{
     AddDealerArgs, AddStreamArgs, AddSubscriberArgs, AnswerRequestArgs, AuditArgs,
     ChangePasswordArgs, DealerStatusArgs, DeleteDealerArgs, EditDealerArgs, EditSubscriberArgs,
-    ExtendSubscriberArgs, LoginArgs, MutationArgs, PartnerArgs, RegisterArgs, RemoveResellerArgs,
-    RequestArgs, RequestPartnerArgs, ResellerSettingsArgs, ServerArgs, SubscriberArgs,
-    UpdateProfileArgs,
+    ExtendSubscriberArgs, ForgetAccountArgs, LoginArgs, MutationArgs, PartnerArgs, RegisterArgs,
+    RemoveResellerArgs, RequestArgs, RequestPartnerArgs, ResellerSettingsArgs, ServerArgs,
+    SubscriberArgs, UpdateProfileArgs,
 };
 use wpplay_desktop::view::{
     DealerFilter, DealerQuery, DealerSort, LineView, Relation, RowSync, SubscriberPage,
     SubscriberQuery, SubscriberSort,
 };
 use wpplay_desktop::{Core, CoreConfig, keychain};
-use wpplay_domain::clock::SystemClock;
 use wpplay_server::Settings;
 use wpplay_wire::dealers::DealerState;
 use wpplay_wire::dealers::LineStatus;
@@ -1769,7 +1769,10 @@ async fn a_signed_out_account_s_data_can_be_removed() {
     let (username, _) = ready_partner(&app, &server, "forget@acme.rs").await;
     app.sync_now().await.expect("sync");
     let refused = app
-        .forget_account(&server.url, &username)
+        .forget_account(ForgetAccountArgs {
+            server_url: server.url.clone(),
+            username: username.clone(),
+        })
         .await
         .expect_err("signed in");
     assert_eq!(refused.code, "signed_in");
@@ -1780,9 +1783,12 @@ async fn a_signed_out_account_s_data_can_be_removed() {
         .join(wpplay_desktop::replica_file_name(&server.url, &username));
     assert!(replica.exists(), "signing out keeps the replica");
     assert!(
-        app.forget_account(&server.url, &username)
-            .await
-            .expect("removed")
+        app.forget_account(ForgetAccountArgs {
+            server_url: server.url.clone(),
+            username: username.clone(),
+        })
+        .await
+        .expect("removed")
     );
     assert!(!replica.exists());
     assert!(
@@ -1790,9 +1796,12 @@ async fn a_signed_out_account_s_data_can_be_removed() {
         "the sign-in is no longer pre-filled"
     );
     assert!(
-        !app.forget_account(&server.url, &username)
-            .await
-            .expect("nothing left"),
+        !app.forget_account(ForgetAccountArgs {
+            server_url: server.url.clone(),
+            username: username.clone(),
+        })
+        .await
+        .expect("nothing left"),
         "a second time there is nothing to remove"
     );
     server.stop().await;

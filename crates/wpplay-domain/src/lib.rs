@@ -4,6 +4,8 @@
 //! async runtime and no reading of the real clock outside [`clock`]. The server and
 //! the desktop core both build on it, which is why a rule lives here exactly once.
 
+pub mod actor;
+pub mod authorize;
 pub mod billing;
 pub mod clock;
 pub mod credentials;

@@ -1,13 +1,13 @@
-//! The HTTP application: shared state, the router and the server's life.
+//! The HTTP application: the router and the server's life.
 
 use crate::delivery::Deliverer;
 use crate::error::ApiError;
 use crate::routes;
 use crate::settings::Settings;
+use crate::state::AppState;
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post};
-use sea_orm::DatabaseConnection;
 use std::sync::Arc;
 use tokio::net::TcpListener;
 use tokio::sync::Notify;
@@ -15,22 +15,6 @@ use wpplay_domain::clock::Clock;
 
 /// The largest request body accepted.
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
-
-/// What every request handler shares.
-#[derive(Clone)]
-pub struct AppState {
-    pub db: DatabaseConnection,
-    pub settings: Arc<Settings>,
-    pub clock: Arc<dyn Clock>,
-    /// Wakes the delivery worker when a message was queued.
-    pub outbox_wake: Arc<Notify>,
-    /// "Your feed moved" signals for the connected event streams.
-    pub live: crate::live::Live,
-    /// Request counters and gauges for `GET /metrics`.
-    pub metrics: crate::metrics::Metrics,
-    /// How many mutations each account may still push.
-    pub rations: crate::limits::ChangeRations,
-}
 
 /// Every route: method and path. The OpenAPI document and the authorization tests are
 /// checked against this list, so a route cannot be added without them.
@@ -63,7 +47,7 @@ pub const ROUTES: &[(&str, &str)] = &[
 pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/healthz", get(routes::health::healthz))
-        .route("/metrics", get(crate::metrics::metrics))
+        .route("/metrics", get(routes::metrics::metrics))
         .route("/api/openapi.json", get(routes::openapi::document))
         .route("/api/v1/packages", get(routes::packages::list))
         .route(
@@ -117,7 +101,7 @@ pub fn router(state: AppState) -> Router {
         ))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
-            crate::metrics::track,
+            crate::request_log::track,
         ))
         .layer(tower_http::catch_panic::CatchPanicLayer::custom(|_| {
             axum::response::IntoResponse::into_response(ApiError::new(
@@ -135,8 +119,8 @@ pub async fn launch_with_listener(
     listener: TcpListener,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> anyhow::Result<()> {
-    let clock = wpplay_domain::clock::from_env();
-    if wpplay_domain::clock::is_moved() {
+    let clock = wpplay_clock::from_env();
+    if wpplay_clock::is_moved() {
         tracing::warn!("this debug build runs on a moved clock (WPPLAY_DEBUG_CLOCK_OFFSET_FILE)");
     }
     launch(settings, listener, clock, shutdown).await

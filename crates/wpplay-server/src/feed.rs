@@ -5,11 +5,11 @@
 //! has a larger number and a reader's cursor never skips a change committed late.
 
 use crate::db::entity::{change_feed, package, partner, reseller};
+use crate::wire_form;
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ConnectionTrait, DbErr, Set, Statement};
 use wpplay_domain::ids::AccountId;
-use wpplay_domain::lifecycle::LifecycleFacts;
-use wpplay_wire::sync::{Entity, Profile, Subscription};
+use wpplay_wire::sync::Entity;
 
 /// Appends one entity to an account's feed and returns its sequence number.
 pub async fn append(
@@ -50,6 +50,19 @@ pub async fn append(
     Ok(seq)
 }
 
+/// Appends `entity` to the feed of each account in `to`.
+pub async fn publish(
+    db: &impl ConnectionTrait,
+    to: &[AccountId],
+    entity: &Entity,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    for account in to {
+        append(db, *account, entity, now).await?;
+    }
+    Ok(())
+}
+
 fn key(account_id: i64, entity: &Entity) -> (&'static str, String) {
     match entity {
         Entity::Profile(_) => ("profile", account_id.to_string()),
@@ -69,38 +82,6 @@ fn key(account_id: i64, entity: &Entity) -> (&'static str, String) {
     }
 }
 
-/// The wire form of a partner's profile.
-pub fn profile(p: &partner::Model) -> Profile {
-    Profile {
-        company: p.company.clone(),
-        contact_person: p.contact_person.clone(),
-        email: p.email.clone(),
-        phone: p.phone.clone(),
-        country: p.country.clone(),
-        credential_delivery: wpplay_domain::registration::CredentialChannel::parse(
-            &p.credential_channel,
-        )
-        .unwrap_or(wpplay_domain::registration::CredentialChannel::Email)
-        .into(),
-        offers_reseller_services: p.offers_reseller_services,
-        version: p.version,
-    }
-}
-
-/// The wire form of a partner's lifecycle state at `now`.
-pub fn subscription(p: &partner::Model, now: DateTime<Utc>) -> Subscription {
-    let facts = LifecycleFacts {
-        trial_ends_at: p.trial_ends_at,
-        paid_through: p.paid_through,
-    };
-    Subscription {
-        state: facts.state_at(now).as_str().to_owned(),
-        registered_at: p.registered_at,
-        trial_ends_at: p.trial_ends_at,
-        paid_through: p.paid_through,
-    }
-}
-
 /// Publishes everything a new partner sees: profile, package and subscription.
 pub async fn publish_partner(
     db: &impl ConnectionTrait,
@@ -111,43 +92,25 @@ pub async fn publish_partner(
     append(
         db,
         AccountId(p.account_id),
-        &Entity::Profile(profile(p)),
+        &Entity::Profile(wire_form::profile(p)),
         now,
     )
     .await?;
     append(
         db,
         AccountId(p.account_id),
-        &Entity::Package(crate::catalog::to_wire(pkg)),
+        &Entity::Package(wire_form::package(pkg)),
         now,
     )
     .await?;
     append(
         db,
         AccountId(p.account_id),
-        &Entity::Subscription(subscription(p, now)),
+        &Entity::Subscription(wire_form::subscription(p, now)),
         now,
     )
     .await?;
     Ok(())
-}
-
-/// The wire form of a reseller's profile (resellers offer no reseller services).
-pub fn reseller_profile(r: &reseller::Model) -> Profile {
-    Profile {
-        company: r.company.clone(),
-        contact_person: r.contact_person.clone(),
-        email: r.email.clone(),
-        phone: r.phone.clone(),
-        country: r.country.clone(),
-        credential_delivery: wpplay_domain::registration::CredentialChannel::parse(
-            &r.credential_channel,
-        )
-        .unwrap_or(wpplay_domain::registration::CredentialChannel::Email)
-        .into(),
-        offers_reseller_services: false,
-        version: 1,
-    }
 }
 
 /// Publishes what a new reseller sees: its profile.
@@ -159,7 +122,7 @@ pub async fn publish_reseller(
     append(
         db,
         AccountId(r.account_id),
-        &Entity::Profile(reseller_profile(r)),
+        &Entity::Profile(wire_form::reseller_profile(r)),
         now,
     )
     .await?;

@@ -224,7 +224,7 @@ async fn main() -> anyhow::Result<()> {
         return Ok(());
     }
     if let Command::Restore { file } = &cli.command {
-        let stamp = wpplay_domain::clock::from_env()
+        let stamp = wpplay_clock::from_env()
             .now()
             .format("%Y%m%dT%H%M%SZ")
             .to_string();
@@ -235,7 +235,7 @@ async fn main() -> anyhow::Result<()> {
         return Ok(());
     }
     wpplay_server::private_fs::create_dir(&settings.data_dir)?;
-    let now = wpplay_domain::clock::from_env().now();
+    let now = wpplay_clock::from_env().now();
     let db = wpplay_server::db::connect(&settings.database_url(), now).await?;
     let out = match cli.command {
         Command::Packages {

@@ -1,20 +1,12 @@
 //! What an operator watches: request counts and latencies by route and status, the
-//! delivery outbox, the lifecycle scheduler and the live event streams, served as
-//! Prometheus text at `GET /metrics` when `WPPLAY_METRICS=true`; and one structured log
-//! line per request (`WPPLAY_LOG_FORMAT=json` makes every log line a JSON object).
+//! delivery outbox, the lifecycle scheduler and the live event streams, rendered as
+//! Prometheus text for `GET /metrics` (`routes::metrics`) when `WPPLAY_METRICS=true`.
+//! The requests are counted by the middleware in `request_log`.
 
-use crate::app::AppState;
-use crate::error::{ApiError, ApiResult};
-use crate::net::ClientAddr;
-use axum::extract::{MatchedPath, Request, State};
-use axum::http::header::CONTENT_TYPE;
-use axum::middleware::Next;
-use axum::response::{IntoResponse, Response};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::sync::atomic::{AtomicI64, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
-use std::time::Instant;
 
 /// Upper bounds of the latency histogram, in seconds.
 const BUCKETS: [f64; 11] = [
@@ -46,6 +38,15 @@ struct Inner {
     lifecycle_failures: AtomicU64,
 }
 
+/// The delivery outbox as the database has it, for the gauges.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct OutboxBacklog {
+    /// Messages waiting to be delivered.
+    pub depth: u64,
+    /// Age of the oldest of them, 0 when none waits.
+    pub oldest_age_secs: f64,
+}
+
 /// Counts one open event stream until dropped.
 pub struct StreamGuard(Metrics);
 
@@ -56,7 +57,8 @@ impl Drop for StreamGuard {
 }
 
 impl Metrics {
-    fn observe(&self, method: &str, route: &str, status: u16, seconds: f64) {
+    /// One request answered: its method, route pattern, status and time taken.
+    pub fn observe(&self, method: &str, route: &str, status: u16, seconds: f64) {
         if let Ok(mut r) = self.inner.requests.lock() {
             *r.entry((method.to_owned(), route.to_owned(), status))
                 .or_default() += 1;
@@ -97,6 +99,18 @@ impl Metrics {
                 .lifecycle_failures
                 .fetch_add(1, Ordering::Relaxed);
         }
+    }
+
+    /// Prometheus text: this process's counters, then the outbox as the database has it.
+    pub fn render(&self, outbox: &OutboxBacklog) -> String {
+        let mut out = String::new();
+        self.render_process(&mut out);
+        let _ = writeln!(
+            out,
+            "# HELP wpplay_outbox_undelivered Messages (e-mail, SMS) waiting to be delivered.\n# TYPE wpplay_outbox_undelivered gauge\nwpplay_outbox_undelivered {}\n# HELP wpplay_outbox_oldest_undelivered_age_seconds Age of the oldest message waiting (0: none).\n# TYPE wpplay_outbox_oldest_undelivered_age_seconds gauge\nwpplay_outbox_oldest_undelivered_age_seconds {}",
+            outbox.depth, outbox.oldest_age_secs
+        );
+        out
     }
 
     fn render_process(&self, out: &mut String) {
@@ -151,70 +165,4 @@ impl Metrics {
 
 fn escape(label: &str) -> String {
     label.replace('\\', "\\\\").replace('"', "\\\"")
-}
-
-/// Counts, times and logs every request. The route is the matched pattern
-/// (`/api/v1/partners/{partner_id}/content`), never the raw path, so ids do not explode
-/// the label set; unmatched paths count as `unmatched`.
-pub async fn track(State(state): State<AppState>, req: Request, next: Next) -> Response {
-    let started = Instant::now();
-    let method = req.method().as_str().to_owned();
-    let route = req
-        .extensions()
-        .get::<MatchedPath>()
-        .map_or_else(|| "unmatched".to_owned(), |p| p.as_str().to_owned());
-    let client = req
-        .extensions()
-        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-        .map(|c| {
-            crate::net::client_address(c.0.ip(), req.headers(), &state.settings.trusted_proxies)
-        });
-    let response = next.run(req).await;
-    let seconds = started.elapsed().as_secs_f64();
-    let status = response.status().as_u16();
-    state.metrics.observe(&method, &route, status, seconds);
-    tracing::info!(
-        target: "wpplay_server::request",
-        method = %method,
-        route = %route,
-        status,
-        ms = (seconds * 1000.0 * 10.0).round() / 10.0,
-        client = %client.map(|c| c.to_string()).unwrap_or_default(),
-        "request"
-    );
-    response
-}
-
-/// Prometheus text: this process's counters, plus the outbox as the database has it.
-#[utoipa::path(get, path = "/metrics",
-    responses((status = 200, description = "Prometheus text format (only with WPPLAY_METRICS=true)", content_type = "text/plain"),
-        (status = 404, body = wpplay_wire::ErrorBody)))]
-pub async fn metrics(State(state): State<AppState>, _client: ClientAddr) -> ApiResult<Response> {
-    if !state.settings.metrics {
-        return Err(ApiError::not_found());
-    }
-    let mut out = String::new();
-    state.metrics.render_process(&mut out);
-    use crate::db::entity::message;
-    use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
-    let pending = || message::Entity::find().filter(message::Column::State.eq("pending"));
-    let depth = pending().count(&state.db).await?;
-    let oldest = pending()
-        .order_by_asc(message::Column::CreatedAt)
-        .limit(1)
-        .one(&state.db)
-        .await?
-        .map(|m| m.created_at);
-    let age = oldest.map_or(0.0, |t| {
-        (state.clock.now() - t).num_milliseconds().max(0) as f64 / 1000.0
-    });
-    let _ = writeln!(
-        out,
-        "# HELP wpplay_outbox_undelivered Messages (e-mail, SMS) waiting to be delivered.\n# TYPE wpplay_outbox_undelivered gauge\nwpplay_outbox_undelivered {depth}\n# HELP wpplay_outbox_oldest_undelivered_age_seconds Age of the oldest message waiting (0: none).\n# TYPE wpplay_outbox_oldest_undelivered_age_seconds gauge\nwpplay_outbox_oldest_undelivered_age_seconds {age}"
-    );
-    Ok((
-        [(CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8")],
-        out,
-    )
-        .into_response())
 }

@@ -1,9 +1,9 @@
 //! The network edge: who the client really is behind trusted reverse proxies, how its
 //! address is grouped for throttling, and HTTPS served directly with rustls.
 
-use crate::app::AppState;
 use crate::error::ApiError;
 use crate::settings::{IpNet, canonical_ip};
+use crate::state::AppState;
 use anyhow::Context;
 use axum::extract::{ConnectInfo, FromRequestParts};
 use axum::http::HeaderMap;

@@ -95,7 +95,7 @@ pub async fn partners_list(db: &DatabaseConnection, now: DateTime<Utc>) -> anyho
             .await?
             .map(|a| a.username)
             .unwrap_or_default();
-        let state = crate::feed::subscription(&p, now).state;
+        let state = crate::wire_form::subscription(&p, now).state;
         writeln!(
             out,
             "{:<6} {:<18} {:<24} {:<28} {:<8} {:<12}",
@@ -209,7 +209,7 @@ pub async fn audit_list(db: &DatabaseConnection) -> anyhow::Result<String> {
         "{:<6} {:<20} {:<18} {:<9} {:<26} {:<18} {}\n",
         "ID", "AT", "WHO", "ROLE", "ACTION", "ENTITY", "ID"
     );
-    for e in crate::routes::audit::entries(db, None, None, 200).await? {
+    for e in crate::audit_log::entries(db, None, None, 200).await? {
         writeln!(
             out,
             "{:<6} {:<20} {:<18} {:<9} {:<26} {:<18} {}",

@@ -178,3 +178,19 @@ pub async fn newer_than(
             .map(str::to_owned);
     Ok(newest.and_then(|v| rows.into_iter().find(|r| r.version == v)))
 }
+
+/// The recorded release of `target`, `version` and installer `file`, if any: only files
+/// a release row names are ever served.
+pub async fn find(
+    db: &DatabaseConnection,
+    target: &str,
+    version: &str,
+    file: &str,
+) -> Result<Option<desktop_release::Model>, sea_orm::DbErr> {
+    desktop_release::Entity::find()
+        .filter(desktop_release::Column::Target.eq(target))
+        .filter(desktop_release::Column::Version.eq(version))
+        .filter(desktop_release::Column::FileName.eq(file))
+        .one(db)
+        .await
+}

@@ -34,6 +34,29 @@ impl Role {
     }
 }
 
+impl From<wpplay_domain::actor::Role> for Role {
+    fn from(r: wpplay_domain::actor::Role) -> Self {
+        use wpplay_domain::actor::Role as Domain;
+        match r {
+            Domain::Operator => Self::Operator,
+            Domain::Partner => Self::Partner,
+            Domain::Reseller => Self::Reseller,
+            Domain::Dealer => Self::Dealer,
+        }
+    }
+}
+
+impl From<Role> for wpplay_domain::actor::Role {
+    fn from(r: Role) -> Self {
+        match r {
+            Role::Operator => Self::Operator,
+            Role::Partner => Self::Partner,
+            Role::Reseller => Self::Reseller,
+            Role::Dealer => Self::Dealer,
+        }
+    }
+}
+
 /// `POST /api/v1/auth/login`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]

@@ -12,8 +12,8 @@ use serde_json::{Value, json};
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
+use wpplay_clock::SystemClock;
 use wpplay_desktop::{Core, CoreConfig};
-use wpplay_domain::clock::SystemClock;
 use wpplay_wire::ErrorBody;
 
 #[tokio::main]

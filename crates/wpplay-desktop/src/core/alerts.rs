@@ -3,7 +3,7 @@
 //! plan as the server's (`wpplay_domain::billing::plan`), run with the local clock, so
 //! the alerts also come while offline; each is handed out once, ever.
 
-use super::Session;
+use super::state::Session;
 use crate::error::CoreResult;
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;

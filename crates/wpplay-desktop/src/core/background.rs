@@ -1,12 +1,13 @@
 //! Syncing: on demand and in the background with back-off.
 
+use crate::changes::Area;
 use crate::error::{CoreResult, not_signed_in};
 use crate::sync;
 use crate::view::SyncStatus;
 use std::sync::Arc;
 use std::time::Duration;
 
-use super::Core;
+use super::state::Core;
 use super::views::status_of;
 
 impl Core {
@@ -82,6 +83,27 @@ impl Core {
             s.replica.reset_for_resync().await?;
         }
         self.sync_now().await
+    }
+
+    /// Announces [`Area::Time`] whenever the clock's minute changes, so relative times,
+    /// expiries and reminders move on without anyone polling. It looks at most every five
+    /// seconds, so a clock that jumps (a debug build's moved clock, a laptop waking up) is
+    /// noticed soon.
+    pub async fn run_clock_ticks(self: Arc<Self>) {
+        const LOOK_EVERY: Duration = Duration::from_secs(5);
+        let minute = |t: chrono::DateTime<chrono::Utc>| t.timestamp().div_euclid(60);
+        let mut shown = minute(self.cfg.clock.now());
+        loop {
+            let now = self.cfg.clock.now();
+            let to_next_minute = 60 - now.timestamp().rem_euclid(60);
+            let wait = Duration::from_secs(u64::try_from(to_next_minute).unwrap_or(60));
+            tokio::time::sleep(wait.min(LOOK_EVERY)).await;
+            let current = minute(self.cfg.clock.now());
+            if current != shown {
+                shown = current;
+                self.changes.announce([Area::Time]);
+            }
+        }
     }
 
     /// Asks the background loop to sync now.

@@ -2,7 +2,7 @@
 //! Read from the server (invoices are the operator's records, not in the feed); open to a
 //! locked partner, since it is how it gets back in.
 
-use super::Core;
+use super::state::Core;
 use crate::commands::{ChangePackageArgs, InvoiceArgs};
 use crate::error::{CoreResult, not_signed_in};
 use crate::view::{Allowance, SavedFile};

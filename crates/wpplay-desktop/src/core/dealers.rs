@@ -1,7 +1,7 @@
 //! My Dealers: the server's dealers with local edits laid over them, and the edits
 //! themselves, queued in the outbox so they work offline.
 
-use super::Core;
+use super::state::Core;
 use crate::commands::{AddDealerArgs, DealerStatusArgs, DeleteDealerArgs, EditDealerArgs};
 use crate::error::{CoreResult, not_signed_in};
 use crate::replica::entity::outbox;

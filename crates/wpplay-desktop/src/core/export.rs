@@ -1,8 +1,8 @@
 //! CSV export of exactly what a table's filters show (every page of it), written to the
 //! export folder (the user's Downloads folder in the app).
 
-use super::Core;
 use super::dealers::filtered_dealers;
+use super::state::Core;
 use super::subscribers::{check_page, filtered_lines};
 use crate::error::{CoreResult, local_storage};
 use crate::view::{CsvExport, DealerQuery, LineView, SubscriberQuery};

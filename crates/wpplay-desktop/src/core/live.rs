@@ -3,7 +3,7 @@
 //! payment shows within a second instead of at the next periodic sync. Without the
 //! stream (offline, an old server) the periodic sync still runs.
 
-use super::Core;
+use super::state::Core;
 use std::sync::Arc;
 use std::time::Duration;
 

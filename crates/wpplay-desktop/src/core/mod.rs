@@ -12,92 +12,36 @@ mod export;
 mod live;
 mod network;
 mod resellers;
+mod state;
 mod subscribers;
 mod tokens;
 mod tray;
-
-pub use tray::{TrayInputs, tray_model};
 mod views;
+
+use state::Session;
+pub use state::{Core, CoreConfig};
+pub use tray::{TrayInputs, tray_model};
 
 use views::view_of;
 
+use crate::changes::{Area, Changes};
 use crate::client::{ApiClient, CallError, normalize_server_url};
-use crate::commands::{ChangePasswordArgs, LoginArgs, PasswordArgs, RegisterArgs, ServerArgs};
+use crate::commands::{
+    ChangePasswordArgs, ForgetAccountArgs, LoginArgs, PasswordArgs, RegisterArgs, ServerArgs,
+};
 use crate::error::{CoreResult, not_signed_in};
 use crate::keychain;
 use crate::replica::Replica;
 use crate::session_file::{self, LastSession};
 use crate::view::{PasswordStrength, SessionView, StartupView};
 use std::path::PathBuf;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::time::Duration;
 use tokio::sync::{Mutex, Notify, RwLock};
-use wpplay_domain::clock::Clock;
 use wpplay_domain::credentials::{Strength, strength};
 use wpplay_wire::ErrorBody;
 use wpplay_wire::auth::{ChangePasswordRequest, LoginRequest, Me, RefreshRequest, TokenResponse};
 use wpplay_wire::packages::Package;
 use wpplay_wire::registration::RegistrationResponse;
-
-/// How the core is set up.
-#[derive(Clone)]
-pub struct CoreConfig {
-    /// Holds the replicas and the last-session file.
-    pub data_dir: PathBuf,
-    /// Pre-filled on the login screen.
-    pub default_server_url: String,
-    /// Where CSV exports are written (the user's Downloads folder in the app).
-    pub export_dir: PathBuf,
-    /// The keychain service name (tests use their own).
-    pub keychain_service: String,
-    /// Extra trusted CA certificates (PEM) for a server with a private CA
-    /// (`WPPLAY_CA_FILE`).
-    pub ca_file: Option<PathBuf>,
-    /// How often to sync while nothing else asks for it.
-    pub sync_interval: Duration,
-    pub clock: Arc<dyn Clock>,
-    /// The billing calendar's time zone (the server's), for when alerts are due.
-    pub time_zone: chrono_tz::Tz,
-}
-
-/// The signed-in account.
-pub(crate) struct Session {
-    /// Tells sessions apart: an answer for a session that was replaced meanwhile (sign-out,
-    /// another account) must not touch the new one.
-    pub(super) id: u64,
-    pub(super) api: ApiClient,
-    pub(super) username: String,
-    pub(super) role: wpplay_wire::auth::Role,
-    pub(super) must_change_password: bool,
-    pub(super) access_token: Option<String>,
-    /// The live refresh token; also in the keychain, but kept here in case the keychain
-    /// refused the latest rotation.
-    pub(super) refresh_token: Option<String>,
-    pub(super) replica: Replica,
-    pub(super) online: bool,
-    pub(super) last_error: Option<ErrorBody>,
-}
-
-/// The desktop core. Cheap to share: wrap it in an `Arc`.
-pub struct Core {
-    pub(super) cfg: CoreConfig,
-    pub(super) session: RwLock<Option<Session>>,
-    /// One sync round at a time.
-    pub(super) syncing: Mutex<()>,
-    /// One versioned edit at a time: its base version and its place in the outbox are
-    /// decided together, so two quick edits of a row never name the same version.
-    pub(super) editing: Mutex<()>,
-    /// One token refresh at a time: refresh tokens are single-use.
-    pub(super) refreshing: Mutex<()>,
-    pub(super) next_session_id: AtomicU64,
-    pub(super) wake: Notify,
-    /// What the user must hear about the OS keychain (locked or missing), said once.
-    pub(super) keychain_notice: std::sync::Mutex<Option<String>>,
-    /// Why the last session ended, when the user must be told (its account was deleted):
-    /// said by the next `startup`.
-    pub(super) ended_notice: std::sync::Mutex<Option<String>>,
-}
 
 /// Said when the keychain refused to keep the session.
 pub const KEYCHAIN_STORE_FAILED: &str = "This computer's keychain (its password store) is locked or missing, so your sign-in could not be saved in it: the next time you start the app it will ask for your password again. Everything else works as usual.";
@@ -117,7 +61,21 @@ impl Core {
             wake: Notify::new(),
             keychain_notice: std::sync::Mutex::new(None),
             ended_notice: std::sync::Mutex::new(None),
+            changes: Changes::new(),
         }
+    }
+
+    /// Where the core announces what changed: the shell forwards these to the window,
+    /// the tray and the notification raiser.
+    pub fn changes(&self) -> &Changes {
+        &self.changes
+    }
+
+    /// Opens an account's replica, announcing its writes on the core's channel.
+    async fn open_replica(&self, server_url: &str, username: &str) -> CoreResult<Replica> {
+        Ok(Replica::open(&self.replica_path(server_url, username))
+            .await?
+            .announcing_to(self.changes.clone()))
     }
 
     /// A session just opened with fresh tokens from the server.
@@ -171,7 +129,12 @@ impl Core {
     /// Removes what this computer keeps of an account: its replica files, its keychain
     /// entry, and the pre-filled sign-in if it names it. Answers whether a replica was
     /// there. Refused for the account signed in now (sign out first).
-    pub async fn forget_account(&self, server_url: &str, username: &str) -> CoreResult<bool> {
+    pub async fn forget_account(&self, args: ForgetAccountArgs) -> CoreResult<bool> {
+        self.forget(&args.server_url, &args.username).await
+    }
+
+    /// [`Core::forget_account`] by server and user name.
+    pub(crate) async fn forget(&self, server_url: &str, username: &str) -> CoreResult<bool> {
         let server_url = normalize_server_url(server_url)?;
         let username = username.trim().to_lowercase();
         if let Some(s) = self.session.read().await.as_ref()
@@ -233,7 +196,7 @@ impl Core {
                 }
             };
         let api = ApiClient::new(&last.server_url, self.cfg.ca_file.as_deref())?;
-        let replica = Replica::open(&self.replica_path(&last.server_url, &last.username)).await?;
+        let replica = self.open_replica(&last.server_url, &last.username).await?;
         let answer: Result<TokenResponse, CallError> = api
             .post(
                 "/api/v1/auth/refresh",
@@ -268,8 +231,7 @@ impl Core {
                     "the kept account was deleted on the server; its local data goes too"
                 );
                 replica.close().await;
-                self.forget_account(&last.server_url, &last.username)
-                    .await?;
+                self.forget(&last.server_url, &last.username).await?;
                 view.last_username = None;
                 view.account_notice = Some(account_deleted(&last.username).message);
                 return Ok(view);
@@ -283,6 +245,7 @@ impl Core {
             }
         };
         *self.session.write().await = Some(session);
+        self.changes.announce(Area::ALL);
         self.wake.notify_one();
         view.session = self.session_view().await;
         Ok(view)
@@ -345,9 +308,10 @@ impl Core {
             tokens.role,
             tokens.must_change_password,
         );
-        let replica = Replica::open(&self.replica_path(&server_url, &tokens.username)).await?;
+        let replica = self.open_replica(&server_url, &tokens.username).await?;
         let must_change = tokens.must_change_password;
         *self.session.write().await = Some(self.signed_in(api, tokens, replica));
+        self.changes.announce(Area::ALL);
         if !must_change {
             let _ = self.sync_now().await;
         }
@@ -372,18 +336,19 @@ impl Core {
             s.must_change_password = false;
             (s.api.base().to_owned(), s.username.clone(), s.role)
         };
+        self.changes.announce([Area::Session]);
         self.remember(&server_url, &username, role, false);
         let _ = self.sync_now().await;
         self.session_view().await.ok_or_else(not_signed_in)
     }
 
     /// The strength of a password as the server's policy sees it.
-    pub fn password_strength(&self, args: &PasswordArgs) -> PasswordStrength {
-        match strength(&args.password) {
+    pub async fn password_strength(&self, args: PasswordArgs) -> CoreResult<PasswordStrength> {
+        Ok(match strength(&args.password) {
             Strength::TooWeak => PasswordStrength::TooWeak,
             Strength::Fair => PasswordStrength::Fair,
             Strength::Strong => PasswordStrength::Strong,
-        }
+        })
     }
 
     /// Signs out: ends the session on the server (if reachable) and forgets the token.
@@ -406,6 +371,7 @@ impl Core {
             tracing::warn!(error = %e, "the session token could not be removed from the keychain");
         }
         s.replica.close().await;
+        self.changes.announce(Area::ALL);
         Ok(())
     }
 

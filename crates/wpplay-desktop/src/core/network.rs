@@ -6,7 +6,7 @@
 //! (they are other accounts' data or long history, not in this account's feed), so they
 //! need a connection; everything else is read from the replica and every edit queues.
 
-use super::Core;
+use super::state::Core;
 use crate::commands::{
     AddStreamArgs, AuditArgs, PartnerArgs, RequestArgs, RequestPartnerArgs, ResellerSettingsArgs,
     StreamArgs,
@@ -576,7 +576,7 @@ fn required(field: &str, ask: &str, value: &str) -> CoreResult<String> {
     Ok(v.to_owned())
 }
 
-async fn profile_of(s: &super::Session) -> CoreResult<Option<Profile>> {
+async fn profile_of(s: &super::state::Session) -> CoreResult<Option<Profile>> {
     Ok(s.replica
         .entities("profile")
         .await?
@@ -587,7 +587,7 @@ async fn profile_of(s: &super::Session) -> CoreResult<Option<Profile>> {
         }))
 }
 
-async fn latest_notifications(s: &super::Session) -> CoreResult<Vec<Notification>> {
+async fn latest_notifications(s: &super::state::Session) -> CoreResult<Vec<Notification>> {
     let mut notifications: Vec<Notification> = s
         .replica
         .entities("notification")

@@ -1,7 +1,7 @@
 //! The partner's Resellers page: incoming Requests for Partner, linked resellers, and the
 //! latest notifications, all from the replica; answers and removals queue like any edit.
 
-use super::Core;
+use super::state::Core;
 use crate::commands::{AnswerRequestArgs, RemoveResellerArgs};
 use crate::error::{CoreResult, not_signed_in};
 use crate::view::{LinkRow, RequestRow, ResellersView};

@@ -2,8 +2,8 @@
 //! edits themselves, queued in the outbox so they work offline. A partner sees all of its
 //! lines; a dealer only its own (its feed carries nothing else).
 
-use super::Core;
 use super::dealers::domain;
+use super::state::Core;
 use crate::commands::{
     AddSubscriberArgs, EditSubscriberArgs, ExtendSubscriberArgs, SubscriberArgs,
 };

@@ -6,7 +6,7 @@ use crate::keychain;
 use wpplay_wire::ErrorBody;
 use wpplay_wire::auth::{RefreshRequest, TokenResponse};
 
-use super::Core;
+use super::state::Core;
 
 impl Core {
     /// Runs a call with the access token, refreshing it once if it expired; records
@@ -48,9 +48,10 @@ impl Core {
                 let _ = keychain::delete(&self.cfg.keychain_service, s.api.base(), &s.username);
                 s.replica.close().await;
                 drop(guard);
+                self.changes.announce(crate::changes::Area::ALL);
                 if deleted {
                     // The account is gone on the server: so is its copy here.
-                    self.forget_account(s.api.base(), &s.username).await?;
+                    self.forget(s.api.base(), &s.username).await?;
                     let told = super::account_deleted(&s.username);
                     if let Ok(mut notice) = self.ended_notice.lock() {
                         *notice = Some(told.message.clone());
@@ -64,8 +65,13 @@ impl Core {
             ));
         }
         if let Some(s) = guard.as_mut() {
-            s.online = !matches!(&result, Err(e) if e.is_unreachable());
-            s.last_error = result.as_ref().err().map(|e| e.clone().body());
+            let online = !matches!(&result, Err(e) if e.is_unreachable());
+            let last_error = result.as_ref().err().map(|e| e.clone().body());
+            if s.online != online || s.last_error != last_error {
+                self.changes.announce([crate::changes::Area::Sync]);
+            }
+            s.online = online;
+            s.last_error = last_error;
         }
         result.map_err(CallError::body)
     }
@@ -132,6 +138,9 @@ impl Core {
         if let Some(s) = self.session.write().await.as_mut().filter(|s| s.id == id) {
             s.access_token = Some(tokens.access_token.clone());
             s.refresh_token = Some(tokens.refresh_token.clone());
+            if s.must_change_password != tokens.must_change_password {
+                self.changes.announce([crate::changes::Area::Session]);
+            }
             s.must_change_password = tokens.must_change_password;
         }
         Ok(tokens.access_token)

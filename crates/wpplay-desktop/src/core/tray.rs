@@ -5,7 +5,7 @@
 //! an account whose access ends in under 7 days (or is locked), and edits the server
 //! refused that wait to be fixed or discarded.
 
-use super::Core;
+use super::state::Core;
 use crate::error::CoreResult;
 use crate::view::{TrayAction, TrayItem, TrayModel};
 use wpplay_wire::auth::Role;

@@ -11,7 +11,7 @@ use wpplay_wire::ErrorBody;
 use wpplay_wire::resellers::Notification;
 use wpplay_wire::sync::{Entity, Mutation, Profile};
 
-use super::{Core, Session};
+use super::state::{Core, Session};
 
 impl Core {
     /// Notifications to raise natively, each once, ever: those that arrived (online, or
@@ -79,7 +79,7 @@ impl Core {
             package,
             subscription,
             sync,
-            clock_ahead_ms: (now - wpplay_domain::clock::SystemClock.now()).num_milliseconds(),
+            clock_ahead_ms: (now - wpplay_clock::SystemClock.now()).num_milliseconds(),
             keychain_notice: self.take_keychain_notice(),
         })
     }

@@ -7,6 +7,7 @@
 
 pub mod entity;
 
+use crate::changes::{Area, Changes};
 use crate::error::LocalErr;
 use chrono::{DateTime, Utc};
 use entity::{
@@ -32,6 +33,8 @@ pub struct Replica {
     db: DatabaseConnection,
     /// While a pull is under way: the cursor reached and the feed's head (not stored).
     progress: std::sync::Arc<std::sync::Mutex<Option<(i64, i64)>>>,
+    /// Told what every committed write changed.
+    changes: Changes,
 }
 
 type Local<T> = Result<T, LocalErr>;
@@ -69,7 +72,15 @@ impl Replica {
         Ok(Self {
             db,
             progress: std::sync::Arc::default(),
+            changes: Changes::new(),
         })
+    }
+
+    /// Announces this replica's writes on `changes` (the core's) from now on.
+    #[must_use]
+    pub fn announcing_to(mut self, changes: Changes) -> Self {
+        self.changes = changes;
+        self
     }
 
     pub async fn close(self) {
@@ -156,18 +167,26 @@ impl Replica {
                 .await?;
         }
         upsert_subscribers(&txn, &run).await?;
-        outbox::Entity::delete_many()
+        let landed = outbox::Entity::delete_many()
             .filter(outbox::Column::State.eq("applied"))
             .filter(outbox::Column::AppliedCursor.lte(cursor))
             .exec(&txn)
-            .await?;
-        let mut st: sync_state::ActiveModel = self.state_in(&txn).await?.into();
+            .await?
+            .rows_affected;
+        let state = self.state_in(&txn).await?;
+        let had_error = state.last_error_code.is_some();
+        let mut st: sync_state::ActiveModel = state.into();
         st.cursor = Set(cursor);
         st.last_sync_at = Set(Some(now));
         st.last_error_code = Set(None);
         st.last_error_message = Set(None);
         st.update(&txn).await?;
         txn.commit().await?;
+        let mut areas: Vec<Area> = changes.iter().map(|c| Area::of_entity(&c.entity)).collect();
+        if landed > 0 || had_error {
+            areas.push(Area::Sync);
+        }
+        self.changes.announce(areas);
         Ok(())
     }
 
@@ -180,7 +199,13 @@ impl Replica {
 
     /// Records how far the pull under way got (`None`: no pull under way).
     pub fn set_progress(&self, progress: Option<(i64, i64)>) {
-        *self.progress.lock().unwrap_or_else(|e| e.into_inner()) = progress;
+        let before = std::mem::replace(
+            &mut *self.progress.lock().unwrap_or_else(|e| e.into_inner()),
+            progress,
+        );
+        if before != progress {
+            self.changes.announce([Area::Sync]);
+        }
     }
 
     /// How far the pull under way got: (cursor, head).
@@ -199,15 +224,23 @@ impl Replica {
         st.cursor = Set(0);
         st.update(&txn).await?;
         txn.commit().await?;
+        self.changes.announce(Area::ALL);
         Ok(())
     }
 
     /// Records why the last sync failed (or clears it), for the status bar.
     pub async fn set_error(&self, error: Option<&wpplay_wire::ErrorBody>) -> Local<()> {
-        let mut st: sync_state::ActiveModel = self.state().await?.into();
-        st.last_error_code = Set(error.map(|e| e.code.clone()));
-        st.last_error_message = Set(error.map(|e| e.message.clone()));
+        let state = self.state().await?;
+        let code = error.map(|e| e.code.clone());
+        let message = error.map(|e| e.message.clone());
+        if state.last_error_code == code && state.last_error_message == message {
+            return Ok(());
+        }
+        let mut st: sync_state::ActiveModel = state.into();
+        st.last_error_code = Set(code);
+        st.last_error_message = Set(message);
         st.update(&self.db).await?;
+        self.changes.announce([Area::Sync]);
         Ok(())
     }
 
@@ -249,6 +282,8 @@ impl Replica {
         st.next_mutation_id = Set(id + 1);
         st.update(&txn).await?;
         txn.commit().await?;
+        self.changes
+            .announce([Area::Sync, Area::of_mutation(mutation)]);
         Ok(id)
     }
 
@@ -326,6 +361,17 @@ impl Replica {
         step: impl Fn(&wpplay_domain::sync::Outcome) -> OutboxStep,
     ) -> Local<()> {
         let txn = self.write().await?;
+        let ids: Vec<i64> = results.iter().map(|r| r.mutation_id).collect();
+        let mut areas = vec![Area::Sync];
+        for row in outbox::Entity::find()
+            .filter(outbox::Column::MutationId.is_in(ids))
+            .all(&txn)
+            .await?
+        {
+            if let Ok(mutation) = serde_json::from_str::<Mutation>(&row.payload) {
+                areas.push(Area::of_mutation(&mutation));
+            }
+        }
         for r in results {
             match step(&r.outcome) {
                 OutboxStep::Done => {
@@ -365,17 +411,30 @@ impl Replica {
             }
         }
         txn.commit().await?;
+        if !results.is_empty() {
+            self.changes.announce(areas);
+        }
         Ok(())
     }
 
     /// Drops a refused edit the user chose to discard.
     pub async fn discard(&self, mutation_id: i64) -> Local<bool> {
+        let row = outbox::Entity::find_by_id(mutation_id)
+            .one(&self.db)
+            .await?;
         let res = outbox::Entity::delete_many()
             .filter(outbox::Column::MutationId.eq(mutation_id))
             .filter(outbox::Column::State.eq("rejected"))
             .exec(&self.db)
             .await?;
-        Ok(res.rows_affected == 1)
+        let gone = res.rows_affected == 1;
+        if gone {
+            let shown = row
+                .and_then(|r| serde_json::from_str::<Mutation>(&r.payload).ok())
+                .map(|m| Area::of_mutation(&m));
+            self.changes.announce([Area::Sync].into_iter().chain(shown));
+        }
+        Ok(gone)
     }
 }
 

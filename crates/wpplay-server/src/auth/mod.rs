@@ -1,8 +1,11 @@
-//! Authentication: password hashing, tokens, throttling and the session extractors.
+//! Authentication: signing in, password hashing and changes, tokens and their refresh,
+//! throttling and the session extractors.
 
 pub mod password;
+pub mod password_change;
 pub mod refresh;
 pub mod session;
+pub mod sign_in;
 pub mod throttle;
 pub mod token;
 

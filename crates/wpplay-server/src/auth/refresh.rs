@@ -11,7 +11,7 @@
 //!   (without ending the session: the same client racing itself), so a copied previous
 //!   token yields at most one pair anyone can use.
 
-use crate::auth::token;
+use crate::auth::token::{self, Tokens};
 use crate::db::entity::{
     account, deleted_account_token, retired_refresh_token as retired, session,
 };
@@ -26,15 +26,6 @@ use sea_orm::{
 /// How long after a rotation the previous refresh token still rotates the session
 /// (once the answer to a refresh was lost on the way).
 pub const REFRESH_GRACE_SECS: i64 = 120;
-
-/// New tokens for a session.
-pub struct Rotated {
-    pub account: account::Model,
-    pub access: String,
-    pub refresh: String,
-    /// Seconds the access token lives.
-    pub expires_in: i64,
-}
 
 /// Why no tokens were given.
 #[derive(Debug, PartialEq, Eq)]
@@ -71,7 +62,7 @@ pub async fn rotate(
     settings: &Settings,
     presented: &str,
     now: DateTime<Utc>,
-) -> Result<Result<Rotated, Ended>, DbErr> {
+) -> Result<Result<Tokens, Ended>, DbErr> {
     let old_hash = token::hash(presented.trim());
     let current = session::Entity::find()
         .filter(session::Column::RefreshHash.eq(old_hash.clone()))
@@ -167,7 +158,7 @@ pub async fn rotate(
             "a refresh retried with the previous token (its answer was lost): rotated again"
         );
     }
-    Ok(Ok(Rotated {
+    Ok(Ok(Tokens {
         account,
         access,
         refresh,
@@ -181,7 +172,7 @@ async fn reused(
     db: &DatabaseConnection,
     hash: &str,
     now: DateTime<Utc>,
-) -> Result<Result<Rotated, Ended>, DbErr> {
+) -> Result<Result<Tokens, Ended>, DbErr> {
     let Some(r) = retired::Entity::find_by_id(hash.to_owned()).one(db).await? else {
         let deleted = deleted_account_token::Entity::find_by_id(hash.to_owned())
             .one(db)

@@ -3,18 +3,18 @@
 //! [`SessionAuth`] accepts any live session (enough to change the generated password or to
 //! sign out); [`Authed`] also requires that the generated password has been replaced.
 
-use crate::app::AppState;
 use crate::auth::token;
 use crate::db::entity::{account, dealer, partner, session};
 use crate::error::ApiError;
+use crate::state::AppState;
 use axum::extract::FromRequestParts;
 use axum::http::StatusCode;
 use axum::http::header::AUTHORIZATION;
 use axum::http::request::Parts;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use wpplay_domain::actor::Role;
 use wpplay_domain::dealer::DealerStatus;
 use wpplay_domain::lifecycle::{LifecycleFacts, PartnerState};
-use wpplay_wire::auth::Role;
 
 /// A live session and its account.
 #[derive(Debug, Clone)]

@@ -5,17 +5,31 @@
 //! parallel guesses cannot slip past the limit; a successful attempt then gives its slot
 //! back ([`succeeded`]), a failed one may block the key ([`failed`]).
 
-use crate::db::{self, entity::login_throttle as lt};
+use crate::db::entity::login_throttle as lt;
+use crate::db::txn::write_txn;
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{
     ActiveModelTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, QuerySelect, Set,
 };
+use thiserror::Error;
 
 /// Attempts counted within this window.
 const WINDOW: Duration = Duration::minutes(15);
 /// The longest block: long enough to stop guessing, short enough that a partner locked
 /// out by someone else's guesses is not shut out for long.
 const MAX_BLOCK: Duration = Duration::minutes(15);
+
+/// Too many failed sign-ins for an account or from an address: the answer to a sign-in
+/// or a password change while its key is blocked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Error)]
+#[error("Too many failed sign-ins. Try again in {} minute{}.", minutes(.retry_after_secs), if minutes(.retry_after_secs) == 1 { "" } else { "s" })]
+pub struct TooManyAttempts {
+    pub retry_after_secs: i64,
+}
+
+fn minutes(secs: &i64) -> i64 {
+    (secs + 59) / 60
+}
 
 /// A throttle key and how many attempts it may have in the window.
 #[derive(Debug, Clone)]
@@ -109,7 +123,7 @@ pub async fn reserve(
     keys: &[Key],
     now: DateTime<Utc>,
 ) -> Result<Option<i64>, DbErr> {
-    let txn = db::write_txn(db).await?;
+    let txn = write_txn(db).await?;
     let mut rows = Vec::with_capacity(keys.len());
     for k in keys {
         let row = locked_row(&txn, &k.key, now).await?;
@@ -150,7 +164,7 @@ pub async fn failed(
     keys: &[Key],
     now: DateTime<Utc>,
 ) -> Result<Option<i64>, DbErr> {
-    let txn = db::write_txn(db).await?;
+    let txn = write_txn(db).await?;
     let mut longest = None;
     for k in keys {
         let row = locked_row(&txn, &k.key, now).await?;
@@ -180,7 +194,7 @@ pub async fn succeeded(
     others: &[Key],
     now: DateTime<Utc>,
 ) -> Result<(), DbErr> {
-    let txn = db::write_txn(db).await?;
+    let txn = write_txn(db).await?;
     lt::Entity::delete_by_id(account.key.clone())
         .exec(&txn)
         .await?;

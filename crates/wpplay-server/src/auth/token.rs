@@ -1,9 +1,20 @@
-//! Opaque bearer tokens: 256 random bits, stored only as SHA-256 hashes.
+//! Opaque bearer tokens: 256 random bits, stored only as SHA-256 hashes; and the pair a
+//! session hands out.
 
+use crate::db::entity::account;
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use rand::RngCore;
 use sha2::{Digest, Sha256};
+
+/// The tokens a sign-in or a refresh hands out, in the clear, for the answer only.
+pub struct Tokens {
+    pub account: account::Model,
+    pub access: String,
+    pub refresh: String,
+    /// Seconds the access token lives.
+    pub expires_in: i64,
+}
 
 /// A new random token, URL-safe.
 pub fn generate() -> String {

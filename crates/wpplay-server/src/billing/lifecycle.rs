@@ -4,6 +4,7 @@
 
 use super::{InvoiceKind, facts, issue_invoice, money};
 use crate::db::entity::{lifecycle_event, package, partner};
+use crate::db::txn::write_txn;
 use crate::delivery::{self, Channel, NewMessage};
 use crate::feed;
 use crate::mutations::links::{cancel_pending, in_app, notify};
@@ -121,7 +122,7 @@ async fn handle_partner(
     tz: Tz,
     now: DateTime<Utc>,
 ) -> Result<Vec<Done>, DbErr> {
-    let txn = super::write_txn(db).await?;
+    let txn = write_txn(db).await?;
     let Some(p) = partner::Entity::find_by_id(partner_id)
         .lock_exclusive()
         .one(&txn)
@@ -224,7 +225,7 @@ async fn effect(
             feed::append(
                 db,
                 AccountId(p.account_id),
-                &Entity::Subscription(feed::subscription(p, now)),
+                &Entity::Subscription(crate::wire_form::subscription(p, now)),
                 now,
             )
             .await?;

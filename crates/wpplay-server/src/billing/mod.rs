@@ -7,30 +7,19 @@ pub mod payments;
 pub mod pdf;
 pub mod purge;
 pub mod statements;
+pub mod view;
 
 use crate::db::entity::{invoice, invoice_counter, package, partner};
+use crate::db::txn::write_txn;
 use chrono::{DateTime, Datelike, Utc};
 use chrono_tz::Tz;
 use sea_orm::{
-    ActiveModelTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbErr, EntityTrait,
-    QuerySelect, Set, SqliteTransactionMode, TransactionOptions, TransactionTrait,
+    ActiveModelTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, QuerySelect, Set,
 };
 use wpplay_domain::billing::{
     BillingFacts, anchor_day, invoice_number, model97_reference, normalize_reference, rf_reference,
 };
 use wpplay_domain::lifecycle::LifecycleFacts;
-
-/// A transaction that writes: on SQLite it takes the write lock at `BEGIN` (IMMEDIATE), so
-/// two writers (the server's scheduler and an operator's `lifecycle run`) queue behind
-/// each other instead of one failing on a lock upgrade. PostgreSQL ignores the mode and
-/// relies on row locks.
-pub async fn write_txn(db: &DatabaseConnection) -> Result<DatabaseTransaction, DbErr> {
-    db.begin_with_options(TransactionOptions {
-        sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
-        ..Default::default()
-    })
-    .await
-}
 
 /// A partner's billing facts as stored.
 pub fn facts(p: &partner::Model, tz: Tz) -> BillingFacts {
@@ -239,7 +228,7 @@ pub async fn change_package(
     }
     // A package the data does not fit is refused with the counts (README, "Package
     // limits"): the partner removes lines or streams first.
-    let (lines, streams) = usage(&txn, p.account_id).await?;
+    let (lines, streams) = crate::usage::lines_and_streams(&txn, p.account_id).await?;
     if let Err(e) = wpplay_domain::package::check_fits(
         lines,
         streams,
@@ -395,7 +384,7 @@ pub async fn change_package(
         crate::feed::append(
             &txn,
             wpplay_domain::ids::AccountId(p.account_id),
-            &wpplay_wire::sync::Entity::Package(crate::catalog::to_wire(&new)),
+            &wpplay_wire::sync::Entity::Package(crate::wire_form::package(&new)),
             now,
         )
         .await?;
@@ -412,21 +401,6 @@ pub async fn change_package(
         invoice,
         message,
     }))
-}
-
-/// How many subscriber lines and streams a partner has: what a package must fit.
-pub async fn usage(db: &impl ConnectionTrait, partner_id: i64) -> Result<(u64, u64), DbErr> {
-    use crate::db::entity::{content_stream, subscriber};
-    use sea_orm::{ColumnTrait, PaginatorTrait, QueryFilter};
-    let lines = subscriber::Entity::find()
-        .filter(subscriber::Column::PartnerId.eq(partner_id))
-        .count(db)
-        .await?;
-    let streams = content_stream::Entity::find()
-        .filter(content_stream::Column::PartnerId.eq(partner_id))
-        .count(db)
-        .await?;
-    Ok((lines, streams))
 }
 
 #[cfg(test)]

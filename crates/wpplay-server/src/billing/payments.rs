@@ -4,10 +4,10 @@
 //! is kept for review, never dropped.
 
 use super::{InvoiceKind, facts, money, reference_keys};
-use crate::catalog;
 use crate::db::entity::{invoice, package, partner, payment};
-use crate::feed;
+use crate::db::txn::write_txn;
 use crate::mutations::links::notify;
+use crate::{feed, wire_form};
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use sea_orm::{
@@ -72,7 +72,7 @@ pub async fn record(
     now: DateTime<Utc>,
 ) -> Result<Recorded, DbErr> {
     let (source, external_id) = (incoming.source, incoming.external_id.clone());
-    let txn = super::write_txn(db).await?;
+    let txn = write_txn(db).await?;
     match record_in(&txn, tz, incoming, now).await {
         Ok(recorded) => {
             txn.commit().await?;
@@ -255,14 +255,14 @@ async fn settle(
     feed::append(
         db,
         me,
-        &Entity::Subscription(feed::subscription(&updated, now)),
+        &Entity::Subscription(wire_form::subscription(&updated, now)),
         now,
     )
     .await?;
     if package_id != p.package_id
         && let Some(pkg) = package::Entity::find_by_id(package_id).one(db).await?
     {
-        feed::append(db, me, &Entity::Package(catalog::to_wire(&pkg)), now).await?;
+        feed::append(db, me, &Entity::Package(wire_form::package(&pkg)), now).await?;
     }
     notify(
         db,

@@ -1,14 +1,14 @@
-//! The server's database: connection by URL, migrations, and the entities.
+//! The server's database: connection by URL, migrations and the seeded catalog, the
+//! entities and the write transaction.
 
 pub mod entity;
+pub mod seed;
+pub mod txn;
 
 use crate::settings::Secret;
 use anyhow::Context;
 use chrono::{DateTime, Utc};
-use sea_orm::{
-    ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DatabaseTransaction, DbBackend,
-    DbErr, SqliteTransactionMode, TransactionOptions, TransactionTrait,
-};
+use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbBackend};
 use std::time::Duration;
 use wpplay_migrations::{MigratorTrait, ServerMigrator};
 
@@ -51,6 +51,11 @@ pub async fn connect(url: &Secret, now: DateTime<Utc>) -> anyhow::Result<Databas
     Ok(db)
 }
 
+/// Whether the database answers at all.
+pub async fn ping(db: &DatabaseConnection) -> Result<(), sea_orm::DbErr> {
+    db.execute_unprepared("SELECT 1").await.map(drop)
+}
+
 /// Applies pending migrations and seeds the catalog. On PostgreSQL several server
 /// processes may start at once against one database: an advisory lock, held on a
 /// connection of its own, lets one of them do it while the others wait.
@@ -59,7 +64,7 @@ async fn prepare(db: &DatabaseConnection, url: &Secret, now: DateTime<Utc>) -> a
         ServerMigrator::up(db, None)
             .await
             .context("applying database migrations")?;
-        crate::catalog::seed(db, now)
+        seed::packages(db, now)
             .await
             .context("seeding the package catalog")?;
         return Ok(());
@@ -78,7 +83,7 @@ async fn prepare(db: &DatabaseConnection, url: &Secret, now: DateTime<Utc>) -> a
         ServerMigrator::up(db, None)
             .await
             .context("applying database migrations")?;
-        crate::catalog::seed(db, now)
+        seed::packages(db, now)
             .await
             .context("seeding the package catalog")
     }
@@ -92,13 +97,3 @@ async fn prepare(db: &DatabaseConnection, url: &Secret, now: DateTime<Utc>) -> a
 
 /// The advisory lock key taken while migrating ("WPPL" in ASCII).
 const MIGRATION_LOCK: i64 = 0x5750_504c;
-
-/// Begins a transaction that will write. On SQLite it takes the write lock at once
-/// (`BEGIN IMMEDIATE`), so two writers queue instead of failing on lock upgrade.
-pub async fn write_txn(db: &DatabaseConnection) -> Result<DatabaseTransaction, DbErr> {
-    db.begin_with_options(TransactionOptions {
-        sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
-        ..Default::default()
-    })
-    .await
-}

@@ -10,12 +10,12 @@ mod transport;
 
 pub use transport::{EmailTransport, SmsTransport};
 
-use crate::app::AppState;
 use crate::db::entity::message;
+use crate::state::AppState;
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait,
-    QueryFilter, QueryOrder, QuerySelect, Set,
+    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set,
 };
 use std::sync::Arc;
 use tokio::sync::{Notify, watch};
@@ -184,7 +184,7 @@ pub async fn sms_refusal(
     waiting: bool,
     now: DateTime<Utc>,
 ) -> Result<Option<String>, DbErr> {
-    use sea_orm::{ColumnTrait, Condition, PaginatorTrait, QueryFilter};
+    use sea_orm::Condition;
     let digits = phone.trim_start_matches('+');
     if !limits.sms_country_codes.is_empty()
         && !limits
@@ -245,6 +245,26 @@ pub async fn list(db: &impl ConnectionTrait, limit: u64) -> Result<Vec<message::
         .limit(limit)
         .all(db)
         .await
+}
+
+/// How many messages wait to be delivered, and how long the oldest has waited at `now`.
+pub async fn backlog(
+    db: &impl ConnectionTrait,
+    now: DateTime<Utc>,
+) -> Result<crate::metrics::OutboxBacklog, DbErr> {
+    let pending = || message::Entity::find().filter(message::Column::State.eq("pending"));
+    let depth = pending().count(db).await?;
+    let oldest = pending()
+        .order_by_asc(message::Column::CreatedAt)
+        .limit(1)
+        .one(db)
+        .await?
+        .map(|m| m.created_at);
+    Ok(crate::metrics::OutboxBacklog {
+        depth,
+        oldest_age_secs: oldest
+            .map_or(0.0, |t| (now - t).num_milliseconds().max(0) as f64 / 1000.0),
+    })
 }
 
 /// The delivery worker.

@@ -2,14 +2,15 @@
 //! before and after, and when. Snapshots are the wire forms, which carry no password,
 //! hash or token.
 
-use super::Actor;
 use crate::db::entity::{
     account, audit, content_stream, dealer, partner, partner_contact, partner_request,
     reseller_link, subscriber,
 };
+use crate::wire_form;
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ConnectionTrait, DbErr, EntityTrait, Set};
 use serde_json::{Value, json};
+use wpplay_domain::actor::{Actor, Role};
 use wpplay_wire::sync::Mutation;
 
 /// What a mutation changes: the entity kind and its id.
@@ -55,25 +56,25 @@ pub async fn snapshot(
 ) -> Result<Option<Value>, DbErr> {
     Ok(match kind {
         "profile" => match id.parse::<i64>() {
-            Ok(n) => partner::Entity::find_by_id(n).one(db).await?.map(|p| to_json(&crate::feed::profile(&p))),
+            Ok(n) => partner::Entity::find_by_id(n).one(db).await?.map(|p| to_json(&wire_form::profile(&p))),
             Err(_) => None,
         },
         "reseller_settings" => match id.parse::<i64>() {
             Ok(n) => {
                 let offers = partner::Entity::find_by_id(n).one(db).await?.is_some_and(|p| p.offers_reseller_services);
                 let row = partner_contact::Entity::find_by_id(n).one(db).await?;
-                Some(to_json(&super::resellers::wire(offers, row.as_ref())))
+                Some(to_json(&wire_form::reseller_settings(offers, row.as_ref())))
             }
             Err(_) => None,
         },
         "dealer" => match dealer::Entity::find_by_id(id.to_owned()).one(db).await? {
             Some(d) => {
                 let username = account::Entity::find_by_id(d.account_id).one(db).await?.map(|a| a.username).unwrap_or_default();
-                Some(to_json(&super::dealers::wire(&d, username)))
+                Some(to_json(&wire_form::dealer(&d, username)))
             }
             None => None,
         },
-        "subscriber" => subscriber::Entity::find_by_id(id.to_owned()).one(db).await?.map(|s| to_json(&super::subscribers::wire(&s))),
+        "subscriber" => subscriber::Entity::find_by_id(id.to_owned()).one(db).await?.map(|s| to_json(&wire_form::subscriber(&s))),
         "partner_request" => partner_request::Entity::find_by_id(id.to_owned()).one(db).await?.map(|r| {
             json!({"id": r.id, "partner_id": r.partner_id, "reseller_id": r.reseller_id, "message": r.message, "state": r.state, "reason": r.reason})
         }),
@@ -87,7 +88,7 @@ pub async fn snapshot(
                 _ => None,
             }
         }
-        "stream" => content_stream::Entity::find_by_id(id.to_owned()).one(db).await?.map(|s| to_json(&super::content::wire(&s))),
+        "stream" => content_stream::Entity::find_by_id(id.to_owned()).one(db).await?.map(|s| to_json(&wire_form::stream(&s))),
         _ => None,
     })
 }
@@ -111,7 +112,7 @@ pub async fn record(
             .and_then(|v| v["partner_id"].as_i64())
     });
     // A reseller is named by its company: its login name is nobody else's business.
-    let name = if actor.role == wpplay_wire::auth::Role::Reseller {
+    let name = if actor.role == Role::Reseller {
         crate::db::entity::reseller::Entity::find_by_id(actor.account.0)
             .one(db)
             .await?

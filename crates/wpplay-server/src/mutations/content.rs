@@ -1,7 +1,10 @@
 //! A partner's content: its IP streams catalog.
 
-use super::{Applied, check_id, package_room, publish, refuse};
+use super::allowance::package_room;
+use super::outcome::{Applied, check_id, refuse};
 use crate::db::entity::content_stream;
+use crate::feed::publish;
+use crate::wire_form;
 use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait,
@@ -11,7 +14,6 @@ use wpplay_domain::ids::AccountId;
 use wpplay_domain::package::Limited;
 use wpplay_domain::validate;
 use wpplay_wire::dealers::Removed;
-use wpplay_wire::resellers::Stream;
 use wpplay_wire::sync::Entity;
 
 pub async fn add(
@@ -66,7 +68,7 @@ pub async fn add(
     }
     .insert(db)
     .await?;
-    publish(db, &[partner], &Entity::Stream(wire(&s)), now).await?;
+    publish(db, &[partner], &Entity::Stream(wire_form::stream(&s)), now).await?;
     Ok(Ok(()))
 }
 
@@ -95,13 +97,4 @@ pub async fn remove(
     )
     .await?;
     Ok(Ok(()))
-}
-
-pub fn wire(s: &content_stream::Model) -> Stream {
-    Stream {
-        id: s.id.clone(),
-        name: s.name.clone(),
-        category: s.category.clone(),
-        stream_url: s.stream_url.clone(),
-    }
 }

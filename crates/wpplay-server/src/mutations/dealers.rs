@@ -1,7 +1,9 @@
 //! A partner's dealers: add, edit, switch on and off, delete with all subscribers.
 
-use super::{Applied, check_id, conflict, publish, refuse};
+use super::outcome::{Applied, Refusal, check_id, conflict, refuse};
 use crate::db::entity::{account, dealer, session, subscriber, sync_mutation};
+use crate::feed::publish;
+use crate::wire_form;
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -12,7 +14,7 @@ use wpplay_domain::dealer::{
     DealerDetails, DealerStatus, MAX_TAKEN_USERNAMES_PER_DAY, username as check_username,
 };
 use wpplay_domain::ids::AccountId;
-use wpplay_wire::dealers::{Dealer, Removed};
+use wpplay_wire::dealers::Removed;
 use wpplay_wire::sync::{Entity, Mutation};
 
 pub async fn apply(
@@ -295,7 +297,7 @@ async fn find(
     partner: AccountId,
     dealer_id: &str,
     base_version: i64,
-) -> Result<Option<Result<dealer::Model, super::Refusal>>, DbErr> {
+) -> Result<Option<Result<dealer::Model, Refusal>>, DbErr> {
     let d = dealer::Entity::find_by_id(dealer_id.to_owned())
         .filter(dealer::Column::PartnerId.eq(partner.0))
         .lock_exclusive()
@@ -310,7 +312,7 @@ async fn find(
     }))
 }
 
-fn gone() -> super::Refusal {
+fn gone() -> Refusal {
     (
         "dealer_not_found",
         "This dealer no longer exists; it may have been deleted on another device.".to_owned(),
@@ -328,7 +330,7 @@ async fn announce(
         .await?
         .map(|a| a.username)
         .unwrap_or_default();
-    let entity = Entity::Dealer(wire(d, username));
+    let entity = Entity::Dealer(wire_form::dealer(d, username));
     publish(
         db,
         &[AccountId(d.partner_id), AccountId(d.account_id)],
@@ -336,21 +338,6 @@ async fn announce(
         now,
     )
     .await
-}
-
-/// The wire form of a dealer.
-pub fn wire(d: &dealer::Model, username: String) -> Dealer {
-    Dealer {
-        id: d.id.clone(),
-        display_name: d.display_name.clone(),
-        contact_email: d.contact_email.clone(),
-        contact_phone: d.contact_phone.clone(),
-        username,
-        status: DealerStatus::parse(&d.status)
-            .unwrap_or(DealerStatus::Active)
-            .into(),
-        version: d.version,
-    }
 }
 
 /// Only argon2id PHC strings of exactly the product's cost are stored: a cheaper one

@@ -1,14 +1,16 @@
 //! Connecting resellers to partners: Request for Partner, the partner's answer, the
 //! reseller withdrawing, Remove My Reseller, and the notifications of each step.
 
-use super::{Actor, Applied, Refusal, check_id, publish, refuse};
+use super::outcome::{Applied, Refusal, check_id, refuse};
 use crate::db::entity::{notification, partner, partner_request, reseller, reseller_link};
 use crate::delivery::{self, Channel, NewMessage};
+use crate::feed::publish;
 use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait,
     QueryFilter, QuerySelect, Set,
 };
+use wpplay_domain::actor::Actor;
 use wpplay_domain::ids::AccountId;
 use wpplay_domain::lifecycle::{LifecycleFacts, PartnerState};
 use wpplay_domain::requests::{

@@ -1,10 +1,11 @@
 //! The partner's own profile.
 
-use super::{Actor, Applied, refuse};
+use super::outcome::{Applied, refuse};
 use crate::db::entity::partner;
-use crate::feed;
+use crate::{feed, wire_form};
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ConnectionTrait, DbErr, EntityTrait, QuerySelect, Set};
+use wpplay_domain::actor::Actor;
 use wpplay_domain::registration::ProfileEdit;
 use wpplay_wire::sync::Entity;
 
@@ -39,6 +40,12 @@ pub async fn update(
     }
     .update(db)
     .await?;
-    feed::append(db, actor.account, &Entity::Profile(feed::profile(&p)), now).await?;
+    feed::append(
+        db,
+        actor.account,
+        &Entity::Profile(wire_form::profile(&p)),
+        now,
+    )
+    .await?;
     Ok(Ok(()))
 }

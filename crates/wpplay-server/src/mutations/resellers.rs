@@ -1,12 +1,13 @@
 //! A partner's reseller settings: serving resellers or not, and what they may see.
 
-use super::{Actor, Applied, conflict, refuse};
+use super::outcome::{Applied, conflict, refuse};
 use crate::db::entity::{partner, partner_contact};
-use crate::feed;
+use crate::{feed, wire_form};
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ConnectionTrait, DbErr, EntityTrait, QuerySelect, Set};
+use wpplay_domain::actor::Actor;
 use wpplay_domain::{DomainError, validate};
-use wpplay_wire::resellers::{ContactVisibility, ResellerSettings};
+use wpplay_wire::resellers::ContactVisibility;
 use wpplay_wire::sync::Entity;
 
 /// The settings as a mutation carries them.
@@ -82,7 +83,13 @@ pub async fn update(
         }
         .update(db)
         .await?;
-        feed::append(db, actor.account, &Entity::Profile(feed::profile(&p)), now).await?;
+        feed::append(
+            db,
+            actor.account,
+            &Entity::Profile(wire_form::profile(&p)),
+            now,
+        )
+        .await?;
         if !c.offers {
             super::links::cancel_pending(db, &p, "no longer works with resellers", now).await?;
         }
@@ -90,42 +97,11 @@ pub async fn update(
     feed::append(
         db,
         actor.account,
-        &Entity::ResellerSettings(wire(c.offers, Some(&saved))),
+        &Entity::ResellerSettings(wire_form::reseller_settings(c.offers, Some(&saved))),
         now,
     )
     .await?;
     Ok(Ok(()))
-}
-
-/// The wire form; a partner without a settings row has the defaults.
-pub fn wire(offers: bool, row: Option<&partner_contact::Model>) -> ResellerSettings {
-    match row {
-        Some(r) => ResellerSettings {
-            offers_reseller_services: offers,
-            website: r.website.clone(),
-            messenger: r.messenger.clone(),
-            address: r.address.clone(),
-            note: r.note.clone(),
-            visible: ContactVisibility {
-                email: r.show_email,
-                phone: r.show_phone,
-                website: r.show_website,
-                messenger: r.show_messenger,
-                address: r.show_address,
-                note: r.show_note,
-            },
-            version: r.version,
-        },
-        None => ResellerSettings {
-            offers_reseller_services: offers,
-            website: None,
-            messenger: None,
-            address: None,
-            note: None,
-            visible: ContactVisibility::default(),
-            version: 0,
-        },
-    }
 }
 
 fn optional(field: &'static str, v: Option<&str>) -> Result<Option<String>, DomainError> {

@@ -1,16 +1,21 @@
 //! Subscribers (IPTV lines): a partner manages all of its lines, a dealer only its own.
 
-use super::{Actor, Applied, Refusal, check_id, conflict, package_room, publish, refuse};
+use super::allowance::package_room;
+use super::outcome::{Applied, Refusal, check_id, conflict, forbidden, refuse};
 use crate::db::entity::{dealer, subscriber};
+use crate::feed::publish;
+use crate::wire_form;
 use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, DbErr, EntityTrait,
     PaginatorTrait, QueryFilter, QuerySelect, Set, SqlErr, TransactionTrait,
 };
+use wpplay_domain::actor::Actor;
+use wpplay_domain::authorize;
 use wpplay_domain::dealer::{SubscriberDetails, SubscriberStatus, check_expiry, extend_line};
 use wpplay_domain::ids::AccountId;
 use wpplay_domain::package::Limited;
-use wpplay_wire::dealers::{Removed, Subscriber};
+use wpplay_wire::dealers::Removed;
 use wpplay_wire::sync::{Entity, Mutation};
 
 pub async fn apply(
@@ -39,17 +44,9 @@ pub async fn apply(
             if let Err(e) = check_expiry(*expires_at, now) {
                 return Ok(Err(refuse(&e)));
             }
-            // A dealer's lines are always its own; a partner may give a line to one of its dealers.
-            let dealer_id = match (&actor.dealer_id, dealer_id) {
-                (Some(own), None) => Some(own.clone()),
-                (Some(own), Some(asked)) if asked == own => Some(own.clone()),
-                (Some(_), Some(_)) => {
-                    return Ok(Err((
-                        "forbidden",
-                        "A dealer adds lines only to itself.".to_owned(),
-                    )));
-                }
-                (None, asked) => asked.clone(),
+            let dealer_id = match authorize::new_line_dealer(actor, dealer_id.as_deref()) {
+                Ok(d) => d,
+                Err(f) => return Ok(Err(forbidden(f))),
             };
             if let Some(d) = &dealer_id
                 && dealer::Entity::find_by_id(d.clone())
@@ -201,7 +198,7 @@ async fn save(
         Err(e) => return Err(e),
     };
     let to = audience(db, partner, s.dealer_id.as_deref()).await?;
-    publish(db, &to, &Entity::Subscriber(wire(&s)), now).await?;
+    publish(db, &to, &Entity::Subscriber(wire_form::subscriber(&s)), now).await?;
     Ok(Ok(()))
 }
 
@@ -270,20 +267,4 @@ async fn audience(
         to.push(AccountId(d.account_id));
     }
     Ok(to)
-}
-
-/// The wire form of a subscriber.
-pub fn wire(s: &subscriber::Model) -> Subscriber {
-    Subscriber {
-        id: s.id.clone(),
-        dealer_id: s.dealer_id.clone(),
-        name: s.name.clone(),
-        line_username: s.line_username.clone(),
-        mac: s.mac.clone(),
-        expires_at: s.expires_at,
-        status: SubscriberStatus::parse(&s.status)
-            .unwrap_or(SubscriberStatus::Active)
-            .into(),
-        version: s.version,
-    }
 }

@@ -1,18 +1,14 @@
 //! `GET /api/v1/audit`: the audit log — a partner's own, or everything for the operator.
 
-use crate::app::AppState;
 use crate::auth::Authed;
-use crate::db::entity::audit;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::ApiQuery;
+use crate::state::AppState;
 use axum::Json;
 use axum::extract::State;
-use sea_orm::{
-    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
-};
 use serde::Deserialize;
+use wpplay_domain::actor::Role;
 use wpplay_wire::audit::AuditEntry;
-use wpplay_wire::auth::Role;
 
 /// Paging of the log, newest first.
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
@@ -52,39 +48,7 @@ pub async fn list(
             "'limit' must be between 1 and 500.",
         ));
     }
-    Ok(Json(entries(&state.db, scope, p.before, limit).await?))
-}
-
-/// Entries of `scope` (a partner) or of everyone, newest first.
-pub async fn entries(
-    db: &impl ConnectionTrait,
-    scope: Option<i64>,
-    before: Option<i64>,
-    limit: u64,
-) -> Result<Vec<AuditEntry>, DbErr> {
-    let mut q = audit::Entity::find()
-        .order_by_desc(audit::Column::Id)
-        .limit(limit);
-    if let Some(partner) = scope {
-        q = q.filter(audit::Column::PartnerId.eq(partner));
-    }
-    if let Some(b) = before {
-        q = q.filter(audit::Column::Id.lt(b));
-    }
-    let rows = q.all(db).await?;
-    let parse = |s: &Option<String>| s.as_deref().and_then(|t| serde_json::from_str(t).ok());
-    Ok(rows
-        .iter()
-        .map(|r| AuditEntry {
-            id: r.id,
-            at: r.at,
-            actor_name: r.actor_name.clone(),
-            actor_role: r.actor_role.clone(),
-            action: r.action.clone(),
-            entity: r.entity.clone(),
-            entity_id: r.entity_id.clone(),
-            before: parse(&r.before),
-            after: parse(&r.after),
-        })
-        .collect())
+    Ok(Json(
+        crate::audit_log::entries(&state.db, scope, p.before, limit).await?,
+    ))
 }

@@ -1,20 +1,18 @@
 //! Sign-in, token refresh, sign-out and password change.
 
-use crate::app::AppState;
-use crate::auth::throttle::{self, Key};
-use crate::auth::{SessionAuth, password, refresh, token};
-use crate::db;
-use crate::db::entity::{account, dealer, session};
+use crate::auth::password_change::{self, PasswordChange};
+use crate::auth::sign_in::{self, sign_in};
+use crate::auth::throttle::TooManyAttempts;
+use crate::auth::token::Tokens;
+use crate::auth::{SessionAuth, refresh};
 use crate::error::{ApiError, ApiResult};
 use crate::extract::ApiJson;
 use crate::net::ClientAddr;
+use crate::state::AppState;
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
-use chrono::{DateTime, Utc};
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
-use wpplay_domain::credentials::{MAX_PASSWORD_LEN, check_new_password};
-use wpplay_domain::dealer::DealerStatus;
+use wpplay_domain::ErrorCode;
 use wpplay_wire::auth::{
     ChangePasswordRequest, LoginRequest, Me, RefreshRequest, Role, TokenResponse,
 };
@@ -27,52 +25,30 @@ pub async fn login(
     ClientAddr(client): ClientAddr,
     ApiJson(req): ApiJson<LoginRequest>,
 ) -> ApiResult<Json<TokenResponse>> {
-    let username = req.username.trim().to_lowercase();
-    if username.is_empty() || req.password.is_empty() {
-        return Err(ApiError::new(
+    let signed_in = sign_in(
+        &state.db,
+        &state.settings,
+        &req.username,
+        req.password,
+        client,
+        state.clock.now(),
+    )
+    .await?;
+    match signed_in {
+        Ok(t) => Ok(Json(tokens(t))),
+        Err(sign_in::Refused::TooMany(t)) => Err(too_many(t)),
+        Err(e @ sign_in::Refused::MissingField) => Err(ApiError::new(
             StatusCode::UNPROCESSABLE_ENTITY,
-            "missing_field",
-            "Enter both the username and the password.",
-        ));
-    }
-    if username.len() > 100 || req.password.chars().count() > MAX_PASSWORD_LEN {
-        return Err(wrong_credentials());
-    }
-    let keys = [Key::account(&username), Key::address(client)];
-    let now = state.clock.now();
-    if let Some(secs) = throttle::reserve(&state.db, &keys, now).await? {
-        return Err(too_many(secs));
-    }
-    let account = account::Entity::find()
-        .filter(account::Column::Username.eq(username.clone()))
-        .one(&state.db)
-        .await?;
-    let stored = account.as_ref().map_or_else(
-        || password::DECOY_HASH.to_owned(),
-        |a| a.password_hash.clone(),
-    );
-    let ok = password::verify(req.password, stored).await;
-    let Some(account) = account.filter(|_| ok) else {
-        if let Some(secs) = throttle::failed(&state.db, &keys, now).await? {
-            return Err(too_many(secs));
+            e.code(),
+            e.to_string(),
+        )),
+        Err(e @ sign_in::Refused::WrongCredentials) => {
+            Err(ApiError::unauthorized(e.code(), e.to_string()))
         }
-        return Err(wrong_credentials());
-    };
-    throttle::succeeded(&state.db, &keys[0], &keys[1..], now).await?;
-    if account.role == Role::Dealer.as_str() {
-        let d = dealer::Entity::find()
-            .filter(dealer::Column::AccountId.eq(account.id))
-            .one(&state.db)
-            .await?;
-        if d.is_none_or(|d| d.status == DealerStatus::Inactive.as_str()) {
-            // Said only after the password matched, so it reveals nothing to a stranger.
-            return Err(ApiError::forbidden(
-                "dealer_inactive",
-                "This dealer account is switched off by its partner for now. Ask your partner to reactivate it.",
-            ));
+        Err(e @ sign_in::Refused::DealerInactive) => {
+            Err(ApiError::forbidden(e.code(), e.to_string()))
         }
     }
-    Ok(Json(open_session(&state.db, &state, &account, now).await?))
 }
 
 /// Trades a refresh token for new tokens; the old refresh token stops working.
@@ -90,7 +66,7 @@ pub async fn refresh(
     )
     .await?
     {
-        Ok(r) => Ok(Json(tokens(&r.account, r.access, r.refresh, r.expires_in))),
+        Ok(t) => Ok(Json(tokens(t))),
         Err(refresh::Ended::Ended) => Err(ApiError::unauthorized(
             "invalid_refresh_token",
             "The session has ended. Sign in again.",
@@ -123,113 +99,48 @@ pub async fn change_password(
     auth: SessionAuth,
     ApiJson(req): ApiJson<ChangePasswordRequest>,
 ) -> ApiResult<Json<Me>> {
-    let now = state.clock.now();
-    let keys = [Key::account(&auth.account.username), Key::address(client)];
-    if let Some(secs) = throttle::reserve(&state.db, &keys, now).await? {
-        return Err(too_many(secs));
-    }
-    if req.current_password.chars().count() > MAX_PASSWORD_LEN
-        || !password::verify(
-            req.current_password.clone(),
-            auth.account.password_hash.clone(),
-        )
-        .await
-    {
-        throttle::failed(&state.db, &keys, now).await?;
-        return Err(ApiError::new(
+    let change = PasswordChange {
+        account: &auth.account,
+        session_id: auth.session.id,
+        current: req.current_password,
+        new: req.new_password,
+    };
+    match password_change::change(&state.db, change, client, state.clock.now()).await? {
+        Ok(me) => Ok(Json(me)),
+        Err(password_change::Refused::TooMany(t)) => Err(too_many(t)),
+        Err(password_change::Refused::Weak(e)) => Err(e.into()),
+        Err(e @ password_change::Refused::WrongCurrent) => Err(ApiError::new(
             StatusCode::UNPROCESSABLE_ENTITY,
-            "wrong_current_password",
-            "The current password is not right.",
-        ));
-    }
-    throttle::succeeded(&state.db, &keys[0], &keys[1..], now).await?;
-    check_new_password(
-        &auth.account.username,
-        &req.current_password,
-        &req.new_password,
-    )?;
-    let hash = password::hash(req.new_password).await.map_err(|e| {
-        tracing::error!(error = %e, "password hashing failed");
-        ApiError::new(
+            e.code(),
+            e.to_string(),
+        )),
+        Err(e @ password_change::Refused::Hashing) => Err(ApiError::new(
             StatusCode::SERVICE_UNAVAILABLE,
-            "hashing_unavailable",
-            "The server could not secure the password. Try again.",
-        )
-    })?;
-    let txn = db::write_txn(&state.db).await?;
-    let mut acct: account::ActiveModel = auth.account.clone().into();
-    acct.password_hash = Set(hash);
-    acct.must_change_password = Set(false);
-    acct.updated_at = Set(now);
-    let acct = acct.update(&txn).await?;
-    session::Entity::update_many()
-        .col_expr(
-            session::Column::RevokedAt,
-            sea_orm::sea_query::Expr::value(Some(now)),
-        )
-        .filter(session::Column::AccountId.eq(acct.id))
-        .filter(session::Column::Id.ne(auth.session.id))
-        .filter(session::Column::RevokedAt.is_null())
-        .exec(&txn)
-        .await?;
-    let me = crate::routes::me::load(&txn, &acct, now).await?;
-    txn.commit().await?;
-    Ok(Json(me))
-}
-
-async fn open_session(
-    db: &impl ConnectionTrait,
-    state: &AppState,
-    account: &account::Model,
-    now: DateTime<Utc>,
-) -> ApiResult<TokenResponse> {
-    let (access, refresh) = (token::generate(), token::generate());
-    let (access_expires_at, refresh_expires_at) = refresh::expiries(now, &state.settings, now);
-    session::ActiveModel {
-        account_id: Set(account.id),
-        access_hash: Set(token::hash(&access)),
-        access_expires_at: Set(access_expires_at),
-        refresh_hash: Set(token::hash(&refresh)),
-        refresh_expires_at: Set(refresh_expires_at),
-        created_at: Set(now),
-        revoked_at: Set(None),
-        ..Default::default()
+            e.code(),
+            e.to_string(),
+        )),
     }
-    .insert(db)
-    .await?;
-    let ttl = (access_expires_at - now).num_seconds();
-    Ok(tokens(account, access, refresh, ttl))
 }
 
-fn tokens(account: &account::Model, access: String, refresh: String, ttl: i64) -> TokenResponse {
+/// The answer carrying a session's new tokens.
+fn tokens(t: Tokens) -> TokenResponse {
     TokenResponse {
-        access_token: access,
-        expires_in: ttl,
-        refresh_token: refresh,
-        username: account.username.clone(),
-        role: Role::parse(&account.role).unwrap_or(Role::Partner),
-        must_change_password: account.must_change_password,
+        access_token: t.access,
+        expires_in: t.expires_in,
+        refresh_token: t.refresh,
+        role: Role::parse(&t.account.role).unwrap_or(Role::Partner),
+        must_change_password: t.account.must_change_password,
+        username: t.account.username,
     }
 }
 
-fn wrong_credentials() -> ApiError {
-    ApiError::unauthorized(
-        "wrong_credentials",
-        "The username or password is not right.",
-    )
-}
-
-fn too_many(secs: i64) -> ApiError {
-    let minutes = (secs + 59) / 60;
+fn too_many(t: TooManyAttempts) -> ApiError {
     ApiError {
-        retry_after: Some(secs),
+        retry_after: Some(t.retry_after_secs),
         ..ApiError::new(
             StatusCode::TOO_MANY_REQUESTS,
             "too_many_attempts",
-            format!(
-                "Too many failed sign-ins. Try again in {minutes} minute{}.",
-                if minutes == 1 { "" } else { "s" }
-            ),
+            t.to_string(),
         )
     }
 }

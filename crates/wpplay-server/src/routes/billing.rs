@@ -1,20 +1,17 @@
 //! `GET /api/v1/billing` and `POST /api/v1/billing/package`: the partner's billing, open
 //! to a locked partner too (it is how it gets back in).
 
-use crate::app::AppState;
 use crate::auth::Authed;
-use crate::billing::{change_package, facts, invoice_view};
-use crate::catalog;
-use crate::db::entity::{invoice, package, partner, payment};
+use crate::billing::{self, change_package};
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{ApiJson, ApiPath};
+use crate::state::AppState;
 use axum::Json;
 use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::IntoResponse;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
-use wpplay_wire::auth::Role;
-use wpplay_wire::billing::{BillingView, ChangePackageRequest, ChangePackageResponse, PaymentView};
+use wpplay_domain::actor::Role;
+use wpplay_wire::billing::{BillingView, ChangePackageRequest, ChangePackageResponse};
 
 fn only_partners(role: Role) -> Result<(), ApiError> {
     if role == Role::Partner {
@@ -35,58 +32,14 @@ pub async fn view(
     Authed(auth): Authed,
 ) -> ApiResult<Json<BillingView>> {
     only_partners(auth.role)?;
-    let tz = state.settings.time_zone;
-    let p = partner::Entity::find_by_id(auth.account.id)
-        .one(&state.db)
-        .await?
-        .ok_or_else(ApiError::not_found)?;
-    let f = facts(&p, tz);
-    let current = package::Entity::find_by_id(p.package_id)
-        .one(&state.db)
-        .await?
-        .map(|p| catalog::to_wire(&p))
-        .ok_or_else(ApiError::not_found)?;
-    let next = match p.pending_package_id {
-        Some(id) => package::Entity::find_by_id(id)
-            .one(&state.db)
-            .await?
-            .map(|p| catalog::to_wire(&p)),
-        None => None,
-    };
-    let invoices = invoice::Entity::find()
-        .filter(invoice::Column::PartnerId.eq(p.account_id))
-        .order_by_desc(invoice::Column::Id)
-        .all(&state.db)
-        .await?;
-    let numbers: std::collections::HashMap<i64, String> =
-        invoices.iter().map(|i| (i.id, i.number.clone())).collect();
-    let payments = payment::Entity::find()
-        .filter(payment::Column::PartnerId.eq(p.account_id))
-        .order_by_desc(payment::Column::Id)
-        .all(&state.db)
-        .await?
-        .into_iter()
-        .map(|x| PaymentView {
-            invoice_number: x.invoice_id.and_then(|id| numbers.get(&id).cloned()),
-            received_at: x.received_at,
-            amount_minor: x.amount_minor,
-            currency: x.currency,
-            reference: x.reference,
-            source: x.source,
-            status: x.status,
-        })
-        .collect();
-    Ok(Json(BillingView {
-        state: f.lifecycle.state_at(state.clock.now()).as_str().to_owned(),
-        trial_ends_at: p.trial_ends_at,
-        paid_through: p.paid_through,
-        access_ends_at: f.lifecycle.access_ends_at(),
-        purge_at: f.lifecycle.purge_at(),
-        package: current,
-        next_package: next,
-        invoices: invoices.iter().map(invoice_view).collect(),
-        payments,
-    }))
+    let found = billing::view::view(
+        &state.db,
+        state.settings.time_zone,
+        auth.account.id,
+        state.clock.now(),
+    )
+    .await?;
+    Ok(Json(found.ok_or_else(ApiError::not_found)?))
 }
 
 /// Chooses another package (the rule is in the README and in the answer's message).
@@ -130,18 +83,9 @@ pub async fn invoice_pdf(
     ApiPath(number): ApiPath<String>,
 ) -> ApiResult<impl IntoResponse> {
     only_partners(auth.role)?;
-    let inv = invoice::Entity::find()
-        .filter(invoice::Column::Number.eq(number))
-        .filter(invoice::Column::PartnerId.eq(auth.account.id))
-        .one(&state.db)
+    let pdf = billing::view::invoice_pdf(&state.db, &state.settings, auth.account.id, &number)
         .await?
         .ok_or_else(ApiError::not_found)?;
-    let s = &state.settings;
-    let pdf = crate::billing::pdf::render(
-        &inv,
-        &crate::billing::pdf::Issuer::from_settings(s),
-        s.time_zone,
-    );
     Ok((
         [
             (header::CONTENT_TYPE, "application/pdf".to_owned()),
@@ -149,10 +93,10 @@ pub async fn invoice_pdf(
                 header::CONTENT_DISPOSITION,
                 format!(
                     "attachment; filename=\"WP-Play-pro-forma-{}.pdf\"",
-                    inv.number
+                    pdf.number
                 ),
             ),
         ],
-        pdf,
+        pdf.bytes,
     ))
 }

@@ -4,15 +4,13 @@
 //! range requests. No sign-in: an app updates before anyone signs in, and the installer
 //! is only trusted by its signature, which the app verifies against its built-in key.
 
-use crate::app::AppState;
-use crate::db::entity::desktop_release;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::ApiPath;
+use crate::state::AppState;
 use axum::Json;
 use axum::extract::{ConnectInfo, Request, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use serde::Serialize;
 use std::net::SocketAddr;
 use tower::ServiceExt as _;
@@ -104,11 +102,7 @@ pub async fn download(
         return Err(bad_target(&target));
     }
     // Only files a release row names are served: the path never comes from the request.
-    let release = desktop_release::Entity::find()
-        .filter(desktop_release::Column::Target.eq(target))
-        .filter(desktop_release::Column::Version.eq(version))
-        .filter(desktop_release::Column::FileName.eq(file))
-        .one(&state.db)
+    let release = crate::releases::find(&state.db, &target, &version, &file)
         .await?
         .ok_or_else(ApiError::not_found)?;
     let path = crate::releases::file_path(&state.settings, &release);

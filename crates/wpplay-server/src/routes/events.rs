@@ -6,10 +6,10 @@
 //! carry no data. The stream ends when the access token expires; the client reconnects
 //! with a fresh one. A comment line every 15 seconds keeps proxies from closing it.
 
-use crate::app::AppState;
 use crate::auth::Authed;
 use crate::error::ApiError;
 use crate::live::{EVERYONE, StreamRefused};
+use crate::state::AppState;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::IntoResponse;

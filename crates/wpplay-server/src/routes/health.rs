@@ -1,16 +1,15 @@
 //! `GET /healthz`: the process is up and its database answers.
 
-use crate::app::AppState;
 use crate::error::ApiResult;
+use crate::state::AppState;
 use axum::Json;
 use axum::extract::State;
-use sea_orm::ConnectionTrait;
 use serde_json::{Value, json};
 
 /// Health of the server and its database.
 #[utoipa::path(get, path = "/healthz", responses((status = 200, description = "Healthy"), (status = 503, body = wpplay_wire::ErrorBody)))]
 pub async fn healthz(State(state): State<AppState>) -> ApiResult<Json<Value>> {
-    state.db.execute_unprepared("SELECT 1").await?;
+    crate::db::ping(&state.db).await?;
     Ok(Json(
         json!({ "status": "ok", "version": env!("CARGO_PKG_VERSION") }),
     ))

@@ -9,6 +9,7 @@ pub mod directory;
 pub mod events;
 pub mod health;
 pub mod me;
+pub mod metrics;
 pub mod openapi;
 pub mod packages;
 pub mod payments;

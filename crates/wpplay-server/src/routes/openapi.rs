@@ -9,7 +9,7 @@ use utoipa::{Modify, OpenApi};
     info(title = "WP Play server API", description = "The central server of WP Play Partner Desk. Every error is `{code, message}` with a 4xx or 5xx status."),
     paths(
         super::health::healthz,
-        crate::metrics::metrics,
+        super::metrics::metrics,
         document,
         super::packages::list,
         super::registrations::register,

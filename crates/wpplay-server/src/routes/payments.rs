@@ -1,8 +1,8 @@
 //! `POST /api/v1/payments/webhook`: payments reported by the payment provider.
 
-use crate::app::AppState;
 use crate::billing::payments::{Incoming, Source, record};
 use crate::error::{ApiError, ApiResult};
+use crate::state::AppState;
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::State;

@@ -1,29 +1,21 @@
-//! The sync spine: pull the account's change feed, push client mutations.
+//! `GET /api/v1/sync/pull` and `POST /api/v1/sync/push`: the sync spine's requests,
+//! checked and handed to [`crate::sync`].
 
-use crate::app::AppState;
 use crate::auth::Authed;
-use crate::db;
-use crate::db::entity::{change_feed, sync_client, sync_mutation};
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{ApiJson, ApiQuery};
+use crate::state::AppState;
+use crate::sync::pull::{self, MAX_PULL};
+use crate::sync::push;
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
-use chrono::{DateTime, Utc};
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
-    QuerySelect, Set, TransactionTrait,
-};
 use serde::Deserialize;
+use wpplay_domain::ErrorCode;
+use wpplay_domain::actor::Role;
 use wpplay_domain::ids::AccountId;
-use wpplay_domain::sync::{MAX_PUSH_BATCH, Outcome, SCHEMA_VERSION};
-use wpplay_wire::auth::Role;
-use wpplay_wire::sync::{
-    Change, ClientMutation, Entity, MutationResult, PullResponse, PushRequest, PushResponse,
-};
-
-/// The most changes one pull returns.
-pub const MAX_PULL: u64 = 1000;
+use wpplay_domain::sync::{MAX_PUSH_BATCH, SCHEMA_VERSION};
+use wpplay_wire::sync::{PullResponse, PushRequest, PushResponse};
 
 /// `since` and `limit` of a pull.
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
@@ -73,49 +65,10 @@ pub async fn pull(
             "'since' must be 0 or more and 'limit' between 1 and 1000.",
         ));
     }
-    let account_id = auth.account.id;
-    let rows = change_feed::Entity::find()
-        .filter(change_feed::Column::AccountId.eq(account_id))
-        .filter(change_feed::Column::Seq.gt(params.since))
-        .order_by_asc(change_feed::Column::Seq)
-        .limit(limit + 1)
-        .all(&state.db)
-        .await?;
-    if rows.is_empty() {
-        // A cursor beyond the feed means the client saw a feed this server no longer has.
-        let head = crate::db::entity::account::Entity::find_by_id(account_id)
-            .one(&state.db)
-            .await?
-            .map_or(0, |a| a.feed_seq);
-        if params.since > head {
-            return Err(ApiError::conflict(
-                "resync_required",
-                "The local copy is ahead of the server. Start a full resync.",
-            ));
-        }
+    match pull::page(&state.db, &auth.account, params.since, limit).await? {
+        Ok(page) => Ok(Json(page)),
+        Err(ahead) => Err(ApiError::conflict(ahead.code(), ahead.to_string())),
     }
-    let has_more = rows.len() as u64 > limit;
-    let mut changes = Vec::with_capacity(rows.len());
-    for row in rows
-        .into_iter()
-        .take(usize::try_from(limit).unwrap_or(usize::MAX))
-    {
-        let entity: Entity =
-            serde_json::from_str(&row.payload).map_err(|e| DbErr::Json(e.to_string()))?;
-        changes.push(Change {
-            seq: row.seq,
-            entity,
-        });
-    }
-    let cursor = changes.last().map_or(params.since, |c| c.seq);
-    Ok(Json(PullResponse {
-        changes,
-        cursor,
-        has_more,
-        schema_version: SCHEMA_VERSION,
-        // As read when the request was authorized; a commit since may have gone past it.
-        head: auth.account.feed_seq.max(cursor),
-    }))
 }
 
 /// Applies a batch of client mutations, each exactly once, in order.
@@ -173,141 +126,19 @@ pub async fn push(
         e.retry_after = i64::try_from(secs).ok();
         return Err(e);
     }
-    let results = apply_batch(
-        &state,
+    let pushed = push::apply_batch(
+        &state.db,
         AccountId(account_id),
         auth.role,
         &req.client_id,
         &req.mutations,
+        state.clock.now(),
     )
-    .await?;
-    let cursor = crate::db::entity::account::Entity::find_by_id(account_id)
-        .one(&state.db)
-        .await?
-        .map_or(0, |a| a.feed_seq);
+    .await?
+    .map_err(|taken| ApiError::forbidden(taken.code(), taken.to_string()))?;
     // Mutations may have queued e-mail (notifications): send them now, not at the next tick.
     state.outbox_wake.notify_one();
-    Ok(Json(PushResponse { results, cursor }))
-}
-
-/// Applies a batch in one transaction (one commit, one `fsync` on SQLite): each mutation
-/// in its own savepoint, so a refused one leaves nothing behind, and each recorded with its
-/// outcome and the client's last mutation id in the same transaction as its effects. A
-/// mutation id seen before answers its recorded outcome instead of applying again.
-async fn apply_batch(
-    state: &AppState,
-    account: AccountId,
-    role: wpplay_wire::auth::Role,
-    client_id: &str,
-    mutations: &[ClientMutation],
-) -> ApiResult<Vec<MutationResult>> {
-    let now = state.clock.now();
-    let account_id = account.0;
-    let txn = db::write_txn(&state.db).await?;
-    // The client's row is created if new and locked: two pushes of the same client (a
-    // retry racing the original) apply one after the other, never side by side.
-    sync_client::Entity::insert(sync_client::ActiveModel {
-        client_id: Set(client_id.to_owned()),
-        account_id: Set(account_id),
-        last_mutation_id: Set(0),
-        updated_at: Set(now),
-    })
-    .on_conflict_do_nothing_on([sync_client::Column::ClientId])
-    .exec_without_returning(&txn)
-    .await?;
-    let client = sync_client::Entity::find_by_id(client_id.to_owned())
-        .lock_exclusive()
-        .one(&txn)
-        .await?
-        .ok_or_else(|| DbErr::RecordNotFound(format!("sync client {client_id}")))?;
-    if client.account_id != account_id {
-        return Err(ApiError::forbidden(
-            "client_id_taken",
-            "This client id belongs to another account. Generate a new one.",
-        ));
-    }
-    let mut last = client.last_mutation_id;
-    let mut results = Vec::with_capacity(mutations.len());
-    for m in mutations {
-        let outcome = if m.mutation_id <= last {
-            let recorded = sync_mutation::Entity::find_by_id((client_id.to_owned(), m.mutation_id))
-                .one(&txn)
-                .await?;
-            match recorded {
-                Some(r) if r.status == "rejected" => Outcome::Rejected {
-                    code: r.code.unwrap_or_default(),
-                    message: r.message.unwrap_or_default(),
-                },
-                Some(_) => Outcome::Applied,
-                None => Outcome::Rejected {
-                    code: "mutation_out_of_order".to_owned(),
-                    message: "This edit is older than edits already applied from this device."
-                        .to_owned(),
-                },
-            }
-        } else {
-            let savepoint = txn.begin().await?;
-            let actor = crate::mutations::Actor::of(&savepoint, account, role).await?;
-            let outcome =
-                match crate::mutations::apply(&savepoint, &actor, &m.mutation, now).await? {
-                    Ok(()) => {
-                        savepoint.commit().await?;
-                        Outcome::Applied
-                    }
-                    Err((code, message)) => {
-                        savepoint.rollback().await?;
-                        Outcome::Rejected {
-                            code: code.to_owned(),
-                            message,
-                        }
-                    }
-                };
-            record(&txn, account_id, client_id, m.mutation_id, &outcome, now).await?;
-            last = m.mutation_id;
-            outcome
-        };
-        results.push(MutationResult {
-            mutation_id: m.mutation_id,
-            outcome,
-        });
-    }
-    txn.commit().await?;
-    Ok(results)
-}
-
-async fn record(
-    db: &impl ConnectionTrait,
-    account_id: i64,
-    client_id: &str,
-    mutation_id: i64,
-    outcome: &Outcome,
-    now: DateTime<Utc>,
-) -> Result<(), DbErr> {
-    let (status, code, message) = match outcome {
-        Outcome::Applied => ("applied", None, None),
-        Outcome::Rejected { code, message } => {
-            ("rejected", Some(code.clone()), Some(message.clone()))
-        }
-    };
-    sync_mutation::ActiveModel {
-        client_id: Set(client_id.to_owned()),
-        mutation_id: Set(mutation_id),
-        account_id: Set(account_id),
-        status: Set(status.to_owned()),
-        code: Set(code),
-        message: Set(message),
-        applied_at: Set(now),
-    }
-    .insert(db)
-    .await?;
-    let client = sync_client::ActiveModel {
-        client_id: Set(client_id.to_owned()),
-        account_id: Set(account_id),
-        last_mutation_id: Set(mutation_id),
-        updated_at: Set(now),
-    };
-    client.update(db).await?;
-    Ok(())
+    Ok(Json(pushed))
 }
 
 /// A schema version is 0–65535 (`400` otherwise); another one than the server's is told

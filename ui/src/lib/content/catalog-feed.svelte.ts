@@ -1,46 +1,11 @@
 // The partner's own content catalog read from the local replica, with queued adds and
-// removals laid over it. Re-read every two seconds while the window is visible (every
-// ten while hidden), at once when it shows again, and after every action; an action's
-// own answer is shown at once.
+// removals laid over it; read again when the core announces a change to it.
 
-import { backend, type BackendError, type ContentView } from "../backend";
-import { Poller } from "../backend/poller";
+import { backend, type ContentView } from "../backend";
+import { Feed } from "../backend/live.svelte";
 
-export class CatalogFeed {
-  /** The last view read; a raw snapshot replaced whole. */
-  view: ContentView | null = $state.raw(null);
-  /** Why the last read failed; cleared by the next success. */
-  loadError: BackendError | null = $state(null);
-
-  #poller = new Poller<ContentView>({
-    read: () => backend.myContent(),
-    accept: (view) => {
-      this.view = view;
-      this.loadError = null;
-    },
-    fail: (error) => {
-      this.loadError = error;
-    },
-  });
-
-  /** Starts polling; returns the function that stops it (for `$effect` cleanup). */
-  start(): () => void {
-    return this.#poller.start();
-  }
-
-  refresh(): Promise<void> {
-    return this.#poller.refresh();
-  }
-
-  /** Shows an action's answer at once, then reads again. */
-  apply(view: ContentView): void {
-    this.view = view;
-    this.loadError = null;
-    this.#poller.changed();
-  }
-
-  /** After an action without a view of its own (e.g. Discard): read again at once. */
-  changed(): void {
-    this.#poller.changed();
+export class CatalogFeed extends Feed<ContentView> {
+  constructor() {
+    super(() => backend.myContent(), ["content", "billing", "sync"]);
   }
 }

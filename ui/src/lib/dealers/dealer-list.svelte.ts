@@ -1,7 +1,7 @@
 // My Dealers' live state: the query (search, status filter, sort, page) and the page of
-// rows read for it from the local replica. Re-read every two seconds while the window is
-// visible (every ten while hidden), at once when it shows again, and after every action;
-// a re-read keeps the query exactly as the user left it.
+// rows read for it from the local replica. Read again whenever the core announces a change
+// to dealers (or sync state, or a new minute) and after every action; a re-read keeps the
+// query exactly as the user left it.
 
 import {
   backend,
@@ -12,10 +12,9 @@ import {
   type DealerState,
 } from "../backend";
 
-import { Poller } from "../backend/poller";
+import { LiveRead } from "../backend/live.svelte";
 
 export const PAGE_SIZE = 50;
-export { POLL_MS } from "../backend/poller";
 
 function keyOf(q: DealerQuery): string {
   return JSON.stringify(q);
@@ -35,7 +34,8 @@ export class DealerList {
   /** Why the last read failed; cleared by the next success. */
   loadError: BackendError | null = $state(null);
 
-  #poller = new Poller<DealerPage>({
+  #live = new LiveRead<DealerPage>({
+    areas: ["dealers", "sync", "time"],
     read: () => backend.listDealers(this.query),
     key: () => keyOf(this.query),
     accept: (page) => {
@@ -64,18 +64,18 @@ export class DealerList {
     };
   }
 
-  /** Starts polling; returns the function that stops it (for `$effect` cleanup). */
+  /** Starts reading; returns the function that stops it (for `$effect` cleanup). */
   start(): () => void {
-    return this.#poller.start();
+    return this.#live.start();
   }
 
   refresh(): Promise<void> {
-    return this.#poller.refresh();
+    return this.#live.refresh();
   }
 
   /** After an action: drop reads that started before it and read again at once. */
   changed(): void {
-    this.#poller.changed();
+    this.#live.changed();
   }
 
   setSearch(text: string): void {

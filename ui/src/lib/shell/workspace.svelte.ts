@@ -1,11 +1,17 @@
-// The signed-in app's live state: the dashboard read from the local replica, refreshed
-// every two seconds while shown and after every action, plus "sync now".
+// The signed-in app's live state: the dashboard read from the local replica, read again
+// whenever the core announces any change (the dashboard shows a bit of everything) and
+// after every action, plus "sync now".
 
 import { now, setClockAhead } from "../clock";
 import { backend, toBackendError, type BackendError, type Dashboard, type SyncStatus } from "../backend";
-import { Poller } from "../backend/poller";
+import { LiveRead } from "../backend/live.svelte";
+import type { Area } from "../backend/bindings/Area";
 
-export { POLL_MS } from "../backend/poller";
+/** The dashboard shows something of every area. */
+const EVERY_AREA: readonly Area[] = [
+  "session", "sync", "profile", "billing", "dealers", "subscribers",
+  "resellers", "settings", "content", "notifications", "time",
+];
 
 export class Workspace {
   /** Replaced whole on every read, never mutated: a raw (not deeply reactive) snapshot. */
@@ -18,29 +24,29 @@ export class Workspace {
   /** Ticks with every read so relative times ("2 min ago") stay fresh. */
   now: Date = $state(now());
 
-  #poller = new Poller<Dashboard>({
+  #live = new LiveRead<Dashboard>({
+    areas: EVERY_AREA,
     read: () => backend.dashboard(),
     accept: (dashboard) => {
       setClockAhead(dashboard.clock_ahead_ms);
       if (dashboard.keychain_notice) this.keychainNotice = dashboard.keychain_notice;
       this.dashboard = dashboard;
       this.loadError = null;
+      this.now = now();
     },
     fail: (error) => {
       this.loadError = error;
-    },
-    after: () => {
       this.now = now();
     },
   });
 
-  /** Starts polling; returns the function that stops it (for `$effect` cleanup). */
+  /** Starts reading; returns the function that stops it (for `$effect` cleanup). */
   start(): () => void {
-    return this.#poller.start();
+    return this.#live.start();
   }
 
   refresh(): Promise<void> {
-    return this.#poller.refresh();
+    return this.#live.refresh();
   }
 
   /** Shows an action's result (the whole dashboard) at once, then reads again. */
@@ -49,13 +55,13 @@ export class Workspace {
     if (dashboard.keychain_notice) this.keychainNotice = dashboard.keychain_notice;
     this.dashboard = dashboard;
     this.loadError = null;
-    this.#poller.changed();
+    this.#live.changed();
   }
 
   /** Shows a fresh sync status at once, then reads the whole dashboard again. */
   applySync(sync: SyncStatus): void {
     if (this.dashboard) this.dashboard = { ...this.dashboard, sync };
-    this.#poller.changed();
+    this.#live.changed();
   }
 
   /** Pushes waiting edits and pulls the server's changes. Rejects with a BackendError. */

@@ -1,7 +1,7 @@
 // The subscribers table's live state: the query (search, state filter, dealer filter, sort,
-// page) and the page of rows read for it from the local replica, kept fresh by the Poller
-// (at once, every two seconds, after every action). A re-read keeps the query exactly as
-// the user left it.
+// page) and the page of rows read for it from the local replica, read again whenever the
+// core announces a change to lines, dealers, billing or sync (and each new minute) and
+// after every action. A re-read keeps the query exactly as the user left it.
 
 import {
   backend,
@@ -12,7 +12,7 @@ import {
   type SubscriberQuery,
   type SubscriberSort,
 } from "../backend";
-import { Poller } from "../backend/poller";
+import { LiveRead } from "../backend/live.svelte";
 
 export const PAGE_SIZE = 50;
 
@@ -38,7 +38,8 @@ export class SubscriberList {
   /** Why the last read failed; cleared by the next success. */
   loadError: BackendError | null = $state(null);
 
-  #poller = new Poller<SubscriberPage>({
+  #live = new LiveRead<SubscriberPage>({
+    areas: ["subscribers", "dealers", "billing", "sync", "time"],
     read: () => backend.listSubscribers(this.query),
     key: () => JSON.stringify(this.query),
     accept: (page) => {
@@ -73,18 +74,18 @@ export class SubscriberList {
     return this.search.trim() !== "" || this.lineState !== null || this.dealer !== null;
   }
 
-  /** Starts polling; returns the function that stops it (for `$effect` cleanup). */
+  /** Starts reading; returns the function that stops it (for `$effect` cleanup). */
   start(): () => void {
-    return this.#poller.start();
+    return this.#live.start();
   }
 
   refresh(): Promise<void> {
-    return this.#poller.refresh();
+    return this.#live.refresh();
   }
 
   /** After an action: drop reads that started before it and read again at once. */
   changed(): void {
-    this.#poller.changed();
+    this.#live.changed();
   }
 
   setSearch(text: string): void {

@@ -1,0 +1,37 @@
+//! The signed-in account as it sees itself: its role, profile, package and subscription.
+
+use crate::db::entity::{account, package, partner, reseller};
+use crate::wire_form;
+use chrono::{DateTime, Utc};
+use sea_orm::{ConnectionTrait, DbErr, EntityTrait};
+use wpplay_wire::auth::{Me, Role};
+
+/// Builds [`Me`] for an account.
+pub async fn me(
+    db: &impl ConnectionTrait,
+    account: &account::Model,
+    now: DateTime<Utc>,
+) -> Result<Me, DbErr> {
+    let partner = partner::Entity::find_by_id(account.id).one(db).await?;
+    let package = match &partner {
+        Some(p) => package::Entity::find_by_id(p.package_id).one(db).await?,
+        None => None,
+    };
+    let profile = match &partner {
+        Some(p) => Some(wire_form::profile(p)),
+        None => reseller::Entity::find_by_id(account.id)
+            .one(db)
+            .await?
+            .as_ref()
+            .map(wire_form::reseller_profile),
+    };
+    Ok(Me {
+        account_id: account.id,
+        username: account.username.clone(),
+        role: Role::parse(&account.role).unwrap_or(Role::Partner),
+        must_change_password: account.must_change_password,
+        profile,
+        package: package.as_ref().map(wire_form::package),
+        subscription: partner.as_ref().map(|p| wire_form::subscription(p, now)),
+    })
+}

@@ -1,0 +1,136 @@
+//! Signing in with username and password, and the session it opens.
+//!
+//! The attempt is counted against the account and the address before the slow password
+//! check (see [`throttle`]); a stranger learns nothing but "wrong credentials" until the
+//! password matched.
+
+use crate::auth::throttle::{self, Key, TooManyAttempts};
+use crate::auth::token::{self, Tokens};
+use crate::auth::{password, refresh};
+use crate::db::entity::{account, dealer, session};
+use crate::settings::Settings;
+use chrono::{DateTime, Utc};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait,
+    QueryFilter, Set,
+};
+use std::net::IpAddr;
+use thiserror::Error;
+use wpplay_domain::ErrorCode;
+use wpplay_domain::actor::Role;
+use wpplay_domain::credentials::MAX_PASSWORD_LEN;
+use wpplay_domain::dealer::DealerStatus;
+
+/// The longest username anyone has.
+const MAX_USERNAME_LEN: usize = 100;
+
+/// Why a sign-in opened no session.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum Refused {
+    #[error("Enter both the username and the password.")]
+    MissingField,
+    #[error("The username or password is not right.")]
+    WrongCredentials,
+    #[error(transparent)]
+    TooMany(#[from] TooManyAttempts),
+    #[error(
+        "This dealer account is switched off by its partner for now. Ask your partner to reactivate it."
+    )]
+    DealerInactive,
+}
+
+impl ErrorCode for Refused {
+    fn code(&self) -> &'static str {
+        match self {
+            Self::MissingField => "missing_field",
+            Self::WrongCredentials => "wrong_credentials",
+            Self::TooMany(_) => "too_many_attempts",
+            Self::DealerInactive => "dealer_inactive",
+        }
+    }
+}
+
+/// Signs `username` in from `client` and opens a session, or answers why not.
+pub async fn sign_in(
+    db: &DatabaseConnection,
+    settings: &Settings,
+    username: &str,
+    password: String,
+    client: IpAddr,
+    now: DateTime<Utc>,
+) -> Result<Result<Tokens, Refused>, DbErr> {
+    let username = username.trim().to_lowercase();
+    if username.is_empty() || password.is_empty() {
+        return Ok(Err(Refused::MissingField));
+    }
+    if username.len() > MAX_USERNAME_LEN || password.chars().count() > MAX_PASSWORD_LEN {
+        return Ok(Err(Refused::WrongCredentials));
+    }
+    let keys = [Key::account(&username), Key::address(client)];
+    if let Some(secs) = throttle::reserve(db, &keys, now).await? {
+        return Ok(Err(too_many(secs)));
+    }
+    let account = account::Entity::find()
+        .filter(account::Column::Username.eq(username.clone()))
+        .one(db)
+        .await?;
+    // An unknown username costs as much time as a known one: it is checked against a decoy.
+    let stored = account.as_ref().map_or_else(
+        || password::DECOY_HASH.to_owned(),
+        |a| a.password_hash.clone(),
+    );
+    let ok = password::verify(password, stored).await;
+    let Some(account) = account.filter(|_| ok) else {
+        if let Some(secs) = throttle::failed(db, &keys, now).await? {
+            return Ok(Err(too_many(secs)));
+        }
+        return Ok(Err(Refused::WrongCredentials));
+    };
+    throttle::succeeded(db, &keys[0], &keys[1..], now).await?;
+    if Role::parse(&account.role) == Some(Role::Dealer) {
+        let d = dealer::Entity::find()
+            .filter(dealer::Column::AccountId.eq(account.id))
+            .one(db)
+            .await?;
+        if d.is_none_or(|d| d.status == DealerStatus::Inactive.as_str()) {
+            // Said only after the password matched, so it reveals nothing to a stranger.
+            return Ok(Err(Refused::DealerInactive));
+        }
+    }
+    Ok(Ok(open_session(db, settings, account, now).await?))
+}
+
+fn too_many(secs: i64) -> Refused {
+    Refused::TooMany(TooManyAttempts {
+        retry_after_secs: secs,
+    })
+}
+
+/// A new session for `account`: both tokens stored only as hashes.
+async fn open_session(
+    db: &impl ConnectionTrait,
+    settings: &Settings,
+    account: account::Model,
+    now: DateTime<Utc>,
+) -> Result<Tokens, DbErr> {
+    let (access, refresh) = (token::generate(), token::generate());
+    let (access_expires_at, refresh_expires_at) = refresh::expiries(now, settings, now);
+    session::ActiveModel {
+        account_id: Set(account.id),
+        access_hash: Set(token::hash(&access)),
+        access_expires_at: Set(access_expires_at),
+        refresh_hash: Set(token::hash(&refresh)),
+        refresh_expires_at: Set(refresh_expires_at),
+        created_at: Set(now),
+        revoked_at: Set(None),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(Tokens {
+        account,
+        access,
+        refresh,
+        expires_in: (access_expires_at - now).num_seconds(),
+    })
+}

@@ -1,0 +1,102 @@
+//! What a partner sees of its billing: where it stands, its package, invoices and
+//! payments, and each invoice as a PDF.
+
+use super::pdf::{self, Issuer};
+use super::{facts, invoice_view};
+use crate::db::entity::{invoice, package, partner, payment};
+use crate::settings::Settings;
+use crate::wire_form;
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder};
+use std::collections::HashMap;
+use wpplay_wire::billing::{BillingView, PaymentView};
+
+/// The partner's billing at `now`; `None` if it is no partner (or its package is gone).
+pub async fn view(
+    db: &impl ConnectionTrait,
+    tz: Tz,
+    partner_id: i64,
+    now: DateTime<Utc>,
+) -> Result<Option<BillingView>, DbErr> {
+    let Some(p) = partner::Entity::find_by_id(partner_id).one(db).await? else {
+        return Ok(None);
+    };
+    let f = facts(&p, tz);
+    let Some(current) = package::Entity::find_by_id(p.package_id)
+        .one(db)
+        .await?
+        .map(|p| wire_form::package(&p))
+    else {
+        return Ok(None);
+    };
+    let next = match p.pending_package_id {
+        Some(id) => package::Entity::find_by_id(id)
+            .one(db)
+            .await?
+            .map(|p| wire_form::package(&p)),
+        None => None,
+    };
+    let invoices = invoice::Entity::find()
+        .filter(invoice::Column::PartnerId.eq(p.account_id))
+        .order_by_desc(invoice::Column::Id)
+        .all(db)
+        .await?;
+    let numbers: HashMap<i64, String> = invoices.iter().map(|i| (i.id, i.number.clone())).collect();
+    let payments = payment::Entity::find()
+        .filter(payment::Column::PartnerId.eq(p.account_id))
+        .order_by_desc(payment::Column::Id)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|x| PaymentView {
+            invoice_number: x.invoice_id.and_then(|id| numbers.get(&id).cloned()),
+            received_at: x.received_at,
+            amount_minor: x.amount_minor,
+            currency: x.currency,
+            reference: x.reference,
+            source: x.source,
+            status: x.status,
+        })
+        .collect();
+    Ok(Some(BillingView {
+        state: f.lifecycle.state_at(now).as_str().to_owned(),
+        trial_ends_at: p.trial_ends_at,
+        paid_through: p.paid_through,
+        access_ends_at: f.lifecycle.access_ends_at(),
+        purge_at: f.lifecycle.purge_at(),
+        package: current,
+        next_package: next,
+        invoices: invoices.iter().map(invoice_view).collect(),
+        payments,
+    }))
+}
+
+/// An invoice rendered for download.
+pub struct InvoicePdf {
+    pub number: String,
+    pub bytes: Vec<u8>,
+}
+
+/// The partner's invoice of this number as a PDF; another partner's number is simply
+/// not found.
+pub async fn invoice_pdf(
+    db: &impl ConnectionTrait,
+    settings: &Settings,
+    partner_id: i64,
+    number: &str,
+) -> Result<Option<InvoicePdf>, DbErr> {
+    let Some(inv) = invoice::Entity::find()
+        .filter(invoice::Column::Number.eq(number))
+        .filter(invoice::Column::PartnerId.eq(partner_id))
+        .one(db)
+        .await?
+    else {
+        return Ok(None);
+    };
+    let bytes = pdf::render(&inv, &Issuer::from_settings(settings), settings.time_zone);
+    Ok(Some(InvoicePdf {
+        number: inv.number,
+        bytes,
+    }))
+}

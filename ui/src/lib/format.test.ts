@@ -1,0 +1,54 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { setClockAhead } from "./clock";
+import { ago, changesWaiting, count, date, daysLeft, locale, money } from "./format";
+
+describe("format", () => {
+  beforeEach(() => {
+    vi.stubGlobal("navigator", { languages: ["en-GB"], language: "en-GB" });
+  });
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    setClockAhead(0);
+  });
+
+  it("skips locales Intl refuses, such as the POSIX locale's 'C'", () => {
+    vi.stubGlobal("navigator", { languages: ["C", "sr-Latn-RS"], language: "C" });
+    expect(locale()).toBe("sr-Latn-RS");
+    vi.stubGlobal("navigator", { languages: [], language: "C" });
+    expect(locale()).toBeUndefined();
+  });
+
+  it("formats minor units as money, and an unknown currency as a plain amount", () => {
+    expect(money(2900, "EUR")).toBe("€29.00");
+    expect(money(123456, "XYZ1")).toBe("1234.56 XYZ1");
+  });
+
+  it("groups counts", () => {
+    expect(count(3214)).toBe("3,214");
+  });
+
+  it("shows a date it cannot read as it came", () => {
+    expect(date("2026-03-14T09:30:00Z")).toBe("14 March 2026");
+    expect(date("soon")).toBe("soon");
+  });
+
+  it("counts days left and waiting changes in the singular and plural", () => {
+    expect(daysLeft(14)).toBe("14 days left");
+    expect(daysLeft(1)).toBe("1 day left");
+    expect(daysLeft(-3)).toBe("0 days left");
+    expect(changesWaiting(1)).toBe("1 change waiting");
+    expect(changesWaiting(1200)).toBe("1,200 changes waiting");
+  });
+
+  it("says how long ago, from the core's time", () => {
+    const at = new Date("2026-12-06T12:00:00Z");
+    expect(ago("2026-12-06T11:59:30Z", at)).toBe("just now");
+    expect(ago("2026-12-06T11:58:00Z", at)).toBe("2 min ago");
+    expect(ago("2026-12-06T09:00:00Z", at)).toBe("3 hr ago");
+    expect(ago("2026-12-05T12:00:00Z", at)).toBe("yesterday");
+    expect(ago("not a date", at)).toBe("not a date");
+    // Without an explicit time, "now" is the core's (which a debug build may move ahead).
+    setClockAhead(10 * 60_000);
+    expect(ago(new Date().toISOString())).toBe("10 min ago");
+  });
+});

@@ -1,0 +1,13 @@
+// Unit tests of what logic remains in TypeScript (formatting, the backend adapter, the
+// live views): `npm test`, run by the README's test command. Plain Node, no browser: a
+// test that needs `document` or the Tauri event bus provides a small stand-in.
+import { defineConfig } from "vitest/config";
+import { svelte } from "@sveltejs/vite-plugin-svelte";
+
+export default defineConfig({
+  plugins: [svelte()],
+  test: {
+    include: ["src/**/*.test.ts"],
+    environment: "node",
+  },
+});
