@@ -4,10 +4,8 @@
 //! app handle and the core. Errors cross the IPC as `{code, message}`.
 
 use std::sync::Arc;
-use tauri::{AppHandle, Manager, State};
+use tauri::{AppHandle, State};
 use wpplay_desktop::Core;
-use wpplay_desktop::commands::InvoiceArgs;
-use wpplay_desktop::view::{SavedFile, UpdateStatus};
 use wpplay_wire::ErrorBody;
 
 type Answer<T> = Result<T, ErrorBody>;
@@ -48,8 +46,12 @@ wpplay_desktop::ipc_commands!(tauri_commands);
 
 /// The commands the shell serves itself.
 mod shell {
-    use super::*;
+    use crate::commands::Answer;
     use crate::update::Updates;
+    use tauri::{AppHandle, Manager};
+    use wpplay_desktop::Core;
+    use wpplay_desktop::commands::InvoiceArgs;
+    use wpplay_desktop::view::{SavedFile, UpdateStatus};
 
     /// Saves the invoice and opens it in the user's PDF viewer; the saved file stays
     /// either way.

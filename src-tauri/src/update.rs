@@ -19,6 +19,7 @@ use tauri_plugin_updater::{Update, UpdaterExt};
 use tokio::sync::Mutex;
 use wpplay_desktop::Core;
 use wpplay_desktop::view::{UpdateOffer, UpdateStatus};
+use wpplay_wire::Code;
 use wpplay_wire::ErrorBody;
 
 /// How often a running app asks for a newer version.
@@ -64,7 +65,7 @@ fn target() -> Result<String, String> {
     Ok(format!("{os}-{}-{installer}", std::env::consts::ARCH))
 }
 
-fn error(code: &'static str, message: impl Into<String>) -> ErrorBody {
+fn error(code: Code, message: impl Into<String>) -> ErrorBody {
     ErrorBody::new(code, message.into())
 }
 
@@ -73,14 +74,14 @@ fn explain(e: &tauri_plugin_updater::Error) -> ErrorBody {
     use tauri_plugin_updater::Error as E;
     match e {
         E::Minisign(_) | E::SignatureUtf8(_) | E::Base64(_) => error(
-            "update_signature_invalid",
+            Code::UpdateSignatureInvalid,
             "The downloaded update is not signed by WP Play, so it was not installed. Your app is unchanged; tell your WP Play operator.",
         ),
         E::Reqwest(_) | E::Network(_) => error(
-            "update_unreachable",
+            Code::UpdateUnreachable,
             "The update could not be downloaded from your WP Play server. Check your connection and try again.",
         ),
-        other => error("update_failed", format!("The update failed: {other}.")),
+        other => error(Code::UpdateFailed, format!("The update failed: {other}.")),
     }
 }
 
@@ -127,10 +128,10 @@ impl Updates {
     }
 
     async fn ask(&self, app: &AppHandle, core: &Core) -> Result<Option<Update>, ErrorBody> {
-        let target = target().map_err(|why| error("update_unavailable", why))?;
+        let target = target().map_err(|why| error(Code::UpdateUnavailable, why))?;
         let server = core.server_url().await.ok_or_else(|| {
             error(
-                "update_unavailable",
+                Code::UpdateUnavailable,
                 "Choose your WP Play server first; updates come from it.",
             )
         })?;
@@ -139,7 +140,7 @@ impl Updates {
             .parse()
             .map_err(|_| {
                 error(
-                    "update_unavailable",
+                    Code::UpdateUnavailable,
                     format!("{server} is not a usable address."),
                 )
             })?;
@@ -151,7 +152,7 @@ impl Updates {
         if let Some(ca) = core.ca_file() {
             let pem = std::fs::read(ca).map_err(|e| {
                 error(
-                    "ca_file_unreadable",
+                    Code::CaFileUnreadable,
                     format!("The certificate file {} cannot be read: {e}.", ca.display()),
                 )
             })?;
@@ -178,7 +179,7 @@ impl Updates {
         let Some(update) = pending else {
             let mut state = self.inner.lock().await;
             state.status.error = Some(error(
-                "no_update",
+                Code::NoUpdate,
                 "There is no update to install right now; check again later.",
             ));
             drop(state);

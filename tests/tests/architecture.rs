@@ -207,7 +207,7 @@ mod imports {
     /// Each cycle as "a.rs → b.rs (names) → …", for the crate whose folder is `dir`.
     pub fn cycles(dir: &Path) -> Vec<String> {
         let modules = modules(dir);
-        let files: BTreeMap<&Vec<String>, &PathBuf> = modules.iter().map(|(m, f)| (m, f)).collect();
+        let files: BTreeMap<&Vec<String>, &PathBuf> = modules.iter().collect();
         let mut edges: BTreeMap<Vec<String>, BTreeMap<Vec<String>, BTreeSet<String>>> =
             BTreeMap::new();
         for (module, file) in &modules {

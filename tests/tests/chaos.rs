@@ -289,7 +289,12 @@ impl Remote {
         cmd: &str,
         args: impl serde::Serialize,
     ) -> Result<R, ErrorBody> {
-        let gone = |why: String| ErrorBody::new("process_gone", why);
+        let gone = |why: String| {
+            ErrorBody::new(
+                wpplay_domain::Code::Unknown,
+                format!("the core process is gone: {why}"),
+            )
+        };
         let mut io = self.io.lock().await;
         let line = format!("{}\n", serde_json::json!({"cmd": cmd, "args": args}));
         io.0.write_all(line.as_bytes())

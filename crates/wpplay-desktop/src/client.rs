@@ -5,6 +5,7 @@ use reqwest::{Method, StatusCode};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use std::time::Duration;
+use wpplay_domain::Code;
 use wpplay_wire::ErrorBody;
 
 /// A client for one server.
@@ -60,7 +61,7 @@ pub fn normalize_server_url(input: &str) -> CoreResult<String> {
     let trimmed = input.trim();
     let invalid = || {
         ErrorBody::new(
-            "invalid_server_url",
+            Code::InvalidServerUrl,
             format!("'{trimmed}' is not a server address. Use one like https://desk.example.com."),
         )
     };
@@ -85,7 +86,7 @@ pub fn normalize_server_url(input: &str) -> CoreResult<String> {
         .ok_or_else(invalid)?;
     if url.scheme() == "http" && !url.host().is_some_and(|h| is_loopback(&h)) {
         return Err(ErrorBody::new(
-            "insecure_server_url",
+            Code::InsecureServerUrl,
             format!(
                 "'{trimmed}' uses plain http://, which would send your password unencrypted. Use https:// (ask your WP Play operator for the address); plain http:// is only for a server on this computer."
             ),
@@ -119,7 +120,7 @@ fn extra_roots(ca_file: Option<&std::path::Path>) -> CoreResult<Vec<reqwest::Cer
     let shown = path.display().to_string();
     let pem = std::fs::read(path).map_err(|e| {
         ErrorBody::new(
-            "ca_file_unreadable",
+            Code::CaFileUnreadable,
             format!("The certificate file {shown} ({CA_FILE_VAR}) cannot be read: {e}."),
         )
     })?;
@@ -128,7 +129,7 @@ fn extra_roots(ca_file: Option<&std::path::Path>) -> CoreResult<Vec<reqwest::Cer
         .filter(|c| !c.is_empty());
     certs.ok_or_else(|| {
         ErrorBody::new(
-            "ca_file_unreadable",
+            Code::CaFileUnreadable,
             format!("The certificate file {shown} ({CA_FILE_VAR}) holds no PEM certificate."),
         )
     })
@@ -142,7 +143,7 @@ fn unreachable(base: &str, e: &reqwest::Error) -> ErrorBody {
         let text = err.to_string().to_ascii_lowercase();
         if text.contains("certificate") || text.contains("unknown ca") {
             return ErrorBody::new(
-                "untrusted_certificate",
+                Code::UntrustedCertificate,
                 format!(
                     "The server at {base} answered with a certificate this computer does not trust. If your WP Play operator uses its own certificate authority, start the app with {CA_FILE_VAR} set to its certificate file."
                 ),
@@ -168,7 +169,7 @@ impl ApiClient {
         }
         let http = builder.build().map_err(|e| {
             ErrorBody::new(
-                "http_client",
+                Code::HttpClient,
                 format!("The app could not start its network client: {e}"),
             )
         })?;
@@ -213,12 +214,12 @@ impl ApiClient {
                 &bytes[..]
             };
             return serde_json::from_slice(bytes).map_err(|e| {
-                CallError::Answered(status, ErrorBody::new("unexpected_answer", format!("The server's answer was not understood ({e}). Is this a WP Play server?")))
+                CallError::Answered(status, ErrorBody::new(Code::UnexpectedAnswer, format!("The server's answer was not understood ({e}). Is this a WP Play server?")))
             });
         }
         let body = serde_json::from_slice::<ErrorBody>(&bytes).unwrap_or_else(|_| {
             ErrorBody::new(
-                "server_error",
+                Code::ServerError,
                 format!("The server answered {status} without an explanation. Try again later."),
             )
         });
@@ -244,7 +245,7 @@ impl ApiClient {
         let bytes = resp.bytes().await.unwrap_or_default();
         let body = serde_json::from_slice::<ErrorBody>(&bytes).unwrap_or_else(|_| {
             ErrorBody::new(
-                "server_error",
+                Code::ServerError,
                 format!("The server answered {status} without an explanation. Try again later."),
             )
         });
@@ -271,7 +272,7 @@ impl ApiClient {
         }
         let body = serde_json::from_slice::<ErrorBody>(&bytes).unwrap_or_else(|_| {
             ErrorBody::new(
-                "server_error",
+                Code::ServerError,
                 format!("The server answered {status} without an explanation. Try again later."),
             )
         });

@@ -7,6 +7,10 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 use wpplay_wire::registration::RegistrationRequest;
 
+/// The wire types, for the command list ([`ipc_commands!`]) in other crates.
+#[doc(hidden)]
+pub use wpplay_wire as wire;
+
 /// `login`.
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 #[ts(export)]
@@ -251,8 +255,8 @@ macro_rules! ipc_commands {
         $then! {
             core {
                 startup() -> $crate::view::StartupView;
-                list_packages($crate::commands::ServerArgs) -> Vec<$crate::wire::packages::Package>;
-                register($crate::commands::RegisterArgs) -> $crate::wire::registration::RegistrationResponse;
+                list_packages($crate::commands::ServerArgs) -> Vec<$crate::commands::wire::packages::Package>;
+                register($crate::commands::RegisterArgs) -> $crate::commands::wire::registration::RegistrationResponse;
                 login($crate::commands::LoginArgs) -> $crate::view::SessionView;
                 forget_account($crate::commands::ForgetAccountArgs) -> bool;
                 change_password($crate::commands::ChangePasswordArgs) -> $crate::view::SessionView;
@@ -288,10 +292,10 @@ macro_rules! ipc_commands {
                 remove_stream($crate::commands::StreamArgs) -> $crate::view::ContentView;
                 reseller_settings() -> $crate::view::ResellerSettingsView;
                 update_reseller_settings($crate::commands::ResellerSettingsArgs) -> $crate::view::ResellerSettingsView;
-                audit_log($crate::commands::AuditArgs) -> Vec<$crate::wire::audit::AuditEntry>;
-                billing() -> $crate::wire::billing::BillingView;
-                offered_packages() -> Vec<$crate::wire::packages::Package>;
-                choose_package($crate::commands::ChangePackageArgs) -> $crate::wire::billing::ChangePackageResponse;
+                audit_log($crate::commands::AuditArgs) -> Vec<$crate::commands::wire::audit::AuditEntry>;
+                billing() -> $crate::commands::wire::billing::BillingView;
+                offered_packages() -> Vec<$crate::commands::wire::packages::Package>;
+                choose_package($crate::commands::ChangePackageArgs) -> $crate::commands::wire::billing::ChangePackageResponse;
             }
             shell {
                 save_invoice_pdf($crate::commands::InvoiceArgs) -> $crate::view::SavedFile;

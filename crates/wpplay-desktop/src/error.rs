@@ -1,17 +1,18 @@
 //! Errors of the desktop core. Everything that reaches the UI is an `ErrorBody`.
 
+use wpplay_domain::Code;
 use wpplay_wire::ErrorBody;
 
 /// The core's result type: errors cross the IPC as `{code, message}`.
 pub type CoreResult<T> = Result<T, ErrorBody>;
 
 pub fn not_signed_in() -> ErrorBody {
-    ErrorBody::new("not_signed_in", "Sign in first.")
+    ErrorBody::new(Code::NotSignedIn, "Sign in first.")
 }
 
 pub fn offline(server_url: &str) -> ErrorBody {
     ErrorBody::new(
-        "offline",
+        Code::Offline,
         format!(
             "Cannot reach the server at {server_url}. Check the address and your connection; your work is kept and syncs when the server is back."
         ),
@@ -21,7 +22,7 @@ pub fn offline(server_url: &str) -> ErrorBody {
 pub fn local_storage(e: impl std::fmt::Display) -> ErrorBody {
     tracing::error!(error = %e, "local replica error");
     ErrorBody::new(
-        "local_storage",
+        Code::LocalStorage,
         "The app could not read or write its local data. Restart the app; if it persists, free some disk space.",
     )
 }

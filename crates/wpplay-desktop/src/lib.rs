@@ -22,5 +22,3 @@ pub use crate::core::{Core, CoreConfig, TrayInputs, replica_file_name, tray_mode
 pub use error::CoreResult;
 /// The clock the app runs on, re-exported so the shell needs no domain dependency.
 pub use wpplay_clock as clock;
-/// The wire types, for the command list ([`ipc_commands!`]).
-pub use wpplay_wire as wire;

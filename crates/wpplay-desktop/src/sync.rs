@@ -6,6 +6,7 @@
 use crate::client::{ApiClient, CallError};
 use crate::replica::Replica;
 use chrono::{DateTime, Utc};
+use wpplay_domain::Code;
 use wpplay_domain::sync::{MAX_PUSH_BATCH, SCHEMA_VERSION, next_batch, page_continues, step_for};
 use wpplay_wire::ErrorBody;
 use wpplay_wire::sync::{ClientMutation, PullResponse, PushRequest, PushResponse};
@@ -121,7 +122,7 @@ async fn pull_pages(
             return Err(CallError::Answered(
                 reqwest::StatusCode::OK,
                 ErrorBody::new(
-                    "feed_out_of_order",
+                    Code::FeedOutOfOrder,
                     "The server sent changes out of order; the next sync will try again.",
                 ),
             ));

@@ -70,7 +70,7 @@ pub struct RejectedEdit {
     pub mutation_id: i64,
     /// A short description of the edit, e.g. "Profile: contact person and phone".
     pub summary: String,
-    pub code: String,
+    pub code: wpplay_domain::Code,
     pub message: String,
 }
 
@@ -84,6 +84,14 @@ pub struct SubscriptionView {
     pub days_left: i64,
     pub trial_ends_at: DateTime<Utc>,
     pub paid_through: Option<DateTime<Utc>>,
+    /// When access ends unless the partner pays (the later of trial end and paid-through).
+    pub access_ends_at: DateTime<Utc>,
+    /// Whether that end is the trial's (not a paid period's).
+    pub ends_with_trial: bool,
+    /// When the data of a partner that does not pay is deleted.
+    pub purge_at: DateTime<Utc>,
+    /// Whole days until then, rounded up.
+    pub days_to_purge: i64,
 }
 
 /// The dashboard, read entirely from the local replica.
@@ -132,7 +140,7 @@ pub enum RowSync {
 pub struct RowProblem {
     pub mutation_id: i64,
     /// `version_conflict` when another device changed the row first.
-    pub code: String,
+    pub code: wpplay_domain::Code,
     pub message: String,
 }
 
@@ -141,7 +149,7 @@ impl RowProblem {
     pub fn refused(entry: &crate::replica::entity::outbox::Model) -> Option<Self> {
         (entry.state == "rejected").then(|| Self {
             mutation_id: entry.mutation_id,
-            code: entry.reject_code.clone().unwrap_or_default(),
+            code: wpplay_domain::Code::parse(entry.reject_code.as_deref().unwrap_or_default()),
             message: entry.reject_message.clone().unwrap_or_default(),
         })
     }

@@ -651,7 +651,7 @@ async fn dealer_edits_work_offline_and_sync_with_refusals_and_conflicts() {
     );
     assert_eq!(
         mine.problem.map(|p| p.code),
-        Some("version_conflict".to_owned()),
+        Some(wpplay_domain::Code::VersionConflict),
         "the loser is shown as a conflict"
     );
 

@@ -5,8 +5,9 @@
 //! where the row is read; these rules need only the actor, so they hold before anything
 //! is read and are tested here for every role.
 
-use crate::ErrorCode;
 use crate::actor::{Actor, Role};
+use crate::code::Code;
+use crate::error::ErrorCode;
 use crate::ids::AccountId;
 use thiserror::Error;
 
@@ -32,10 +33,10 @@ pub enum Forbidden {
 }
 
 impl ErrorCode for Forbidden {
-    fn code(&self) -> &'static str {
+    fn code(&self) -> Code {
         match self {
-            Self::NotAPartner => "not_a_partner",
-            _ => "forbidden",
+            Self::NotAPartner => Code::NotAPartner,
+            _ => Code::Forbidden,
         }
     }
 }

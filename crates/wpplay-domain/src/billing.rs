@@ -186,6 +186,12 @@ pub struct Action {
     pub send: bool,
 }
 
+/// When the pro forma invoice for the period after `end` is issued: 08:00 local,
+/// [`INVOICE_DAYS_BEFORE`] days before it.
+pub fn invoice_due(end: DateTime<Utc>, tz: Tz) -> DateTime<Utc> {
+    reminder_due(end, INVOICE_DAYS_BEFORE, tz)
+}
+
 /// Reminder time on the local day `days_before` days before `end`: 08:00 local, or the
 /// start of that day when `end` itself falls before 08:00 on it.
 fn reminder_due(end: DateTime<Utc>, days_before: i64, tz: Tz) -> DateTime<Utc> {

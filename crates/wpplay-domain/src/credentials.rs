@@ -3,6 +3,7 @@
 //! The caller passes the random number generator, so this stays pure and testable.
 
 use crate::DomainError;
+use crate::code::Code;
 use rand::Rng;
 use rand::seq::SliceRandom;
 
@@ -94,25 +95,25 @@ pub fn check_new_password(username: &str, current: &str, new: &str) -> Result<()
     let fail = |code, message: &str| Err(DomainError::invalid(code, "new_password", message));
     if new.chars().count() > MAX_PASSWORD_LEN {
         return fail(
-            "password_too_long",
+            Code::PasswordTooLong,
             "The new password must be at most 128 characters.",
         );
     }
     if strength(new) == Strength::TooWeak {
         return fail(
-            "password_too_weak",
+            Code::PasswordTooWeak,
             "The new password must have at least 10 characters and mix letters with digits or symbols.",
         );
     }
     if new.to_lowercase().contains(&username.to_lowercase()) {
         return fail(
-            "password_too_weak",
+            Code::PasswordTooWeak,
             "The new password must not contain the username.",
         );
     }
     if new == current {
         return fail(
-            "password_unchanged",
+            Code::PasswordUnchanged,
             "The new password must differ from the current one.",
         );
     }
@@ -176,7 +177,7 @@ mod tests {
     fn password_policy() {
         let check = |new: &str| {
             check_new_password("acme1234", "Old-Pass-123", new)
-                .map_err(|e| crate::ErrorCode::code(&e))
+                .map_err(|e| crate::ErrorCode::code(&e).as_str())
         };
         assert_eq!(check("short1A"), Err("password_too_weak"));
         assert_eq!(check("alllowercaseletters"), Err("password_too_weak"));

@@ -1,5 +1,6 @@
 //! The dealer network: dealers a partner creates, and the subscribers (IPTV lines) they sell.
 
+use crate::code::Code;
 use crate::{DomainError, validate};
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
@@ -122,7 +123,7 @@ pub fn check_expiry(expires_at: DateTime<Utc>, now: DateTime<Utc>) -> Result<(),
     let earliest = now - Duration::days(MAX_EXTENSION_DAYS);
     if expires_at > latest_expiry(now) || expires_at < earliest {
         return Err(DomainError::invalid(
-            "invalid_expiry",
+            Code::InvalidExpiry,
             "expires_at",
             format!("A line may be paid at most {MAX_EXTENSION_DAYS} days ahead."),
         ));
@@ -139,7 +140,7 @@ pub fn extend_line(
 ) -> Result<DateTime<Utc>, DomainError> {
     if !(1..=MAX_EXTENSION_DAYS).contains(&days) {
         return Err(DomainError::invalid(
-            "invalid_extension",
+            Code::InvalidExtension,
             "days",
             format!("Choose 1 to {MAX_EXTENSION_DAYS} days."),
         ));
@@ -148,7 +149,7 @@ pub fn extend_line(
     if new > latest_expiry(now) {
         let room = (latest_expiry(now) - old.max(now)).num_days().max(0);
         return Err(DomainError::invalid(
-            "extension_too_long",
+            Code::ExtensionTooLong,
             "days",
             if room == 0 {
                 format!(
@@ -176,7 +177,7 @@ pub fn username(value: &str) -> Result<String, DomainError> {
         Ok(v)
     } else {
         Err(DomainError::invalid(
-            "invalid_username",
+            Code::InvalidUsername,
             "username",
             "A username has 3-32 characters: lowercase letters, digits, '.', '_' or '-', starting with a letter.",
         ))
@@ -193,7 +194,7 @@ pub fn mac(value: &str) -> Result<String, DomainError> {
         .collect();
     let bad = || {
         DomainError::invalid(
-            "invalid_mac",
+            Code::InvalidMac,
             "mac",
             format!(
                 "'{}' is not a MAC address; use the form 00:1A:2B:3C:4D:5E.",
@@ -289,7 +290,11 @@ mod tests {
             "00:00:00:00:00:00",
             "ff:ff:ff:ff:ff:ff",
         ] {
-            assert_eq!(mac(bad).map_err(|e| e.code()), Err("invalid_mac"), "{bad}");
+            assert_eq!(
+                mac(bad).map_err(|e| e.code().as_str()),
+                Err("invalid_mac"),
+                "{bad}"
+            );
         }
     }
 
@@ -360,7 +365,7 @@ mod tests {
         assert!(e.message().contains("at most 98 days"), "{e}");
         for days in [0, -1, MAX_EXTENSION_DAYS + 1, i64::MAX, i64::MIN] {
             assert_eq!(
-                extend_line(now, now, days).map_err(|e| e.code()),
+                extend_line(now, now, days).map_err(|e| e.code().as_str()),
                 Err("invalid_extension"),
                 "{days}"
             );
@@ -382,7 +387,7 @@ mod tests {
             DateTime::<Utc>::MIN_UTC,
         ] {
             assert_eq!(
-                check_expiry(far, now).map_err(|e| e.code()),
+                check_expiry(far, now).map_err(|e| e.code().as_str()),
                 Err("invalid_expiry")
             );
         }
@@ -395,11 +400,11 @@ mod tests {
         assert_eq!(d.contact_email, None, "blank contact fields are absent");
         assert_eq!(d.contact_phone.as_deref(), Some("+381641234567"));
         assert_eq!(
-            DealerDetails::validate("", None, None).map_err(|e| e.code()),
+            DealerDetails::validate("", None, None).map_err(|e| e.code().as_str()),
             Err("missing_field")
         );
         assert_eq!(
-            DealerDetails::validate("M", Some("bad"), None).map_err(|e| e.code()),
+            DealerDetails::validate("M", Some("bad"), None).map_err(|e| e.code().as_str()),
             Err("invalid_email")
         );
     }

@@ -1,10 +1,11 @@
 //! Errors a user or client can trigger, each with a stable machine code.
 
+use crate::code::Code;
 use thiserror::Error;
 
-/// A stable, machine-readable error code. Clients match on these, never on messages.
+/// An error with a stable, machine-readable code. Clients match on codes, never on messages.
 pub trait ErrorCode {
-    fn code(&self) -> &'static str;
+    fn code(&self) -> Code;
 }
 
 /// A rule of the domain was broken by the input.
@@ -12,14 +13,14 @@ pub trait ErrorCode {
 pub enum DomainError {
     #[error("{field}: {message}")]
     Invalid {
-        code: &'static str,
+        code: Code,
         field: &'static str,
         message: String,
     },
 }
 
 impl DomainError {
-    pub fn invalid(code: &'static str, field: &'static str, message: impl Into<String>) -> Self {
+    pub fn invalid(code: Code, field: &'static str, message: impl Into<String>) -> Self {
         Self::Invalid {
             code,
             field,
@@ -42,9 +43,9 @@ impl DomainError {
 }
 
 impl ErrorCode for DomainError {
-    fn code(&self) -> &'static str {
+    fn code(&self) -> Code {
         match self {
-            Self::Invalid { code, .. } => code,
+            Self::Invalid { code, .. } => *code,
         }
     }
 }

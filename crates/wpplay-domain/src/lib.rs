@@ -8,6 +8,7 @@ pub mod actor;
 pub mod authorize;
 pub mod billing;
 pub mod clock;
+pub mod code;
 pub mod credentials;
 pub mod dealer;
 pub mod error;
@@ -21,4 +22,5 @@ pub mod requests;
 pub mod sync;
 pub mod validate;
 
+pub use code::Code;
 pub use error::{DomainError, ErrorCode};

@@ -71,6 +71,12 @@ impl LifecycleFacts {
         self.access_ends_at() + Duration::days(PURGE_AFTER_DAYS)
     }
 
+    /// Whether access ends (or ended) with the trial rather than with a paid period.
+    pub fn ends_with_trial(&self) -> bool {
+        self.paid_through
+            .is_none_or(|paid| paid <= self.trial_ends_at)
+    }
+
     /// Whether the purge is due at `now` (whether or not it ran yet).
     pub fn purge_due(&self, now: DateTime<Utc>) -> bool {
         now >= self.purge_at()

@@ -1,6 +1,7 @@
 //! Partner packages: what a partner buys each month.
 
 use crate::DomainError;
+use crate::code::Code;
 use crate::validate;
 use serde::{Deserialize, Serialize};
 
@@ -29,7 +30,7 @@ impl PackageSpec {
                 .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
         {
             return Err(DomainError::invalid(
-                "invalid_package",
+                Code::InvalidPackage,
                 "code",
                 "a package code is 1-40 lowercase letters, digits or dashes",
             ));
@@ -37,14 +38,14 @@ impl PackageSpec {
         let currency = self.currency.trim().to_uppercase();
         if currency.len() != 3 || !currency.chars().all(|c| c.is_ascii_uppercase()) {
             return Err(DomainError::invalid(
-                "invalid_package",
+                Code::InvalidPackage,
                 "currency",
                 "the currency is a three-letter ISO 4217 code, e.g. EUR",
             ));
         }
         if self.monthly_price_minor < 0 || self.max_subscribers < 1 || self.max_streams < 1 {
             return Err(DomainError::invalid(
-                "invalid_package",
+                Code::InvalidPackage,
                 "limits",
                 "the price must not be negative and the limits must be at least 1",
             ));
@@ -99,7 +100,7 @@ pub fn check_room(kind: Limited, used: u64, max: u64, package: &str) -> Result<(
         return Ok(());
     }
     Err(DomainError::invalid(
-        "package_limit_reached",
+        Code::PackageLimitReached,
         match kind {
             Limited::Subscribers => "subscribers",
             Limited::Streams => "streams",
@@ -134,7 +135,7 @@ pub fn check_fits(
         return Ok(());
     }
     Err(DomainError::invalid(
-        "package_too_small",
+        Code::PackageTooSmall,
         "package_id",
         format!(
             "You have {}, more than the {package} package allows. Remove some first, then choose it again.",

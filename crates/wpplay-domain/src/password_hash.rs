@@ -8,6 +8,7 @@
 //! [`hasher`] from clients, and verifies a stored hash only while it is within
 //! [`VERIFY_MAX_MEMORY_KIB`] and friends.
 
+use crate::code::Code;
 use argon2::password_hash::PasswordHash;
 use argon2::{Algorithm, Argon2, Params, Version};
 
@@ -45,10 +46,10 @@ pub enum HashProblem {
 }
 
 impl HashProblem {
-    pub fn code(self) -> &'static str {
+    pub fn code(self) -> Code {
         match self {
-            Self::Weak => "weak_password_hash",
-            Self::Bad => "bad_password_hash",
+            Self::Weak => Code::WeakPasswordHash,
+            Self::Bad => Code::BadPasswordHash,
         }
     }
 

@@ -166,7 +166,7 @@ mod tests {
         ];
         for (f, code, field) in cases {
             let err = f.validate().expect_err("must be refused");
-            assert_eq!((err.code(), err.field()), (code, field), "{f:?}");
+            assert_eq!((err.code().as_str(), err.field()), (code, field), "{f:?}");
         }
     }
 }

@@ -2,6 +2,7 @@
 //! cancelled. Only a pending request moves; every other state is final.
 
 use crate::DomainError;
+use crate::code::Code;
 use serde::{Deserialize, Serialize};
 
 /// Requests for Partner one reseller may send in 24 hours, to anyone (each one e-mails
@@ -63,7 +64,7 @@ pub enum RequestAction {
 pub fn transition(from: RequestState, action: RequestAction) -> Result<RequestState, DomainError> {
     if from != RequestState::Pending {
         return Err(DomainError::invalid(
-            "request_not_pending",
+            Code::RequestNotPending,
             "request",
             format!(
                 "This request is already {} and cannot change any more.",
@@ -98,7 +99,7 @@ mod tests {
             assert_eq!(transition(Pending, action), Ok(to));
             for done in [Accepted, Rejected, Withdrawn, Cancelled] {
                 assert_eq!(
-                    transition(done, action).map_err(|e| e.code()),
+                    transition(done, action).map_err(|e| e.code().as_str()),
                     Err("request_not_pending"),
                     "{done:?} is final"
                 );

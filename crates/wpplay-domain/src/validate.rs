@@ -3,6 +3,7 @@
 //! Each validator returns the normalised value, so callers store exactly what was checked.
 
 use crate::DomainError;
+use crate::code::Code;
 
 /// The longest free-text field we accept (company, contact person).
 pub const MAX_TEXT_LEN: usize = 200;
@@ -12,21 +13,21 @@ pub fn text(field: &'static str, value: &str) -> Result<String, DomainError> {
     let value = value.trim();
     if value.is_empty() {
         return Err(DomainError::invalid(
-            "missing_field",
+            Code::MissingField,
             field,
             format!("{field} must not be empty"),
         ));
     }
     if value.chars().count() > MAX_TEXT_LEN {
         return Err(DomainError::invalid(
-            "field_too_long",
+            Code::FieldTooLong,
             field,
             format!("{field} must be at most {MAX_TEXT_LEN} characters"),
         ));
     }
     if value.chars().any(char::is_control) {
         return Err(DomainError::invalid(
-            "invalid_text",
+            Code::InvalidText,
             field,
             format!("{field} must not contain control characters"),
         ));
@@ -45,7 +46,7 @@ pub fn stream_url(value: &str) -> Result<String, DomainError> {
         .any(|p| lower.starts_with(p));
     if !scheme_ok || url.len() > 2048 || url.chars().any(|c| c.is_whitespace() || c.is_control()) {
         return Err(DomainError::invalid(
-            "invalid_stream_url",
+            Code::InvalidStreamUrl,
             "stream_url",
             "A stream URL starts with http(s)://, rtmp://, rtsp:// or udp:// and has no spaces.",
         ));
@@ -56,7 +57,7 @@ pub fn stream_url(value: &str) -> Result<String, DomainError> {
 pub fn email(value: &str) -> Result<String, DomainError> {
     let bad = || {
         DomainError::invalid(
-            "invalid_email",
+            Code::InvalidEmail,
             "email",
             format!("'{}' is not a valid e-mail address", value.trim()),
         )
@@ -98,7 +99,7 @@ pub fn email(value: &str) -> Result<String, DomainError> {
 pub fn phone(value: &str) -> Result<String, DomainError> {
     let bad = || {
         DomainError::invalid(
-            "invalid_phone",
+            Code::InvalidPhone,
             "phone",
             format!(
                 "'{}' is not a valid phone number: use the international form, e.g. +381 64 123 4567",
@@ -135,7 +136,7 @@ pub fn country(value: &str) -> Result<String, DomainError> {
         Ok(code)
     } else {
         Err(DomainError::invalid(
-            "invalid_country",
+            Code::InvalidCountry,
             "country",
             format!(
                 "'{}' is not an ISO 3166 country code (two letters, e.g. RS)",
@@ -157,7 +158,7 @@ mod tests {
         input: &str,
         expected: Result<T, &str>,
     ) {
-        let got = f(input).map_err(|e| crate::ErrorCode::code(&e));
+        let got = f(input).map_err(|e| crate::ErrorCode::code(&e).as_str());
         assert_eq!(got, expected, "input {input:?}");
     }
 
@@ -215,15 +216,15 @@ mod tests {
     fn texts() {
         assert_eq!(text("company", "  Acme  ").as_deref(), Ok("Acme"));
         assert_eq!(
-            text("company", " ").map_err(|e| crate::ErrorCode::code(&e)),
+            text("company", " ").map_err(|e| crate::ErrorCode::code(&e).as_str()),
             Err("missing_field")
         );
         assert_eq!(
-            text("company", &"x".repeat(201)).map_err(|e| crate::ErrorCode::code(&e)),
+            text("company", &"x".repeat(201)).map_err(|e| crate::ErrorCode::code(&e).as_str()),
             Err("field_too_long")
         );
         assert_eq!(
-            text("company", "a\u{0}b").map_err(|e| crate::ErrorCode::code(&e)),
+            text("company", "a\u{0}b").map_err(|e| crate::ErrorCode::code(&e).as_str()),
             Err("invalid_text")
         );
     }
@@ -244,7 +245,7 @@ mod tests {
             assert!(stream_url(bad).is_err(), "{bad:?}");
         }
         assert_eq!(
-            stream_url("x").map_err(|e| (crate::ErrorCode::code(&e), e.message().to_owned())),
+            stream_url("x").map_err(|e| (crate::ErrorCode::code(&e).as_str(), e.message().to_owned())),
             Err((
                 "invalid_stream_url",
                 "A stream URL starts with http(s)://, rtmp://, rtsp:// or udp:// and has no spaces.".to_owned()

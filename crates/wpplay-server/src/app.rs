@@ -11,6 +11,7 @@ use axum::routing::{get, post};
 use std::sync::Arc;
 use tokio::net::TcpListener;
 use tokio::sync::Notify;
+use wpplay_domain::Code;
 use wpplay_domain::clock::Clock;
 
 /// The largest request body accepted.
@@ -90,7 +91,7 @@ pub fn router(state: AppState) -> Router {
         .method_not_allowed_fallback(|| async {
             ApiError::new(
                 axum::http::StatusCode::METHOD_NOT_ALLOWED,
-                "method_not_allowed",
+                Code::MethodNotAllowed,
                 "This address does not accept that method.",
             )
         })
@@ -106,7 +107,7 @@ pub fn router(state: AppState) -> Router {
         .layer(tower_http::catch_panic::CatchPanicLayer::custom(|_| {
             axum::response::IntoResponse::into_response(ApiError::new(
                 axum::http::StatusCode::INTERNAL_SERVER_ERROR,
-                "internal_error",
+                Code::InternalError,
                 "The server hit an unexpected problem; it has been logged.",
             ))
         }))

@@ -4,15 +4,17 @@ use axum::Json;
 use axum::extract::rejection::QueryRejection;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use wpplay_domain::{DomainError, ErrorCode};
+use wpplay_domain::{Code, DomainError, ErrorCode};
 use wpplay_wire::ErrorBody;
 
 /// An error answered to a client.
 #[derive(Debug)]
 pub struct ApiError {
     pub status: StatusCode,
-    pub code: &'static str,
+    pub code: Code,
     pub message: String,
+    /// The request's field the error is about, if one.
+    pub field: Option<&'static str>,
     /// Seconds, for `429 Too Many Requests`.
     pub retry_after: Option<i64>,
 }
@@ -20,35 +22,36 @@ pub struct ApiError {
 pub type ApiResult<T> = Result<T, ApiError>;
 
 impl ApiError {
-    pub fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> Self {
+    pub fn new(status: StatusCode, code: Code, message: impl Into<String>) -> Self {
         Self {
             status,
             code,
             message: message.into(),
+            field: None,
             retry_after: None,
         }
     }
 
-    pub fn bad_request(code: &'static str, message: impl Into<String>) -> Self {
+    pub fn bad_request(code: Code, message: impl Into<String>) -> Self {
         Self::new(StatusCode::BAD_REQUEST, code, message)
     }
 
-    pub fn unauthorized(code: &'static str, message: impl Into<String>) -> Self {
+    pub fn unauthorized(code: Code, message: impl Into<String>) -> Self {
         Self::new(StatusCode::UNAUTHORIZED, code, message)
     }
 
-    pub fn forbidden(code: &'static str, message: impl Into<String>) -> Self {
+    pub fn forbidden(code: Code, message: impl Into<String>) -> Self {
         Self::new(StatusCode::FORBIDDEN, code, message)
     }
 
-    pub fn conflict(code: &'static str, message: impl Into<String>) -> Self {
+    pub fn conflict(code: Code, message: impl Into<String>) -> Self {
         Self::new(StatusCode::CONFLICT, code, message)
     }
 
     pub fn not_found() -> Self {
         Self::new(
             StatusCode::NOT_FOUND,
-            "not_found",
+            Code::NotFound,
             "There is nothing at this address.",
         )
     }
@@ -56,8 +59,9 @@ impl ApiError {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        let mut response =
-            (self.status, Json(ErrorBody::new(self.code, self.message))).into_response();
+        let mut body = ErrorBody::new(self.code, self.message);
+        body.field = self.field.map(str::to_owned);
+        let mut response = (self.status, Json(body)).into_response();
         if let Some(secs) = self.retry_after
             && let Ok(v) = HeaderValue::from_str(&secs.max(1).to_string())
         {
@@ -70,7 +74,10 @@ impl IntoResponse for ApiError {
 impl From<DomainError> for ApiError {
     fn from(e: DomainError) -> Self {
         let message = e.to_string();
-        Self::new(StatusCode::UNPROCESSABLE_ENTITY, e.code(), message)
+        Self {
+            field: Some(e.field()),
+            ..Self::new(StatusCode::UNPROCESSABLE_ENTITY, e.code(), message)
+        }
     }
 }
 
@@ -80,7 +87,7 @@ impl From<sea_orm::DbErr> for ApiError {
         tracing::error!(error = %e, "database error");
         Self::new(
             StatusCode::SERVICE_UNAVAILABLE,
-            "database_unavailable",
+            Code::DatabaseUnavailable,
             "The server cannot reach its database right now. Try again in a moment.",
         )
     }
@@ -89,7 +96,7 @@ impl From<sea_orm::DbErr> for ApiError {
 impl From<QueryRejection> for ApiError {
     fn from(rejection: QueryRejection) -> Self {
         Self::bad_request(
-            "invalid_query",
+            Code::InvalidQuery,
             format!("The query string is not valid: {}", rejection.body_text()),
         )
     }

@@ -7,6 +7,7 @@ use axum::http::StatusCode;
 use axum::http::header::CONTENT_TYPE;
 use axum::http::request::Parts;
 use serde::de::DeserializeOwned;
+use wpplay_domain::Code;
 
 /// A JSON body; malformed, oversized or mistyped bodies get a precise 4xx.
 #[derive(Debug, Clone, Copy, Default)]
@@ -29,7 +30,7 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
         if !is_json {
             return Err(ApiError::new(
                 StatusCode::UNSUPPORTED_MEDIA_TYPE,
-                "unsupported_media_type",
+                Code::UnsupportedMediaType,
                 "Send the request body as JSON with 'Content-Type: application/json'.",
             ));
         }
@@ -37,21 +38,21 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
             if r.status() == StatusCode::PAYLOAD_TOO_LARGE {
                 ApiError::new(
                     StatusCode::PAYLOAD_TOO_LARGE,
-                    "payload_too_large",
+                    Code::PayloadTooLarge,
                     "The request body is too large.",
                 )
             } else {
-                ApiError::bad_request("invalid_body", "The request body could not be read.")
+                ApiError::bad_request(Code::InvalidBody, "The request body could not be read.")
             }
         })?;
         // Two steps, so valid JSON of the wrong shape is never called "not valid JSON".
         let value: serde_json::Value = serde_json::from_slice(&bytes).map_err(|_| {
-            ApiError::bad_request("malformed_json", "The request body is not valid JSON.")
+            ApiError::bad_request(Code::MalformedJson, "The request body is not valid JSON.")
         })?;
         let parsed = serde_json::from_value(value).map_err(|e| {
             ApiError::new(
                 StatusCode::UNPROCESSABLE_ENTITY,
-                "invalid_field",
+                Code::InvalidField,
                 format!("The request body does not have the expected fields: {e}"),
             )
         })?;
@@ -85,7 +86,7 @@ impl<S: Send + Sync, T: DeserializeOwned + Send> FromRequestParts<S> for ApiPath
             .await
             .map_err(|e| {
                 ApiError::bad_request(
-                    "invalid_path",
+                    Code::InvalidPath,
                     format!("The address is not valid: {}", e.body_text()),
                 )
             })?;

@@ -13,6 +13,7 @@ use axum::response::{IntoResponse, Response};
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::Semaphore;
+use wpplay_domain::Code;
 
 /// What the request guard shares between requests.
 #[derive(Clone)]
@@ -46,7 +47,7 @@ pub async fn guard(State(limits): State<RequestLimits>, req: Request, next: Next
             Err(_) => {
                 let mut busy = ApiError::new(
                     StatusCode::SERVICE_UNAVAILABLE,
-                    "server_busy",
+                    Code::ServerBusy,
                     "The server is busy right now. Try again in a moment.",
                 );
                 busy.retry_after = Some(1);
@@ -58,7 +59,7 @@ pub async fn guard(State(limits): State<RequestLimits>, req: Request, next: Next
         Ok(response) => response,
         Err(_) => ApiError::new(
             StatusCode::REQUEST_TIMEOUT,
-            "request_timeout",
+            Code::RequestTimeout,
             format!(
                 "The request was not sent and answered within {} seconds. Check the connection and try again.",
                 limits.timeout.as_secs()

@@ -17,6 +17,7 @@ use tokio::sync::mpsc;
 use tokio_rustls::TlsAcceptor;
 use tokio_rustls::rustls;
 use tokio_rustls::server::TlsStream;
+use wpplay_domain::Code;
 
 /// The address of the client a request comes from: the TCP peer, or, when the peer is a
 /// trusted proxy (`WPPLAY_TRUSTED_PROXIES`), the address that proxy reports.
@@ -34,7 +35,7 @@ impl FromRequestParts<AppState> for ClientAddr {
             .ok_or_else(|| {
                 ApiError::new(
                     axum::http::StatusCode::INTERNAL_SERVER_ERROR,
-                    "internal_error",
+                    Code::InternalError,
                     "The server could not tell where the request came from.",
                 )
             })?;

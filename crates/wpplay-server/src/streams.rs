@@ -8,6 +8,7 @@ use sea_orm::{
     ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
 };
 use thiserror::Error;
+use wpplay_domain::Code;
 use wpplay_domain::ErrorCode;
 use wpplay_domain::actor::Role;
 use wpplay_domain::lifecycle::{LifecycleFacts, PartnerState};
@@ -35,10 +36,10 @@ pub enum Refused {
 }
 
 impl ErrorCode for Refused {
-    fn code(&self) -> &'static str {
+    fn code(&self) -> Code {
         match self {
-            Self::NotLinked => "not_linked",
-            Self::Locked => "partner_locked",
+            Self::NotLinked => Code::NotLinked,
+            Self::Locked => Code::PartnerLocked,
         }
     }
 }

@@ -60,6 +60,8 @@ pub struct BillingView {
     pub access_ends_at: DateTime<Utc>,
     /// When the data is deleted if nothing is paid (shown once locked).
     pub purge_at: DateTime<Utc>,
+    /// When the pro forma invoice for the next period is issued (7 days before access ends).
+    pub next_invoice_at: DateTime<Utc>,
     pub package: crate::packages::Package,
     /// A cheaper package chosen for the next period.
     pub next_package: Option<crate::packages::Package>,

@@ -14,4 +14,4 @@ pub mod registration;
 pub mod resellers;
 pub mod sync;
 
-pub use error::ErrorBody;
+pub use error::{Code, ErrorBody};

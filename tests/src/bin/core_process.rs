@@ -14,7 +14,7 @@ use std::time::Duration;
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
 use wpplay_clock::SystemClock;
 use wpplay_desktop::{Core, CoreConfig};
-use wpplay_wire::ErrorBody;
+use wpplay_wire::{Code, ErrorBody};
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
@@ -50,11 +50,13 @@ async fn main() -> anyhow::Result<()> {
 }
 
 fn answer<T: Serialize>(r: Result<T, ErrorBody>) -> Result<Value, ErrorBody> {
-    r.and_then(|v| serde_json::to_value(v).map_err(|e| ErrorBody::new("bad_answer", e.to_string())))
+    r.and_then(|v| {
+        serde_json::to_value(v).map_err(|e| ErrorBody::new(Code::UnexpectedAnswer, e.to_string()))
+    })
 }
 
 fn parsed<T: DeserializeOwned>(v: Value) -> Result<T, ErrorBody> {
-    serde_json::from_value(v).map_err(|e| ErrorBody::new("bad_arguments", e.to_string()))
+    serde_json::from_value(v).map_err(|e| ErrorBody::new(Code::InvalidBody, e.to_string()))
 }
 
 async fn dispatch(core: &Core, cmd: &str, args: Value) -> Result<Value, ErrorBody> {
@@ -72,7 +74,7 @@ async fn dispatch(core: &Core, cmd: &str, args: Value) -> Result<Value, ErrorBod
         "update_profile" => answer(core.update_profile(parsed(args)?).await),
         "discard_rejected" => answer(core.discard_rejected(parsed(args)?).await),
         other => Err(ErrorBody::new(
-            "unknown_command",
+            Code::NotFound,
             format!("wpplay-core-process has no command '{other}'"),
         )),
     }

@@ -6,6 +6,7 @@ use super::state::Core;
 use crate::commands::{ChangePackageArgs, InvoiceArgs};
 use crate::error::{CoreResult, not_signed_in};
 use crate::view::{Allowance, SavedFile};
+use wpplay_domain::Code;
 use wpplay_domain::package::Limited;
 use wpplay_wire::auth::Role;
 use wpplay_wire::billing::{BillingView, ChangePackageRequest, ChangePackageResponse};
@@ -107,7 +108,7 @@ impl Core {
             .collect();
         if number.is_empty() || number.len() > 16 {
             return Err(wpplay_wire::ErrorBody::new(
-                "invalid_invoice",
+                Code::InvalidInvoice,
                 "That is not an invoice number.",
             ));
         }

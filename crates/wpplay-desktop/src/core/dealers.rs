@@ -8,6 +8,7 @@ use crate::replica::entity::outbox;
 use crate::view::{DealerPage, DealerQuery, DealerRow, DealerSort, RowProblem, RowSync};
 use argon2::password_hash::{PasswordHasher, SaltString, rand_core::OsRng};
 use std::collections::HashMap;
+use wpplay_domain::Code;
 use wpplay_domain::ErrorCode;
 use wpplay_domain::credentials::check_new_password;
 use wpplay_domain::dealer::{DealerDetails, username as check_username};
@@ -20,7 +21,7 @@ impl Core {
     pub async fn list_dealers(&self, q: DealerQuery) -> CoreResult<DealerPage> {
         if !(1..=500).contains(&q.page_size) || q.page < 0 {
             return Err(ErrorBody::new(
-                "invalid_query",
+                Code::InvalidQuery,
                 "Pages have 1 to 500 rows and start at 0.",
             ));
         }
@@ -47,13 +48,13 @@ impl Core {
         .await
         .map_err(|_| {
             ErrorBody::new(
-                "hashing_failed",
+                Code::HashingFailed,
                 "The password could not be secured. Try again.",
             )
         })?
         .map_err(|_| {
             ErrorBody::new(
-                "hashing_failed",
+                Code::HashingFailed,
                 "The password could not be secured. Try again.",
             )
         })?;
@@ -117,7 +118,7 @@ impl Core {
         let current = self.dealer_row(&args.dealer_id).await?;
         if current.subscriber_count != args.subscriber_count {
             return Err(ErrorBody::new(
-                "subscriber_count_changed",
+                Code::SubscriberCountChanged,
                 format!(
                     "{} now has {} subscribers. Review and confirm again.",
                     current.display_name, current.subscriber_count
@@ -165,7 +166,7 @@ impl Core {
             .find(|r| r.id == id)
             .ok_or_else(|| {
                 ErrorBody::new(
-                    "dealer_not_found",
+                    Code::DealerNotFound,
                     "This dealer no longer exists; it may have been deleted on another device.",
                 )
             })
@@ -195,7 +196,7 @@ impl Core {
 }
 
 pub(super) fn domain(e: wpplay_domain::DomainError) -> ErrorBody {
-    ErrorBody::new(e.code(), e.to_string())
+    ErrorBody::new(e.code(), e.to_string()).about(e.field())
 }
 
 /// Whether a mutation moves the dealer `id` to its next version.

@@ -21,6 +21,7 @@ mod views;
 use state::Session;
 pub use state::{Core, CoreConfig};
 pub use tray::{TrayInputs, tray_model};
+use wpplay_domain::Code;
 
 use views::view_of;
 
@@ -142,7 +143,7 @@ impl Core {
             && s.username.to_lowercase() == username
         {
             return Err(ErrorBody::new(
-                "signed_in",
+                Code::SignedIn,
                 "This account is signed in on this computer: sign out first, then remove its data.",
             ));
         }
@@ -432,7 +433,7 @@ pub fn replica_file_name(server_url: &str, username: &str) -> String {
 /// What the user is told when the server deleted the account.
 pub(crate) fn account_deleted(username: &str) -> ErrorBody {
     ErrorBody::new(
-        "account_deleted",
+        Code::AccountDeleted,
         format!(
             "The account {username} no longer exists: WP Play deleted it 30 days after it stayed unpaid. Its data on this computer has been removed too."
         ),

@@ -16,6 +16,7 @@ use crate::view::{
     ContentView, DirectoryRow, OutgoingRow, Relation, RequestsView, ResellerSettingsView,
     RowProblem, RowSync, StreamRow,
 };
+use wpplay_domain::Code;
 use wpplay_domain::package::Limited;
 use wpplay_wire::ErrorBody;
 use wpplay_wire::audit::AuditEntry;
@@ -42,7 +43,7 @@ impl Core {
             Ok(())
         } else {
             Err(ErrorBody::new(
-                "forbidden",
+                Code::Forbidden,
                 format!("Only a {} account can {what}.", role.as_str()),
             ))
         }
@@ -178,13 +179,13 @@ impl Core {
         let message = args.message.trim().to_owned();
         if message.is_empty() {
             return Err(ErrorBody::new(
-                "missing_field",
+                Code::MissingField,
                 "Write a few words to the partner: who you are and what you need.",
             ));
         }
         if message.chars().count() > MAX_MESSAGE {
             return Err(ErrorBody::new(
-                "field_too_long",
+                Code::FieldTooLong,
                 format!("Keep the message under {MAX_MESSAGE} characters."),
             ));
         }
@@ -195,7 +196,7 @@ impl Core {
             .any(|l| l.partner_id == args.partner_id)
         {
             return Err(ErrorBody::new(
-                "already_linked",
+                Code::AlreadyLinked,
                 "You already work with this partner.",
             ));
         }
@@ -205,7 +206,7 @@ impl Core {
                 && r.problem.is_none()
         }) {
             return Err(ErrorBody::new(
-                "request_pending",
+                Code::RequestPending,
                 "Your request to this partner is still waiting for an answer.",
             ));
         }
@@ -233,13 +234,13 @@ impl Core {
             .find(|r| r.request.id == args.request_id)
         else {
             return Err(ErrorBody::new(
-                "request_not_found",
+                Code::RequestNotFound,
                 "This request no longer exists.",
             ));
         };
         if row.request.status != RequestStatus::Pending {
             return Err(ErrorBody::new(
-                "request_closed",
+                Code::RequestClosed,
                 "This request was answered or withdrawn already.",
             ));
         }
@@ -270,7 +271,7 @@ impl Core {
             .map(|l| l.partner_company)
             .ok_or_else(|| {
                 ErrorBody::new(
-                    "not_linked",
+                    Code::NotLinked,
                     "Only the partner's linked resellers see its content. Send a Request for Partner first.",
                 )
             })?;
@@ -387,8 +388,9 @@ impl Core {
             .await?;
         let name = required("name", "Name the stream", &args.name)?;
         let category = required("category", "Give the stream a category", &args.category)?;
-        let url = wpplay_domain::validate::stream_url(&args.stream_url)
-            .map_err(|e| ErrorBody::new(wpplay_domain::ErrorCode::code(&e), e.message()))?;
+        let url = wpplay_domain::validate::stream_url(&args.stream_url).map_err(|e| {
+            ErrorBody::new(wpplay_domain::ErrorCode::code(&e), e.message()).about(e.field())
+        })?;
         // The package's limit, checked before queuing (the server holds it again).
         if let Some(a) = self.my_content().await?.allowance {
             a.room_for_one(Limited::Streams)?;
@@ -412,7 +414,7 @@ impl Core {
             .find(|r| r.stream.id == args.stream_id)
         else {
             return Err(ErrorBody::new(
-                "stream_not_found",
+                Code::StreamNotFound,
                 "This stream is no longer in your catalog.",
             ));
         };
@@ -565,11 +567,11 @@ impl Core {
 fn required(field: &str, ask: &str, value: &str) -> CoreResult<String> {
     let v = value.trim();
     if v.is_empty() {
-        return Err(ErrorBody::new("missing_field", format!("{ask}.")));
+        return Err(ErrorBody::new(Code::MissingField, format!("{ask}.")));
     }
     if v.chars().count() > 200 {
         return Err(ErrorBody::new(
-            "field_too_long",
+            Code::FieldTooLong,
             format!("The {field} must be at most 200 characters."),
         ));
     }

@@ -5,6 +5,7 @@ use super::state::Core;
 use crate::commands::{AnswerRequestArgs, RemoveResellerArgs};
 use crate::error::{CoreResult, not_signed_in};
 use crate::view::{LinkRow, RequestRow, ResellersView};
+use wpplay_domain::Code;
 use wpplay_wire::ErrorBody;
 use wpplay_wire::resellers::{Link, Notification, PartnerRequest, RequestStatus};
 use wpplay_wire::sync::{Entity, Mutation};
@@ -95,7 +96,7 @@ impl Core {
         let reason = args.reason.trim().to_owned();
         if reason.is_empty() {
             return Err(ErrorBody::new(
-                "missing_field",
+                Code::MissingField,
                 "Say why you remove this reseller; they will read it.",
             ));
         }

@@ -15,6 +15,7 @@ use crate::view::{
 };
 use chrono::{DateTime, Duration, Utc};
 use std::collections::HashMap;
+use wpplay_domain::Code;
 use wpplay_domain::dealer::{
     DealerStatus, LineState, MAX_EXTENSION_DAYS, SubscriberDetails, extend_line, extended_expiry,
     line_state,
@@ -64,7 +65,7 @@ impl Core {
             && !dealers.iter().any(|o| &o.id == d)
         {
             return Err(ErrorBody::new(
-                "dealer_not_found",
+                Code::DealerNotFound,
                 "This dealer no longer exists; it may have been deleted on another device.",
             ));
         }
@@ -113,8 +114,9 @@ impl Core {
         check_days(args.days)?;
         let current = self.subscriber_row(&args.subscriber_id).await?;
         // The server's rule, checked before queuing: paid at most so many days ahead.
-        extend_line(current.expires_at, self.cfg.clock.now(), args.days)
-            .map_err(|e| ErrorBody::new(wpplay_domain::ErrorCode::code(&e), e.message()))?;
+        extend_line(current.expires_at, self.cfg.clock.now(), args.days).map_err(|e| {
+            ErrorBody::new(wpplay_domain::ErrorCode::code(&e), e.message()).about(e.field())
+        })?;
         let m = Mutation::ExtendSubscriber {
             subscriber_id: args.subscriber_id.clone(),
             days: args.days,
@@ -159,7 +161,7 @@ impl Core {
             .find(|r| r.id == id)
             .ok_or_else(|| {
                 ErrorBody::new(
-                    "subscriber_not_found",
+                    Code::SubscriberNotFound,
                     "This subscriber no longer exists; it may have been removed on another device.",
                 )
             })
@@ -190,7 +192,7 @@ impl Core {
 pub(super) fn check_page(page: i64, page_size: i64) -> CoreResult<()> {
     if !(1..=500).contains(&page_size) || page < 0 {
         return Err(ErrorBody::new(
-            "invalid_query",
+            Code::InvalidQuery,
             "Pages have 1 to 500 rows and start at 0.",
         ));
     }
@@ -200,7 +202,7 @@ pub(super) fn check_page(page: i64, page_size: i64) -> CoreResult<()> {
 fn check_days(days: i64) -> CoreResult<()> {
     if !(1..=MAX_EXTENSION_DAYS).contains(&days) {
         return Err(ErrorBody::new(
-            "invalid_extension",
+            Code::InvalidExtension,
             format!("Choose 1 to {MAX_EXTENSION_DAYS} days."),
         ));
     }
@@ -209,7 +211,7 @@ fn check_days(days: i64) -> CoreResult<()> {
 
 fn mac_taken(mac: &str, holder: &str) -> ErrorBody {
     ErrorBody::new(
-        "mac_taken",
+        Code::MacTaken,
         format!("The MAC address {mac} is already used by subscriber {holder}."),
     )
 }

@@ -3,6 +3,7 @@
 use crate::client::{ApiClient, CallError};
 use crate::error::{CoreResult, not_signed_in};
 use crate::keychain;
+use wpplay_domain::Code;
 use wpplay_wire::ErrorBody;
 use wpplay_wire::auth::{RefreshRequest, TokenResponse};
 
@@ -25,7 +26,7 @@ impl Core {
             Some(t) => call(api.clone(), t).await,
             None => Err(CallError::Answered(
                 reqwest::StatusCode::UNAUTHORIZED,
-                ErrorBody::new("token_expired", "no access token yet"),
+                ErrorBody::new(Code::TokenExpired, "no access token yet"),
             )),
         };
         let result = match first {
@@ -60,7 +61,7 @@ impl Core {
                 }
             }
             return Err(ErrorBody::new(
-                "not_signed_in",
+                Code::NotSignedIn,
                 "The session has ended. Sign in again.",
             ));
         }
@@ -91,7 +92,7 @@ impl Core {
             let s = guard.as_ref().filter(|s| s.id == id).ok_or_else(|| {
                 CallError::Answered(
                     reqwest::StatusCode::UNAUTHORIZED,
-                    ErrorBody::new("not_signed_in", "Sign in first."),
+                    ErrorBody::new(Code::NotSignedIn, "Sign in first."),
                 )
             })?;
             (
@@ -110,7 +111,7 @@ impl Core {
                 Ok(None) => {
                     return Err(CallError::Answered(
                         reqwest::StatusCode::UNAUTHORIZED,
-                        ErrorBody::new("session_ended", "The session has ended. Sign in again."),
+                        ErrorBody::new(Code::SessionEnded, "The session has ended. Sign in again."),
                     ));
                 }
                 Err(e) => {
@@ -118,7 +119,7 @@ impl Core {
                     return Err(CallError::Answered(
                         reqwest::StatusCode::OK,
                         ErrorBody::new(
-                            "keychain_unavailable",
+                            Code::KeychainUnavailable,
                             format!(
                                 "The system keychain could not be read ({e}). Unlock it and sync again."
                             ),

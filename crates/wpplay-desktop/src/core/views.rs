@@ -3,6 +3,7 @@
 use crate::commands::{MutationArgs, UpdateProfileArgs};
 use crate::error::{CoreResult, not_signed_in};
 use crate::view::{Dashboard, RejectedEdit, SessionView, SubscriptionView, SyncStatus};
+use wpplay_domain::Code;
 use wpplay_domain::ErrorCode;
 use wpplay_domain::clock::Clock;
 use wpplay_domain::lifecycle::{LifecycleFacts, days_left};
@@ -70,6 +71,10 @@ impl Core {
                 days_left: days_left(facts.access_ends_at(), now),
                 trial_ends_at: sub.trial_ends_at,
                 paid_through: sub.paid_through,
+                access_ends_at: facts.access_ends_at(),
+                ends_with_trial: facts.ends_with_trial(),
+                purge_at: facts.purge_at(),
+                days_to_purge: days_left(facts.purge_at(), now),
             }
         });
         let sync = status_of(s).await?;
@@ -135,15 +140,17 @@ pub(super) async fn status_of(s: &Session) -> CoreResult<SyncStatus> {
         .map(|r| RejectedEdit {
             mutation_id: r.mutation_id,
             summary: r.summary,
-            code: r.reject_code.unwrap_or_default(),
+            code: Code::parse(r.reject_code.as_deref().unwrap_or_default()),
             message: r.reject_message.unwrap_or_default(),
         })
         .collect();
     let last_error = s.last_error.clone().or_else(|| {
-        state
-            .last_error_code
-            .clone()
-            .map(|code| ErrorBody::new(code, state.last_error_message.clone().unwrap_or_default()))
+        state.last_error_code.clone().map(|code| {
+            ErrorBody::new(
+                Code::parse(&code),
+                state.last_error_message.clone().unwrap_or_default(),
+            )
+        })
     });
     Ok(SyncStatus {
         online: s.online,

@@ -231,7 +231,7 @@ impl Replica {
     /// Records why the last sync failed (or clears it), for the status bar.
     pub async fn set_error(&self, error: Option<&wpplay_wire::ErrorBody>) -> Local<()> {
         let state = self.state().await?;
-        let code = error.map(|e| e.code.clone());
+        let code = error.map(|e| e.code.to_string());
         let message = error.map(|e| e.message.clone());
         if state.last_error_code == code && state.last_error_message == message {
             return Ok(());

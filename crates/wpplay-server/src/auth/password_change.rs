@@ -13,6 +13,7 @@ use sea_orm::{
 };
 use std::net::IpAddr;
 use thiserror::Error;
+use wpplay_domain::Code;
 use wpplay_domain::credentials::{MAX_PASSWORD_LEN, check_new_password};
 use wpplay_domain::{DomainError, ErrorCode};
 use wpplay_wire::auth::Me;
@@ -40,12 +41,12 @@ pub enum Refused {
 }
 
 impl ErrorCode for Refused {
-    fn code(&self) -> &'static str {
+    fn code(&self) -> Code {
         match self {
-            Self::TooMany(_) => "too_many_attempts",
-            Self::WrongCurrent => "wrong_current_password",
+            Self::TooMany(_) => Code::TooManyAttempts,
+            Self::WrongCurrent => Code::WrongCurrentPassword,
             Self::Weak(e) => e.code(),
-            Self::Hashing => "hashing_unavailable",
+            Self::Hashing => Code::HashingUnavailable,
         }
     }
 }

@@ -12,6 +12,7 @@ use axum::http::StatusCode;
 use axum::http::header::AUTHORIZATION;
 use axum::http::request::Parts;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use wpplay_domain::Code;
 use wpplay_domain::actor::Role;
 use wpplay_domain::dealer::DealerStatus;
 use wpplay_domain::lifecycle::{LifecycleFacts, PartnerState};
@@ -50,7 +51,7 @@ pub fn partner_locked(role: Role) -> ApiError {
             "Your trial or paid period ended without a payment, so the admin panel is locked. Pay the pro forma invoice under Billing to get everything back as it was."
         }
     };
-    ApiError::new(StatusCode::PAYMENT_REQUIRED, "partner_locked", message)
+    ApiError::new(StatusCode::PAYMENT_REQUIRED, Code::PartnerLocked, message)
 }
 
 /// A live session whose account may use the API.
@@ -66,7 +67,7 @@ impl FromRequestParts<AppState> for SessionAuth {
     ) -> Result<Self, Self::Rejection> {
         let header = parts.headers.get(AUTHORIZATION).ok_or_else(|| {
             ApiError::unauthorized(
-                "unauthenticated",
+                Code::Unauthenticated,
                 "Sign in first: this request needs an access token.",
             )
         })?;
@@ -78,7 +79,7 @@ impl FromRequestParts<AppState> for SessionAuth {
             .filter(|t| !t.is_empty())
             .ok_or_else(|| {
                 ApiError::unauthorized(
-                    "invalid_token",
+                    Code::InvalidToken,
                     "The Authorization header must be 'Bearer <access token>'.",
                 )
             })?;
@@ -90,13 +91,13 @@ impl FromRequestParts<AppState> for SessionAuth {
             .await?;
         let Some((session, account)) = found else {
             return Err(ApiError::unauthorized(
-                "invalid_token",
+                Code::InvalidToken,
                 "The access token is not valid. Sign in again.",
             ));
         };
         if session.access_expires_at <= now {
             return Err(ApiError::unauthorized(
-                "token_expired",
+                Code::TokenExpired,
                 "The access token has expired. Refresh it or sign in again.",
             ));
         }
@@ -106,7 +107,10 @@ impl FromRequestParts<AppState> for SessionAuth {
             crate::auth::refresh::mark_used(&state.db, session.id).await?;
         }
         let role = Role::parse(&account.role).ok_or_else(|| {
-            ApiError::forbidden("unknown_role", "This account has no role the server knows.")
+            ApiError::forbidden(
+                Code::UnknownRole,
+                "This account has no role the server knows.",
+            )
         })?;
         let mut partner_id = (role == Role::Partner).then_some(account.id);
         if role == Role::Dealer {
@@ -121,7 +125,7 @@ impl FromRequestParts<AppState> for SessionAuth {
             let active = d.is_some_and(|d| d.status == DealerStatus::Active.as_str());
             if !active {
                 return Err(ApiError::forbidden(
-                    "dealer_inactive",
+                    Code::DealerInactive,
                     "This dealer account is switched off by its partner for now. Ask your partner to reactivate it.",
                 ));
             }
@@ -159,7 +163,7 @@ impl FromRequestParts<AppState> for Authed {
         let auth = SessionAuth::from_request_parts(parts, state).await?;
         if auth.account.must_change_password {
             return Err(ApiError::forbidden(
-                "password_change_required",
+                Code::PasswordChangeRequired,
                 "Choose a new password first: the generated one must be replaced at the first sign-in.",
             ));
         }

@@ -16,6 +16,7 @@ use sea_orm::{
 };
 use std::net::IpAddr;
 use thiserror::Error;
+use wpplay_domain::Code;
 use wpplay_domain::ErrorCode;
 use wpplay_domain::actor::Role;
 use wpplay_domain::credentials::MAX_PASSWORD_LEN;
@@ -40,12 +41,12 @@ pub enum Refused {
 }
 
 impl ErrorCode for Refused {
-    fn code(&self) -> &'static str {
+    fn code(&self) -> Code {
         match self {
-            Self::MissingField => "missing_field",
-            Self::WrongCredentials => "wrong_credentials",
-            Self::TooMany(_) => "too_many_attempts",
-            Self::DealerInactive => "dealer_inactive",
+            Self::MissingField => Code::MissingField,
+            Self::WrongCredentials => Code::WrongCredentials,
+            Self::TooMany(_) => Code::TooManyAttempts,
+            Self::DealerInactive => Code::DealerInactive,
         }
     }
 }

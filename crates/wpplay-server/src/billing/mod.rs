@@ -16,6 +16,7 @@ use chrono_tz::Tz;
 use sea_orm::{
     ActiveModelTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, QuerySelect, Set,
 };
+use wpplay_domain::Code;
 use wpplay_domain::billing::{
     BillingFacts, anchor_day, invoice_number, model97_reference, normalize_reference, rf_reference,
 };
@@ -183,7 +184,7 @@ pub async fn change_package(
     partner_id: i64,
     package_id: i64,
     now: DateTime<Utc>,
-) -> Result<Result<wpplay_wire::billing::ChangePackageResponse, (&'static str, String)>, DbErr> {
+) -> Result<Result<wpplay_wire::billing::ChangePackageResponse, (Code, String)>, DbErr> {
     use sea_orm::{ColumnTrait, QueryFilter, QueryOrder};
     use wpplay_domain::billing::{ChangeTiming, change_timing, next_period_end, prorated_minor};
     let txn = write_txn(db).await?;
@@ -193,7 +194,7 @@ pub async fn change_package(
         .await?
     else {
         return Ok(Err((
-            "not_a_partner",
+            Code::NotAPartner,
             "Only partners choose a package.".to_owned(),
         )));
     };
@@ -203,7 +204,7 @@ pub async fn change_package(
         .filter(|n| n.active)
     else {
         return Ok(Err((
-            "unknown_package",
+            Code::UnknownPackage,
             "Choose one of the packages on offer.".to_owned(),
         )));
     };
@@ -213,13 +214,13 @@ pub async fn change_package(
         .ok_or_else(|| DbErr::RecordNotFound("package".into()))?;
     if new.id == old.id && p.pending_package_id.is_none() {
         return Ok(Err((
-            "same_package",
+            Code::SamePackage,
             format!("You are on the {} package already.", old.name),
         )));
     }
     if new.currency != old.currency {
         return Ok(Err((
-            "currency_mismatch",
+            Code::CurrencyMismatch,
             format!(
                 "The {} package is priced in {}, yours in {}; ask WP Play to switch.",
                 new.name, new.currency, old.currency

@@ -65,6 +65,7 @@ pub async fn view(
         paid_through: p.paid_through,
         access_ends_at: f.lifecycle.access_ends_at(),
         purge_at: f.lifecycle.purge_at(),
+        next_invoice_at: wpplay_domain::billing::invoice_due(f.lifecycle.access_ends_at(), tz),
         package: current,
         next_package: next,
         invoices: invoices.iter().map(invoice_view).collect(),

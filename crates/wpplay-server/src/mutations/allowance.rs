@@ -5,6 +5,7 @@ use super::outcome::{Applied, forbidden};
 use crate::db::entity::{package, partner};
 use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QuerySelect};
+use wpplay_domain::Code;
 use wpplay_domain::ErrorCode;
 use wpplay_domain::authorize::Forbidden;
 use wpplay_domain::ids::AccountId;
@@ -26,7 +27,7 @@ pub async fn partner_may_work(
     };
     if facts.state_at(now) == PartnerState::Locked {
         return Ok(Err((
-            "partner_locked",
+            Code::PartnerLocked,
             "The partner's account is locked until the next payment; changes are refused."
                 .to_owned(),
         )));

@@ -10,6 +10,7 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait,
     QueryFilter, Set,
 };
+use wpplay_domain::Code;
 use wpplay_domain::ids::AccountId;
 use wpplay_domain::package::Limited;
 use wpplay_domain::validate;
@@ -50,7 +51,7 @@ pub async fn add(
         > 0
     {
         return Ok(Err((
-            "stream_exists",
+            Code::StreamExists,
             "A stream with this id exists already.".to_owned(),
         )));
     }
@@ -85,7 +86,7 @@ pub async fn remove(
         .await?;
     if gone.rows_affected == 0 {
         return Ok(Err((
-            "stream_not_found",
+            Code::StreamNotFound,
             "This stream no longer exists.".to_owned(),
         )));
     }

@@ -10,6 +10,7 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, DbErr, EntityTrait,
     PaginatorTrait, QueryFilter, QuerySelect, Set, SqlErr, TransactionTrait,
 };
+use wpplay_domain::Code;
 use wpplay_domain::dealer::{
     DealerDetails, DealerStatus, MAX_TAKEN_USERNAMES_PER_DAY, username as check_username,
 };
@@ -133,7 +134,7 @@ pub async fn apply(
                 .await?;
             if i64::try_from(lines.len()).unwrap_or(i64::MAX) != *subscriber_count {
                 return Ok(Err((
-                    "subscriber_count_changed",
+                    Code::SubscriberCountChanged,
                     format!(
                         "The dealer now has {} subscribers, not {subscriber_count} as confirmed. Review and confirm again.",
                         lines.len()
@@ -167,7 +168,7 @@ pub async fn apply(
             .await?;
             Ok(Ok(()))
         }
-        _ => Ok(Err(("forbidden", "Not a dealer change.".to_owned()))),
+        _ => Ok(Err((Code::Forbidden, "Not a dealer change.".to_owned()))),
     }
 }
 
@@ -182,13 +183,13 @@ async fn taken_ration(
 ) -> Result<Applied, DbErr> {
     let heard = sync_mutation::Entity::find()
         .filter(sync_mutation::Column::AccountId.eq(partner.0))
-        .filter(sync_mutation::Column::Code.eq("dealer_username_taken"))
+        .filter(sync_mutation::Column::Code.eq(Code::DealerUsernameTaken.as_str()))
         .filter(sync_mutation::Column::AppliedAt.gt(now - chrono::Duration::hours(24)))
         .count(db)
         .await?;
     if heard >= MAX_TAKEN_USERNAMES_PER_DAY {
         return Ok(Err((
-            "too_many_taken_usernames",
+            Code::TooManyTakenUsernames,
             format!(
                 "{MAX_TAKEN_USERNAMES_PER_DAY} usernames you chose today were taken, so new dealers can be added again tomorrow. Usernames with your company's name in them are rarely taken."
             ),
@@ -226,7 +227,7 @@ async fn create(
         > 0
     {
         return Ok(Err((
-            "dealer_exists",
+            Code::DealerExists,
             "A dealer with this id exists already.".to_owned(),
         )));
     }
@@ -235,7 +236,7 @@ async fn create(
     }
     let taken = || {
         Err((
-            "dealer_username_taken",
+            Code::DealerUsernameTaken,
             format!("The username '{username}' is taken. Choose another one."),
         ))
     };
@@ -314,7 +315,7 @@ async fn find(
 
 fn gone() -> Refusal {
     (
-        "dealer_not_found",
+        Code::DealerNotFound,
         "This dealer no longer exists; it may have been deleted on another device.".to_owned(),
     )
 }

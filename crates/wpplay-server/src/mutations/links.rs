@@ -10,6 +10,7 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait,
     QueryFilter, QuerySelect, Set,
 };
+use wpplay_domain::Code;
 use wpplay_domain::actor::Actor;
 use wpplay_domain::ids::AccountId;
 use wpplay_domain::lifecycle::{LifecycleFacts, PartnerState};
@@ -43,7 +44,7 @@ pub async fn request(
         .await?
     else {
         return Ok(Err((
-            "forbidden",
+            Code::Forbidden,
             "Only resellers send Requests for Partner.".to_owned(),
         )));
     };
@@ -69,7 +70,7 @@ pub async fn request(
         > 0;
     if linked {
         return Ok(Err((
-            "already_linked",
+            Code::AlreadyLinked,
             format!("You already work with {}.", p.company),
         )));
     }
@@ -81,7 +82,7 @@ pub async fn request(
         .await?;
     if pending > 0 {
         return Ok(Err((
-            "request_pending",
+            Code::RequestPending,
             format!(
                 "A request to {} is already waiting for an answer.",
                 p.company
@@ -97,7 +98,7 @@ pub async fn request(
         > 0
     {
         return Ok(Err((
-            "request_exists",
+            Code::RequestExists,
             "A request with this id exists already.".to_owned(),
         )));
     }
@@ -152,7 +153,7 @@ async fn request_ration(
     };
     if sent(Some(p.account_id)).await? >= MAX_REQUESTS_TO_ONE_PARTNER_PER_DAY {
         return Ok(Err((
-            "too_many_requests",
+            Code::TooManyRequests,
             format!(
                 "You sent {} {MAX_REQUESTS_TO_ONE_PARTNER_PER_DAY} Requests for Partner in the last 24 hours; ask again tomorrow.",
                 p.company
@@ -161,7 +162,7 @@ async fn request_ration(
     }
     if sent(None).await? >= MAX_REQUESTS_PER_DAY {
         return Ok(Err((
-            "too_many_requests",
+            Code::TooManyRequests,
             format!(
                 "You sent {MAX_REQUESTS_PER_DAY} Requests for Partner in the last 24 hours; send more tomorrow."
             ),
@@ -313,7 +314,7 @@ pub async fn remove(
         .await?
     else {
         return Ok(Err((
-            "not_linked",
+            Code::NotLinked,
             "This reseller is not in your list any more.".to_owned(),
         )));
     };
@@ -563,11 +564,11 @@ pub(crate) async fn in_app(
 fn text(field: &'static str, value: &str, required: bool) -> Result<String, Refusal> {
     let v = value.trim();
     if required && v.is_empty() {
-        return Err(("missing_field", format!("{field} must not be empty")));
+        return Err((Code::MissingField, format!("{field} must not be empty")));
     }
     if v.chars().count() > MAX_TEXT || v.chars().any(|c| c.is_control() && c != '\n') {
         return Err((
-            "invalid_text",
+            Code::InvalidText,
             format!("{field} must be at most {MAX_TEXT} characters of plain text"),
         ));
     }
@@ -576,14 +577,14 @@ fn text(field: &'static str, value: &str, required: bool) -> Result<String, Refu
 
 fn not_listed() -> Refusal {
     (
-        "partner_unavailable",
+        Code::PartnerUnavailable,
         "This partner does not take resellers at the moment.".to_owned(),
     )
 }
 
 fn missing() -> Refusal {
     (
-        "request_not_found",
+        Code::RequestNotFound,
         "This request no longer exists.".to_owned(),
     )
 }

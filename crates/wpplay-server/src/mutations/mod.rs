@@ -20,6 +20,7 @@ use allowance::partner_may_work;
 use chrono::{DateTime, Utc};
 use outcome::{Applied, forbidden};
 use sea_orm::{DatabaseTransaction, DbErr, SqlErr, TransactionTrait};
+use wpplay_domain::Code;
 use wpplay_domain::actor::Actor;
 use wpplay_domain::authorize::{self, RequestStep};
 use wpplay_wire::sync::Mutation;
@@ -53,7 +54,7 @@ pub async fn apply(
         {
             step.rollback().await?;
             Err((
-                "concurrent_change",
+                Code::ConcurrentChange,
                 "This change clashed with another one made at the same moment. Check the current state and try again."
                     .to_owned(),
             ))

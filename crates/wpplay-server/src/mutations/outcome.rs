@@ -2,10 +2,10 @@
 //! message for the user; and the refusals every family shares.
 
 use wpplay_domain::authorize::Forbidden;
-use wpplay_domain::{DomainError, ErrorCode};
+use wpplay_domain::{Code, DomainError, ErrorCode};
 
 /// Why a mutation was refused: a stable code and a message for the user.
-pub type Refusal = (&'static str, String);
+pub type Refusal = (Code, String);
 
 /// The outcome of applying one mutation: `Err` is a refusal, recorded and shown.
 pub type Applied = Result<(), Refusal>;
@@ -29,7 +29,7 @@ pub fn check_id(field: &'static str, id: &str) -> Applied {
         Ok(())
     } else {
         Err((
-            "invalid_id",
+            Code::InvalidId,
             format!("'{field}' must be a UUID chosen by the client."),
         ))
     }
@@ -38,7 +38,7 @@ pub fn check_id(field: &'static str, id: &str) -> Applied {
 /// The refusal for an edit made on an older version of a row.
 pub fn conflict(what: &str, current: i64) -> Refusal {
     (
-        "version_conflict",
+        Code::VersionConflict,
         format!(
             "This {what} was changed on another device meanwhile (now version {current}). Review the current values and apply your edit again."
         ),

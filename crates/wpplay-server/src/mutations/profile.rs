@@ -5,6 +5,7 @@ use crate::db::entity::partner;
 use crate::{feed, wire_form};
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ConnectionTrait, DbErr, EntityTrait, QuerySelect, Set};
+use wpplay_domain::Code;
 use wpplay_domain::actor::Actor;
 use wpplay_domain::registration::ProfileEdit;
 use wpplay_wire::sync::Entity;
@@ -27,7 +28,7 @@ pub async fn update(
         .await?
     else {
         return Ok(Err((
-            "not_a_partner",
+            Code::NotAPartner,
             "Only partners have a profile to edit.".to_owned(),
         )));
     };

@@ -5,6 +5,7 @@ use crate::db::entity::{partner, partner_contact};
 use crate::{feed, wire_form};
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ConnectionTrait, DbErr, EntityTrait, QuerySelect, Set};
+use wpplay_domain::Code;
 use wpplay_domain::actor::Actor;
 use wpplay_domain::{DomainError, validate};
 use wpplay_wire::resellers::ContactVisibility;
@@ -45,7 +46,7 @@ pub async fn update(
         .await?
     else {
         return Ok(Err((
-            "not_a_partner",
+            Code::NotAPartner,
             "Only partners have reseller settings.".to_owned(),
         )));
     };
@@ -118,14 +119,14 @@ fn note(v: Option<&str>) -> Result<Option<String>, DomainError> {
     };
     if v.chars().count() > 1000 {
         return Err(DomainError::invalid(
-            "field_too_long",
+            Code::FieldTooLong,
             "note",
             "note must be at most 1000 characters",
         ));
     }
     if v.chars().any(|c| c.is_control() && c != '\n') {
         return Err(DomainError::invalid(
-            "invalid_text",
+            Code::InvalidText,
             "note",
             "note must not contain control characters",
         ));

@@ -10,6 +10,7 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, DbErr, EntityTrait,
     PaginatorTrait, QueryFilter, QuerySelect, Set, SqlErr, TransactionTrait,
 };
+use wpplay_domain::Code;
 use wpplay_domain::actor::Actor;
 use wpplay_domain::authorize;
 use wpplay_domain::dealer::{SubscriberDetails, SubscriberStatus, check_expiry, extend_line};
@@ -56,7 +57,7 @@ pub async fn apply(
                     == 0
             {
                 return Ok(Err((
-                    "dealer_not_found",
+                    Code::DealerNotFound,
                     "This dealer no longer exists; it may have been deleted on another device."
                         .to_owned(),
                 )));
@@ -67,7 +68,7 @@ pub async fn apply(
                 > 0
             {
                 return Ok(Err((
-                    "subscriber_exists",
+                    Code::SubscriberExists,
                     "A subscriber with this id exists already.".to_owned(),
                 )));
             }
@@ -166,7 +167,10 @@ pub async fn apply(
             .await?;
             Ok(Ok(()))
         }
-        _ => Ok(Err(("forbidden", "Not a subscriber change.".to_owned()))),
+        _ => Ok(Err((
+            Code::Forbidden,
+            "Not a subscriber change.".to_owned(),
+        ))),
     }
 }
 
@@ -217,7 +221,7 @@ async fn find(
     }
     let Some(s) = q.lock_exclusive().one(db).await? else {
         return Ok(Err((
-            "subscriber_not_found",
+            Code::SubscriberNotFound,
             "This subscriber no longer exists; it may have been removed on another device."
                 .to_owned(),
         )));
@@ -249,7 +253,7 @@ async fn mac_free(
 
 fn mac_taken(mac: &str) -> Refusal {
     (
-        "mac_taken",
+        Code::MacTaken,
         format!("Another subscriber of this partner already uses the MAC address {mac}."),
     )
 }

@@ -21,6 +21,7 @@ use chrono::{DateTime, Utc};
 use sea_orm::{DatabaseConnection, DbErr, SqlErr};
 use std::net::IpAddr;
 use thiserror::Error;
+use wpplay_domain::Code;
 use wpplay_domain::ErrorCode;
 use wpplay_domain::credentials;
 use wpplay_domain::lifecycle::LifecycleFacts;
@@ -57,14 +58,14 @@ pub enum Refused {
 }
 
 impl ErrorCode for Refused {
-    fn code(&self) -> &'static str {
+    fn code(&self) -> Code {
         match self {
-            Self::UnknownPackage(_) => "unknown_package",
-            Self::SmsUnavailable(_) => "sms_unavailable",
-            Self::TooMany { .. } => "too_many_registrations",
-            Self::Hashing => "hashing_unavailable",
-            Self::Conflict => "registration_conflict",
-            Self::UsernamesExhausted => "username_exhausted",
+            Self::UnknownPackage(_) => Code::UnknownPackage,
+            Self::SmsUnavailable(_) => Code::SmsUnavailable,
+            Self::TooMany { .. } => Code::TooManyRegistrations,
+            Self::Hashing => Code::HashingUnavailable,
+            Self::Conflict => Code::RegistrationConflict,
+            Self::UsernamesExhausted => Code::UsernameExhausted,
         }
     }
 }

@@ -7,6 +7,7 @@ use crate::state::AppState;
 use axum::Json;
 use axum::extract::State;
 use serde::Deserialize;
+use wpplay_domain::Code;
 use wpplay_domain::actor::Role;
 use wpplay_wire::audit::AuditEntry;
 
@@ -36,7 +37,7 @@ pub async fn list(
         Role::Operator => None,
         _ => {
             return Err(ApiError::forbidden(
-                "forbidden",
+                Code::Forbidden,
                 "Only partners read their audit log.",
             ));
         }
@@ -44,7 +45,7 @@ pub async fn list(
     let limit = p.limit.unwrap_or(100);
     if !(1..=500).contains(&limit) {
         return Err(ApiError::bad_request(
-            "invalid_query",
+            Code::InvalidQuery,
             "'limit' must be between 1 and 500.",
         ));
     }

@@ -12,6 +12,7 @@ use crate::state::AppState;
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
+use wpplay_domain::Code;
 use wpplay_domain::ErrorCode;
 use wpplay_wire::auth::{
     ChangePasswordRequest, LoginRequest, Me, RefreshRequest, Role, TokenResponse,
@@ -68,15 +69,15 @@ pub async fn refresh(
     {
         Ok(t) => Ok(Json(tokens(t))),
         Err(refresh::Ended::Ended) => Err(ApiError::unauthorized(
-            "invalid_refresh_token",
+            Code::InvalidRefreshToken,
             "The session has ended. Sign in again.",
         )),
         Err(refresh::Ended::AccountDeleted) => Err(ApiError::unauthorized(
-            "account_deleted",
+            Code::AccountDeleted,
             "This account no longer exists: it was deleted 30 days after it stayed unpaid. Its data on this computer is removed too.",
         )),
         Err(refresh::Ended::Reused) => Err(ApiError::unauthorized(
-            "refresh_token_reused",
+            Code::RefreshTokenReused,
             "This session was ended because one of its old sign-in tokens was used again, possibly by someone who copied it. Sign in again, and change your password if you did not expect this.",
         )),
     }
@@ -139,7 +140,7 @@ fn too_many(t: TooManyAttempts) -> ApiError {
         retry_after: Some(t.retry_after_secs),
         ..ApiError::new(
             StatusCode::TOO_MANY_REQUESTS,
-            "too_many_attempts",
+            Code::TooManyAttempts,
             t.to_string(),
         )
     }

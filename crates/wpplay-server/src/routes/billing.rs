@@ -10,6 +10,7 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::IntoResponse;
+use wpplay_domain::Code;
 use wpplay_domain::actor::Role;
 use wpplay_wire::billing::{BillingView, ChangePackageRequest, ChangePackageResponse};
 
@@ -18,7 +19,7 @@ fn only_partners(role: Role) -> Result<(), ApiError> {
         Ok(())
     } else {
         Err(ApiError::forbidden(
-            "forbidden",
+            Code::Forbidden,
             "Only the partner itself sees and changes its billing.",
         ))
     }
@@ -64,7 +65,7 @@ pub async fn choose_package(
             state.outbox_wake.notify_one();
             Ok(Json(r))
         }
-        Err((code @ "same_package", message)) => Err(ApiError::conflict(code, message)),
+        Err((code @ Code::SamePackage, message)) => Err(ApiError::conflict(code, message)),
         Err((code, message)) => Err(ApiError::new(
             StatusCode::UNPROCESSABLE_ENTITY,
             code,

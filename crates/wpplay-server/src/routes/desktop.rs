@@ -14,6 +14,7 @@ use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 use std::net::SocketAddr;
 use tower::ServiceExt as _;
+use wpplay_domain::Code;
 use wpplay_domain::release::{Version, is_valid_target};
 
 /// What the Tauri updater reads from a dynamic update server.
@@ -32,7 +33,7 @@ pub struct UpdateManifest {
 
 fn bad_target(target: &str) -> ApiError {
     ApiError::bad_request(
-        "invalid_target",
+        Code::InvalidTarget,
         format!(
             "'{}' is not a release target: use {{os}}-{{arch}}-{{installer}}, e.g. linux-x86_64-deb.",
             target.chars().take(64).collect::<String>()
@@ -42,7 +43,7 @@ fn bad_target(target: &str) -> ApiError {
 
 fn bad_version(version: &str) -> ApiError {
     ApiError::bad_request(
-        "invalid_version",
+        Code::InvalidVersion,
         format!(
             "'{}' is not a version like 1.2.3.",
             version.chars().take(64).collect::<String>()

@@ -5,6 +5,7 @@ use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
 use axum::Json;
 use axum::extract::State;
+use wpplay_domain::Code;
 use wpplay_domain::actor::Role;
 use wpplay_wire::resellers::DirectoryEntry;
 
@@ -18,7 +19,7 @@ pub async fn list(
 ) -> ApiResult<Json<Vec<DirectoryEntry>>> {
     if !matches!(auth.role, Role::Reseller | Role::Operator) {
         return Err(ApiError::forbidden(
-            "forbidden",
+            Code::Forbidden,
             "Only resellers browse the partner directory.",
         ));
     }

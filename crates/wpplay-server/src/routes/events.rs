@@ -17,6 +17,7 @@ use axum::response::sse::{Event, KeepAlive, Sse};
 use std::convert::Infallible;
 use std::time::Duration;
 use tokio::sync::broadcast::error::RecvError;
+use wpplay_domain::Code;
 
 /// The account's live "changed" signals.
 #[utoipa::path(get, path = "/api/v1/events", security(("bearer" = [])),
@@ -36,7 +37,7 @@ pub async fn events(
             let mut e = match refused {
                 StreamRefused::Account => ApiError::new(
                     StatusCode::TOO_MANY_REQUESTS,
-                    "too_many_streams",
+                    Code::TooManyStreams,
                     format!(
                         "This account already has {} live connections open. Close the app on another computer, or wait a minute.",
                         state.settings.limits.max_event_streams_per_account
@@ -44,7 +45,7 @@ pub async fn events(
                 ),
                 StreamRefused::Total => ApiError::new(
                     StatusCode::SERVICE_UNAVAILABLE,
-                    "server_busy",
+                    Code::ServerBusy,
                     "The server has no room for another live connection right now. Try again in a moment.",
                 ),
             };

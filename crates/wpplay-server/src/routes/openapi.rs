@@ -31,7 +31,7 @@ use utoipa::{Modify, OpenApi};
         super::desktop::updates,
         super::desktop::download,
     ),
-    components(schemas(wpplay_wire::ErrorBody, super::desktop::UpdateManifest, wpplay_wire::sync::Entity, wpplay_wire::sync::Mutation)),
+    components(schemas(wpplay_wire::ErrorBody, wpplay_wire::Code, super::desktop::UpdateManifest, wpplay_wire::sync::Entity, wpplay_wire::sync::Mutation)),
     modifiers(&BearerAuth, &DocumentedErrors)
 )]
 pub struct ApiDoc;

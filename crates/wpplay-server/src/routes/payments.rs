@@ -9,6 +9,7 @@ use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
+use wpplay_domain::Code;
 use wpplay_wire::billing::{PaymentAck, PaymentNotice};
 
 /// The header carrying `sha256=<hex>`.
@@ -47,7 +48,7 @@ pub async fn webhook(
     }
     let notice: PaymentNotice = serde_json::from_slice(&body).map_err(|e| {
         ApiError::bad_request(
-            "invalid_body",
+            Code::InvalidBody,
             format!("The payment notice is not valid: {e}"),
         )
     })?;
@@ -59,7 +60,7 @@ pub async fn webhook(
         || !currency.chars().all(|c| c.is_ascii_alphabetic())
     {
         return Err(ApiError::bad_request(
-            "invalid_body",
+            Code::InvalidBody,
             format!(
                 "A payment needs an id (up to 128 characters), a positive amount of at most {} minor units and a three-letter currency.",
                 wpplay_domain::billing::MAX_AMOUNT_MINOR
@@ -90,7 +91,7 @@ pub async fn webhook(
 fn bad_signature() -> ApiError {
     ApiError::new(
         StatusCode::UNAUTHORIZED,
-        "bad_signature",
+        Code::BadSignature,
         "The payment notice's signature does not match.",
     )
 }

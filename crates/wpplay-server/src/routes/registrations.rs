@@ -8,6 +8,7 @@ use crate::state::AppState;
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
+use wpplay_domain::Code;
 use wpplay_domain::ErrorCode;
 use wpplay_domain::registration::{CredentialChannel, RegistrationForm};
 use wpplay_wire::registration::{AccountKind, RegistrationRequest, RegistrationResponse};
@@ -62,12 +63,12 @@ fn wanted(req: &RegistrationRequest) -> ApiResult<Wanted> {
         (AccountKind::Reseller, None) => Ok(Wanted::Reseller),
         (AccountKind::Reseller, Some(_)) => Err(ApiError::new(
             StatusCode::UNPROCESSABLE_ENTITY,
-            "invalid_field",
+            Code::InvalidField,
             "Resellers choose no package: leave 'package_id' out.",
         )),
         (AccountKind::Partner, None) => Err(ApiError::new(
             StatusCode::UNPROCESSABLE_ENTITY,
-            "missing_field",
+            Code::MissingField,
             "Choose a package: 'package_id' is one of GET /api/v1/packages.",
         )),
         (AccountKind::Partner, Some(id)) => Ok(Wanted::Partner(id)),

@@ -11,6 +11,7 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 use serde::Deserialize;
+use wpplay_domain::Code;
 use wpplay_domain::ErrorCode;
 use wpplay_domain::actor::Role;
 use wpplay_domain::ids::AccountId;
@@ -37,7 +38,7 @@ pub struct PullParams {
 fn outdated() -> ApiError {
     ApiError::new(
         StatusCode::UPGRADE_REQUIRED,
-        "client_outdated",
+        Code::ClientOutdated,
         "This app is older than the server. Update the app; your unsent edits are kept.",
     )
 }
@@ -61,7 +62,7 @@ pub async fn pull(
     let limit = params.limit.unwrap_or(500);
     if params.since < 0 || !(1..=MAX_PULL).contains(&limit) {
         return Err(ApiError::bad_request(
-            "invalid_query",
+            Code::InvalidQuery,
             "'since' must be 0 or more and 'limit' between 1 and 1000.",
         ));
     }
@@ -90,7 +91,7 @@ pub async fn push(
             .all(|c| c.is_ascii_alphanumeric() || c == '-');
     if !client_ok {
         return Err(ApiError::bad_request(
-            "invalid_client_id",
+            Code::InvalidClientId,
             "'client_id' must be 8-64 letters, digits or dashes (a UUID).",
         ));
     }
@@ -98,7 +99,7 @@ pub async fn push(
     if req.mutations.len() > MAX_PUSH_BATCH {
         return Err(ApiError::new(
             StatusCode::PAYLOAD_TOO_LARGE,
-            "batch_too_large",
+            Code::BatchTooLarge,
             format!("Push at most {MAX_PUSH_BATCH} mutations at a time."),
         ));
     }
@@ -109,7 +110,7 @@ pub async fn push(
         || req.mutations.iter().any(|m| m.mutation_id < 1)
     {
         return Err(ApiError::bad_request(
-            "invalid_batch",
+            Code::InvalidBatch,
             "Mutation ids must be positive and strictly increasing within a batch.",
         ));
     }
@@ -117,7 +118,7 @@ pub async fn push(
     if let Err(secs) = state.rations.take(account_id, req.mutations.len()) {
         let mut e = ApiError::new(
             StatusCode::TOO_MANY_REQUESTS,
-            "too_many_changes",
+            Code::TooManyChanges,
             format!(
                 "This account sent more than {} changes in a minute. They stay queued and go through in {secs} seconds.",
                 state.settings.limits.max_changes_per_minute
@@ -146,7 +147,7 @@ pub async fn push(
 fn check_schema_version(v: u32) -> ApiResult<()> {
     if v > 65535 {
         return Err(ApiError::bad_request(
-            "invalid_body",
+            Code::InvalidBody,
             "'schema_version' must be between 0 and 65535.",
         ));
     }

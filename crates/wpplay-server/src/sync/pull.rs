@@ -5,6 +5,7 @@ use sea_orm::{
     ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
 };
 use thiserror::Error;
+use wpplay_domain::Code;
 use wpplay_domain::ErrorCode;
 use wpplay_domain::sync::SCHEMA_VERSION;
 use wpplay_wire::sync::{Change, Entity, PullResponse};
@@ -18,8 +19,8 @@ pub const MAX_PULL: u64 = 1000;
 pub struct AheadOfServer;
 
 impl ErrorCode for AheadOfServer {
-    fn code(&self) -> &'static str {
-        "resync_required"
+    fn code(&self) -> Code {
+        Code::ResyncRequired
     }
 }
 

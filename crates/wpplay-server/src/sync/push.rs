@@ -10,6 +10,7 @@ use sea_orm::{
     TransactionTrait,
 };
 use thiserror::Error;
+use wpplay_domain::Code;
 use wpplay_domain::ErrorCode;
 use wpplay_domain::actor::Role;
 use wpplay_domain::ids::AccountId;
@@ -22,8 +23,8 @@ use wpplay_wire::sync::{ClientMutation, MutationResult, PushResponse};
 pub struct ClientIdTaken;
 
 impl ErrorCode for ClientIdTaken {
-    fn code(&self) -> &'static str {
-        "client_id_taken"
+    fn code(&self) -> Code {
+        Code::ClientIdTaken
     }
 }
 
@@ -91,7 +92,7 @@ pub async fn apply_batch(
                 Err((code, message)) => {
                     savepoint.rollback().await?;
                     Outcome::Rejected {
-                        code: code.to_owned(),
+                        code: code.to_string(),
                         message,
                     }
                 }

@@ -3,7 +3,7 @@
 // opens and on Refresh, not polled; offline it fails and the page says so.
 
 import { now } from "../clock";
-import { backend, toBackendError, type AuditEntry, type BackendError } from "../backend";
+import { backend, needsConnection, toBackendError, type AuditEntry, type BackendError } from "../backend";
 
 /** Entries the server sends per page; a full page means older ones may follow. */
 export const PAGE_SIZE = 100;
@@ -75,5 +75,5 @@ export class AuditLog {
 
 /** Errors that mean "no connection to the server" rather than "the server said no". */
 export function isOffline(error: BackendError): boolean {
-  return error.code === "offline" || error.code === "server_unreachable";
+  return needsConnection(error.code);
 }

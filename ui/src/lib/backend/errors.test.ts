@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { BackendError, IPC_ERROR, errorMessage, toBackendError } from "./index";
+import { problemKind } from "./hints";
+import { BackendError, IPC_ERROR, errorMessage, needsConnection, toBackendError } from "./index";
 
 describe("toBackendError", () => {
   it("keeps the core's code and message", () => {
@@ -15,5 +16,22 @@ describe("toBackendError", () => {
     expect(toBackendError(new Error("boom"))).toMatchObject({ code: IPC_ERROR, message: "boom" });
     expect(toBackendError({ code: 7 }).code).toBe(IPC_ERROR);
     expect(errorMessage(undefined)).toMatch(/did not answer/);
+  });
+});
+
+describe("problemKind", () => {
+  it("tells a missing connection from the server's refusals and trouble", () => {
+    expect(needsConnection("offline")).toBe(true);
+    expect(needsConnection("server_busy")).toBe(false);
+    expect(problemKind("server_busy")).toBe("trouble");
+    expect(problemKind("invalid_email")).toBe("input");
+    expect(problemKind("version_conflict")).toBe("conflict");
+    expect(problemKind("too_many_changes")).toBe("limit");
+    expect(problemKind("session_ended")).toBe("session");
+  });
+
+  it("keeps the field an error is about", () => {
+    const e = toBackendError({ code: "invalid_email", message: "Not an e-mail address.", field: "email" });
+    expect(e.field).toBe("email");
   });
 });

@@ -1,13 +1,141 @@
-// What to do next, for error codes whose server message may not say it.
-// Screens show the message first and this hint under it; unknown codes get none.
+// What to do next, for error codes whose server message may not say it, and what kind of
+// problem each code is. Screens show the message first and a hint under it.
 
-import { IPC_ERROR } from "./index";
+import type { Code } from "./bindings/Code";
 
-const HINTS: Record<string, string> = {
-  [IPC_ERROR]: "Check the server address and your connection, then try again.",
+/**
+ * The kinds of problem: no connection, something to fix in what was typed, the session,
+ * a limit reached, a clash with another change, a refusal, or trouble on the server's or
+ * this computer's side.
+ */
+export type ProblemKind = "connection" | "input" | "session" | "limit" | "conflict" | "refused" | "trouble" | "unknown";
+
+/** Every code's kind: a code added in Rust fails to compile here until it is placed. */
+const KIND: Record<Code, ProblemKind> = {
+  invalid_body: "input",
+  malformed_json: "input",
+  missing_field: "input",
+  invalid_field: "input",
+  field_too_long: "input",
+  invalid_query: "input",
+  invalid_path: "input",
+  invalid_id: "input",
+  invalid_text: "input",
+  invalid_email: "input",
+  invalid_phone: "input",
+  invalid_country: "input",
+  invalid_username: "input",
+  invalid_mac: "input",
+  invalid_stream_url: "input",
+  invalid_expiry: "input",
+  invalid_extension: "input",
+  extension_too_long: "input",
+  invalid_package: "input",
+  invalid_invoice: "input",
+  invalid_target: "input",
+  invalid_version: "input",
+  invalid_client_id: "input",
+  invalid_batch: "input",
+  batch_too_large: "input",
+  payload_too_large: "input",
+  unsupported_media_type: "input",
+  unknown_package: "input",
+  unknown_role: "input",
+  weak_password_hash: "input",
+  password_too_weak: "input",
+  password_too_long: "input",
+  password_unchanged: "input",
+  bad_password_hash: "input",
+  wrong_credentials: "session",
+  wrong_current_password: "session",
+  password_change_required: "session",
+  unauthenticated: "session",
+  invalid_token: "input",
+  token_expired: "session",
+  invalid_refresh_token: "input",
+  refresh_token_reused: "session",
+  account_deleted: "session",
+  session_ended: "session",
+  forbidden: "refused",
+  not_a_partner: "refused",
+  partner_locked: "refused",
+  too_many_attempts: "limit",
+  too_many_registrations: "limit",
+  too_many_requests: "limit",
+  too_many_changes: "limit",
+  too_many_streams: "limit",
+  too_many_taken_usernames: "limit",
+  request_timeout: "trouble",
+  server_busy: "trouble",
+  sms_unavailable: "limit",
+  registration_conflict: "conflict",
+  username_exhausted: "limit",
+  package_limit_reached: "limit",
+  package_too_small: "limit",
+  same_package: "conflict",
+  currency_mismatch: "refused",
+  not_found: "refused",
+  version_conflict: "conflict",
+  concurrent_change: "conflict",
+  dealer_not_found: "refused",
+  dealer_exists: "conflict",
+  dealer_username_taken: "conflict",
+  subscriber_exists: "conflict",
+  stream_exists: "conflict",
+  request_exists: "conflict",
+  partner_unavailable: "refused",
+  dealer_inactive: "refused",
+  subscriber_not_found: "refused",
+  subscriber_count_changed: "conflict",
+  mac_taken: "conflict",
+  stream_not_found: "refused",
+  already_linked: "conflict",
+  not_linked: "refused",
+  request_pending: "conflict",
+  request_not_found: "refused",
+  request_not_pending: "refused",
+  request_closed: "refused",
+  client_id_taken: "conflict",
+  client_outdated: "trouble",
+  resync_required: "trouble",
+  feed_out_of_order: "trouble",
+  mutation_out_of_order: "trouble",
+  database_unavailable: "trouble",
+  server_error: "trouble",
+  internal_error: "trouble",
+  method_not_allowed: "trouble",
+  hashing_failed: "trouble",
+  hashing_unavailable: "trouble",
+  bad_signature: "trouble",
+  offline: "connection",
+  not_signed_in: "session",
+  signed_in: "session",
+  invalid_server_url: "input",
+  insecure_server_url: "input",
+  untrusted_certificate: "trouble",
+  ca_file_unreadable: "trouble",
+  http_client: "trouble",
+  unexpected_answer: "trouble",
+  keychain_unavailable: "trouble",
+  local_storage: "trouble",
+  no_update: "trouble",
+  update_failed: "trouble",
+  update_signature_invalid: "trouble",
+  update_unavailable: "trouble",
+  update_unreachable: "trouble",
+  ipc_error: "trouble",
+  unknown: "unknown",
+};
+
+export function problemKind(code: Code): ProblemKind {
+  return KIND[code] ?? "unknown";
+}
+
+const HINTS: Partial<Record<Code, string>> = {
+  ipc_error: "Check the server address and your connection, then try again.",
   missing_field: "Fill in the highlighted field and try again.",
 };
 
-export function hintFor(code: string): string | undefined {
+export function hintFor(code: Code): string | undefined {
   return HINTS[code];
 }

@@ -6,6 +6,8 @@
 // feature folders import them from here.
 
 import { commands } from "./commands";
+import { problemKind } from "./hints";
+import type { Code } from "./bindings/Code";
 import type { ErrorBody } from "./bindings/ErrorBody";
 
 export type { AddDealerArgs } from "./bindings/AddDealerArgs";
@@ -24,6 +26,7 @@ export type { DeleteDealerArgs } from "./bindings/DeleteDealerArgs";
 export type { EditDealerArgs } from "./bindings/EditDealerArgs";
 export type { RowProblem } from "./bindings/RowProblem";
 export type { RowSync } from "./bindings/RowSync";
+export type { Code } from "./bindings/Code";
 export type { ErrorBody } from "./bindings/ErrorBody";
 export type { Link } from "./bindings/Link";
 export type { LinkRow } from "./bindings/LinkRow";
@@ -90,16 +93,19 @@ export type { UpdateOffer } from "./bindings/UpdateOffer";
 export type { UpdateStatus } from "./bindings/UpdateStatus";
 
 /** The code given to failures that did not come from the core as an `ErrorBody`. */
-export const IPC_ERROR = "ipc_error";
+export const IPC_ERROR: Code = "ipc_error";
 
 /** A failed backend call: the core's error code and its human message. */
 export class BackendError extends Error implements ErrorBody {
-  readonly code: string;
+  readonly code: Code;
+  /** The form field the error is about, when the core or server named one. */
+  readonly field?: string;
 
   constructor(body: ErrorBody) {
     super(body.message);
     this.name = "BackendError";
     this.code = body.code;
+    if (body.field !== undefined) this.field = body.field;
   }
 }
 
@@ -115,7 +121,7 @@ function isErrorBody(value: unknown): value is ErrorBody {
 /** Turns whatever a rejected `invoke` gave (ErrorBody, string, Error, …) into one shape. */
 export function toBackendError(reason: unknown): BackendError {
   if (reason instanceof BackendError) return reason;
-  if (isErrorBody(reason)) return new BackendError({ code: reason.code, message: reason.message });
+  if (isErrorBody(reason)) return new BackendError(reason);
   if (typeof reason === "string" && reason.length > 0) {
     return new BackendError({ code: IPC_ERROR, message: reason });
   }
@@ -126,6 +132,11 @@ export function toBackendError(reason: unknown): BackendError {
     code: IPC_ERROR,
     message: "The app's core did not answer. Restart WP Play Partner Desk and try again.",
   });
+}
+
+/** Whether a failed read only needs the connection to the server back. */
+export function needsConnection(code: Code): boolean {
+  return problemKind(code) === "connection";
 }
 
 /** The message to show for any caught value. */

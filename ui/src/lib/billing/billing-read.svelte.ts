@@ -5,12 +5,7 @@
 import { backend, toBackendError, type BackendError, type BillingView } from "../backend";
 import { invoiceStatus } from "./rules";
 
-/** Codes of a server read that failed only because the server could not be reached. */
-const NO_CONNECTION: ReadonlySet<string> = new Set(["offline", "server_unreachable"]);
-
-export function needsConnection(code: string): boolean {
-  return NO_CONNECTION.has(code);
-}
+export { needsConnection } from "../backend";
 
 export class BillingRead {
   /** The last answer; kept when a later read fails. */

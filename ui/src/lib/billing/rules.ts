@@ -8,9 +8,6 @@ import type { BillingView, InvoiceView, Package, SubscriptionView } from "../bac
 
 const DAY_MS = 86_400_000;
 
-/** Days a locked partner's data is kept before it is deleted for good. */
-export const PURGE_AFTER_DAYS = 30;
-
 /** Days before access ends that the next pro forma invoice is issued. */
 export const INVOICE_LEAD_DAYS = 7;
 
@@ -25,26 +22,9 @@ function ms(iso: string): number {
 }
 
 /** An instant `days` whole days after `iso`, as ISO text. */
-export function plusDays(iso: string, days: number): string {
+function plusDays(iso: string, days: number): string {
   const t = ms(iso);
   return Number.isNaN(t) ? iso : new Date(t + days * DAY_MS).toISOString();
-}
-
-/** When access ends unless the partner pays: the later of the trial end and paid-through. */
-export function accessEndsAt(sub: Pick<SubscriptionView, "trial_ends_at" | "paid_through">): string {
-  const paid = sub.paid_through;
-  if (paid === null) return sub.trial_ends_at;
-  return ms(paid) > ms(sub.trial_ends_at) ? paid : sub.trial_ends_at;
-}
-
-/** When a locked partner's data is deleted: 30 days after access ended. */
-export function purgeAt(sub: Pick<SubscriptionView, "trial_ends_at" | "paid_through">): string {
-  return plusDays(accessEndsAt(sub), PURGE_AFTER_DAYS);
-}
-
-/** Whether it was the trial (not a paid period) that ended. */
-export function trialEnded(sub: Pick<SubscriptionView, "trial_ends_at" | "paid_through">): boolean {
-  return sub.paid_through === null || ms(sub.paid_through) <= ms(sub.trial_ends_at);
 }
 
 /** Whole days from `now` until `iso`, rounded up, never below 0. */

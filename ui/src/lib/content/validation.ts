@@ -2,6 +2,7 @@
 // crates/wpplay-desktop/src/core/network.rs) so people see problems as they type. The
 // core checks again and its answer wins.
 
+import type { ErrorBody } from "../backend";
 /** The longest name or category the core accepts. */
 export const TEXT_MAX = 200;
 /** The longest stream URL the core accepts. */
@@ -35,7 +36,7 @@ export function checkStreamUrl(value: string, quiet: boolean): string | null {
 
 export type StreamField = "name" | "category" | "url";
 
-/** The field a core error code is about, if it names one (codes only, never messages). */
-export function fieldOfError(code: string): StreamField | null {
-  return code === "invalid_stream_url" ? "url" : null;
+/** The form field a core error is about, if it names one (codes only, never messages). */
+export function fieldOfError(error: ErrorBody): StreamField | null {
+  return error.code === "invalid_stream_url" ? "url" : null;
 }

@@ -2,6 +2,7 @@
 // (crates/wpplay-domain/src/dealer.rs, credentials.rs, validate.rs) so people see problems
 // as they type. The core checks again and its answer wins.
 
+import type { Code, ErrorBody } from "../backend";
 import { checkEmail, checkPhone } from "../registration/validation";
 
 export { PHONE_EXAMPLE, checkText } from "../registration/validation";
@@ -61,7 +62,7 @@ export function checkConfirm(password: string, confirm: string, submitted: boole
 
 export type DealerField = "name" | "email" | "phone" | "username" | "password";
 
-const BY_CODE: Record<string, DealerField> = {
+const BY_CODE: Partial<Record<Code, DealerField>> = {
   invalid_email: "email",
   invalid_phone: "phone",
   invalid_username: "username",
@@ -70,13 +71,9 @@ const BY_CODE: Record<string, DealerField> = {
   password_too_long: "password",
 };
 
-/** The field a core error is about, if it names one. */
-export function fieldOfError(code: string, message: string): DealerField | null {
-  const byCode = BY_CODE[code];
-  if (byCode) return byCode;
-  if (code === "missing_field" || code === "field_too_long" || code === "invalid_text") {
-    // Text-field errors start with the field's wire name: "display_name must not be empty".
-    if (message.startsWith("display_name")) return "name";
-  }
-  return null;
+const BY_WIRE_NAME: Record<string, DealerField> = { display_name: "name" };
+
+/** The form field a core error is about: the field it names, else the one its code implies. */
+export function fieldOfError(error: ErrorBody): DealerField | null {
+  return (error.field !== undefined ? BY_WIRE_NAME[error.field] : undefined) ?? BY_CODE[error.code] ?? null;
 }

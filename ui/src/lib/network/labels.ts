@@ -1,17 +1,11 @@
 // Words and colours for the reseller's side of the network, shared by its pages.
 
-import type { Relation, RequestStatus, RequestsView } from "../backend";
+import type { Code, Relation, RequestStatus, RequestsView } from "../backend";
 
-/** Codes of a server-only read that failed because the server could not be reached. */
-const NO_CONNECTION: ReadonlySet<string> = new Set(["offline", "server_unreachable"]);
+export { needsConnection } from "../backend";
 
-/** Whether a failed server-only read only needs the connection back. */
-export function needsConnection(code: string): boolean {
-  return NO_CONNECTION.has(code);
-}
-
-export const PARTNER_LOCKED = "partner_locked";
-export const NOT_LINKED = "not_linked";
+export const PARTNER_LOCKED: Code = "partner_locked";
+export const NOT_LINKED: Code = "not_linked";
 
 export type Tone = "green" | "amber" | "red" | "grey" | "accent";
 

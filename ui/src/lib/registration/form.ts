@@ -1,5 +1,6 @@
 // The registration form's draft and how server errors map back onto its fields.
 
+import type { Code, ErrorBody } from "../backend";
 import type { Channel, RegistrationRequest } from "../backend";
 import { DEFAULT_COUNTRY } from "./countries";
 
@@ -40,7 +41,7 @@ export function toRequest(packageId: number, d: Draft): RegistrationRequest {
   };
 }
 
-const BY_CODE: Record<string, FieldName> = {
+const BY_CODE: Partial<Record<Code, FieldName>> = {
   invalid_email: "email",
   invalid_phone: "phone",
   invalid_country: "country",
@@ -54,16 +55,7 @@ const BY_WIRE_NAME: Record<string, FieldName> = {
   country: "country",
 };
 
-/**
- * The field a server error is about, if it names one. Field codes come from the domain's
- * validators; text-field errors start with the field's wire name ("company must not be empty").
- */
-export function fieldOfError(code: string, message: string): FieldName | null {
-  const byCode = BY_CODE[code];
-  if (byCode) return byCode;
-  if (code === "missing_field" || code === "field_too_long" || code === "invalid_text") {
-    const first = message.split(/[\s:]/, 1)[0] ?? "";
-    return BY_WIRE_NAME[first] ?? null;
-  }
-  return null;
+/** The form field a server error is about: the field it names, else the one its code implies. */
+export function fieldOfError(error: ErrorBody): FieldName | null {
+  return (error.field !== undefined ? BY_WIRE_NAME[error.field] : undefined) ?? BY_CODE[error.code] ?? null;
 }

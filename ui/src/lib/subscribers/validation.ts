@@ -1,3 +1,4 @@
+import type { Code, ErrorBody } from "../backend";
 import { now as clockNow } from "../clock";
 
 // Inline checks of the subscriber fields, mirroring the domain's rules
@@ -73,21 +74,16 @@ export function extendedExpiry(oldIso: string, days: number, now: Date = clockNo
 
 export type SubscriberField = "name" | "line_username" | "mac" | "days" | "dealer";
 
-const BY_CODE: Record<string, SubscriberField> = {
+const BY_CODE: Partial<Record<Code, SubscriberField>> = {
   invalid_mac: "mac",
   mac_taken: "mac",
   invalid_extension: "days",
   dealer_not_found: "dealer",
 };
 
-/** The field a core error is about, if it names one. */
-export function fieldOfError(code: string, message: string): SubscriberField | null {
-  const byCode = BY_CODE[code];
-  if (byCode) return byCode;
-  if (code === "missing_field" || code === "field_too_long" || code === "invalid_text") {
-    // Text-field errors start with the field's wire name: "line_username must not be empty".
-    if (message.startsWith("line_username")) return "line_username";
-    if (message.startsWith("name")) return "name";
-  }
-  return null;
+const BY_WIRE_NAME: Record<string, SubscriberField> = { line_username: "line_username", name: "name" };
+
+/** The form field a core error is about: the field it names, else the one its code implies. */
+export function fieldOfError(error: ErrorBody): SubscriberField | null {
+  return (error.field !== undefined ? BY_WIRE_NAME[error.field] : undefined) ?? BY_CODE[error.code] ?? null;
 }

@@ -19,7 +19,11 @@ access_ends_at: string,
 /**
  * When the data is deleted if nothing is paid (shown once locked).
  */
-purge_at: string, package: Package, 
+purge_at: string, 
+/**
+ * When the pro forma invoice for the next period is issued (7 days before access ends).
+ */
+next_invoice_at: string, package: Package, 
 /**
  * A cheaper package chosen for the next period.
  */

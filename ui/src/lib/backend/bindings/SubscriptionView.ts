@@ -11,4 +11,20 @@ state: string,
 /**
  * Whole days until access ends, rounded up.
  */
-days_left: number, trial_ends_at: string, paid_through: string | null, };
+days_left: number, trial_ends_at: string, paid_through: string | null, 
+/**
+ * When access ends unless the partner pays (the later of trial end and paid-through).
+ */
+access_ends_at: string, 
+/**
+ * Whether that end is the trial's (not a paid period's).
+ */
+ends_with_trial: boolean, 
+/**
+ * When the data of a partner that does not pay is deleted.
+ */
+purge_at: string, 
+/**
+ * Whole days until then, rounded up.
+ */
+days_to_purge: number, };
