@@ -26,3 +26,24 @@ it("has no timer that polls: views re-read on the core's change events", () => {
   const polling = files.filter((f) => /\bsetInterval\s*\(/.test(f.text)).map((f) => f.path);
   expect(polling).toEqual([]);
 });
+
+// Rules that live in Rust (the domain, the core's views, the server) and must not come
+// back as TypeScript copies: the names of the functions and constants that once held them
+// here, and the formulas' tell-tale numbers.
+const RULES_IN_RUST: Array<[RegExp, string]> = [
+  [/\bPURGE_AFTER_DAYS\b|\bpurgeAt\s*\(|\baccessEndsAt\s*\(|\btrialEnded\s*\(/, "the lifecycle's dates (SubscriptionView, BillingView)"],
+  [/\bproratedMinor\b|\bchangeRule\b|\bcurrentPeriod\s*\(/, "the package-change rule (package_choices)"],
+  [/\bplusDays\s*\([^)]*-\s*INVOICE_LEAD_DAYS/, "the next invoice date (BillingView.next_invoice_at)"],
+];
+
+it("holds no copy of a rule that lives in Rust", () => {
+  const copies = files.flatMap((f) =>
+    RULES_IN_RUST.filter(([pattern]) => pattern.test(f.text)).map(([, what]) => `${f.path}: ${what}`),
+  );
+  expect(copies).toEqual([]);
+});
+
+it("would see such a copy", () => {
+  const copy = "export function proratedMinor(a: number, b: number) { return b - a; }";
+  expect(RULES_IN_RUST.some(([pattern]) => pattern.test(copy))).toBe(true);
+});

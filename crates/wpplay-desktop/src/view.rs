@@ -443,6 +443,16 @@ pub struct ResellerSettingsView {
     pub problem: Option<RowProblem>,
 }
 
+/// A package on offer and what choosing it would do (the Change package window).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct PackageChoice {
+    pub package: wpplay_wire::packages::Package,
+    pub rule: wpplay_domain::billing::ChangeRule,
+    /// Whether the partner may confirm it.
+    pub can_confirm: bool,
+}
+
 /// A file the app saved for the user.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]

@@ -393,10 +393,185 @@ pub fn prorated_minor(
     i64::try_from((num * 2 + den) / (den * 2)).unwrap_or(i64::MAX)
 }
 
+/// A package as the change rule needs it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PackagePrice<'a> {
+    pub id: i64,
+    pub name: &'a str,
+    pub monthly_price_minor: i64,
+    pub currency: &'a str,
+}
+
+/// Where the partner stands when it looks at another package.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ChangeFacts<'a> {
+    pub state: PartnerState,
+    pub current: PackagePrice<'a>,
+    /// A cheaper package chosen for the next period, if any.
+    pub pending: Option<PackagePrice<'a>>,
+    pub access_ends_at: DateTime<Utc>,
+    /// When the current paid period started (its period invoice), if known; the server
+    /// prorates over the 30 days before the end otherwise.
+    pub period_start: Option<DateTime<Utc>>,
+}
+
+/// What choosing a package would do, shown before the partner confirms: the server's
+/// package-change rule ([`change_timing`], [`prorated_minor`]) applied to one candidate.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+#[ts(export)]
+pub enum ChangeRule {
+    /// During the trial: at once, free; the trial end stays.
+    NowTrial { ends_at: DateTime<Utc> },
+    /// A dearer package while paid: at once, with a pro forma for the difference.
+    NowProrated {
+        #[ts(type = "number")]
+        estimate_minor: i64,
+        until: DateTime<Utc>,
+    },
+    /// A cheaper or equal package while paid: from the next period.
+    NextPeriod { from: DateTime<Utc> },
+    /// The current package again while a cheaper one waits: the planned switch is cancelled.
+    Stay { pending: String },
+    /// Locked: the new package applies to the month the next payment opens.
+    NowLocked,
+    /// Already this package.
+    Same,
+    /// Priced in another currency: WP Play switches it.
+    Currency { theirs: String, yours: String },
+}
+
+impl ChangeRule {
+    /// Whether the partner may confirm it.
+    pub fn can_confirm(&self) -> bool {
+        !matches!(self, Self::Same | Self::Currency { .. })
+    }
+}
+
+/// The rule that applies if the partner chooses `candidate` at `now`.
+pub fn change_rule(
+    f: &ChangeFacts<'_>,
+    candidate: &PackagePrice<'_>,
+    now: DateTime<Utc>,
+) -> ChangeRule {
+    let current = &f.current;
+    if candidate.id == current.id && f.pending.is_none() {
+        return ChangeRule::Same;
+    }
+    if candidate.currency != current.currency {
+        return ChangeRule::Currency {
+            theirs: candidate.currency.to_owned(),
+            yours: current.currency.to_owned(),
+        };
+    }
+    match change_timing(
+        f.state,
+        current.monthly_price_minor,
+        candidate.monthly_price_minor,
+    ) {
+        ChangeTiming::Now if f.state == PartnerState::Trial => ChangeRule::NowTrial {
+            ends_at: f.access_ends_at,
+        },
+        ChangeTiming::Now => ChangeRule::NowLocked,
+        ChangeTiming::NowProrated => {
+            let end = f.access_ends_at;
+            let start = f.period_start.unwrap_or(end - Duration::days(30));
+            ChangeRule::NowProrated {
+                estimate_minor: prorated_minor(
+                    current.monthly_price_minor,
+                    candidate.monthly_price_minor,
+                    start,
+                    end,
+                    now,
+                ),
+                until: end,
+            }
+        }
+        ChangeTiming::NextPeriod => match f.pending {
+            Some(pending) if candidate.id == current.id => ChangeRule::Stay {
+                pending: pending.name.to_owned(),
+            },
+            _ => ChangeRule::NextPeriod {
+                from: f.access_ends_at,
+            },
+        },
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use chrono_tz::Europe::Belgrade;
+
+    #[test]
+    fn the_change_rule_for_each_standing() {
+        let t = |s: &str| s.parse::<DateTime<Utc>>().expect("instant");
+        let basic = PackagePrice {
+            id: 1,
+            name: "Basic",
+            monthly_price_minor: 1000,
+            currency: "EUR",
+        };
+        let pro = PackagePrice {
+            id: 2,
+            name: "Pro",
+            monthly_price_minor: 4000,
+            currency: "EUR",
+        };
+        let rsd = PackagePrice {
+            id: 3,
+            name: "Dinar",
+            monthly_price_minor: 9000,
+            currency: "RSD",
+        };
+        let end = t("2026-12-31T00:00:00Z");
+        let facts = |state, current, pending| ChangeFacts {
+            state,
+            current,
+            pending,
+            access_ends_at: end,
+            period_start: Some(t("2026-12-01T00:00:00Z")),
+        };
+        let mid = t("2026-12-16T00:00:00Z");
+        let active = facts(PartnerState::Active, basic, None);
+        assert_eq!(change_rule(&active, &basic, mid), ChangeRule::Same);
+        assert!(!ChangeRule::Same.can_confirm());
+        // Half the period left: half the difference.
+        assert_eq!(
+            change_rule(&active, &pro, mid),
+            ChangeRule::NowProrated {
+                estimate_minor: 1500,
+                until: end
+            }
+        );
+        assert_eq!(
+            change_rule(&facts(PartnerState::Active, pro, None), &basic, mid),
+            ChangeRule::NextPeriod { from: end }
+        );
+        assert_eq!(
+            change_rule(&facts(PartnerState::Active, pro, Some(basic)), &pro, mid),
+            ChangeRule::Stay {
+                pending: "Basic".into()
+            }
+        );
+        assert_eq!(
+            change_rule(&facts(PartnerState::Trial, basic, None), &pro, mid),
+            ChangeRule::NowTrial { ends_at: end }
+        );
+        assert_eq!(
+            change_rule(&facts(PartnerState::Locked, basic, None), &pro, mid),
+            ChangeRule::NowLocked
+        );
+        let other = change_rule(&active, &rsd, mid);
+        assert_eq!(
+            other,
+            ChangeRule::Currency {
+                theirs: "RSD".into(),
+                yours: "EUR".into()
+            }
+        );
+        assert!(!other.can_confirm());
+    }
 
     fn local(y: i32, m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
         from_local(

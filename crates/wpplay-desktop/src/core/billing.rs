@@ -5,8 +5,11 @@
 use super::state::Core;
 use crate::commands::{ChangePackageArgs, InvoiceArgs};
 use crate::error::{CoreResult, not_signed_in};
-use crate::view::{Allowance, SavedFile};
+use crate::view::{Allowance, PackageChoice, SavedFile};
+use chrono::{DateTime, Utc};
 use wpplay_domain::Code;
+use wpplay_domain::billing::{ChangeFacts, PackagePrice, change_rule};
+use wpplay_domain::lifecycle::PartnerState;
 use wpplay_domain::package::Limited;
 use wpplay_wire::auth::Role;
 use wpplay_wire::billing::{BillingView, ChangePackageRequest, ChangePackageResponse};
@@ -75,6 +78,14 @@ impl Core {
             .await
     }
 
+    /// The packages on offer, each with the rule that applies if the partner chooses it
+    /// now (read from the server's billing: the state, the package, the current period).
+    pub async fn package_choices(&self) -> CoreResult<Vec<PackageChoice>> {
+        let view = self.billing().await?;
+        let offered = self.offered_packages().await?;
+        Ok(choices(&view, offered, self.cfg.clock.now()))
+    }
+
     /// Chooses another package; the answer says when it applies and what it costs.
     pub async fn choose_package(
         &self,
@@ -131,5 +142,124 @@ impl Core {
             path: file.display().to_string(),
             opened: false,
         })
+    }
+}
+
+fn price(p: &Package) -> PackagePrice<'_> {
+    PackagePrice {
+        id: p.id,
+        name: &p.name,
+        monthly_price_minor: p.monthly_price_minor,
+        currency: &p.currency,
+    }
+}
+
+/// Every offered package with its rule, as of `now`.
+fn choices(view: &BillingView, offered: Vec<Package>, now: DateTime<Utc>) -> Vec<PackageChoice> {
+    let state = match view.state.as_str() {
+        "trial" => PartnerState::Trial,
+        "active" => PartnerState::Active,
+        _ => PartnerState::Locked,
+    };
+    // The current period began where its period invoice says.
+    let period_start = view
+        .invoices
+        .iter()
+        .find(|i| i.kind == "period" && i.period_end == view.access_ends_at)
+        .map(|i| i.period_start);
+    let facts = ChangeFacts {
+        state,
+        current: price(&view.package),
+        pending: view.next_package.as_ref().map(price),
+        access_ends_at: view.access_ends_at,
+        period_start,
+    };
+    // The offer by price, with the current package among them even when no longer offered.
+    let mut list = offered;
+    if !list.iter().any(|p| p.id == view.package.id) {
+        list.push(view.package.clone());
+    }
+    list.sort_by(|a, b| (a.monthly_price_minor, &a.name).cmp(&(b.monthly_price_minor, &b.name)));
+    list.into_iter()
+        .map(|package| {
+            let rule = change_rule(&facts, &price(&package), now);
+            PackageChoice {
+                can_confirm: rule.can_confirm(),
+                rule,
+                package,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wpplay_domain::billing::ChangeRule;
+    use wpplay_wire::billing::InvoiceView;
+
+    fn package(id: i64, name: &str, price: i64) -> Package {
+        Package {
+            id,
+            code: name.to_lowercase(),
+            name: name.into(),
+            monthly_price_minor: price,
+            currency: "EUR".into(),
+            max_subscribers: 10,
+            max_streams: 10,
+            features: vec![],
+            active: true,
+        }
+    }
+
+    fn at(s: &str) -> DateTime<Utc> {
+        s.parse().expect("instant")
+    }
+
+    #[test]
+    fn each_offered_package_comes_with_the_rule_over_the_invoiced_period() {
+        let end = at("2027-01-10T00:00:00Z");
+        let view = BillingView {
+            state: "active".into(),
+            trial_ends_at: at("2026-11-10T00:00:00Z"),
+            paid_through: Some(end),
+            access_ends_at: end,
+            purge_at: end + chrono::Duration::days(30),
+            next_invoice_at: end - chrono::Duration::days(7),
+            package: package(1, "Basic", 1000),
+            next_package: None,
+            invoices: vec![InvoiceView {
+                number: "2026-0001".into(),
+                kind: "period".into(),
+                package_name: "Basic".into(),
+                period_start: at("2026-12-10T00:00:00Z"),
+                period_end: end,
+                amount_minor: 1000,
+                currency: "EUR".into(),
+                reference: "97 1".into(),
+                issued_at: at("2026-12-03T08:00:00Z"),
+                paid_minor: 1000,
+                paid_at: Some(at("2026-12-04T10:00:00Z")),
+            }],
+            payments: vec![],
+        };
+        // The current package is no longer offered: it is still listed, by price.
+        let offered = vec![package(3, "Pro", 4100), package(2, "Mini", 500)];
+        let list = choices(&view, offered, at("2026-12-25T12:00:00Z"));
+        let names: Vec<&str> = list.iter().map(|c| c.package.name.as_str()).collect();
+        assert_eq!(names, ["Mini", "Basic", "Pro"]);
+        assert_eq!(list[0].rule, ChangeRule::NextPeriod { from: end });
+        assert_eq!(
+            (list[1].rule.clone(), list[1].can_confirm),
+            (ChangeRule::Same, false)
+        );
+        // 15.5 of 31 days left: half of the 31.00 difference.
+        assert_eq!(
+            list[2].rule,
+            ChangeRule::NowProrated {
+                estimate_minor: 1550,
+                until: end
+            }
+        );
     }
 }

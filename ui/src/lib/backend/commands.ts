@@ -27,6 +27,7 @@ import type { InvoiceArgs } from "./bindings/InvoiceArgs";
 import type { LoginArgs } from "./bindings/LoginArgs";
 import type { MutationArgs } from "./bindings/MutationArgs";
 import type { Package } from "./bindings/Package";
+import type { PackageChoice } from "./bindings/PackageChoice";
 import type { PartnerArgs } from "./bindings/PartnerArgs";
 import type { PasswordArgs } from "./bindings/PasswordArgs";
 import type { PasswordStrength } from "./bindings/PasswordStrength";
@@ -94,6 +95,7 @@ export const commands = {
   auditLog: (args: AuditArgs) => invoke<Array<AuditEntry>>("audit_log", { args }),
   billing: () => invoke<BillingView>("billing"),
   offeredPackages: () => invoke<Array<Package>>("offered_packages"),
+  packageChoices: () => invoke<Array<PackageChoice>>("package_choices"),
   choosePackage: (args: ChangePackageArgs) => invoke<ChangePackageResponse>("choose_package", { args }),
   saveInvoicePdf: (args: InvoiceArgs) => invoke<SavedFile>("save_invoice_pdf", { args }),
   updateStatus: () => invoke<UpdateStatus>("update_status"),

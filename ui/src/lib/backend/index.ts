@@ -33,6 +33,8 @@ export type { LinkRow } from "./bindings/LinkRow";
 export type { LoginArgs } from "./bindings/LoginArgs";
 export type { Notification } from "./bindings/Notification";
 export type { Package } from "./bindings/Package";
+export type { PackageChoice } from "./bindings/PackageChoice";
+export type { ChangeRule } from "./bindings/ChangeRule";
 export type { PartnerRequest } from "./bindings/PartnerRequest";
 export type { PasswordStrength } from "./bindings/PasswordStrength";
 export type { Profile } from "./bindings/Profile";
