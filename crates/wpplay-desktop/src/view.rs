@@ -240,6 +240,44 @@ pub struct ResellersView {
     pub notifications: Vec<wpplay_wire::resellers::Notification>,
 }
 
+/// Where a reseller stands with one partner.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct PartnerRelation {
+    pub partner_id: i64,
+    pub relation: Relation,
+}
+
+/// Where a reseller with these `partners` and `requests` stands with `partner_id`: linked,
+/// waiting for an answer to a request the server has not refused, or neither.
+pub fn relation_with(
+    partner_id: i64,
+    partners: &[wpplay_wire::resellers::Link],
+    requests: &[OutgoingRow],
+) -> Relation {
+    if partners.iter().any(|l| l.partner_id == partner_id) {
+        Relation::Linked
+    } else if requests.iter().any(|r| {
+        r.request.partner_id == partner_id
+            && r.request.status == wpplay_wire::resellers::RequestStatus::Pending
+            && r.problem.is_none()
+    }) {
+        Relation::Pending
+    } else {
+        Relation::None
+    }
+}
+
+impl RequestsView {
+    /// Where this reseller stands with `partner_id`.
+    pub fn relation_with(&self, partner_id: i64) -> Relation {
+        self.relations
+            .iter()
+            .find(|r| r.partner_id == partner_id)
+            .map_or(Relation::None, |r| r.relation)
+    }
+}
+
 /// What a line looks like now: its own status, its dealer's, and its expiry together.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -404,6 +442,9 @@ pub struct RequestsView {
     pub partners: Vec<wpplay_wire::resellers::Link>,
     /// The latest notifications, newest first (at most 20).
     pub notifications: Vec<wpplay_wire::resellers::Notification>,
+    /// Where this reseller stands with each partner it is linked to or waits for; any
+    /// other partner is [`Relation::None`].
+    pub relations: Vec<PartnerRelation>,
 }
 
 /// A partner's content catalog.

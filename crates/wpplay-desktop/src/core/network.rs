@@ -13,8 +13,8 @@ use crate::commands::{
 };
 use crate::error::{CoreResult, not_signed_in};
 use crate::view::{
-    ContentView, DirectoryRow, OutgoingRow, Relation, RequestsView, ResellerSettingsView,
-    RowProblem, RowSync, StreamRow,
+    ContentView, DirectoryRow, OutgoingRow, PartnerRelation, Relation, RequestsView,
+    ResellerSettingsView, RowProblem, RowSync, StreamRow, relation_with,
 };
 use wpplay_domain::Code;
 use wpplay_domain::package::Limited;
@@ -59,23 +59,9 @@ impl Core {
         let mine = self.my_requests().await?;
         Ok(entries
             .into_iter()
-            .map(|entry| {
-                let relation = if mine
-                    .partners
-                    .iter()
-                    .any(|l| l.partner_id == entry.partner_id)
-                {
-                    Relation::Linked
-                } else if mine.requests.iter().any(|r| {
-                    r.request.partner_id == entry.partner_id
-                        && r.request.status == RequestStatus::Pending
-                        && r.problem.is_none()
-                }) {
-                    Relation::Pending
-                } else {
-                    Relation::None
-                };
-                DirectoryRow { entry, relation }
+            .map(|entry| DirectoryRow {
+                relation: mine.relation_with(entry.partner_id),
+                entry,
             })
             .collect())
     }
@@ -165,10 +151,23 @@ impl Core {
                 .to_lowercase()
                 .cmp(&b.partner_company.to_lowercase())
         });
+        let mut ids: Vec<i64> = partners.iter().map(|l| l.partner_id).collect();
+        ids.extend(requests.iter().map(|r| r.request.partner_id));
+        ids.sort_unstable();
+        ids.dedup();
+        let relations = ids
+            .into_iter()
+            .map(|partner_id| PartnerRelation {
+                partner_id,
+                relation: relation_with(partner_id, &partners, &requests),
+            })
+            .filter(|r| r.relation != Relation::None)
+            .collect();
         Ok(RequestsView {
             requests,
             partners,
             notifications: latest_notifications(s).await?,
+            relations,
         })
     }
 

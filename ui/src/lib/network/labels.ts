@@ -34,16 +34,13 @@ export function statusTip(status: RequestStatus): string {
 }
 
 /**
- * Where this reseller stands with a partner, from the local replica: the same rule the
- * core applies to the directory, so the directory follows answers without a server read.
+ * Where this reseller stands with a partner, from the local replica (the core works it
+ * out), so the directory follows answers without a server read; the directory's own
+ * answer until the replica is read.
  */
 export function relationOf(partnerId: number, view: RequestsView | null, fallback: Relation): Relation {
   if (view === null) return fallback;
-  if (view.partners.some((l) => l.partner_id === partnerId)) return "linked";
-  const pending = view.requests.some(
-    (r) => r.request.partner_id === partnerId && r.request.status === "pending" && r.problem === null,
-  );
-  return pending ? "pending" : "none";
+  return view.relations.find((r) => r.partner_id === partnerId)?.relation ?? "none";
 }
 
 /** How a notification is marked, by its kind. */

@@ -2,6 +2,7 @@
 import type { Link } from "./Link";
 import type { Notification } from "./Notification";
 import type { OutgoingRow } from "./OutgoingRow";
+import type { PartnerRelation } from "./PartnerRelation";
 
 /**
  * The reseller's side of the network, from the replica.
@@ -18,4 +19,9 @@ partners: Array<Link>,
 /**
  * The latest notifications, newest first (at most 20).
  */
-notifications: Array<Notification>, };
+notifications: Array<Notification>, 
+/**
+ * Where this reseller stands with each partner it is linked to or waits for; any
+ * other partner is [`Relation::None`].
+ */
+relations: Array<PartnerRelation>, };
