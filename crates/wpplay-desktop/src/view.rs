@@ -257,11 +257,10 @@ pub fn relation_with(
 ) -> Relation {
     if partners.iter().any(|l| l.partner_id == partner_id) {
         Relation::Linked
-    } else if requests.iter().any(|r| {
-        r.request.partner_id == partner_id
-            && r.request.status == wpplay_wire::resellers::RequestStatus::Pending
-            && r.problem.is_none()
-    }) {
+    } else if requests
+        .iter()
+        .any(|r| r.request.partner_id == partner_id && r.open)
+    {
         Relation::Pending
     } else {
         Relation::None
@@ -430,6 +429,17 @@ pub struct OutgoingRow {
     pub waiting: bool,
     /// The server refused it: why, to discard.
     pub problem: Option<RowProblem>,
+    /// Waiting for the partner's answer (pending and not refused): it can be withdrawn.
+    pub open: bool,
+}
+
+impl OutgoingRow {
+    /// Sets [`OutgoingRow::open`] from the status and the problem.
+    pub fn settled(mut self) -> Self {
+        self.open = self.request.status == wpplay_wire::resellers::RequestStatus::Pending
+            && self.problem.is_none();
+        self
+    }
 }
 
 /// The reseller's side of the network, from the replica.

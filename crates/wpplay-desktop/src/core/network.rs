@@ -80,6 +80,7 @@ impl Core {
                     request: r,
                     waiting: false,
                     problem: None,
+                    open: false,
                 }),
                 _ => None,
             })
@@ -116,6 +117,7 @@ impl Core {
                         },
                         waiting: problem.is_none(),
                         problem,
+                        open: false,
                     });
                 }
                 Mutation::WithdrawRequest { request_id } => {
@@ -151,6 +153,7 @@ impl Core {
                 .to_lowercase()
                 .cmp(&b.partner_company.to_lowercase())
         });
+        let requests: Vec<OutgoingRow> = requests.into_iter().map(OutgoingRow::settled).collect();
         let mut ids: Vec<i64> = partners.iter().map(|l| l.partner_id).collect();
         ids.extend(requests.iter().map(|r| r.request.partner_id));
         ids.sort_unstable();

@@ -13,4 +13,8 @@ waiting: boolean,
 /**
  * The server refused it: why, to discard.
  */
-problem: RowProblem | null, };
+problem: RowProblem | null, 
+/**
+ * Waiting for the partner's answer (pending and not refused): it can be withdrawn.
+ */
+open: boolean, };
