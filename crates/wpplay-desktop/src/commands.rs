@@ -206,7 +206,7 @@ pub struct StreamArgs {
     pub stream_id: String,
 }
 
-/// `update_reseller_settings`.
+/// `update_reseller_settings` and `preview_reseller_settings`.
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct ResellerSettingsArgs {
@@ -292,6 +292,7 @@ macro_rules! ipc_commands {
                 remove_stream($crate::commands::StreamArgs) -> $crate::view::ContentView;
                 reseller_settings() -> $crate::view::ResellerSettingsView;
                 update_reseller_settings($crate::commands::ResellerSettingsArgs) -> $crate::view::ResellerSettingsView;
+                preview_reseller_settings($crate::commands::ResellerSettingsArgs) -> Option<$crate::commands::wire::resellers::DirectoryEntry>;
                 audit_log($crate::commands::AuditArgs) -> Vec<$crate::commands::wire::audit::AuditEntry>;
                 billing() -> $crate::commands::wire::billing::BillingView;
                 offered_packages() -> Vec<$crate::commands::wire::packages::Package>;
@@ -342,7 +343,11 @@ pub fn typescript_module() -> String {
         .iter()
         .flat_map(|c| [c.args.as_deref(), Some(c.returns.as_str())])
         .flatten()
-        .map(|t| t.trim_start_matches("Array<").trim_end_matches('>'))
+        .map(|t| {
+            t.trim_start_matches("Array<")
+                .trim_end_matches(" | null")
+                .trim_end_matches('>')
+        })
         .filter(|t| *t != "null" && *t != "boolean")
         .collect();
     types.sort_unstable();

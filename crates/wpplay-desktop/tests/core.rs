@@ -1002,27 +1002,45 @@ async fn a_reseller_finds_a_partner_asks_is_accepted_reads_the_content_and_is_re
         assert_eq!(role_bound.expect_err("role checked").code, "forbidden");
     }
 
-    // Settings → Reseller services: what resellers may see, previewed before it syncs.
+    // Settings → Reseller services: what resellers may see, previewed before it is saved
+    // and before it syncs, by the same rule.
     partner.sync_now().await.expect("sync");
+    let draft = ResellerSettingsArgs {
+        offers_reseller_services: true,
+        website: Some(" https://streams.rs ".into()),
+        messenger: Some("Telegram @streamhouse".into()),
+        address: None,
+        note: Some("Write first, then call.".into()),
+        visible: ContactVisibility {
+            email: true,
+            phone: false,
+            website: true,
+            messenger: false,
+            address: true,
+            note: true,
+        },
+    };
+    let unsaved = partner
+        .preview_reseller_settings(draft.clone())
+        .await
+        .expect("preview of unsaved values");
     let view = partner
-        .update_reseller_settings(ResellerSettingsArgs {
-            offers_reseller_services: true,
-            website: Some(" https://streams.rs ".into()),
-            messenger: Some("Telegram @streamhouse".into()),
-            address: None,
-            note: Some("Write first, then call.".into()),
-            visible: ContactVisibility {
-                email: true,
-                phone: false,
-                website: true,
-                messenger: false,
-                address: true,
-                note: true,
-            },
-        })
+        .update_reseller_settings(draft.clone())
         .await
         .expect("settings");
     assert_eq!(view.sync, RowSync::Pending);
+    assert_eq!(
+        unsaved, view.preview,
+        "the draft's preview is the saved one's"
+    );
+    let unlisted = partner
+        .preview_reseller_settings(ResellerSettingsArgs {
+            offers_reseller_services: false,
+            ..draft
+        })
+        .await
+        .expect("preview");
+    assert_eq!(unlisted, None, "not offering: not listed");
     let preview = view.preview.expect("listed").contacts;
     assert_eq!(preview.website.as_deref(), Some("https://streams.rs"));
     assert_eq!(

@@ -487,23 +487,7 @@ impl Core {
         let (company, country, email, phone) = profile.map_or_else(Default::default, |p| {
             (p.company, p.country, p.email, p.phone)
         });
-        let preview = settings.offers_reseller_services.then(|| {
-            let v = settings.visible;
-            let shown = |on: bool, value: &Option<String>| value.clone().filter(|_| on);
-            DirectoryEntry {
-                partner_id: 0,
-                company: company.clone(),
-                country: country.clone(),
-                contacts: VisibleContacts {
-                    email: shown(v.email, &Some(email.clone())),
-                    phone: shown(v.phone, &Some(phone.clone())),
-                    website: shown(v.website, &settings.website),
-                    messenger: shown(v.messenger, &settings.messenger),
-                    address: shown(v.address, &settings.address),
-                    note: shown(v.note, &settings.note),
-                },
-            }
-        });
+        let preview = preview_of(&settings, &company, &country, &email, &phone);
         Ok(ResellerSettingsView {
             settings,
             email,
@@ -516,6 +500,31 @@ impl Core {
         })
     }
 
+    /// What resellers would see with these (unsaved) values: the directory card, or `None`
+    /// when the partner would not be listed.
+    pub async fn preview_reseller_settings(
+        &self,
+        args: ResellerSettingsArgs,
+    ) -> CoreResult<Option<DirectoryEntry>> {
+        let view = self.reseller_settings().await?;
+        let draft = ResellerSettings {
+            offers_reseller_services: args.offers_reseller_services,
+            website: clean(args.website),
+            messenger: clean(args.messenger),
+            address: clean(args.address),
+            note: clean(args.note),
+            visible: args.visible,
+            version: view.settings.version,
+        };
+        Ok(preview_of(
+            &draft,
+            &view.company,
+            &view.country,
+            &view.email,
+            &view.phone,
+        ))
+    }
+
     /// Saves Settings → Reseller services (works offline). Opting out cancels pending
     /// requests and hides the partner from the directory once it syncs.
     pub async fn update_reseller_settings(
@@ -524,7 +533,6 @@ impl Core {
     ) -> CoreResult<ResellerSettingsView> {
         let _one = self.editing.lock().await;
         let current = self.reseller_settings().await?;
-        let clean = |v: Option<String>| v.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
         let guard = self.session.read().await;
         let s = guard.as_ref().ok_or_else(not_signed_in)?;
         let queued = s
@@ -564,6 +572,39 @@ impl Core {
         })
         .await
     }
+}
+
+/// A typed detail as it is saved: trimmed, and absent when blank.
+fn clean(v: Option<String>) -> Option<String> {
+    v.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty())
+}
+
+/// The directory card resellers see for `settings`: a detail shows when its box is ticked
+/// and it has a value; `None` when the partner does not offer reseller services.
+fn preview_of(
+    settings: &ResellerSettings,
+    company: &str,
+    country: &str,
+    email: &str,
+    phone: &str,
+) -> Option<DirectoryEntry> {
+    settings.offers_reseller_services.then(|| {
+        let v = settings.visible;
+        let shown = |on: bool, value: Option<&str>| value.filter(|_| on).map(str::to_owned);
+        DirectoryEntry {
+            partner_id: 0,
+            company: company.to_owned(),
+            country: country.to_owned(),
+            contacts: VisibleContacts {
+                email: shown(v.email, Some(email)),
+                phone: shown(v.phone, Some(phone)),
+                website: shown(v.website, settings.website.as_deref()),
+                messenger: shown(v.messenger, settings.messenger.as_deref()),
+                address: shown(v.address, settings.address.as_deref()),
+                note: shown(v.note, settings.note.as_deref()),
+            },
+        }
+    })
 }
 
 fn required(field: &str, ask: &str, value: &str) -> CoreResult<String> {

@@ -18,6 +18,7 @@ import type { DealerQuery } from "./bindings/DealerQuery";
 import type { DealerRow } from "./bindings/DealerRow";
 import type { DealerStatusArgs } from "./bindings/DealerStatusArgs";
 import type { DeleteDealerArgs } from "./bindings/DeleteDealerArgs";
+import type { DirectoryEntry } from "./bindings/DirectoryEntry";
 import type { DirectoryRow } from "./bindings/DirectoryRow";
 import type { EditDealerArgs } from "./bindings/EditDealerArgs";
 import type { EditSubscriberArgs } from "./bindings/EditSubscriberArgs";
@@ -92,6 +93,7 @@ export const commands = {
   removeStream: (args: StreamArgs) => invoke<ContentView>("remove_stream", { args }),
   resellerSettings: () => invoke<ResellerSettingsView>("reseller_settings"),
   updateResellerSettings: (args: ResellerSettingsArgs) => invoke<ResellerSettingsView>("update_reseller_settings", { args }),
+  previewResellerSettings: (args: ResellerSettingsArgs) => invoke<DirectoryEntry | null>("preview_reseller_settings", { args }),
   auditLog: (args: AuditArgs) => invoke<Array<AuditEntry>>("audit_log", { args }),
   billing: () => invoke<BillingView>("billing"),
   offeredPackages: () => invoke<Array<Package>>("offered_packages"),

@@ -1,10 +1,9 @@
-// The Reseller services form: its values, how they compare, what they send, and the
-// "view as a reseller" preview computed from them the way the core computes it (a detail
-// shows when its box is ticked and it has a value).
+// The Reseller services form: its values, how they compare and what they send. The
+// "view as a reseller" preview of unsaved values comes from the core
+// (`preview_reseller_settings`), like the saved one.
 
 import type {
   ContactVisibility,
-  DirectoryEntry,
   ResellerSettings,
   ResellerSettingsArgs,
   ResellerSettingsView,
@@ -82,25 +81,6 @@ export function argsOf(f: SettingsForm): ResellerSettingsArgs {
     address: optional(f.address),
     note: optional(f.note),
     visible: { ...f.visible },
-  };
-}
-
-/** What resellers would see with these values; null when the partner is not listed. */
-export function previewOf(f: SettingsForm, view: ResellerSettingsView): DirectoryEntry | null {
-  if (!f.offers) return null;
-  const shown = (key: ContactKey, value: string) => (f.visible[key] ? optional(value) : null);
-  return {
-    partner_id: 0,
-    company: view.company,
-    country: view.country,
-    contacts: {
-      email: shown("email", view.email),
-      phone: shown("phone", view.phone),
-      website: shown("website", f.website),
-      messenger: shown("messenger", f.messenger),
-      address: shown("address", f.address),
-      note: shown("note", f.note),
-    },
   };
 }
 
