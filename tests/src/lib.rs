@@ -2,6 +2,7 @@
 //! are always cleaned up, free ports and polling with a deadline.
 
 pub mod process;
+pub mod story;
 pub mod webdriver;
 
 use std::path::PathBuf;

@@ -159,6 +159,14 @@ pub struct ExtendSubscriberArgs {
     pub days: i64,
 }
 
+/// `check_line_days`: a number of days for a new line (no `subscriber_id`) or to extend one.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct LineDaysArgs {
+    pub subscriber_id: Option<String>,
+    pub days: i64,
+}
+
 /// `remove_subscriber`.
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 #[ts(export)]
@@ -281,6 +289,7 @@ macro_rules! ipc_commands {
                 edit_subscriber($crate::commands::EditSubscriberArgs) -> $crate::view::SubscriberRow;
                 extend_subscriber($crate::commands::ExtendSubscriberArgs) -> $crate::view::SubscriberRow;
                 remove_subscriber($crate::commands::SubscriberArgs) -> ();
+                check_line_days($crate::commands::LineDaysArgs) -> $crate::view::LineDays;
                 export_subscribers($crate::view::SubscriberQuery) -> $crate::view::CsvExport;
                 partner_directory() -> Vec<$crate::view::DirectoryRow>;
                 my_requests() -> $crate::view::RequestsView;

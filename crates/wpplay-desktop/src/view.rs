@@ -504,6 +504,17 @@ pub struct PackageChoice {
     pub can_confirm: bool,
 }
 
+/// What a number of days does to a line, checked by the core's rule before the user
+/// confirms: its new expiry, or why the number cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct LineDays {
+    pub expires_at: Option<DateTime<Utc>>,
+    pub problem: Option<String>,
+    /// The most days a line may be paid ahead (for the number box).
+    pub max_days: i64,
+}
+
 /// A file the app saved for the user.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]

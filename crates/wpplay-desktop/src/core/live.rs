@@ -4,6 +4,7 @@
 //! stream (offline, an old server) the periodic sync still runs.
 
 use super::state::Core;
+use crate::changes::{Area, Listener};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -15,6 +16,9 @@ impl Core {
     /// Runs forever: connects, syncs on each `ready`/`changed` event, reconnects with
     /// back-off and jitter after a failure.
     pub async fn run_live_updates(self: Arc<Self>) {
+        // Sign-in, sign-out and the first password change are announced as session
+        // changes: the stream follows them at once instead of at its next keep-alive.
+        let mut sessions = self.changes.listen();
         let mut failures: u32 = 0;
         loop {
             let session = self
@@ -24,8 +28,9 @@ impl Core {
                 .as_ref()
                 .and_then(|s| (!s.must_change_password).then_some(s.id));
             let Some(session) = session else {
-                // Not signed in yet: look again shortly.
-                tokio::time::sleep(Duration::from_millis(500)).await;
+                // Not signed in yet: wait for a session (looking again now and then).
+                let _ = tokio::time::timeout(Duration::from_secs(5), session_change(&mut sessions))
+                    .await;
                 continue;
             };
             match self
@@ -34,7 +39,9 @@ impl Core {
             {
                 Ok(resp) => {
                     failures = 0;
-                    self.follow(session, resp).await;
+                    if self.follow(session, resp, &mut sessions).await == Ended::SessionChanged {
+                        continue;
+                    }
                 }
                 Err(e) => {
                     failures = failures.saturating_add(1);
@@ -49,15 +56,29 @@ impl Core {
     }
 
     /// Reads events until the stream ends, goes silent, or the session changes.
-    async fn follow(&self, session: u64, mut resp: reqwest::Response) {
+    async fn follow(
+        &self,
+        session: u64,
+        mut resp: reqwest::Response,
+        sessions: &mut Listener,
+    ) -> Ended {
         let mut buf = String::new();
+        let current = async || self.session.read().await.as_ref().map(|s| s.id) == Some(session);
         loop {
-            let chunk = match tokio::time::timeout(SILENCE, resp.chunk()).await {
-                Ok(Ok(Some(bytes))) => bytes,
-                _ => return,
+            let chunk = tokio::select! {
+                chunk = tokio::time::timeout(SILENCE, resp.chunk()) => match chunk {
+                    Ok(Ok(Some(bytes))) => bytes,
+                    _ => return Ended::Stream,
+                },
+                () = session_change(sessions) => {
+                    if current().await {
+                        continue;
+                    }
+                    return Ended::SessionChanged;
+                }
             };
-            if self.session.read().await.as_ref().map(|s| s.id) != Some(session) {
-                return;
+            if !current().await {
+                return Ended::SessionChanged;
             }
             buf.push_str(&String::from_utf8_lossy(&chunk));
             let mut wake = false;
@@ -73,4 +94,24 @@ impl Core {
             }
         }
     }
+}
+
+/// Why following the event stream stopped.
+#[derive(Debug, PartialEq, Eq)]
+enum Ended {
+    /// The stream ended or went silent: reconnect after a pause.
+    Stream,
+    /// Another session (or none) took over: follow it at once.
+    SessionChanged,
+}
+
+/// Waits for the next announced session change (a listener that fell behind counts as one).
+async fn session_change(listener: &mut Listener) {
+    while let Some(change) = listener.next().await {
+        if change.touches(Area::Session) {
+            return;
+        }
+    }
+    // The core is gone: nothing will change any more.
+    std::future::pending::<()>().await;
 }

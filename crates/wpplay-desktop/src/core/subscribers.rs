@@ -5,13 +5,13 @@
 use super::dealers::domain;
 use super::state::Core;
 use crate::commands::{
-    AddSubscriberArgs, EditSubscriberArgs, ExtendSubscriberArgs, SubscriberArgs,
+    AddSubscriberArgs, EditSubscriberArgs, ExtendSubscriberArgs, LineDaysArgs, SubscriberArgs,
 };
 use crate::error::{CoreResult, not_signed_in};
 use crate::replica::entity::outbox;
 use crate::view::{
-    DealerFilter, DealerOption, LineView, RowProblem, RowSync, SubscriberPage, SubscriberQuery,
-    SubscriberRow, SubscriberSort,
+    DealerFilter, DealerOption, LineDays, LineView, RowProblem, RowSync, SubscriberPage,
+    SubscriberQuery, SubscriberRow, SubscriberSort,
 };
 use chrono::{DateTime, Duration, Utc};
 use std::collections::HashMap;
@@ -107,6 +107,23 @@ impl Core {
         self.queue(&m, &format!("Edit subscriber {}", current.name))
             .await?;
         self.subscriber_row(&args.subscriber_id).await
+    }
+
+    /// What `days` would do to a new line (no id) or to a line extended by them: its new
+    /// expiry, or why the number is refused. The same rule `add_subscriber` and
+    /// `extend_subscriber` apply.
+    pub async fn check_line_days(&self, args: LineDaysArgs) -> CoreResult<LineDays> {
+        let now = self.cfg.clock.now();
+        let from = match &args.subscriber_id {
+            Some(id) => self.subscriber_row(id).await?.expires_at,
+            None => now,
+        };
+        let answer = extend_line(from, now, args.days);
+        Ok(LineDays {
+            problem: answer.as_ref().err().map(|e| e.message().to_owned()),
+            expires_at: answer.ok(),
+            max_days: MAX_EXTENSION_DAYS,
+        })
     }
 
     /// Extends a line by `days` from the later of now and its expiry.

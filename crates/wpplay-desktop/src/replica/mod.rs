@@ -175,6 +175,11 @@ impl Replica {
             .rows_affected;
         let state = self.state_in(&txn).await?;
         let had_error = state.last_error_code.is_some();
+        // "Last sync …" reads in minutes: a quiet round is announced only when the shown
+        // time moved (the first sync, half a minute on, or a clock that jumped).
+        let shown_moved = state
+            .last_sync_at
+            .is_none_or(|last| (now - last).num_seconds().abs() >= 30);
         let mut st: sync_state::ActiveModel = state.into();
         st.cursor = Set(cursor);
         st.last_sync_at = Set(Some(now));
@@ -183,7 +188,7 @@ impl Replica {
         st.update(&txn).await?;
         txn.commit().await?;
         let mut areas: Vec<Area> = changes.iter().map(|c| Area::of_entity(&c.entity)).collect();
-        if landed > 0 || had_error {
+        if landed > 0 || had_error || shown_moved {
             areas.push(Area::Sync);
         }
         self.changes.announce(areas);
@@ -751,5 +756,46 @@ mod tests {
             ]
         );
         assert_eq!(r.state().await.expect("state").cursor, 6);
+    }
+
+    /// A round that pulls nothing still moves "Last sync …": it is announced when the
+    /// shown time moved (the first sync, half a minute later, a clock that jumped), and
+    /// not on every quiet round.
+    #[tokio::test]
+    async fn a_quiet_round_is_announced_when_the_shown_time_moves() {
+        let dir = tempfile::tempdir().expect("dir");
+        let changes = Changes::new();
+        let mut heard = changes.listen();
+        let r = Replica::open(&dir.path().join("r.sqlite"))
+            .await
+            .expect("open")
+            .announcing_to(changes.clone());
+        let t0 = DateTime::UNIX_EPOCH + chrono::Duration::days(20_000);
+        let mut sync_announced = async |at: DateTime<Utc>| {
+            r.apply_page(&[], 0, at).await.expect("apply");
+            let before = changes.revision();
+            changes.announce([Area::Time]); // a marker: what came before it is this round's
+            let mut sync = false;
+            while let Some(c) = heard.next().await {
+                if c.revision > before {
+                    break;
+                }
+                sync |= c.touches(Area::Sync);
+            }
+            sync
+        };
+        assert!(sync_announced(t0).await, "the first sync");
+        assert!(
+            !sync_announced(t0 + chrono::Duration::seconds(5)).await,
+            "5 s later: quiet"
+        );
+        assert!(
+            sync_announced(t0 + chrono::Duration::seconds(40)).await,
+            "half a minute on"
+        );
+        assert!(
+            sync_announced(t0 + chrono::Duration::days(8)).await,
+            "the clock jumped"
+        );
     }
 }

@@ -25,6 +25,8 @@ import type { EditSubscriberArgs } from "./bindings/EditSubscriberArgs";
 import type { ExtendSubscriberArgs } from "./bindings/ExtendSubscriberArgs";
 import type { ForgetAccountArgs } from "./bindings/ForgetAccountArgs";
 import type { InvoiceArgs } from "./bindings/InvoiceArgs";
+import type { LineDays } from "./bindings/LineDays";
+import type { LineDaysArgs } from "./bindings/LineDaysArgs";
 import type { LoginArgs } from "./bindings/LoginArgs";
 import type { MutationArgs } from "./bindings/MutationArgs";
 import type { Package } from "./bindings/Package";
@@ -82,6 +84,7 @@ export const commands = {
   editSubscriber: (args: EditSubscriberArgs) => invoke<SubscriberRow>("edit_subscriber", { args }),
   extendSubscriber: (args: ExtendSubscriberArgs) => invoke<SubscriberRow>("extend_subscriber", { args }),
   removeSubscriber: (args: SubscriberArgs) => invoke<null>("remove_subscriber", { args }),
+  checkLineDays: (args: LineDaysArgs) => invoke<LineDays>("check_line_days", { args }),
   exportSubscribers: (args: SubscriberQuery) => invoke<CsvExport>("export_subscribers", { args }),
   partnerDirectory: () => invoke<Array<DirectoryRow>>("partner_directory"),
   myRequests: () => invoke<RequestsView>("my_requests"),

@@ -73,6 +73,8 @@ export type { EditSubscriberArgs } from "./bindings/EditSubscriberArgs";
 export type { ExtendSubscriberArgs } from "./bindings/ExtendSubscriberArgs";
 export type { LineStatus } from "./bindings/LineStatus";
 export type { LineView } from "./bindings/LineView";
+export type { LineDays } from "./bindings/LineDays";
+export type { LineDaysArgs } from "./bindings/LineDaysArgs";
 export type { OutgoingRow } from "./bindings/OutgoingRow";
 export type { PartnerArgs } from "./bindings/PartnerArgs";
 export type { Relation } from "./bindings/Relation";

@@ -1,5 +1,4 @@
 import type { Code, ErrorBody } from "../backend";
-import { now as clockNow } from "../clock";
 
 // Inline checks of the subscriber fields, mirroring the domain's rules
 // (crates/wpplay-domain/src/dealer.rs `mac` and `SubscriberDetails`, validate.rs `text`) so
@@ -7,8 +6,6 @@ import { now as clockNow } from "../clock";
 
 /** The longest name or line username the core accepts. */
 export const TEXT_MAX = 200;
-/** The longest single extension (and the furthest first expiry), in days. */
-export const DAYS_MAX = 1098;
 export const DAY_PRESETS = [30, 90, 180, 365] as const;
 
 export const MAC_HINT = "Any common form: 00:1A:2B:3C:4D:5E, 00-1A-2B-3C-4D-5E or 001a.2b3c.4d5e.";
@@ -50,26 +47,14 @@ export function checkText(value: string, what: string, typing: boolean): string 
   return null;
 }
 
-/** A number of days, as typed into the number box (null while empty). */
+/**
+ * Whether the number box holds a whole number (null while empty). How many days a line
+ * may run is the core's rule ({@link LineDaysCheck}).
+ */
 export function checkDays(days: number | null | undefined): string | null {
   if (days === null || days === undefined || Number.isNaN(days)) return "Enter a number of days.";
   if (!Number.isInteger(days)) return "Use whole days.";
-  if (days < 1 || days > DAYS_MAX) return `Choose 1 to ${DAYS_MAX} days.`;
   return null;
-}
-
-const DAY_MS = 86_400_000;
-
-/** When a new line expires if it runs `days` from `now`. */
-export function expiryAfter(days: number, now: Date = clockNow()): Date {
-  return new Date(now.getTime() + days * DAY_MS);
-}
-
-/** When a line expires after an extension: from the later of now and its old expiry. */
-export function extendedExpiry(oldIso: string, days: number, now: Date = clockNow()): Date {
-  const old = new Date(oldIso).getTime();
-  const from = Number.isNaN(old) ? now.getTime() : Math.max(old, now.getTime());
-  return new Date(from + days * DAY_MS);
 }
 
 export type SubscriberField = "name" | "line_username" | "mac" | "days" | "dealer";

@@ -2,6 +2,6 @@
 import type { ContactVisibility } from "./ContactVisibility";
 
 /**
- * `update_reseller_settings`.
+ * `update_reseller_settings` and `preview_reseller_settings`.
  */
 export type ResellerSettingsArgs = { offers_reseller_services: boolean, website: string | null, messenger: string | null, address: string | null, note: string | null, visible: ContactVisibility, };

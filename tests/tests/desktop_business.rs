@@ -1,0 +1,272 @@
+//! The partner's business in the real desktop app (see `desktop.rs` for how these
+//! scenarios run): subscriber lines with a CSV export of the filtered view and the dealer
+//! who sees only its own; the pro forma invoice, a package change and the payment; and a
+//! trial moved through its calendar (alerts, the locked screen, the payment that opens it).
+
+use wpplay_e2e::eventually;
+use wpplay_e2e::story::api::{RESELLER_PASSWORD, account};
+use wpplay_e2e::story::artifacts;
+use wpplay_e2e::story::desktop::x11_window;
+use wpplay_e2e::story::partner;
+use wpplay_e2e::story::tray::tray_click;
+use wpplay_e2e::story::ui::{
+    MARKO, WAIT, add_dealer, add_line, attribute_is, click, count, element, fill, shot, sign_in_as,
+    sign_out, text_of,
+};
+use wpplay_e2e::story::world::{World, raised};
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn lines_export_their_filtered_view_and_the_dealer_sees_only_its_own() {
+    let world = World::start().await;
+    let shots = artifacts::shots();
+    let (app, _) = partner::on_dashboard(&world).await;
+
+    // Marko's shop, a dealer with its own sign-in, added on the Providers page.
+    click(&app, "[data-testid=nav-providers]").await;
+    add_dealer(&app, &MARKO).await;
+    attribute_is(&app, "[data-testid=dealer-row]", "data-sync", "synced").await;
+
+    // Subscribers: a line for Marko's shop and one of the partner's own; the CSV export
+    // holds exactly the filtered view.
+    let dealer_id = element(&app, "[data-testid=dealer-row]")
+        .await
+        .attribute("data-dealer-id")
+        .await
+        .expect("attribute")
+        .expect("dealer id");
+    click(&app, "[data-testid=nav-subscribers]").await;
+    add_line(&app, "Petar Home", "00:1a:2b:3c:4d:5e", &dealer_id).await;
+    add_line(&app, "Office TV", "00-1A-2B-3C-4D-5F", "").await;
+    eventually("both lines to sync", WAIT, async || {
+        (count(&app, "[data-testid=subscriber-row][data-sync=synced]").await == 2).then_some(())
+    })
+    .await;
+    text_of(&app, "[data-testid=subscribers-allowance]", "2 of 1").await;
+    shot(&app, &shots, "15-subscribers.png").await;
+    fill(&app, "[data-testid=subscriber-search]", "petar").await;
+    eventually("the search to filter", WAIT, async || {
+        (count(&app, "[data-testid=subscriber-row]").await == 1).then_some(())
+    })
+    .await;
+    click(&app, "[data-testid=export-subscribers]").await;
+    let csv = eventually("the CSV export", WAIT, async || {
+        let file = std::fs::read_dir(&world.exports)
+            .ok()?
+            .flatten()
+            .find(|e| {
+                e.file_name().to_string_lossy().starts_with("subscribers-")
+                    && e.path().extension().is_some_and(|x| x == "csv")
+            })?;
+        std::fs::read_to_string(file.path()).ok()
+    })
+    .await;
+    let rows: Vec<&str> = csv.trim_end().split("\r\n").skip(1).collect();
+    assert_eq!(rows.len(), 1, "exactly the filtered view: {csv}");
+    assert!(
+        rows[0].starts_with("Petar Home,") && rows[0].contains("Marko Electronics"),
+        "{csv}"
+    );
+
+    // The dealer signs in to the same app with the username and password the partner
+    // chose, and sees only its own subscribers.
+    sign_out(&app).await;
+    sign_in_as(&app, MARKO.username, MARKO.password).await;
+    element(&app, "[data-testid=subscribers-page]").await;
+    eventually("the dealer's lines", WAIT, async || {
+        (count(&app, "[data-testid=subscriber-row]").await == 1).then_some(())
+    })
+    .await;
+    text_of(&app, "[data-testid=subscriber-name]", "Petar Home").await;
+    shot(&app, &shots, "21-dealer-subscribers.png").await;
+    app.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_pro_forma_is_paid_after_a_package_change_and_the_account_is_active() {
+    let world = World::start().await;
+    let shots = artifacts::shots();
+    let (app, _) = partner::on_dashboard(&world).await;
+
+    // Billing: the operator's pass issues the pro forma 7 days before the trial ends; the
+    // partner sees it with its payment reference, saves the PDF, chooses a cheaper package
+    // (during the trial: at once, the trial end stays) and the payment registered by the
+    // operator makes the account active.
+    let at = (wpplay_domain::clock::Clock::now(&wpplay_clock::SystemClock)
+        + chrono::Duration::days(8))
+    .to_rfc3339();
+    let out = world.cli(&["lifecycle", "run", "--at", &at]);
+    assert!(out.contains("invoice") && out.contains("sent"), "{out}");
+    click(&app, "[data-testid=nav-billing]").await;
+    attribute_is(&app, "[data-testid=invoice-row]", "data-status", "open").await;
+    let reference = text_of(&app, "[data-testid=payment-reference]", "97 ").await;
+    shot(&app, &shots, "22-billing.png").await;
+    click(&app, "[data-testid=invoice-pdf]").await;
+    eventually("the invoice PDF", WAIT, async || {
+        let file = std::fs::read_dir(&world.exports)
+            .ok()?
+            .flatten()
+            .find(|e| {
+                e.file_name()
+                    .to_string_lossy()
+                    .starts_with("WP-Play-pro-forma-")
+            })?;
+        std::fs::read(file.path())
+            .ok()
+            .filter(|b| b.starts_with(b"%PDF-"))
+            .map(|_| ())
+    })
+    .await;
+    click(&app, "[data-testid=change-package]").await;
+    click(&app, "[data-testid=package-option][data-package-id=\"1\"]").await;
+    text_of(&app, "[data-testid=package-rule]", "trial").await;
+    shot(&app, &shots, "23-change-package.png").await;
+    click(&app, "[data-testid=package-confirm]").await;
+    text_of(&app, "[data-testid=billing-package-name]", "Starter").await;
+    let out = world.cli(&[
+        "payments",
+        "register",
+        "--reference",
+        reference.trim(),
+        "--amount",
+        "79.00",
+        "--currency",
+        "EUR",
+    ]);
+    assert!(out.contains("applied"), "{out}");
+    click(&app, "[data-testid=billing-refresh]").await;
+    attribute_is(&app, "[data-testid=invoice-row]", "data-status", "paid").await;
+    attribute_is(&app, "[data-testid=billing-state]", "data-state", "active").await;
+    attribute_is(&app, "[data-testid=payment-row]", "data-status", "applied").await;
+    shot(&app, &shots, "24-billing-paid.png").await;
+    app.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_trial_warns_locks_and_opens_again_after_payment() {
+    let world = World::start().await;
+    let shots = artifacts::shots();
+
+    // The calendar moves (server, operator commands and app together). A new partner in
+    // its trial hears from the app itself, computed from its replica with its own clock:
+    // 7 days before the end, then on the day the trial ends unpaid the account locks and
+    // the admin pages give way to the locked screen that leads to Billing. Each alert
+    // comes once, across a restart too; paying opens the pages again, data intact.
+    let (trial, app) = tokio::join!(
+        account(
+            &world,
+            serde_json::json!({"package_id": 1, "company": "Nova TV", "contact_person": "Ana Nikolić",
+                "email": "ana@novatv.rs", "phone": "+381 64 555 7788", "country": "RS",
+                "credential_delivery": "email"}),
+        ),
+        world.open_app()
+    );
+    sign_in_as(&app, &trial.username, RESELLER_PASSWORD).await;
+    text_of(&app, "[data-testid=days-left]", "14 days left").await;
+    let before = raised(&world).len();
+    let alerts_about = |what: &str| {
+        raised(&world)
+            .into_iter()
+            .skip(before)
+            .filter(|n| n.contains(what))
+            .count()
+    };
+
+    // Reminders go out at 08:00 on their day in the server's zone: travel to 09:00.
+    let tz = chrono_tz::Europe::Belgrade;
+    let nine_on_day_before = |end: chrono::DateTime<chrono::Utc>, days: i64| {
+        let day = end.with_timezone(&tz).date_naive() - chrono::Duration::days(days);
+        wpplay_domain::billing::from_local(tz, day.and_hms_opt(9, 0, 0).expect("09:00"))
+    };
+    let end = trial.trial_ends_at.expect("a partner has a trial");
+    let seven_before = nine_on_day_before(end, 7);
+    world.travel_to(seven_before);
+    let out = world.cli(&["lifecycle", "run"]);
+    assert!(
+        out.contains("invoice") && out.contains("ends_in_7_days"),
+        "{out}"
+    );
+    eventually("the 7-day trial alert", WAIT, async || {
+        (alerts_about("Your free trial ends in 7 days") == 1).then_some(())
+    })
+    .await;
+    let left = wpplay_domain::lifecycle::days_left(end, seven_before);
+    text_of(
+        &app,
+        "[data-testid=days-left]",
+        &format!("{left} days left"),
+    )
+    .await;
+    shot(&app, &shots, "25-trial-ending.png").await;
+
+    click(&app, "[data-testid=nav-providers]").await;
+    world.travel_to(end + chrono::Duration::hours(1));
+    element(&app, "[data-testid=locked-screen]").await;
+    eventually("the locked alert", WAIT, async || {
+        (alerts_about("Your account is locked") == 1).then_some(())
+    })
+    .await;
+    // The tray counts the lock as an alert (a trial counts only under 7 days left, so
+    // not at the 7-day reminder, which comes 7 days and some hours before the end).
+    world.logged("tray updated alerts=1").await;
+    let out = world.cli(&["lifecycle", "run"]);
+    assert!(out.contains("locked"), "{out}");
+    shot(&app, &shots, "26-locked.png").await;
+
+    // A restart raises nothing again; the next alert (deletion in 7 days) still comes.
+    app.close().await;
+    let app = world.open_app().await;
+    click(&app, "[data-testid=nav-providers]").await;
+    element(&app, "[data-testid=locked-screen]").await;
+    world.travel_to(nine_on_day_before(end + chrono::Duration::days(30), 7));
+    eventually("the deletion warning", WAIT, async || {
+        (alerts_about("Your data is deleted in 7 days") == 1).then_some(())
+    })
+    .await;
+    assert_eq!(
+        alerts_about("Your account is locked"),
+        1,
+        "{:?}",
+        raised(&world)
+    );
+    assert_eq!(alerts_about("ends in 7 days"), 1, "{:?}", raised(&world));
+
+    // The locked screen leads to Billing; the open invoice is paid, the account is active.
+    click(&app, "[data-testid=locked-go-billing]").await;
+    let reference = text_of(&app, "[data-testid=payment-reference]", "97 ").await;
+    let invoices = world.cli(&["invoices", "list"]);
+    let amount = invoices
+        .lines()
+        .find(|l| l.contains(reference.trim()))
+        .and_then(|l| {
+            let words: Vec<&str> = l.split_whitespace().collect();
+            words
+                .windows(2)
+                .find(|w| w[1] == "EUR" && w[0].parse::<f64>().is_ok())
+                .map(|w| w[0].to_owned())
+        })
+        .unwrap_or_else(|| panic!("the invoice for {reference} in {invoices}"));
+    let out = world.cli(&[
+        "payments",
+        "register",
+        "--reference",
+        reference.trim(),
+        "--amount",
+        &amount,
+        "--currency",
+        "EUR",
+    ]);
+    assert!(out.contains("applied"), "{out}");
+    click(&app, "[data-testid=billing-refresh]").await;
+    attribute_is(&app, "[data-testid=billing-state]", "data-state", "active").await;
+    click(&app, "[data-testid=nav-providers]").await;
+    element(&app, "[data-testid=export-dealers]").await;
+    assert!(app.find("[data-testid=locked-screen]").await.is_none());
+    shot(&app, &shots, "27-unlocked.png").await;
+    // Quit in the tray ends the app.
+    tray_click(&world, "Quit").await;
+    eventually("the app to quit from the tray", WAIT, async || {
+        (x11_window("state") == "missing").then_some(())
+    })
+    .await;
+    app.close().await;
+}
