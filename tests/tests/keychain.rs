@@ -232,7 +232,7 @@ async fn without_a_keychain_the_app_says_so_once_and_plainly() {
         .await
         .expect("screenshot");
     // Dismissed, it is gone: the core hands the notice out once, so later reads of the
-    // dashboard (every 2 s) do not bring it back.
+    // dashboard (on every change the core announces) do not bring it back.
     session
         .find("[data-testid=keychain-notice] button")
         .await

@@ -53,7 +53,7 @@ fn the_moved_clock_exists_only_in_debug_builds() {
     );
     for missing in ["OffsetFileClock", "DEBUG_OFFSET_FILE_VAR"] {
         assert!(
-            stderr.contains(&format!("no `{missing}` in `clock`")),
+            stderr.contains(&format!("no `{missing}` in the root")),
             "release fails because {missing} is not there: {stderr}"
         );
     }

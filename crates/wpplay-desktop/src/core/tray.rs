@@ -141,7 +141,7 @@ impl Core {
         if !signed_in {
             return Ok(tray_model(&TrayInputs::default()));
         }
-        let dash = self.dashboard().await?;
+        let dash = self.dashboard_view().await?;
         let pending_requests = if dash.session.role == Role::Partner {
             self.resellers()
                 .await?

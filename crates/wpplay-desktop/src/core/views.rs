@@ -36,8 +36,17 @@ impl Core {
         Ok(out)
     }
 
-    /// The dashboard, read from the replica with pending edits laid over it.
+    /// The dashboard, read from the replica with pending edits laid over it. It hands
+    /// out the keychain notice (once).
     pub async fn dashboard(&self) -> CoreResult<Dashboard> {
+        let mut dash = self.dashboard_view().await?;
+        dash.keychain_notice = self.take_keychain_notice();
+        Ok(dash)
+    }
+
+    /// [`Core::dashboard`] without taking the keychain notice: for readers other than the
+    /// window (the tray), which must not swallow what the user is to be told.
+    pub(super) async fn dashboard_view(&self) -> CoreResult<Dashboard> {
         let guard = self.session.read().await;
         let s = guard.as_ref().ok_or_else(not_signed_in)?;
         let mut profile = None;
@@ -85,7 +94,7 @@ impl Core {
             subscription,
             sync,
             clock_ahead_ms: (now - wpplay_clock::SystemClock.now()).num_milliseconds(),
-            keychain_notice: self.take_keychain_notice(),
+            keychain_notice: None,
         })
     }
 

@@ -26,10 +26,15 @@ export class Workspace {
 
   #live = new LiveRead<Dashboard>({
     areas: EVERY_AREA,
-    read: () => backend.dashboard(),
+    read: async () => {
+      const dashboard = await backend.dashboard();
+      // The core says the keychain notice once: keep it even from an answer that is then
+      // dropped as stale.
+      if (dashboard.keychain_notice) this.keychainNotice = dashboard.keychain_notice;
+      return dashboard;
+    },
     accept: (dashboard) => {
       setClockAhead(dashboard.clock_ahead_ms);
-      if (dashboard.keychain_notice) this.keychainNotice = dashboard.keychain_notice;
       this.dashboard = dashboard;
       this.loadError = null;
       this.now = now();
