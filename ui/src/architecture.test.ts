@@ -33,7 +33,7 @@ it("has no timer that polls: views re-read on the core's change events", () => {
 const RULES_IN_RUST: Array<[RegExp, string]> = [
   [/\bPURGE_AFTER_DAYS\b|\bpurgeAt\s*\(|\baccessEndsAt\s*\(|\btrialEnded\s*\(/, "the lifecycle's dates (SubscriptionView, BillingView)"],
   [/\bproratedMinor\b|\bchangeRule\b|\bcurrentPeriod\s*\(/, "the package-change rule (package_choices)"],
-  [/\bplusDays\s*\([^)]*-\s*INVOICE_LEAD_DAYS/, "the next invoice date (BillingView.next_invoice_at)"],
+  [/\bINVOICE_LEAD_DAYS\b/, "the next invoice date (next_invoice_at in BillingView and SubscriptionView)"],
   [/\b1098\b|\bDAYS_MAX\b|\bextendedExpiry\b|\bexpiryAfter\b/, "how long a line may run (check_line_days)"],
   [/\bpreviewOf\s*\(/, "the reseller directory card (preview_reseller_settings)"],
   [/status === "pending"[^;]*problem === null/, "where a reseller stands with a partner (RequestsView.relations)"],

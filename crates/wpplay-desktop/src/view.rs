@@ -92,6 +92,9 @@ pub struct SubscriptionView {
     pub purge_at: DateTime<Utc>,
     /// Whole days until then, rounded up.
     pub days_to_purge: i64,
+    /// When the pro forma invoice for the next period is issued (the server's rule, in
+    /// the billing calendar's time zone).
+    pub next_invoice_at: DateTime<Utc>,
 }
 
 /// The dashboard, read entirely from the local replica.

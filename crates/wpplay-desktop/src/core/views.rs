@@ -84,6 +84,10 @@ impl Core {
                 ends_with_trial: facts.ends_with_trial(),
                 purge_at: facts.purge_at(),
                 days_to_purge: days_left(facts.purge_at(), now),
+                next_invoice_at: wpplay_domain::billing::invoice_due(
+                    facts.access_ends_at(),
+                    self.cfg.time_zone,
+                ),
             }
         });
         let sync = status_of(s).await?;

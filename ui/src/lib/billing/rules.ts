@@ -7,9 +7,6 @@ import type { InvoiceView } from "../backend";
 
 const DAY_MS = 86_400_000;
 
-/** Days before access ends that the next pro forma invoice is issued. */
-export const INVOICE_LEAD_DAYS = 7;
-
 function ms(iso: string): number {
   return new Date(iso).getTime();
 }

@@ -27,4 +27,9 @@ purge_at: string,
 /**
  * Whole days until then, rounded up.
  */
-days_to_purge: number, };
+days_to_purge: number, 
+/**
+ * When the pro forma invoice for the next period is issued (the server's rule, in
+ * the billing calendar's time zone).
+ */
+next_invoice_at: string, };
