@@ -507,15 +507,7 @@ impl Core {
         args: ResellerSettingsArgs,
     ) -> CoreResult<Option<DirectoryEntry>> {
         let view = self.reseller_settings().await?;
-        let draft = ResellerSettings {
-            offers_reseller_services: args.offers_reseller_services,
-            website: clean(args.website),
-            messenger: clean(args.messenger),
-            address: clean(args.address),
-            note: clean(args.note),
-            visible: args.visible,
-            version: view.settings.version,
-        };
+        let draft = settings_of(args, view.settings.version);
         Ok(preview_of(
             &draft,
             &view.company,
@@ -547,14 +539,15 @@ impl Core {
         drop(guard);
         // The version the settings will have once every queued edit of them is applied.
         let base_version = current.settings.version + i64::try_from(queued).unwrap_or(0);
+        let s = settings_of(args, base_version);
         let m = Mutation::UpdateResellerSettings {
             base_version,
-            offers_reseller_services: args.offers_reseller_services,
-            website: clean(args.website),
-            messenger: clean(args.messenger),
-            address: clean(args.address),
-            note: clean(args.note),
-            visible: args.visible,
+            offers_reseller_services: s.offers_reseller_services,
+            website: s.website,
+            messenger: s.messenger,
+            address: s.address,
+            note: s.note,
+            visible: s.visible,
         };
         self.queue(&m, "Settings: reseller services").await?;
         self.reseller_settings().await
@@ -574,9 +567,18 @@ impl Core {
     }
 }
 
-/// A typed detail as it is saved: trimmed, and absent when blank.
-fn clean(v: Option<String>) -> Option<String> {
-    v.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty())
+/// The settings as `args` save them: each typed detail trimmed, and absent when blank.
+fn settings_of(args: ResellerSettingsArgs, version: i64) -> ResellerSettings {
+    let clean = |v: Option<String>| v.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
+    ResellerSettings {
+        offers_reseller_services: args.offers_reseller_services,
+        website: clean(args.website),
+        messenger: clean(args.messenger),
+        address: clean(args.address),
+        note: clean(args.note),
+        visible: args.visible,
+        version,
+    }
 }
 
 /// The directory card resellers see for `settings`: a detail shows when its box is ticked
