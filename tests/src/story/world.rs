@@ -123,7 +123,11 @@ impl World {
             .path()
             .join("xdg-config/com.wpplay.partnerdesk/.window-state.json");
         let driver_port = free_port();
-        let native_port = free_port();
+        // Two quick asks may get the same port back: the WebDriver behind tauri-driver
+        // then cannot listen, and tauri-driver never answers.
+        let native_port = std::iter::repeat_with(free_port)
+            .find(|p| *p != driver_port)
+            .expect("a second free port");
         let driver = Proc::spawn(
             "tauri-driver",
             &tauri_driver(),
