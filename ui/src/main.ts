@@ -1,5 +1,6 @@
 // Mounts the app. Styles come from the built CSS file (the CSP allows nothing inline).
 import "./app.css";
+import "./lib/ui/blocks.css";
 import { mount } from "svelte";
 import App from "./App.svelte";
 

@@ -1,0 +1,128 @@
+// A paged table's live state: the query (search, filters, sort, page) and the page of rows
+// read for it from the local replica. Read again whenever the core announces a change to
+// one of `areas` and after every action; a re-read keeps the query exactly as the user
+// left it. My Dealers and Subscribers add their filters to it.
+
+import type { Area } from "./bindings/Area";
+import type { BackendError } from "./index";
+import { LiveRead } from "./live.svelte";
+
+export const PAGE_SIZE = 50;
+
+/** The query fields every paged table shares; a table adds its filters. */
+export interface PagedQuery<S> {
+  search: string;
+  sort: S;
+  descending: boolean;
+  page: number;
+  page_size: number;
+}
+
+export abstract class PagedList<P extends { rows: unknown[]; total: number }, S extends string, Q extends PagedQuery<S>> {
+  /** The applied search text (the box's text, debounced). */
+  search = $state("");
+  sort: S = $state() as S;
+  descending = $state(false);
+  /** 0-based. */
+  pageIndex = $state(0);
+
+  /** The last page read for the current query; a raw snapshot replaced whole. */
+  page: P | null = $state.raw(null);
+  /** Why the last read failed; cleared by the next success. */
+  loadError: BackendError | null = $state(null);
+
+  #live: LiveRead<P>;
+
+  constructor(areas: readonly Area[], sort: S, read: (query: Q) => Promise<P>) {
+    this.sort = sort;
+    this.#live = new LiveRead<P>({
+      areas,
+      read: () => read(this.query),
+      key: () => JSON.stringify(this.query),
+      accept: (page) => {
+        if (page.rows.length === 0 && page.total > 0 && this.pageIndex > 0) {
+          // The page emptied under us (rows deleted elsewhere): go to the last page there is.
+          this.pageIndex = Math.max(0, Math.ceil(page.total / PAGE_SIZE) - 1);
+          return true;
+        }
+        this.page = page;
+        this.loadError = null;
+        return false;
+      },
+      fail: (error) => {
+        this.loadError = error;
+      },
+    });
+  }
+
+  /** The table's filters, added to the shared query fields. */
+  protected abstract filters(): Omit<Q, keyof PagedQuery<S>>;
+
+  get query(): Q {
+    const shared: PagedQuery<S> = {
+      search: this.search.trim(),
+      sort: this.sort,
+      descending: this.descending,
+      page: this.pageIndex,
+      page_size: PAGE_SIZE,
+    };
+    return { ...this.filters(), ...shared } as Q;
+  }
+
+  /** Starts reading; returns the function that stops it (for `$effect` cleanup). */
+  start(): () => void {
+    return this.#live.start();
+  }
+
+  refresh(): Promise<void> {
+    return this.#live.refresh();
+  }
+
+  /** After an action: drop reads that started before it and read again at once. */
+  changed(): void {
+    this.#live.changed();
+  }
+
+  /** A new query starts at its first page. */
+  protected requery(): void {
+    this.pageIndex = 0;
+    void this.refresh();
+  }
+
+  setSearch(text: string): void {
+    if (text.trim() === this.search.trim()) return;
+    this.search = text;
+    this.requery();
+  }
+
+  /** A click on a column header: the same column flips the order, another starts ascending. */
+  sortBy(column: S): void {
+    if (this.sort === column) {
+      this.descending = !this.descending;
+    } else {
+      this.sort = column;
+      this.descending = false;
+    }
+    this.requery();
+  }
+
+  get hasPrev(): boolean {
+    return this.pageIndex > 0;
+  }
+
+  get hasNext(): boolean {
+    return this.page !== null && (this.pageIndex + 1) * PAGE_SIZE < this.page.total;
+  }
+
+  prev(): void {
+    if (!this.hasPrev) return;
+    this.pageIndex--;
+    void this.refresh();
+  }
+
+  next(): void {
+    if (!this.hasNext) return;
+    this.pageIndex++;
+    void this.refresh();
+  }
+}
