@@ -1,15 +1,15 @@
 // My Dealers' live state: the shared paged query plus the status filter.
 
 import { backend, type DealerPage, type DealerQuery, type DealerSort, type DealerState } from "../backend";
-import { PagedList } from "../backend/paged-list.svelte";
+import { PagedList } from "../ui/paged-list.svelte";
 
-export { PAGE_SIZE } from "../backend/paged-list.svelte";
+export { PAGE_SIZE } from "../ui/paged-list.svelte";
 
 export class DealerList extends PagedList<DealerPage, DealerSort, DealerQuery> {
   status: DealerState | null = $state(null);
 
   constructor() {
-    super(["dealers", "sync", "time"], "name", (query) => backend.listDealers(query));
+    super(["dealers", "sync", "time"], "name", (query) => backend.listDealers(query), (query) => backend.exportDealers(query));
   }
 
   protected filters() {

@@ -6,7 +6,6 @@ import type {
   ContactVisibility,
   ResellerSettings,
   ResellerSettingsArgs,
-  ResellerSettingsView,
   VisibleContacts,
 } from "../backend";
 

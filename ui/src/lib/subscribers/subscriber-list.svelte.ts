@@ -2,9 +2,9 @@
 // dealer filter; read again on changes to lines, dealers, billing or sync.
 
 import { backend, type DealerFilter, type LineView, type SubscriberPage, type SubscriberQuery, type SubscriberSort } from "../backend";
-import { PagedList } from "../backend/paged-list.svelte";
+import { PagedList } from "../ui/paged-list.svelte";
 
-export { PAGE_SIZE } from "../backend/paged-list.svelte";
+export { PAGE_SIZE } from "../ui/paged-list.svelte";
 
 function sameFilter(a: DealerFilter | null, b: DealerFilter | null): boolean {
   if (a === null || b === null) return a === b;
@@ -18,7 +18,7 @@ export class SubscriberList extends PagedList<SubscriberPage, SubscriberSort, Su
   dealer: DealerFilter | null = $state.raw(null);
 
   constructor() {
-    super(["subscribers", "dealers", "billing", "sync", "time"], "name", (query) => backend.listSubscribers(query));
+    super(["subscribers", "dealers", "billing", "sync", "time"], "name", (query) => backend.listSubscribers(query), (query) => backend.exportSubscribers(query));
   }
 
   protected filters() {

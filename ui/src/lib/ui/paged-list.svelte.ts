@@ -1,11 +1,15 @@
 // A paged table's live state: the query (search, filters, sort, page) and the page of rows
-// read for it from the local replica. Read again whenever the core announces a change to
-// one of `areas` and after every action; a re-read keeps the query exactly as the user
-// left it. My Dealers and Subscribers add their filters to it.
+// read for it from the local replica, read again whenever the core announces a change to
+// one of `areas` and after every action (a re-read keeps the query exactly as the user left
+// it); Export CSV of what it shows and Discard of a refused edit. My Dealers and
+// Subscribers add their filters to it.
 
-import type { Area } from "./bindings/Area";
-import type { BackendError } from "./index";
-import { LiveRead } from "./live.svelte";
+import { backend, errorMessage, toBackendError, type BackendError, type CsvExport, type RowProblem, type SyncStatus } from "../backend";
+import type { Area } from "../backend/bindings/Area";
+import { hintFor } from "../backend/hints";
+import { LiveRead } from "../backend/live.svelte";
+import { count } from "../format";
+import { toast } from "./toast.svelte";
 
 export const PAGE_SIZE = 50;
 
@@ -31,10 +35,16 @@ export abstract class PagedList<P extends { rows: unknown[]; total: number }, S 
   /** Why the last read failed; cleared by the next success. */
   loadError: BackendError | null = $state(null);
 
-  #live: LiveRead<P>;
+  /** The ids of rows whose refused edit is being discarded. */
+  discarding: ReadonlySet<string> = $state.raw(new Set());
+  exporting = $state(false);
 
-  constructor(areas: readonly Area[], sort: S, read: (query: Q) => Promise<P>) {
+  #live: LiveRead<P>;
+  #export: (query: Q) => Promise<CsvExport>;
+
+  constructor(areas: readonly Area[], sort: S, read: (query: Q) => Promise<P>, exportCsv: (query: Q) => Promise<CsvExport>) {
     this.sort = sort;
+    this.#export = exportCsv;
     this.#live = new LiveRead<P>({
       areas,
       read: () => read(this.query),
@@ -124,5 +134,43 @@ export abstract class PagedList<P extends { rows: unknown[]; total: number }, S 
     if (!this.hasNext) return;
     this.pageIndex++;
     void this.refresh();
+  }
+
+  /** Exactly what the table shows, all pages, to a CSV file. */
+  async exportCsv(): Promise<void> {
+    if (this.exporting) return;
+    this.exporting = true;
+    try {
+      const file = await this.#export(this.query);
+      toast("success", `Exported ${count(file.rows)} ${file.rows === 1 ? "row" : "rows"}`, file.path);
+    } catch (e) {
+      const error = toBackendError(e);
+      toast("error", error.message, hintFor(error.code) ?? "Nothing was exported; try again.");
+    } finally {
+      this.exporting = false;
+    }
+  }
+
+  /** Drops a row's refused edit; the row shows the server's version again. */
+  async discard(row: { id: string; problem: RowProblem | null }, name: string, onsync: (sync: SyncStatus) => void): Promise<void> {
+    const problem = row.problem;
+    if (!problem || this.discarding.has(row.id)) return;
+    this.discarding = new Set([...this.discarding, row.id]);
+    try {
+      onsync(await backend.discardRejected({ mutation_id: problem.mutation_id }));
+      this.changed();
+      toast(
+        "success",
+        problem.code === "version_conflict"
+          ? `Your change to ${name} was discarded; it shows the other device's version.`
+          : `The refused change to ${name} was discarded.`,
+      );
+    } catch (e) {
+      toast("error", errorMessage(e), "The change is still listed; try again.");
+    } finally {
+      const next = new Set(this.discarding);
+      next.delete(row.id);
+      this.discarding = next;
+    }
   }
 }
