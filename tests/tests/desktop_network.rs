@@ -119,7 +119,7 @@ async fn partner_links_a_reseller_shares_content_then_removes_it_and_is_asked_ag
     click(&app, "[data-testid=settings-visible-website]").await;
     text_of(
         &app,
-        "[data-testid=settings-preview] [data-testid=preview-website]",
+        "[data-testid=settings-preview] [data-testid=directory-contact-website]",
         "deskmedia.rs",
     )
     .await;

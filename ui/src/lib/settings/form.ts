@@ -6,7 +6,6 @@ import type {
   ContactVisibility,
   ResellerSettings,
   ResellerSettingsArgs,
-  VisibleContacts,
 } from "../backend";
 
 /** The longest website, messenger or address the server accepts. */
@@ -81,14 +80,6 @@ export function argsOf(f: SettingsForm): ResellerSettingsArgs {
     note: optional(f.note),
     visible: { ...f.visible },
   };
-}
-
-/** The details a directory card lists, in its order, leaving out empty ones. */
-export function shownContacts(c: VisibleContacts): Array<{ key: ContactKey; value: string }> {
-  return KEYS.flatMap((key) => {
-    const value = c[key]?.trim() ?? "";
-    return value === "" ? [] : [{ key, value }];
-  });
 }
 
 /** What is wrong with a typed detail, if anything. */
