@@ -1,5 +1,4 @@
-// The sidebar's sections for each role. Only what this release ships is enabled; the
-// rest is shown, disabled, so people see what is coming.
+// The sidebar's sections for each role.
 
 import type { Role } from "../backend";
 
@@ -18,8 +17,6 @@ export type SectionId =
 export interface Section {
   id: SectionId;
   label: string;
-  /** False until the release that brings the screen. */
-  available: boolean;
 }
 
 const LABELS: Record<SectionId, string> = {
@@ -42,26 +39,13 @@ const BY_ROLE: Record<Role, SectionId[]> = {
   operator: ["dashboard"],
 };
 
-const AVAILABLE: ReadonlySet<SectionId> = new Set([
-  "dashboard",
-  "providers",
-  "subscribers",
-  "resellers",
-  "partners",
-  "requests",
-  "content",
-  "activity",
-  "billing",
-  "settings",
-]);
-
 /** Where each role lands after signing in. */
 export function homeFor(role: Role): SectionId {
   return role === "dealer" ? "subscribers" : "dashboard";
 }
 
 export function sectionsFor(role: Role): Section[] {
-  return BY_ROLE[role].map((id) => ({ id, label: LABELS[id], available: AVAILABLE.has(id) }));
+  return BY_ROLE[role].map((id) => ({ id, label: LABELS[id] }));
 }
 
 export function roleLabel(role: Role): string {
