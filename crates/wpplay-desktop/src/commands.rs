@@ -66,6 +66,69 @@ pub struct PasswordArgs {
     pub password: String,
 }
 
+/// `check_form`: a form as typed, named by `form`, to be judged field by field.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(tag = "form", rename_all = "snake_case")]
+#[ts(export)]
+pub enum FormArgs {
+    /// Add dealer: its details and the login it signs in with.
+    NewDealer {
+        display_name: String,
+        contact_email: String,
+        contact_phone: String,
+        username: String,
+        password: String,
+    },
+    /// Edit dealer.
+    Dealer {
+        display_name: String,
+        contact_email: String,
+        contact_phone: String,
+    },
+    /// Add or edit a subscriber's line.
+    Subscriber {
+        name: String,
+        line_username: String,
+        mac: String,
+    },
+    /// Add stream.
+    Stream {
+        name: String,
+        category: String,
+        stream_url: String,
+    },
+    Registration {
+        company: String,
+        contact_person: String,
+        email: String,
+        phone: String,
+        country: String,
+    },
+    /// The partner's profile on the Dashboard.
+    Profile {
+        contact_person: String,
+        phone: String,
+    },
+    /// The message of a Request for Partner.
+    RequestPartner { message: String },
+    /// The optional reason of a rejected request.
+    RejectRequest { reason: String },
+    /// The required reason of Remove My Reseller.
+    RemoveReseller { reason: String },
+    /// The details a partner types in Settings → Reseller services.
+    ResellerDetails {
+        website: String,
+        messenger: String,
+        address: String,
+        note: String,
+    },
+    /// The signed-in account's new password.
+    NewPassword {
+        current_password: String,
+        new_password: String,
+    },
+}
+
 /// `discard_rejected`.
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 #[ts(export)]
@@ -269,6 +332,7 @@ macro_rules! ipc_commands {
                 forget_account($crate::commands::ForgetAccountArgs) -> bool;
                 change_password($crate::commands::ChangePasswordArgs) -> $crate::view::SessionView;
                 password_strength($crate::commands::PasswordArgs) -> $crate::view::PasswordStrength;
+                check_form($crate::commands::FormArgs) -> Vec<$crate::view::FieldCheck>;
                 dashboard() -> $crate::view::Dashboard;
                 sync_now() -> $crate::view::SyncStatus;
                 resync_all() -> $crate::view::SyncStatus;

@@ -9,6 +9,7 @@ pub mod changes;
 pub mod client;
 pub mod commands;
 pub mod error;
+mod forms;
 pub mod keychain;
 pub mod private_fs;
 pub mod replica;

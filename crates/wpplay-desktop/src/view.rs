@@ -518,6 +518,31 @@ pub struct LineDays {
     pub max_days: i64,
 }
 
+/// One field of a form as typed, as the core judges it (`check_form`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct FieldCheck {
+    /// The field's name in the form's arguments (e.g. `contact_email`).
+    pub field: String,
+    /// The value as the core would store it (trimmed, the login lower-cased, the MAC in
+    /// colon form); absent while the field has a problem, blank or is a password.
+    pub value: Option<String>,
+    pub problem: Option<FieldProblem>,
+    /// The most characters the field takes, for a counter.
+    pub max_chars: Option<u32>,
+}
+
+/// What is wrong with a field.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct FieldProblem {
+    pub code: wpplay_domain::Code,
+    pub message: String,
+    /// Typing more may still cure it (blank, too short, a scheme half typed): the UI holds
+    /// it back while the user is in the field. A wrong character is never incomplete.
+    pub incomplete: bool,
+}
+
 /// A file the app saved for the user.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]

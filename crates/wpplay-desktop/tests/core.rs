@@ -9,9 +9,9 @@ use wpplay_clock::SystemClock;
 use wpplay_desktop::commands::{
     AddDealerArgs, AddStreamArgs, AddSubscriberArgs, AnswerRequestArgs, AuditArgs,
     ChangePasswordArgs, DealerStatusArgs, DeleteDealerArgs, EditDealerArgs, EditSubscriberArgs,
-    ExtendSubscriberArgs, ForgetAccountArgs, LoginArgs, MutationArgs, PartnerArgs, RegisterArgs,
-    RemoveResellerArgs, RequestArgs, RequestPartnerArgs, ResellerSettingsArgs, ServerArgs,
-    SubscriberArgs, UpdateProfileArgs,
+    ExtendSubscriberArgs, ForgetAccountArgs, FormArgs, LoginArgs, MutationArgs, PartnerArgs,
+    RegisterArgs, RemoveResellerArgs, RequestArgs, RequestPartnerArgs, ResellerSettingsArgs,
+    ServerArgs, SubscriberArgs, UpdateProfileArgs,
 };
 use wpplay_desktop::view::{
     DealerFilter, DealerQuery, DealerSort, LineView, Relation, RowSync, SubscriberPage,
@@ -522,6 +522,18 @@ async fn dealer_edits_work_offline_and_sync_with_refusals_and_conflicts() {
         .await
         .expect_err("checked locally");
     assert_eq!(weak.code, "password_too_weak");
+    let own = app
+        .check_form(FormArgs::NewPassword {
+            current_password: password.clone(),
+            new_password: format!("X-{}-9", username.to_uppercase()),
+        })
+        .await
+        .expect("checked offline");
+    assert_eq!(
+        own[0].problem.as_ref().map(|p| p.code.as_str()),
+        Some("password_too_weak"),
+        "the form check knows who is signed in: a new password must not contain its username"
+    );
     app.set_dealer_status(DealerStatusArgs {
         dealer_id: alpha.id.clone(),
         status: DealerState::Inactive,

@@ -89,26 +89,32 @@ pub fn strength(password: &str) -> Strength {
     }
 }
 
-/// Checks a new password a person chose: long enough, mixed enough, not the username,
-/// and not the password it replaces.
+/// Checks a new password a person chose: not too long, not containing the username (when
+/// there is one), long enough, mixed enough, and not the password it replaces.
 pub fn check_new_password(username: &str, current: &str, new: &str) -> Result<(), DomainError> {
     let fail = |code, message: &str| Err(DomainError::invalid(code, "new_password", message));
     if new.chars().count() > MAX_PASSWORD_LEN {
         return fail(
             Code::PasswordTooLong,
-            "The new password must be at most 128 characters.",
+            &format!("Use at most {MAX_PASSWORD_LEN} characters in the password."),
+        );
+    }
+    if !username.is_empty() && new.to_lowercase().contains(&username.to_lowercase()) {
+        return fail(
+            Code::PasswordTooWeak,
+            "The password must not contain the username.",
+        );
+    }
+    if new.chars().count() < MIN_PASSWORD_LEN {
+        return fail(
+            Code::PasswordTooWeak,
+            &format!("Use at least {MIN_PASSWORD_LEN} characters in the password."),
         );
     }
     if strength(new) == Strength::TooWeak {
         return fail(
             Code::PasswordTooWeak,
-            "The new password must have at least 10 characters and mix letters with digits or symbols.",
-        );
-    }
-    if new.to_lowercase().contains(&username.to_lowercase()) {
-        return fail(
-            Code::PasswordTooWeak,
-            "The new password must not contain the username.",
+            "Too weak: mix upper and lower case letters with digits or symbols.",
         );
     }
     if new == current {
@@ -185,5 +191,28 @@ mod tests {
         assert_eq!(check("Old-Pass-123"), Err("password_unchanged"));
         assert_eq!(check(&"Ab1-".repeat(40)), Err("password_too_long"));
         assert_eq!(check("correct horse 42"), Ok(()));
+        assert_eq!(
+            check_new_password("", "", "correct horse 42"),
+            Ok(()),
+            "without a username there is nothing to contain"
+        );
+        let message = |new: &str| {
+            check_new_password("acme1234", "", new)
+                .map_err(|e| e.message().to_owned())
+                .err()
+        };
+        assert_eq!(
+            message("acme1234").as_deref(),
+            Some("The password must not contain the username."),
+            "containing the username is said first: typing more cannot cure it"
+        );
+        assert_eq!(
+            message("Ab1-").as_deref(),
+            Some("Use at least 10 characters in the password.")
+        );
+        assert_eq!(
+            message("alllowercaseletters").as_deref(),
+            Some("Too weak: mix upper and lower case letters with digits or symbols.")
+        );
     }
 }

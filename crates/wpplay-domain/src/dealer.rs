@@ -169,19 +169,34 @@ pub fn extend_line(
 /// starting with a letter. Lower-cased.
 pub fn username(value: &str) -> Result<String, DomainError> {
     let v = value.trim().to_lowercase();
-    let ok = (3..=32).contains(&v.len())
-        && v.starts_with(|c: char| c.is_ascii_lowercase())
-        && v.chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '_' | '-'));
-    if ok {
-        Ok(v)
-    } else {
+    let bad = |message: &str| {
         Err(DomainError::invalid(
             Code::InvalidUsername,
             "username",
-            "A username has 3-32 characters: lowercase letters, digits, '.', '_' or '-', starting with a letter.",
+            message,
         ))
+    };
+    if v.is_empty() {
+        return bad(
+            "A username has 3-32 characters: lowercase letters, digits, '.', '_' or '-', starting with a letter.",
+        );
     }
+    if !v.starts_with(|c: char| c.is_ascii_lowercase()) {
+        return bad("Start the username with a letter.");
+    }
+    if !v
+        .chars()
+        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '_' | '-'))
+    {
+        return bad("Use only letters, digits, '.', '_' and '-' in the username.");
+    }
+    if v.len() > 32 {
+        return bad("Use at most 32 characters in the username.");
+    }
+    if v.len() < 3 {
+        return bad("Use at least 3 characters in the username.");
+    }
+    Ok(v)
 }
 
 /// A MAC address in any common notation (`00:1A:2B:3C:4D:5E`, `00-1a-…`, `001a.2b3c.4d5e`,
@@ -192,22 +207,19 @@ pub fn mac(value: &str) -> Result<String, DomainError> {
         .chars()
         .filter(|c| !matches!(c, ':' | '-' | '.'))
         .collect();
-    let bad = || {
-        DomainError::invalid(
-            Code::InvalidMac,
-            "mac",
-            format!(
-                "'{}' is not a MAC address; use the form 00:1A:2B:3C:4D:5E.",
-                value.trim()
-            ),
-        )
-    };
-    if hex.len() != 12 || !hex.chars().all(|c| c.is_ascii_hexdigit()) {
-        return Err(bad());
+    let bad = |message: String| Err(DomainError::invalid(Code::InvalidMac, "mac", message));
+    if !hex.chars().all(|c| c.is_ascii_hexdigit()) {
+        return bad("A MAC address has only the digits 0-9 and the letters A-F.".to_owned());
+    }
+    if hex.len() != 12 {
+        return bad(format!(
+            "A MAC address has 12 hex digits; this has {}.",
+            hex.len()
+        ));
     }
     let upper = hex.to_uppercase();
     if upper == "000000000000" || upper == "FFFFFFFFFFFF" {
-        return Err(bad());
+        return bad("00:00:00:00:00:00 and FF:FF:FF:FF:FF:FF are not device addresses.".to_owned());
     }
     let pairs: Vec<&str> = (0..6).map(|i| &upper[i * 2..i * 2 + 2]).collect();
     Ok(pairs.join(":"))
@@ -296,13 +308,36 @@ mod tests {
                 "{bad}"
             );
         }
+        let message = |v: &str| mac(v).map_err(|e| e.message().to_owned()).err();
+        assert_eq!(
+            message("00:1a:2b:3c:4d").as_deref(),
+            Some("A MAC address has 12 hex digits; this has 10.")
+        );
+        assert_eq!(
+            message("00:1a:2b:3c:4d:5g").as_deref(),
+            Some("A MAC address has only the digits 0-9 and the letters A-F.")
+        );
+        assert_eq!(
+            message("ff-ff-ff-ff-ff-ff").as_deref(),
+            Some("00:00:00:00:00:00 and FF:FF:FF:FF:FF:FF are not device addresses.")
+        );
     }
 
     #[test]
     fn dealer_usernames() {
         assert_eq!(username(" Marko.Dealer ").as_deref(), Ok("marko.dealer"));
-        for bad in ["ab", "1marko", "marko dealer", "marko@x", &"a".repeat(33)] {
-            assert!(username(bad).is_err(), "{bad}");
+        for (bad, says) in [
+            ("", "3-32 characters"),
+            ("ab", "at least 3"),
+            ("1marko", "with a letter"),
+            ("marko dealer", "only letters"),
+            ("marko@x", "only letters"),
+            ("markoš", "only letters"),
+            (&"a".repeat(33), "at most 32"),
+        ] {
+            let e = username(bad).expect_err(bad);
+            assert_eq!(e.code(), Code::InvalidUsername, "{bad}");
+            assert!(e.message().contains(says), "{bad}: {e}");
         }
     }
 

@@ -1,4 +1,5 @@
-//! Validation of the fields people type: e-mail, phone, country, names.
+//! Validation of the fields people type: e-mail, phone, country, names, messages and
+//! stream URLs.
 //!
 //! Each validator returns the normalised value, so callers store exactly what was checked.
 
@@ -35,31 +36,71 @@ pub fn text(field: &'static str, value: &str) -> Result<String, DomainError> {
     Ok(value.to_owned())
 }
 
-/// An e-mail address: one `@`, a plausible local part and a dotted domain. Lower-cased.
-/// A stream URL of a content catalog: http(s), rtmp, rtsp or udp, no spaces or control
-/// characters, at most 2048 characters. Trimmed.
+/// The longest message one person writes to another: a Request for Partner, a reason.
+pub const MAX_MESSAGE_LEN: usize = 2000;
+/// The longest note a partner shows resellers on its directory card.
+pub const MAX_NOTE_LEN: usize = 1000;
+
+/// Text a person writes to another, which may span lines (a message, a reason, a note):
+/// trimmed, at most `max` characters, no control characters but line breaks. Empty is
+/// allowed; whether a blank one is, is the caller's rule.
+pub fn lines(field: &'static str, value: &str, max: usize) -> Result<String, DomainError> {
+    let value = value.trim();
+    if value.chars().count() > max {
+        return Err(DomainError::invalid(
+            Code::FieldTooLong,
+            field,
+            format!("{field} must be at most {max} characters"),
+        ));
+    }
+    if value.chars().any(|c| c.is_control() && c != '\n') {
+        return Err(DomainError::invalid(
+            Code::InvalidText,
+            field,
+            format!("{field} must not contain control characters"),
+        ));
+    }
+    Ok(value.to_owned())
+}
+
+/// The schemes a stream URL may start with.
+pub const STREAM_URL_SCHEMES: [&str; 5] = ["http://", "https://", "rtmp://", "rtsp://", "udp://"];
+/// The longest stream URL, in bytes.
+pub const MAX_STREAM_URL_LEN: usize = 2048;
+
+/// A stream URL of a content catalog: one of [`STREAM_URL_SCHEMES`], no spaces or control
+/// characters, at most [`MAX_STREAM_URL_LEN`] bytes. Trimmed.
 pub fn stream_url(value: &str) -> Result<String, DomainError> {
     let url = value.trim();
-    let lower = url.to_lowercase();
-    let scheme_ok = ["http://", "https://", "rtmp://", "rtsp://", "udp://"]
-        .iter()
-        .any(|p| lower.starts_with(p));
-    if !scheme_ok || url.len() > 2048 || url.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        return Err(DomainError::invalid(
+    let bad = |message: String| {
+        Err(DomainError::invalid(
             Code::InvalidStreamUrl,
             "stream_url",
-            "A stream URL starts with http(s)://, rtmp://, rtsp:// or udp:// and has no spaces.",
+            message,
+        ))
+    };
+    if url.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return bad("A stream URL has no spaces; encode them as %20.".to_owned());
+    }
+    let lower = url.to_lowercase();
+    if !STREAM_URL_SCHEMES.iter().any(|p| lower.starts_with(p)) {
+        return bad("Start the URL with http://, https://, rtmp://, rtsp:// or udp://.".to_owned());
+    }
+    if url.len() > MAX_STREAM_URL_LEN {
+        return bad(format!(
+            "Use at most {MAX_STREAM_URL_LEN} characters in the URL."
         ));
     }
     Ok(url.to_owned())
 }
 
+/// An e-mail address: one `@`, a plausible local part and a dotted domain. Lower-cased.
 pub fn email(value: &str) -> Result<String, DomainError> {
     let bad = || {
         DomainError::invalid(
             Code::InvalidEmail,
             "email",
-            format!("'{}' is not a valid e-mail address", value.trim()),
+            "Enter a valid e-mail address, e.g. ana@acme.rs.",
         )
     };
     let value = value.trim().to_lowercase();
@@ -97,27 +138,17 @@ pub fn email(value: &str) -> Result<String, DomainError> {
 /// A phone number in international form: `+`, then 7 to 15 digits. Spaces, dashes, dots
 /// and brackets are allowed while typing and removed; a leading `00` counts as `+`.
 pub fn phone(value: &str) -> Result<String, DomainError> {
-    let bad = || {
-        DomainError::invalid(
-            Code::InvalidPhone,
-            "phone",
-            format!(
-                "'{}' is not a valid phone number: use the international form, e.g. +381 64 123 4567",
-                value.trim()
-            ),
-        )
-    };
+    let bad = |message: &str| Err(DomainError::invalid(Code::InvalidPhone, "phone", message));
     let compact: String = value
         .trim()
         .chars()
         .filter(|c| !matches!(c, ' ' | '-' | '.' | '(' | ')'))
         .collect();
-    let digits = if let Some(rest) = compact.strip_prefix('+') {
-        rest
-    } else if let Some(rest) = compact.strip_prefix("00") {
-        rest
-    } else {
-        return Err(bad());
+    let Some(digits) = compact
+        .strip_prefix('+')
+        .or_else(|| compact.strip_prefix("00"))
+    else {
+        return bad("Start with + and the country code, e.g. +381 64 123 4567.");
     };
     if (7..=15).contains(&digits.len())
         && digits.chars().all(|c| c.is_ascii_digit())
@@ -125,7 +156,7 @@ pub fn phone(value: &str) -> Result<String, DomainError> {
     {
         Ok(format!("+{digits}"))
     } else {
-        Err(bad())
+        bad("Use the international form: + then 7 to 15 digits, e.g. +381 64 123 4567.")
     }
 }
 
@@ -204,6 +235,44 @@ mod tests {
     }
 
     #[test]
+    fn phone_messages_say_what_to_fix() {
+        let message = |v: &str| phone(v).map_err(|e| e.message().to_owned()).err();
+        assert_eq!(
+            message("064 123 4567").as_deref(),
+            Some("Start with + and the country code, e.g. +381 64 123 4567."),
+            "a local number lacks the country code"
+        );
+        assert_eq!(
+            message("+381 64").as_deref(),
+            Some("Use the international form: + then 7 to 15 digits, e.g. +381 64 123 4567."),
+            "too few digits"
+        );
+    }
+
+    #[test]
+    fn lines_of_text() {
+        let code =
+            |v: &str, max| lines("note", v, max).map_err(|e| crate::ErrorCode::code(&e).as_str());
+        assert_eq!(
+            code(" two\nlines ", 10),
+            Ok("two\nlines".to_owned()),
+            "line breaks are text"
+        );
+        assert_eq!(
+            code("  ", 10),
+            Ok(String::new()),
+            "blank is the caller's to refuse"
+        );
+        assert_eq!(
+            code(&"é".repeat(10), 10),
+            Ok("é".repeat(10)),
+            "characters, not bytes"
+        );
+        assert_eq!(code(&"é".repeat(11), 10), Err("field_too_long"));
+        assert_eq!(code("tab\there", 10), Err("invalid_text"));
+    }
+
+    #[test]
     fn countries() {
         check(country, "rs", Ok("RS".to_owned()));
         check(country, " DE ", Ok("DE".to_owned()));
@@ -244,12 +313,19 @@ mod tests {
         ] {
             assert!(stream_url(bad).is_err(), "{bad:?}");
         }
+        let message = |v: &str| stream_url(v).map_err(|e| e.message().to_owned()).err();
         assert_eq!(
-            stream_url("x").map_err(|e| (crate::ErrorCode::code(&e).as_str(), e.message().to_owned())),
-            Err((
-                "invalid_stream_url",
-                "A stream URL starts with http(s)://, rtmp://, rtsp:// or udp:// and has no spaces.".to_owned()
-            ))
+            message("rtmp://a b").as_deref(),
+            Some("A stream URL has no spaces; encode them as %20.")
+        );
+        assert_eq!(
+            message("x").as_deref(),
+            Some("Start the URL with http://, https://, rtmp://, rtsp:// or udp://.")
+        );
+        let long = format!("udp://{}", "a".repeat(MAX_STREAM_URL_LEN));
+        assert_eq!(
+            message(&long).as_deref(),
+            Some("Use at most 2048 characters in the URL.")
         );
     }
 }

@@ -28,13 +28,14 @@ use views::view_of;
 use crate::changes::{Area, Changes};
 use crate::client::{ApiClient, CallError, normalize_server_url};
 use crate::commands::{
-    ChangePasswordArgs, ForgetAccountArgs, LoginArgs, PasswordArgs, RegisterArgs, ServerArgs,
+    ChangePasswordArgs, ForgetAccountArgs, FormArgs, LoginArgs, PasswordArgs, RegisterArgs,
+    ServerArgs,
 };
 use crate::error::{CoreResult, not_signed_in};
 use crate::keychain;
 use crate::replica::Replica;
 use crate::session_file::{self, LastSession};
-use crate::view::{PasswordStrength, SessionView, StartupView};
+use crate::view::{FieldCheck, PasswordStrength, SessionView, StartupView};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
 use tokio::sync::{Mutex, Notify, RwLock};
@@ -350,6 +351,13 @@ impl Core {
             Strength::Fair => PasswordStrength::Fair,
             Strength::Strong => PasswordStrength::Strong,
         })
+    }
+
+    /// A form as typed, judged field by field by the domain's rules (see [`crate::forms`]).
+    pub async fn check_form(&self, args: FormArgs) -> CoreResult<Vec<FieldCheck>> {
+        let guard = self.session.read().await;
+        let username = guard.as_ref().map_or("", |s| s.username.as_str());
+        Ok(crate::forms::check(&args, username))
     }
 
     /// Signs out: ends the session on the server (if reachable) and forgets the token.

@@ -8,10 +8,11 @@
 
 use super::state::Core;
 use crate::commands::{
-    AddStreamArgs, AuditArgs, PartnerArgs, RequestArgs, RequestPartnerArgs, ResellerSettingsArgs,
-    StreamArgs,
+    AddStreamArgs, AuditArgs, FormArgs, PartnerArgs, RequestArgs, RequestPartnerArgs,
+    ResellerSettingsArgs, StreamArgs,
 };
 use crate::error::{CoreResult, not_signed_in};
+use crate::forms;
 use crate::view::{
     ContentView, DirectoryRow, OutgoingRow, PartnerRelation, Relation, RequestsView,
     ResellerSettingsView, RowProblem, RowSync, StreamRow, relation_with,
@@ -29,8 +30,6 @@ use wpplay_wire::sync::{Entity, Mutation, Profile};
 
 /// What the outbox summary of a Request for Partner starts with; the partner's name follows.
 const REQUEST_SUMMARY: &str = "Request for Partner: ";
-/// The longest request message (the server's limit).
-const MAX_MESSAGE: usize = 2000;
 
 impl Core {
     pub(super) async fn role(&self) -> CoreResult<Role> {
@@ -178,19 +177,11 @@ impl Core {
     pub async fn request_partner(&self, args: RequestPartnerArgs) -> CoreResult<RequestsView> {
         self.require(Role::Reseller, "send a Request for Partner")
             .await?;
-        let message = args.message.trim().to_owned();
-        if message.is_empty() {
-            return Err(ErrorBody::new(
-                Code::MissingField,
-                "Write a few words to the partner: who you are and what you need.",
-            ));
-        }
-        if message.chars().count() > MAX_MESSAGE {
-            return Err(ErrorBody::new(
-                Code::FieldTooLong,
-                format!("Keep the message under {MAX_MESSAGE} characters."),
-            ));
-        }
+        let message = forms::accept(&FormArgs::RequestPartner {
+            message: args.message,
+        })?
+        .value("message")
+        .unwrap_or_default();
         let mine = self.my_requests().await?;
         if mine
             .partners
@@ -388,11 +379,13 @@ impl Core {
     pub async fn add_stream(&self, args: AddStreamArgs) -> CoreResult<ContentView> {
         self.require(Role::Partner, "manage a content catalog")
             .await?;
-        let name = required("name", "Name the stream", &args.name)?;
-        let category = required("category", "Give the stream a category", &args.category)?;
-        let url = wpplay_domain::validate::stream_url(&args.stream_url).map_err(|e| {
-            ErrorBody::new(wpplay_domain::ErrorCode::code(&e), e.message()).about(e.field())
+        let form = forms::accept(&FormArgs::Stream {
+            name: args.name,
+            category: args.category,
+            stream_url: args.stream_url,
         })?;
+        let value = |field| form.value(field).unwrap_or_default();
+        let (name, category, url) = (value("name"), value("category"), value("stream_url"));
         // The package's limit, checked before queuing (the server holds it again).
         if let Some(a) = self.my_content().await?.allowance {
             a.room_for_one(Limited::Streams)?;
@@ -523,6 +516,13 @@ impl Core {
         &self,
         args: ResellerSettingsArgs,
     ) -> CoreResult<ResellerSettingsView> {
+        let text = |v: &Option<String>| v.clone().unwrap_or_default();
+        forms::accept(&FormArgs::ResellerDetails {
+            website: text(&args.website),
+            messenger: text(&args.messenger),
+            address: text(&args.address),
+            note: text(&args.note),
+        })?;
         let _one = self.editing.lock().await;
         let current = self.reseller_settings().await?;
         let guard = self.session.read().await;
@@ -607,20 +607,6 @@ fn preview_of(
             },
         }
     })
-}
-
-fn required(field: &str, ask: &str, value: &str) -> CoreResult<String> {
-    let v = value.trim();
-    if v.is_empty() {
-        return Err(ErrorBody::new(Code::MissingField, format!("{ask}.")));
-    }
-    if v.chars().count() > 200 {
-        return Err(ErrorBody::new(
-            Code::FieldTooLong,
-            format!("The {field} must be at most 200 characters."),
-        ));
-    }
-    Ok(v.to_owned())
 }
 
 async fn profile_of(s: &super::state::Session) -> CoreResult<Option<Profile>> {

@@ -2,11 +2,10 @@
 //! latest notifications, all from the replica; answers and removals queue like any edit.
 
 use super::state::Core;
-use crate::commands::{AnswerRequestArgs, RemoveResellerArgs};
+use crate::commands::{AnswerRequestArgs, FormArgs, RemoveResellerArgs};
 use crate::error::{CoreResult, not_signed_in};
+use crate::forms;
 use crate::view::{LinkRow, RequestRow, ResellersView};
-use wpplay_domain::Code;
-use wpplay_wire::ErrorBody;
 use wpplay_wire::resellers::{Link, Notification, PartnerRequest, RequestStatus};
 use wpplay_wire::sync::{Entity, Mutation};
 
@@ -76,10 +75,10 @@ impl Core {
 
     /// Accepts or rejects a pending request (works offline; syncs later).
     pub async fn answer_request(&self, args: AnswerRequestArgs) -> CoreResult<ResellersView> {
-        let reason = args
-            .reason
-            .map(|r| r.trim().to_owned())
-            .filter(|r| !r.is_empty());
+        let reason = forms::accept(&FormArgs::RejectRequest {
+            reason: args.reason.unwrap_or_default(),
+        })?
+        .value("reason");
         let verb = if args.accept { "Accept" } else { "Reject" };
         let m = Mutation::AnswerRequest {
             request_id: args.request_id,
@@ -93,13 +92,11 @@ impl Core {
 
     /// Remove My Reseller: a reason is required.
     pub async fn remove_reseller(&self, args: RemoveResellerArgs) -> CoreResult<ResellersView> {
-        let reason = args.reason.trim().to_owned();
-        if reason.is_empty() {
-            return Err(ErrorBody::new(
-                Code::MissingField,
-                "Say why you remove this reseller; they will read it.",
-            ));
-        }
+        let reason = forms::accept(&FormArgs::RemoveReseller {
+            reason: args.reason,
+        })?
+        .value("reason")
+        .unwrap_or_default();
         let m = Mutation::RemoveReseller {
             reseller_id: args.reseller_id,
             reason,

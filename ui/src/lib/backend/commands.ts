@@ -23,7 +23,9 @@ import type { DirectoryRow } from "./bindings/DirectoryRow";
 import type { EditDealerArgs } from "./bindings/EditDealerArgs";
 import type { EditSubscriberArgs } from "./bindings/EditSubscriberArgs";
 import type { ExtendSubscriberArgs } from "./bindings/ExtendSubscriberArgs";
+import type { FieldCheck } from "./bindings/FieldCheck";
 import type { ForgetAccountArgs } from "./bindings/ForgetAccountArgs";
+import type { FormArgs } from "./bindings/FormArgs";
 import type { InvoiceArgs } from "./bindings/InvoiceArgs";
 import type { LineDays } from "./bindings/LineDays";
 import type { LineDaysArgs } from "./bindings/LineDaysArgs";
@@ -64,6 +66,7 @@ export const commands = {
   forgetAccount: (args: ForgetAccountArgs) => invoke<boolean>("forget_account", { args }),
   changePassword: (args: ChangePasswordArgs) => invoke<SessionView>("change_password", { args }),
   passwordStrength: (args: PasswordArgs) => invoke<PasswordStrength>("password_strength", { args }),
+  checkForm: (args: FormArgs) => invoke<Array<FieldCheck>>("check_form", { args }),
   dashboard: () => invoke<Dashboard>("dashboard"),
   syncNow: () => invoke<SyncStatus>("sync_now"),
   resyncAll: () => invoke<SyncStatus>("resync_all"),
