@@ -37,6 +37,17 @@ const RULES_IN_RUST: Array<[RegExp, string]> = [
   [/\b1098\b|\bDAYS_MAX\b|\bextendedExpiry\b|\bexpiryAfter\b/, "how long a line may run (check_line_days)"],
   [/\bpreviewOf\s*\(/, "the reseller directory card (preview_reseller_settings)"],
   [/status === "pending"[^;]*problem === null/, "where a reseller stands with a partner (RequestsView.relations)"],
+  // What people may type: every form asks the core (check_form).
+  [/\bPASSWORD_(MIN|MAX)\b|\bMIN_LENGTH\b|\bcheckPassword\s*\(/, "the password policy (check_form)"],
+  [/\bcheckUsername\s*\(|a-z0-9\._-/, "what a dealer's username may be (check_form)"],
+  [
+    /\b(TEXT_MAX|MAX_TEXT_LEN|NOTE_MAX|URL_MAX|MESSAGE_MAX|REASON_MAX)\b|\bcheck(Text|Detail|Message|OptionalReason|RequiredReason)\s*\(/,
+    "how long typed text may be (check_form)",
+  ],
+  [/\\u0000-\\u00[01]|\\p\{Cc\}/i, "control characters in typed text (check_form)"],
+  [/0-9a-fA-F\]\{12\}|\bnormalMac\s*\(|\bcheckMac\s*\(/, "what a MAC address is (check_form)"],
+  [/\bURL_SCHEMES\b|\bcheckStreamUrl\s*\(/, "what a stream URL is (check_form)"],
+  [/\bcheck(Optional)?(Email|Phone)\s*\(|\{6,14\}/, "what an e-mail address or phone number is (check_form)"],
 ];
 
 it("holds no copy of a rule that lives in Rust", () => {
@@ -47,6 +58,14 @@ it("holds no copy of a rule that lives in Rust", () => {
 });
 
 it("would see such a copy", () => {
-  const copy = "export function proratedMinor(a: number, b: number) { return b - a; }";
-  expect(RULES_IN_RUST.some(([pattern]) => pattern.test(copy))).toBe(true);
+  const copies = [
+    "export function proratedMinor(a: number, b: number) { return b - a; }",
+    "export const PASSWORD_MIN = 10;",
+    "if (/[^a-z0-9._-]/.test(v)) return \"Use only letters\";",
+    "const MESSAGE_MAX = 2000;",
+    "if (/[\\u0000-\\u001f\\u007f-\\u009f]/.test(v)) return null;",
+    "if (!/^[0-9a-fA-F]{12}$/.test(hex)) return null;",
+    "if (!/^[1-9][0-9]{6,14}$/.test(digits)) return null;",
+  ];
+  for (const copy of copies) expect(RULES_IN_RUST.some(([pattern]) => pattern.test(copy)), copy).toBe(true);
 });

@@ -28,6 +28,8 @@ export type { RowProblem } from "./bindings/RowProblem";
 export type { RowSync } from "./bindings/RowSync";
 export type { Code } from "./bindings/Code";
 export type { ErrorBody } from "./bindings/ErrorBody";
+export type { FieldCheck } from "./bindings/FieldCheck";
+export type { FormArgs } from "./bindings/FormArgs";
 export type { Link } from "./bindings/Link";
 export type { LinkRow } from "./bindings/LinkRow";
 export type { LoginArgs } from "./bindings/LoginArgs";

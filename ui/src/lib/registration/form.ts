@@ -16,6 +16,9 @@ export interface Draft {
 
 export type FieldName = "company" | "contact" | "email" | "phone" | "country";
 
+/** How a phone number in international form looks (the core's rule asks for it). */
+export const PHONE_EXAMPLE = "+381 64 123 4567";
+
 export function emptyDraft(): Draft {
   return {
     company: "",

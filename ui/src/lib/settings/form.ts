@@ -8,11 +8,6 @@ import type {
   ResellerSettingsArgs,
 } from "../backend";
 
-/** The longest website, messenger or address the server accepts. */
-export const TEXT_MAX = 200;
-/** The longest "how to exchange information" note the server accepts. */
-export const NOTE_MAX = 1000;
-
 export type ContactKey = keyof ContactVisibility;
 /** The details typed on this page; e-mail and phone come from the profile. */
 export type EditableKey = "website" | "messenger" | "address" | "note";
@@ -80,16 +75,4 @@ export function argsOf(f: SettingsForm): ResellerSettingsArgs {
     note: optional(f.note),
     visible: { ...f.visible },
   };
-}
-
-/** What is wrong with a typed detail, if anything. */
-export function checkDetail(key: EditableKey, value: string): string | null {
-  const v = value.trim();
-  const n = [...v].length;
-  const max = key === "note" ? NOTE_MAX : TEXT_MAX;
-  if (n > max) return `Keep it under ${max} characters (now ${n}).`;
-  // The server refuses control characters; only the note may span lines.
-  const bad = key === "note" ? /[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/ : /\p{Cc}/u;
-  if (bad.test(v)) return "Remove the invisible control characters (e.g. from a paste).";
-  return null;
 }
