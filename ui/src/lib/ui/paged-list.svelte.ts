@@ -4,11 +4,12 @@
 // it); Export CSV of what it shows and Discard of a refused edit. My Dealers and
 // Subscribers add their filters to it.
 
-import { backend, errorMessage, toBackendError, type BackendError, type CsvExport, type RowProblem, type SyncStatus } from "../backend";
+import { toBackendError, type BackendError, type CsvExport, type RowProblem, type SyncStatus } from "../backend";
 import type { Area } from "../backend/bindings/Area";
 import { hintFor } from "../backend/hints";
 import { LiveRead } from "../backend/live.svelte";
 import { count } from "../format";
+import { Discarding } from "./discarding.svelte";
 import { toast } from "./toast.svelte";
 
 export const PAGE_SIZE = 50;
@@ -35,8 +36,7 @@ export abstract class PagedList<P extends { rows: unknown[]; total: number }, S 
   /** Why the last read failed; cleared by the next success. */
   loadError: BackendError | null = $state(null);
 
-  /** The ids of rows whose refused edit is being discarded. */
-  discarding: ReadonlySet<string> = $state.raw(new Set());
+  readonly discarding = new Discarding();
   exporting = $state(false);
 
   #live: LiveRead<P>;
@@ -152,25 +152,11 @@ export abstract class PagedList<P extends { rows: unknown[]; total: number }, S 
   }
 
   /** Drops a row's refused edit; the row shows the server's version again. */
-  async discard(row: { id: string; problem: RowProblem | null }, name: string, onsync: (sync: SyncStatus) => void): Promise<void> {
-    const problem = row.problem;
-    if (!problem || this.discarding.has(row.id)) return;
-    this.discarding = new Set([...this.discarding, row.id]);
-    try {
-      onsync(await backend.discardRejected({ mutation_id: problem.mutation_id }));
-      this.changed();
-      toast(
-        "success",
-        problem.code === "version_conflict"
-          ? `Your change to ${name} was discarded; it shows the other device's version.`
-          : `The refused change to ${name} was discarded.`,
-      );
-    } catch (e) {
-      toast("error", errorMessage(e), "The change is still listed; try again.");
-    } finally {
-      const next = new Set(this.discarding);
-      next.delete(row.id);
-      this.discarding = next;
-    }
+  discard(row: { id: string; problem: RowProblem | null }, name: string, onsync: (sync: SyncStatus) => void): Promise<void> {
+    const said =
+      row.problem?.code === "version_conflict"
+        ? `Your change to ${name} was discarded; it shows the other device's version.`
+        : `The refused change to ${name} was discarded.`;
+    return this.discarding.discard(row.id, row.problem, (sync) => (onsync(sync), this.changed()), said);
   }
 }
