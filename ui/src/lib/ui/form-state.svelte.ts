@@ -1,0 +1,59 @@
+// A form window's state besides its values: the fields the user has left (where a
+// "required" message may show), whether it was sent, the save in flight, and a refusal
+// with the field it names (marked until the user edits it, and focused at once).
+
+import { tick } from "svelte";
+import { toBackendError, type BackendError } from "../backend";
+
+export class FormState<F extends string = string> {
+  left: Partial<Record<F, boolean>> = $state({});
+  submitted = $state(false);
+  busy = $state(false);
+  error: BackendError | null = $state(null);
+  /** The field the last refusal named, until the user edits it. */
+  errorField: F | null = $state(null);
+  readonly #ids: Readonly<Record<F, string>>;
+  readonly #fieldOf: (error: BackendError) => F | null;
+
+  /** `ids`: each field's control; `fieldOf`: the field a refusal is about. */
+  constructor(ids: Readonly<Record<F, string>>, fieldOf: (error: BackendError) => F | null = () => null) {
+    this.#ids = ids;
+    this.#fieldOf = fieldOf;
+  }
+
+  /** Left once, or the form sent: a problem typing may still cure shows now. */
+  settled(field: F): boolean {
+    return this.left[field] === true || this.submitted;
+  }
+
+  leave(field: F): void {
+    this.left[field] = true;
+  }
+
+  edited(field: F): void {
+    if (this.errorField === field) this.errorField = null;
+  }
+
+  /** Puts the cursor in `field` (or the control with that id) once the page has updated. */
+  async focus(field: F | string): Promise<void> {
+    await tick();
+    document.getElementById(this.#ids[field as F] ?? field)?.focus();
+  }
+
+  /** Runs a save: busy meanwhile; a refusal stays shown, its field marked and focused. */
+  async save(action: () => Promise<void>): Promise<void> {
+    if (this.busy) return;
+    this.busy = true;
+    this.error = null;
+    this.errorField = null;
+    try {
+      await action();
+    } catch (e) {
+      this.error = toBackendError(e);
+      this.errorField = this.#fieldOf(this.error);
+    } finally {
+      this.busy = false;
+    }
+    if (this.errorField) await this.focus(this.errorField);
+  }
+}
