@@ -12,6 +12,8 @@ mod cli;
 mod dealers;
 #[path = "api/delivery.rs"]
 mod delivery;
+#[path = "api/documented.rs"]
+mod documented;
 #[path = "api/fuzz.rs"]
 mod fuzz;
 #[path = "api/hardening.rs"]

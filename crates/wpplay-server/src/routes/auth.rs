@@ -20,7 +20,7 @@ use wpplay_wire::auth::{
 
 /// Signs in with username and password.
 #[utoipa::path(post, path = "/api/v1/auth/login", request_body = LoginRequest,
-    responses((status = 200, body = TokenResponse), (status = 401, body = wpplay_wire::ErrorBody), (status = 429, body = wpplay_wire::ErrorBody)))]
+    responses((status = 200, body = TokenResponse)))]
 pub async fn login(
     State(state): State<AppState>,
     ClientAddr(client): ClientAddr,
@@ -54,7 +54,7 @@ pub async fn login(
 
 /// Trades a refresh token for new tokens; the old refresh token stops working.
 #[utoipa::path(post, path = "/api/v1/auth/refresh", request_body = RefreshRequest,
-    responses((status = 200, body = TokenResponse), (status = 401, body = wpplay_wire::ErrorBody)))]
+    responses((status = 200, body = TokenResponse)))]
 pub async fn refresh(
     State(state): State<AppState>,
     ApiJson(req): ApiJson<RefreshRequest>,
@@ -85,7 +85,7 @@ pub async fn refresh(
 
 /// Ends the session of the access token: both of its tokens stop working at once.
 #[utoipa::path(post, path = "/api/v1/auth/logout", security(("bearer" = [])),
-    responses((status = 204, description = "Signed out"), (status = 401, body = wpplay_wire::ErrorBody)))]
+    responses((status = 204, description = "Signed out")))]
 pub async fn logout(State(state): State<AppState>, auth: SessionAuth) -> ApiResult<StatusCode> {
     refresh::revoke(&state.db, auth.session.id, state.clock.now()).await?;
     Ok(StatusCode::NO_CONTENT)
@@ -93,7 +93,7 @@ pub async fn logout(State(state): State<AppState>, auth: SessionAuth) -> ApiResu
 
 /// Replaces the password; required after the first sign-in. Other sessions are ended.
 #[utoipa::path(post, path = "/api/v1/auth/password", security(("bearer" = [])), request_body = ChangePasswordRequest,
-    responses((status = 200, body = Me), (status = 401, body = wpplay_wire::ErrorBody), (status = 422, body = wpplay_wire::ErrorBody)))]
+    responses((status = 200, body = Me)))]
 pub async fn change_password(
     State(state): State<AppState>,
     ClientAddr(client): ClientAddr,

@@ -15,7 +15,7 @@ use wpplay_wire::resellers::Stream;
 /// locked partner's content is closed to its resellers.
 #[utoipa::path(get, path = "/api/v1/partners/{partner_id}/content", params(("partner_id" = i64, Path, description = "The partner's account id")),
     security(("bearer" = [])),
-    responses((status = 200, body = Vec<Stream>), (status = 401, body = wpplay_wire::ErrorBody), (status = 402, body = wpplay_wire::ErrorBody), (status = 403, body = wpplay_wire::ErrorBody)))]
+    responses((status = 200, body = Vec<Stream>)))]
 pub async fn list(
     State(state): State<AppState>,
     Authed(auth): Authed,

@@ -55,8 +55,7 @@ fn bad_version(version: &str) -> ApiError {
 #[utoipa::path(get, path = "/api/v1/desktop/updates/{target}/{current_version}",
     params(("target" = String, Path, description = "`{os}-{arch}-{installer}`, e.g. linux-x86_64-deb"),
            ("current_version" = String, Path, description = "The version the app runs, e.g. 0.1.0")),
-    responses((status = 200, body = UpdateManifest), (status = 204, description = "No newer release"),
-        (status = 400, body = wpplay_wire::ErrorBody)))]
+    responses((status = 200, body = UpdateManifest), (status = 204, description = "No newer release")))]
 pub async fn updates(
     State(state): State<AppState>,
     headers: HeaderMap,
@@ -93,7 +92,7 @@ pub async fn updates(
            ("version" = String, Path, description = "e.g. 0.2.0"),
            ("file" = String, Path, description = "The installer's file name")),
     responses((status = 200, content_type = "application/octet-stream", description = "The installer"),
-        (status = 206, description = "Part of it (Range)"), (status = 404, body = wpplay_wire::ErrorBody)))]
+        (status = 206, description = "Part of it (Range)")))]
 pub async fn download(
     State(state): State<AppState>,
     ApiPath((target, version, file)): ApiPath<(String, String, String)>,

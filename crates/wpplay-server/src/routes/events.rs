@@ -21,10 +21,7 @@ use wpplay_domain::Code;
 
 /// The account's live "changed" signals.
 #[utoipa::path(get, path = "/api/v1/events", security(("bearer" = [])),
-    responses((status = 200, description = "text/event-stream of `ready` and `changed` events", content_type = "text/event-stream"),
-        (status = 401, body = wpplay_wire::ErrorBody),
-        (status = 429, description = "`too_many_streams`: the account has as many streams open as it may", body = wpplay_wire::ErrorBody),
-        (status = 503, description = "`server_busy`: the server has as many streams open as it may", body = wpplay_wire::ErrorBody)))]
+    responses((status = 200, description = "text/event-stream of `ready` and `changed` events", content_type = "text/event-stream")))]
 pub async fn events(
     State(state): State<AppState>,
     Authed(auth): Authed,

@@ -9,7 +9,7 @@ use wpplay_wire::auth::Me;
 
 /// The account, its profile, package and subscription.
 #[utoipa::path(get, path = "/api/v1/me", security(("bearer" = [])),
-    responses((status = 200, body = Me), (status = 401, body = wpplay_wire::ErrorBody), (status = 403, body = wpplay_wire::ErrorBody)))]
+    responses((status = 200, body = Me)))]
 pub async fn me(State(state): State<AppState>, Authed(auth): Authed) -> ApiResult<Json<Me>> {
     Ok(Json(
         crate::account::me(&state.db, &auth.account, state.clock.now()).await?,

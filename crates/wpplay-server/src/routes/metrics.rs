@@ -9,8 +9,7 @@ use axum::response::{IntoResponse, Response};
 
 /// Prometheus text: this process's counters, plus the outbox as the database has it.
 #[utoipa::path(get, path = "/metrics",
-    responses((status = 200, description = "Prometheus text format (only with WPPLAY_METRICS=true)", content_type = "text/plain"),
-        (status = 404, body = wpplay_wire::ErrorBody)))]
+    responses((status = 200, description = "Prometheus text format (only with WPPLAY_METRICS=true)", content_type = "text/plain")))]
 pub async fn metrics(State(state): State<AppState>, _client: ClientAddr) -> ApiResult<Response> {
     if !state.settings.metrics {
         return Err(ApiError::not_found());

@@ -20,7 +20,7 @@ pub const SIGNATURE_HEADER: &str = "x-signature";
 /// payment id makes a retried notice a no-op.
 #[utoipa::path(post, path = "/api/v1/payments/webhook", request_body = PaymentNotice,
     params(("X-Signature" = String, Header, description = "sha256=<hex HMAC-SHA256 of the raw body>")),
-    responses((status = 200, body = PaymentAck), (status = 400, body = wpplay_wire::ErrorBody), (status = 401, body = wpplay_wire::ErrorBody)))]
+    responses((status = 200, body = PaymentAck)))]
 pub async fn webhook(
     State(state): State<AppState>,
     headers: HeaderMap,

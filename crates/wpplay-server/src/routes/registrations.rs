@@ -16,7 +16,7 @@ use wpplay_wire::registration::{AccountKind, RegistrationRequest, RegistrationRe
 /// Registers a partner (starting its 14-day trial) or a reseller, and sends the
 /// generated credentials by the chosen channel.
 #[utoipa::path(post, path = "/api/v1/registrations", request_body = RegistrationRequest,
-    responses((status = 201, body = RegistrationResponse), (status = 409, body = wpplay_wire::ErrorBody), (status = 422, body = wpplay_wire::ErrorBody), (status = 429, body = wpplay_wire::ErrorBody)))]
+    responses((status = 201, body = RegistrationResponse)))]
 pub async fn register(
     State(state): State<AppState>,
     ClientAddr(client): ClientAddr,

@@ -45,7 +45,7 @@ fn outdated() -> ApiError {
 
 /// The account's changes after `since`, in order, and the new cursor.
 #[utoipa::path(get, path = "/api/v1/sync/pull", params(PullParams), security(("bearer" = [])),
-    responses((status = 200, body = PullResponse), (status = 400, body = wpplay_wire::ErrorBody), (status = 402, body = wpplay_wire::ErrorBody), (status = 409, body = wpplay_wire::ErrorBody), (status = 426, description = "`client_outdated`: this app is older than the server", body = wpplay_wire::ErrorBody)))]
+    responses((status = 200, body = PullResponse)))]
 pub async fn pull(
     State(state): State<AppState>,
     Authed(auth): Authed,
@@ -74,8 +74,7 @@ pub async fn pull(
 
 /// Applies a batch of client mutations, each exactly once, in order.
 #[utoipa::path(post, path = "/api/v1/sync/push", request_body = PushRequest, security(("bearer" = [])),
-    responses((status = 200, body = PushResponse), (status = 400, body = wpplay_wire::ErrorBody), (status = 402, body = wpplay_wire::ErrorBody), (status = 409, body = wpplay_wire::ErrorBody), (status = 426, body = wpplay_wire::ErrorBody),
-        (status = 429, description = "`too_many_changes`: the account's ration of changes per minute is used up (`Retry-After`)", body = wpplay_wire::ErrorBody)))]
+    responses((status = 200, body = PushResponse)))]
 pub async fn push(
     State(state): State<AppState>,
     Authed(auth): Authed,

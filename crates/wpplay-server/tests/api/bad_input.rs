@@ -26,6 +26,7 @@ async fn check_raw(
     let text = resp.text().await.expect("body");
     let v: Value = serde_json::from_str(&text)
         .unwrap_or_else(|_| panic!("{path}: the error is JSON, got {text:?}"));
+    crate::documented::check("POST", path, got, &v);
     assert_eq!(
         (got, v["code"].as_str()),
         (status, Some(code)),

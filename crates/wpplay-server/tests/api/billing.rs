@@ -90,7 +90,9 @@ pub(crate) async fn webhook(s: &TestServer, notice: &Value, secret: &str) -> (St
         .await
         .expect("webhook");
     let status = r.status();
-    (status, r.json().await.unwrap_or(Value::Null))
+    let body = r.json().await.unwrap_or(Value::Null);
+    crate::documented::check("POST", "/api/v1/payments/webhook", status.as_u16(), &body);
+    (status, body)
 }
 
 async fn the_partner(db: &DatabaseConnection, email: &str) -> partner::Model {

@@ -189,6 +189,9 @@ async fn a_trickled_body_is_answered_with_a_timeout() {
     .await;
     assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
     assert!(answer.contains("\"code\":\"request_timeout\""), "{answer}");
+    let body = answer.split_once("\r\n\r\n").map_or("", |(_, body)| body);
+    let body: serde_json::Value = serde_json::from_str(body).expect("a JSON error");
+    crate::documented::check("POST", "/api/v1/auth/login", 408, &body);
     s.stop().await;
 }
 
@@ -247,6 +250,7 @@ async fn too_many_requests_in_flight_are_answered_busy() {
     );
     let body: serde_json::Value = busy.json().await.expect("a JSON error");
     assert_eq!(body["code"], "server_busy", "{body}");
+    crate::documented::check("GET", "/api/v1/packages", 503, &body);
     let (status, _) = s.get("/healthz", None).await;
     assert_eq!(status, StatusCode::OK, "monitoring answers while busy");
     drop(held);
@@ -293,6 +297,7 @@ async fn event_streams_are_capped_per_account_and_in_all() {
     assert!(third.headers().contains_key("retry-after"));
     let body: serde_json::Value = third.json().await.expect("a JSON error");
     assert_eq!(body["code"], "too_many_streams", "{body}");
+    crate::documented::check("GET", "/api/v1/events", 429, &body);
 
     let b_first = open_stream(&s, &b).await;
     assert_eq!(
@@ -304,6 +309,7 @@ async fn event_streams_are_capped_per_account_and_in_all() {
     assert_eq!(b_second.status(), StatusCode::SERVICE_UNAVAILABLE);
     let body: serde_json::Value = b_second.json().await.expect("a JSON error");
     assert_eq!(body["code"], "server_busy", "{body}");
+    crate::documented::check("GET", "/api/v1/events", 503, &body);
 
     drop(a_streams.pop());
     let again = eventually(
@@ -641,6 +647,7 @@ async fn pushes_are_rationed_per_account() {
     assert!((1..=60).contains(&wait), "{wait}");
     let body: serde_json::Value = r.json().await.expect("a JSON error");
     assert_eq!(body["code"], "too_many_changes", "{body}");
+    crate::documented::check("POST", "/api/v1/sync/push", 429, &body);
     let db = sea_orm::Database::connect(s.database_url.expose())
         .await
         .expect("connect");

@@ -1,4 +1,6 @@
-//! A real server on a free port, on SQLite or on PostgreSQL, with a movable clock.
+//! A real server on a free port, on SQLite or on PostgreSQL, with a movable clock. Every
+//! answer read through [`TestServer::call`] is checked against the OpenAPI document
+//! (`documented.rs`).
 
 use chrono::{DateTime, TimeZone, Utc};
 use reqwest::StatusCode;
@@ -184,6 +186,8 @@ impl TestServer {
         } else {
             serde_json::from_str(&text).unwrap_or(Value::String(text))
         };
+        // Every error answer a test meets must be one the OpenAPI document lists.
+        crate::documented::check(method, path, status.as_u16(), &value);
         (status, value)
     }
 

@@ -293,7 +293,9 @@ async fn event_stream_opens(s: &TestServer, token: Option<&str>) -> (reqwest::St
     let mut resp = req.send().await.expect("events");
     let status = resp.status();
     if !status.is_success() {
-        return (status, resp.json().await.unwrap_or(Value::Null));
+        let body = resp.json().await.unwrap_or(Value::Null);
+        crate::documented::check("GET", "/api/v1/events", status.as_u16(), &body);
+        return (status, body);
     }
     let first = tokio::time::timeout(std::time::Duration::from_secs(10), resp.chunk())
         .await
