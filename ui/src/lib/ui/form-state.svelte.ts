@@ -30,8 +30,17 @@ export class FormState<F extends string = string> {
     this.left[field] = true;
   }
 
+  /** Editing the field a refusal named drops the refusal. */
   edited(field: F): void {
-    if (this.errorField === field) this.errorField = null;
+    if (this.errorField === field) {
+      this.error = null;
+      this.errorField = null;
+    }
+  }
+
+  /** The refusal's message, shown at `field` when it names it. */
+  said(field: F): string | null {
+    return this.error && this.errorField === field ? this.error.message : null;
   }
 
   /** Puts the cursor in `field` (or the control with that id) once the page has updated. */
