@@ -23,7 +23,17 @@ export interface PagedQuery<S> {
   page_size: number;
 }
 
-export abstract class PagedList<P extends { rows: unknown[]; total: number }, S extends string, Q extends PagedQuery<S>> {
+/** What a pager moves through. */
+export interface Paging {
+  readonly pageIndex: number;
+  readonly page: { rows: unknown[]; total: number } | null;
+  readonly hasPrev: boolean;
+  readonly hasNext: boolean;
+  prev(): void;
+  next(): void;
+}
+
+export abstract class PagedList<P extends { rows: unknown[]; total: number }, S extends string, Q extends PagedQuery<S>> implements Paging {
   /** The applied search text (the box's text, debounced). */
   search = $state("");
   sort: S = $state() as S;
