@@ -426,13 +426,16 @@ mod tests {
         f.problem.as_ref().map(|p| (p.code, p.incomplete))
     }
 
+    /// A form, one of its fields, and the problem expected there.
+    type Case = (FormArgs, &'static str, Option<(Code, bool)>);
+
     const LATER: bool = true;
     const AT_ONCE: bool = false;
 
     #[test]
     fn what_typing_more_may_cure_waits_and_a_wrong_character_does_not() {
         use Code::*;
-        let cases: Vec<(FormArgs, &str, Option<(Code, bool)>)> = vec![
+        let cases: Vec<Case> = vec![
             // Blank required fields ask, later; blank optional ones are fine.
             (
                 new_dealer("", "Secret-pass-1"),
