@@ -1,10 +1,9 @@
 // Words for line states, expiry countdowns and refused edits, shared by the table and the
 // windows.
 
-import type { DealerFilter, DealerOption, LineView, RowProblem } from "../backend";
+import type { DealerFilter, DealerOption, LineView } from "../backend";
 import { count, locale } from "../format";
 
-export const VERSION_CONFLICT = "version_conflict";
 
 export const STATE_LABEL: Record<LineView, string> = {
   active: "Active",
@@ -67,29 +66,4 @@ export function filterFrom(value: string): DealerFilter | null {
   if (value === "own") return { kind: "own" };
   if (value.startsWith("dealer:")) return { kind: "dealer", dealer_id: value.slice("dealer:".length) };
   return null;
-}
-
-export interface ProblemText {
-  /** A short heading: "Conflict" or "Rejected". */
-  title: string;
-  /** The server's message, or for a conflict what happened in plain words. */
-  message: string;
-  /** What "Discard" does. */
-  discardTip: string;
-}
-
-/** How a refused edit reads in its row and in the Edit window. */
-export function problemText(problem: RowProblem | null): ProblemText {
-  if (problem?.code === VERSION_CONFLICT) {
-    return {
-      title: "Conflict",
-      message: "Another device changed this line first; your change was not applied.",
-      discardTip: "Drop your change and show the line as the other device left it; then edit again if needed.",
-    };
-  }
-  return {
-    title: "Rejected",
-    message: problem?.message || "The server refused this change.",
-    discardTip: "Drop the refused change and show what the server has.",
-  };
 }
