@@ -1,9 +1,7 @@
-// Words for line states, expiry countdowns and refused edits, shared by the table and the
-// windows.
+// Words for line states and expiry countdowns, shared by the table and the windows.
 
 import type { DealerFilter, DealerOption, LineView } from "../backend";
 import { count, locale } from "../format";
-
 
 export const STATE_LABEL: Record<LineView, string> = {
   active: "Active",
