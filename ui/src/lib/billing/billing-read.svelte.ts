@@ -3,7 +3,6 @@
 // failed read keeps the last answer so the page can show it as stale rather than blank.
 
 import { backend, toBackendError, type BackendError, type BillingView } from "../backend";
-import { invoiceStatus } from "./rules";
 
 export { needsConnection } from "../backend";
 
@@ -39,6 +38,6 @@ export class BillingRead {
 }
 
 function newlyPaid(before: BillingView, after: BillingView): string[] {
-  const wasOpen = new Set(before.invoices.filter((i) => invoiceStatus(i) !== "paid").map((i) => i.number));
-  return after.invoices.filter((i) => wasOpen.has(i.number) && invoiceStatus(i) === "paid").map((i) => i.number);
+  const wasOpen = new Set(before.invoices.filter((i) => i.status !== "paid").map((i) => i.number));
+  return after.invoices.filter((i) => wasOpen.has(i.number) && i.status === "paid").map((i) => i.number);
 }

@@ -26,6 +26,9 @@ export function clearToasts(): void {
   toasts.splice(0, toasts.length);
 }
 
+/** The hint of a success toast while offline: what happens to the change. */
+export const SYNC_LATER = "Saved on this computer — it syncs when the server is reachable.";
+
 export function toast(tone: ToastTone, message: string, hint?: string): void {
   const id = nextId++;
   toasts.push({ id, tone, message, hint });

@@ -17,9 +17,18 @@ state: string, trial_ends_at: string, paid_through: string | null,
  */
 access_ends_at: string, 
 /**
+ * Whole days until then, rounded up; 0 once it has ended
+ * (`wpplay_domain::lifecycle::days_left`).
+ */
+days_left: number, 
+/**
  * When the data is deleted if nothing is paid (shown once locked).
  */
 purge_at: string, 
+/**
+ * Whole days until then, rounded up; 0 once it is due.
+ */
+days_to_purge: number, 
 /**
  * When the pro forma invoice for the next period is issued (7 days before access ends).
  */
