@@ -34,6 +34,11 @@ const RULES_IN_RUST: Array<[RegExp, string]> = [
   [/\bPURGE_AFTER_DAYS\b|\bpurgeAt\s*\(|\baccessEndsAt\s*\(|\btrialEnded\s*\(/, "the lifecycle's dates (SubscriptionView, BillingView)"],
   [/\bproratedMinor\b|\bchangeRule\b|\bcurrentPeriod\s*\(/, "the package-change rule (package_choices)"],
   [/\bINVOICE_LEAD_DAYS\b/, "the next invoice date (next_invoice_at in BillingView and SubscriptionView)"],
+  [
+    /\binvoiceStatus\s*\(|\bopenInvoices\s*\(|\bdueMinor\s*\(|amount_minor\s*-\s*[\w.]*paid_minor|paid_minor\s*>=?\s*[\w.]*amount_minor/,
+    "an invoice's status and what is left to pay (InvoiceView.status, due_minor)",
+  ],
+  [/\bdaysUntil\s*\(|\b86_?400_?000\b/, "the days until access ends or the data goes (days_left, days_to_purge)"],
   [/\b1098\b|\bDAYS_MAX\b|\bextendedExpiry\b|\bexpiryAfter\b/, "how long a line may run (check_line_days)"],
   [/\bpreviewOf\s*\(/, "the reseller directory card (preview_reseller_settings)"],
   [/status === "pending"[^;]*problem === null/, "where a reseller stands with a partner (RequestsView.relations)"],
@@ -60,6 +65,11 @@ it("holds no copy of a rule that lives in Rust", () => {
 it("would see such a copy", () => {
   const copies = [
     "export function proratedMinor(a: number, b: number) { return b - a; }",
+    "export function daysUntil(iso: string, now: Date): number {",
+    "const DAY_MS = 86_400_000;",
+    "const due = Math.max(0, inv.amount_minor - inv.paid_minor);",
+    'if (inv.paid_at !== null || inv.paid_minor >= inv.amount_minor) return "paid";',
+    "const open = openInvoices(view.invoices);",
     "export const PASSWORD_MIN = 10;",
     "if (/[^a-z0-9._-]/.test(v)) return \"Use only letters\";",
     "const MESSAGE_MAX = 2000;",

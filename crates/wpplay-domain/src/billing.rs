@@ -273,6 +273,55 @@ pub fn invoice_number(year: i32, seq: i64) -> String {
     format!("{year}-{seq:06}")
 }
 
+/// Where one invoice stands with its payment.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS, utoipa::ToSchema,
+)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum InvoiceStatus {
+    /// Nothing received yet.
+    Open,
+    /// Some of the amount received, not all.
+    Partial,
+    /// Settled: all of the amount received (or more).
+    Paid,
+}
+
+/// An invoice's amount and what was received on it, in its currency's minor unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct InvoiceBalance {
+    pub amount_minor: i64,
+    pub paid_minor: i64,
+    /// When the payments reached the amount, if they did.
+    pub paid_at: Option<DateTime<Utc>>,
+}
+
+impl InvoiceBalance {
+    /// Paid once settled or once the payments reach the amount, partly paid while some
+    /// of it came, open before anything did.
+    pub fn status(&self) -> InvoiceStatus {
+        if self.paid_at.is_some() || self.paid_minor >= self.amount_minor {
+            InvoiceStatus::Paid
+        } else if self.paid_minor > 0 {
+            InvoiceStatus::Partial
+        } else {
+            InvoiceStatus::Open
+        }
+    }
+
+    /// What is left to pay: nothing on a paid invoice, never below 0 (a surplus is for a
+    /// person to refund or credit, not a negative debt).
+    pub fn due_minor(&self) -> i64 {
+        match self.status() {
+            InvoiceStatus::Paid => 0,
+            InvoiceStatus::Open | InvoiceStatus::Partial => {
+                self.amount_minor.saturating_sub(self.paid_minor).max(0)
+            }
+        }
+    }
+}
+
 /// ISO 7064 MOD 97-10 over a reference's characters (digits as they are, letters A=10 …
 /// Z=35); `None` for any other character.
 fn mod97(chars: &str) -> Option<u32> {
@@ -502,6 +551,53 @@ pub fn change_rule(
 mod tests {
     use super::*;
     use chrono_tz::Europe::Belgrade;
+
+    #[test]
+    fn an_invoice_is_open_then_partly_paid_then_paid() {
+        let settled = "2026-03-16T12:00:00Z"
+            .parse::<DateTime<Utc>>()
+            .expect("instant");
+        let check = |paid_minor: i64, paid_at: Option<DateTime<Utc>>, status, due_minor: i64| {
+            let balance = InvoiceBalance {
+                amount_minor: 7900,
+                paid_minor,
+                paid_at,
+            };
+            assert_eq!(
+                (balance.status(), balance.due_minor()),
+                (status, due_minor),
+                "79.00 with {paid_minor} received, settled {paid_at:?}"
+            );
+        };
+        check(0, None, InvoiceStatus::Open, 7900);
+        check(1, None, InvoiceStatus::Partial, 7899);
+        check(3950, None, InvoiceStatus::Partial, 3950);
+        check(7899, None, InvoiceStatus::Partial, 1);
+        check(7900, None, InvoiceStatus::Paid, 0);
+        check(7900, Some(settled), InvoiceStatus::Paid, 0);
+        // A surplus waits for a person; nothing is owed, never a negative amount.
+        check(9000, Some(settled), InvoiceStatus::Paid, 0);
+        // Once settled it stays paid, whatever the sum says.
+        check(0, Some(settled), InvoiceStatus::Paid, 0);
+        check(3950, Some(settled), InvoiceStatus::Paid, 0);
+    }
+
+    #[test]
+    fn the_invoice_status_travels_in_snake_case() {
+        let names: Vec<String> = [
+            InvoiceStatus::Open,
+            InvoiceStatus::Partial,
+            InvoiceStatus::Paid,
+        ]
+        .iter()
+        .map(|s| serde_json::to_string(s).expect("json"))
+        .collect();
+        assert_eq!(
+            names,
+            [r#""open""#, r#""partial""#, r#""paid""#],
+            "the UI matches these names"
+        );
+    }
 
     #[test]
     fn the_change_rule_for_each_standing() {

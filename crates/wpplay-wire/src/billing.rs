@@ -45,6 +45,10 @@ pub struct InvoiceView {
     pub issued_at: DateTime<Utc>,
     pub paid_minor: i64,
     pub paid_at: Option<DateTime<Utc>>,
+    /// Open, partly paid or paid (`wpplay_domain::billing::InvoiceBalance::status`).
+    pub status: wpplay_domain::billing::InvoiceStatus,
+    /// What is left to pay: 0 once paid, never below 0.
+    pub due_minor: i64,
 }
 
 /// `GET /api/v1/billing`: where the partner stands and what it owes. Open to a locked
@@ -58,8 +62,13 @@ pub struct BillingView {
     pub paid_through: Option<DateTime<Utc>>,
     /// When access ends unless the partner pays.
     pub access_ends_at: DateTime<Utc>,
+    /// Whole days until then, rounded up; 0 once it has ended
+    /// (`wpplay_domain::lifecycle::days_left`).
+    pub days_left: i64,
     /// When the data is deleted if nothing is paid (shown once locked).
     pub purge_at: DateTime<Utc>,
+    /// Whole days until then, rounded up; 0 once it is due.
+    pub days_to_purge: i64,
     /// When the pro forma invoice for the next period is issued (7 days before access ends).
     pub next_invoice_at: DateTime<Utc>,
     pub package: crate::packages::Package,

@@ -9,7 +9,7 @@ use crate::view::{Allowance, PackageChoice, SavedFile};
 use chrono::{DateTime, Utc};
 use wpplay_domain::Code;
 use wpplay_domain::billing::{ChangeFacts, PackagePrice, change_rule};
-use wpplay_domain::lifecycle::PartnerState;
+use wpplay_domain::lifecycle::{PartnerState, days_left};
 use wpplay_domain::package::Limited;
 use wpplay_wire::auth::Role;
 use wpplay_wire::billing::{BillingView, ChangePackageRequest, ChangePackageResponse};
@@ -69,7 +69,7 @@ impl Core {
         // What the server knows may be newer than the replica (a payment just arrived):
         // pull it, so the banner and dashboard agree with this page.
         self.wake_sync();
-        Ok(view)
+        Ok(counted_at(view, self.cfg.clock.now()))
     }
 
     /// The packages on offer, to choose another one.
@@ -145,6 +145,15 @@ impl Core {
     }
 }
 
+/// The view's countdowns counted with this computer's clock, as the dashboard counts its
+/// own (`SubscriptionView`): the Billing page, the banner and the UI's "now" agree even
+/// when this clock and the server's differ.
+fn counted_at(mut view: BillingView, now: DateTime<Utc>) -> BillingView {
+    view.days_left = days_left(view.access_ends_at, now);
+    view.days_to_purge = days_left(view.purge_at, now);
+    view
+}
+
 fn price(p: &Package) -> PackagePrice<'_> {
     PackagePrice {
         id: p.id,
@@ -216,15 +225,17 @@ mod tests {
         s.parse().expect("instant")
     }
 
-    #[test]
-    fn each_offered_package_comes_with_the_rule_over_the_invoiced_period() {
+    /// An active partner paid through 10 January 2027, on Basic.
+    fn active_view() -> BillingView {
         let end = at("2027-01-10T00:00:00Z");
-        let view = BillingView {
+        BillingView {
             state: "active".into(),
             trial_ends_at: at("2026-11-10T00:00:00Z"),
             paid_through: Some(end),
             access_ends_at: end,
+            days_left: 16,
             purge_at: end + chrono::Duration::days(30),
+            days_to_purge: 46,
             next_invoice_at: end - chrono::Duration::days(7),
             package: package(1, "Basic", 1000),
             next_package: None,
@@ -240,9 +251,34 @@ mod tests {
                 issued_at: at("2026-12-03T08:00:00Z"),
                 paid_minor: 1000,
                 paid_at: Some(at("2026-12-04T10:00:00Z")),
+                status: wpplay_domain::billing::InvoiceStatus::Paid,
+                due_minor: 0,
             }],
             payments: vec![],
-        };
+        }
+    }
+
+    #[test]
+    fn the_countdowns_are_counted_with_this_computers_clock() {
+        // The server counted on 25 December; this computer's clock says 1 January 23:00.
+        let view = counted_at(active_view(), at("2027-01-01T23:00:00Z"));
+        assert_eq!(
+            (view.days_left, view.days_to_purge),
+            (9, 39),
+            "8 days and 1 hour to the end count as 9, as the dashboard counts them"
+        );
+        let view = counted_at(active_view(), at("2027-02-20T00:00:00Z"));
+        assert_eq!(
+            (view.days_left, view.days_to_purge),
+            (0, 0),
+            "never below 0 once both have passed"
+        );
+    }
+
+    #[test]
+    fn each_offered_package_comes_with_the_rule_over_the_invoiced_period() {
+        let end = at("2027-01-10T00:00:00Z");
+        let view = active_view();
         // The current package is no longer offered: it is still listed, by price.
         let offered = vec![package(3, "Pro", 4100), package(2, "Mini", 500)];
         let list = choices(&view, offered, at("2026-12-25T12:00:00Z"));

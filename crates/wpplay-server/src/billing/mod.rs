@@ -156,8 +156,13 @@ pub fn money(minor: i64, currency: &str) -> String {
     format!("{sign}{}.{:02} {currency}", m / 100, m % 100)
 }
 
-/// The wire form of an invoice.
+/// The wire form of an invoice, with its status and what is left to pay.
 pub fn invoice_view(i: &invoice::Model) -> wpplay_wire::billing::InvoiceView {
+    let balance = wpplay_domain::billing::InvoiceBalance {
+        amount_minor: i.amount_minor,
+        paid_minor: i.paid_minor,
+        paid_at: i.paid_at,
+    };
     wpplay_wire::billing::InvoiceView {
         number: i.number.clone(),
         kind: i.kind.clone(),
@@ -170,6 +175,8 @@ pub fn invoice_view(i: &invoice::Model) -> wpplay_wire::billing::InvoiceView {
         issued_at: i.issued_at,
         paid_minor: i.paid_minor,
         paid_at: i.paid_at,
+        status: balance.status(),
+        due_minor: balance.due_minor(),
     }
 }
 

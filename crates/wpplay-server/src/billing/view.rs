@@ -10,6 +10,7 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder};
 use std::collections::HashMap;
+use wpplay_domain::lifecycle::days_left;
 use wpplay_wire::billing::{BillingView, PaymentView};
 
 /// The partner's billing at `now`; `None` if it is no partner (or its package is gone).
@@ -64,7 +65,9 @@ pub async fn view(
         trial_ends_at: p.trial_ends_at,
         paid_through: p.paid_through,
         access_ends_at: f.lifecycle.access_ends_at(),
+        days_left: days_left(f.lifecycle.access_ends_at(), now),
         purge_at: f.lifecycle.purge_at(),
+        days_to_purge: days_left(f.lifecycle.purge_at(), now),
         next_invoice_at: wpplay_domain::billing::invoice_due(f.lifecycle.access_ends_at(), tz),
         package: current,
         next_package: next,

@@ -104,6 +104,25 @@ async fn the_partner(db: &DatabaseConnection, email: &str) -> partner::Model {
         .expect("the partner")
 }
 
+/// Invoice `number` as the partner's billing shows it (its status and what is left to
+/// pay), with the view's days until access ends and until the purge.
+async fn shown(s: &TestServer, token: &str, number: &str) -> (String, i64, i64, i64) {
+    let (status, billing) = s.get("/api/v1/billing", Some(token)).await;
+    assert_eq!(status, StatusCode::OK, "{billing}");
+    let inv = billing["invoices"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|i| i["number"] == number)
+        .unwrap_or_else(|| panic!("invoice {number} is listed: {billing}"));
+    (
+        inv["status"].as_str().unwrap_or("missing").to_owned(),
+        inv["due_minor"].as_i64().expect("due_minor"),
+        billing["days_left"].as_i64().expect("days_left"),
+        billing["days_to_purge"].as_i64().expect("days_to_purge"),
+    )
+}
+
 async fn lifecycle_runs_each_event_once_and_payments_extend(s: &TestServer) {
     let (creds, token) = s.ready_partner("billing@acme.rs").await;
     let (_, me) = s.get("/api/v1/me", Some(&token)).await;
@@ -274,6 +293,19 @@ async fn lifecycle_runs_each_event_once_and_payments_extend(s: &TestServer) {
         .await
         .expect("query")
         .expect("the second invoice");
+    s.clock.set(utc(4, 10, 8, 0));
+    let token = sign_in(s, &creds.username, &creds.password).await;
+    assert_eq!(
+        shown(s, &token, &second.number).await,
+        ("open".to_owned(), price, 7, 37),
+        "nothing received: all of it due; 6 days 3 hours to 16 April 11:00 count as 7, \
+         the purge is 30 days later"
+    );
+    assert_eq!(
+        shown(s, &token, &inv.number).await,
+        ("paid".to_owned(), 0, 7, 37),
+        "the first invoice is paid: nothing left on it"
+    );
     let part = |id: &str, amount: i64| Incoming {
         source: Source::Operator,
         external_id: id.to_owned(),
@@ -291,6 +323,11 @@ async fn lifecycle_runs_each_event_once_and_payments_extend(s: &TestServer) {
     );
     let review = payments::for_review(&db).await.expect("review");
     assert_eq!(review.len(), 1, "a partial payment is kept for review");
+    assert_eq!(
+        shown(s, &token, &second.number).await,
+        ("partial".to_owned(), price - price / 2, 7, 37),
+        "half received: the rest is due, and access still ends on 16 April"
+    );
     let r = payments::record(&db, TZ, part("cash-2", price - price / 2), utc(4, 10, 9, 5))
         .await
         .expect("record");
@@ -298,6 +335,11 @@ async fn lifecycle_runs_each_event_once_and_payments_extend(s: &TestServer) {
         (r.payment.status.as_str(), r.paid_through),
         ("applied", Some(utc(5, 16, 11, 0))),
         "extended from the old end: nothing lost"
+    );
+    assert_eq!(
+        shown(s, &token, &second.number).await,
+        ("paid".to_owned(), 0, 37, 67),
+        "settled: nothing due, and the days count to 16 May and the purge 30 days later"
     );
     let stray = payments::record(
         &db,
@@ -713,6 +755,17 @@ async fn a_locked_partner_keeps_only_billing_and_pays_its_way_back(s: &TestServe
         json!(utc(4, 14, 9, 30)),
         "30 days after locking"
     );
+    let number = inv["number"].as_str().expect("number");
+    assert_eq!(
+        shown(s, &token, number).await,
+        (
+            "open".to_owned(),
+            inv["amount_minor"].as_i64().expect("amount"),
+            0,
+            30
+        ),
+        "locked: no day of access left, 29 days 23.5 hours to the purge count as 30"
+    );
     let notice = json!({"payment_id": "pp-locked", "amount_minor": inv["amount_minor"], "currency": inv["currency"],
         "reference": inv["reference"], "paid_at": utc(3, 15, 10, 0)});
     assert_eq!(webhook(s, &notice, WEBHOOK_SECRET).await.0, StatusCode::OK);
@@ -730,6 +783,14 @@ async fn a_locked_partner_keeps_only_billing_and_pays_its_way_back(s: &TestServe
     );
     let (_, billing) = s.get("/api/v1/billing", Some(&token)).await;
     assert_eq!(billing["state"], "active");
+    assert_eq!(
+        (
+            billing["invoices"][0]["status"].as_str(),
+            billing["invoices"][0]["due_minor"].as_i64()
+        ),
+        (Some("paid"), Some(0)),
+        "the invoice it paid shows as paid with nothing due: {billing}"
+    );
     assert_eq!(
         (
             billing["payments"][0]["status"].as_str(),
