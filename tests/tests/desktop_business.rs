@@ -217,7 +217,8 @@ async fn a_trial_warns_locks_and_opens_again_after_payment() {
     let app = world.open_app().await;
     click(&app, "[data-testid=nav-providers]").await;
     element(&app, "[data-testid=locked-screen]").await;
-    world.travel_to(nine_on_day_before(end + chrono::Duration::days(30), 7));
+    let purge_warning = nine_on_day_before(end + chrono::Duration::days(30), 7);
+    world.travel_to(purge_warning);
     eventually("the deletion warning", WAIT, async || {
         (alerts_about("Your data is deleted in 7 days") == 1).then_some(())
     })
@@ -233,6 +234,16 @@ async fn a_trial_warns_locks_and_opens_again_after_payment() {
     // The locked screen leads to Billing; the open invoice is paid, the account is active.
     click(&app, "[data-testid=locked-go-billing]").await;
     let reference = text_of(&app, "[data-testid=payment-reference]", "97 ").await;
+    // The days to the deletion come counted from the core, by the dashboard's rule.
+    let to_purge =
+        wpplay_domain::lifecycle::days_left(end + chrono::Duration::days(30), purge_warning);
+    text_of(
+        &app,
+        "[data-testid=billing-locked-dates]",
+        &format!("({to_purge} days from now)"),
+    )
+    .await;
+    shot(&app, &shots, "26b-billing-locked.png").await;
     let invoices = world.cli(&["invoices", "list"]);
     let amount = invoices
         .lines()
