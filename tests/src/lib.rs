@@ -51,6 +51,17 @@ pub fn free_port() -> u16 {
         .expect("a free port")
 }
 
+/// Two different free ports for tauri-driver and the WebDriver behind it: two quick asks
+/// may get the same port back, and then the WebDriver cannot listen and tauri-driver never
+/// answers.
+pub fn driver_ports() -> (u16, u16) {
+    let driver = free_port();
+    let native = std::iter::repeat_with(free_port)
+        .find(|p| *p != driver)
+        .expect("a second free port");
+    (driver, native)
+}
+
 /// Polls `f` until it returns `Some`, or fails the test after `limit` naming `what`.
 pub async fn eventually<T>(
     what: &str,

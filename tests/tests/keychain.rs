@@ -7,7 +7,9 @@ use std::path::Path;
 use std::time::Duration;
 use wpplay_e2e::process::Proc;
 use wpplay_e2e::webdriver::Session;
-use wpplay_e2e::{eventually, free_port, tauri_driver, workspace_binary, workspace_root};
+use wpplay_e2e::{
+    driver_ports, eventually, free_port, tauri_driver, workspace_binary, workspace_root,
+};
 
 const WAIT: Duration = Duration::from_secs(90);
 
@@ -146,7 +148,7 @@ async fn without_a_keychain_the_app_says_so_once_and_plainly() {
     std::fs::create_dir_all(&bus_dir).expect("bus dir");
     let (_bus, address) = bare_bus(&bus_dir, &artifacts);
     let data = dir.path().join("app");
-    let driver_port = free_port();
+    let (driver_port, native_port) = driver_ports();
     let driver_log = artifacts.join("keychain-tauri-driver.log");
     let _driver = Proc::spawn(
         "tauri-driver",
@@ -155,7 +157,7 @@ async fn without_a_keychain_the_app_says_so_once_and_plainly() {
             "--port",
             &driver_port.to_string(),
             "--native-port",
-            &free_port().to_string(),
+            &native_port.to_string(),
         ],
         &[
             ("DBUS_SESSION_BUS_ADDRESS", address),

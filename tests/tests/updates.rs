@@ -12,7 +12,9 @@ use std::process::Command;
 use std::time::Duration;
 use wpplay_e2e::process::Proc;
 use wpplay_e2e::webdriver::Session;
-use wpplay_e2e::{eventually, free_port, tauri_driver, workspace_binary, workspace_root};
+use wpplay_e2e::{
+    driver_ports, eventually, free_port, tauri_driver, workspace_binary, workspace_root,
+};
 
 const WAIT: Duration = Duration::from_secs(90);
 
@@ -153,7 +155,7 @@ async fn the_installed_app_is_offered_a_newer_signed_build_verifies_it_and_refus
 
     // The installed app, told to trust the test's key.
     let data = dir.path().join("app");
-    let driver_port = free_port();
+    let (driver_port, native_port) = driver_ports();
     let driver_log = artifacts.join("updates-tauri-driver.log");
     let _driver = Proc::spawn(
         "tauri-driver",
@@ -162,7 +164,7 @@ async fn the_installed_app_is_offered_a_newer_signed_build_verifies_it_and_refus
             "--port",
             &driver_port.to_string(),
             "--native-port",
-            &free_port().to_string(),
+            &native_port.to_string(),
         ],
         &[
             ("WPPLAY_SERVER_URL", server_url.clone()),

@@ -12,7 +12,7 @@ use super::desktop::bus_name_owned;
 use super::ui::WAIT;
 use crate::process::Proc;
 use crate::webdriver::Session;
-use crate::{eventually, free_port, tauri_driver, workspace_binary, workspace_root};
+use crate::{driver_ports, eventually, free_port, tauri_driver, workspace_binary, workspace_root};
 use std::path::{Path, PathBuf};
 
 // The names a world's processes own on the session bus while they run.
@@ -122,12 +122,7 @@ impl World {
         let window_state = app_dir
             .path()
             .join("xdg-config/com.wpplay.partnerdesk/.window-state.json");
-        let driver_port = free_port();
-        // Two quick asks may get the same port back: the WebDriver behind tauri-driver
-        // then cannot listen, and tauri-driver never answers.
-        let native_port = std::iter::repeat_with(free_port)
-            .find(|p| *p != driver_port)
-            .expect("a second free port");
+        let (driver_port, native_port) = driver_ports();
         let driver = Proc::spawn(
             "tauri-driver",
             &tauri_driver(),
