@@ -12,17 +12,16 @@ use sea_orm::{
 };
 use wpplay_domain::Code;
 use wpplay_domain::actor::Actor;
+use wpplay_domain::error::ErrorCode;
 use wpplay_domain::ids::AccountId;
 use wpplay_domain::lifecycle::{LifecycleFacts, PartnerState};
 use wpplay_domain::requests::{
     MAX_REQUESTS_PER_DAY, MAX_REQUESTS_TO_ONE_PARTNER_PER_DAY, RequestAction, RequestState,
     transition,
 };
+use wpplay_domain::validate;
 use wpplay_wire::resellers::{Link, LinkEnded, Notification, PartnerRequest};
 use wpplay_wire::sync::Entity;
-
-/// The longest message or reason.
-const MAX_TEXT: usize = 2000;
 
 pub async fn request(
     db: &impl ConnectionTrait,
@@ -561,18 +560,14 @@ pub(crate) async fn in_app(
     Ok(())
 }
 
+/// A message or reason: the domain's rule for text one person writes to another.
 fn text(field: &'static str, value: &str, required: bool) -> Result<String, Refusal> {
-    let v = value.trim();
+    let v = validate::lines(field, value, validate::MAX_MESSAGE_LEN)
+        .map_err(|e| (e.code(), e.message().to_owned()))?;
     if required && v.is_empty() {
         return Err((Code::MissingField, format!("{field} must not be empty")));
     }
-    if v.chars().count() > MAX_TEXT || v.chars().any(|c| c.is_control() && c != '\n') {
-        return Err((
-            Code::InvalidText,
-            format!("{field} must be at most {MAX_TEXT} characters of plain text"),
-        ));
-    }
-    Ok(v.to_owned())
+    Ok(v)
 }
 
 fn not_listed() -> Refusal {

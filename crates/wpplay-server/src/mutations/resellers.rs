@@ -114,22 +114,6 @@ fn optional(field: &'static str, v: Option<&str>) -> Result<Option<String>, Doma
 
 /// The free note may be longer and span lines.
 fn note(v: Option<&str>) -> Result<Option<String>, DomainError> {
-    let Some(v) = v.map(str::trim).filter(|v| !v.is_empty()) else {
-        return Ok(None);
-    };
-    if v.chars().count() > 1000 {
-        return Err(DomainError::invalid(
-            Code::FieldTooLong,
-            "note",
-            "note must be at most 1000 characters",
-        ));
-    }
-    if v.chars().any(|c| c.is_control() && c != '\n') {
-        return Err(DomainError::invalid(
-            Code::InvalidText,
-            "note",
-            "note must not contain control characters",
-        ));
-    }
-    Ok(Some(v.to_owned()))
+    let v = validate::lines("note", v.unwrap_or_default(), validate::MAX_NOTE_LEN)?;
+    Ok((!v.is_empty()).then_some(v))
 }
