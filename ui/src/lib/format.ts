@@ -80,3 +80,8 @@ export function ago(iso: string, at: Date = now()): string {
   }
   return rtf.format(-1, "minute");
 }
+
+/** Lower case without accents, for client-side search ("Čačak" matches "cacak"). */
+export function fold(text: string): string {
+  return text.normalize("NFD").replace(/\p{M}/gu, "").toLocaleLowerCase();
+}

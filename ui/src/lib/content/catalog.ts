@@ -1,47 +1,46 @@
-// Filtering and grouping of the catalog's rows for the table: by category, then name.
+// Searching and grouping a catalog of streams (the partner's own rows, a linked partner's
+// streams): by category, then name; the search ignores case and accents.
 
-import type { StreamRow } from "../backend";
-import { locale } from "../format";
+import type { Stream } from "../backend";
+import { fold, locale } from "../format";
 
-export interface CategoryGroup {
+export interface CategoryGroup<T> {
   category: string;
-  rows: StreamRow[];
+  rows: T[];
 }
 
 const collator = new Intl.Collator(locale(), { sensitivity: "base", numeric: true });
 
 /** The distinct categories, in display order, with how many streams each holds. */
-export function categoriesOf(rows: readonly StreamRow[]): Array<{ category: string; count: number }> {
+export function categoriesOf<T>(rows: readonly T[], of: (row: T) => Stream): Array<{ category: string; count: number }> {
   const counts = new Map<string, number>();
-  for (const r of rows) counts.set(r.stream.category, (counts.get(r.stream.category) ?? 0) + 1);
+  for (const r of rows) counts.set(of(r).category, (counts.get(of(r).category) ?? 0) + 1);
   return [...counts]
     .map(([category, count]) => ({ category, count }))
     .sort((a, b) => collator.compare(a.category, b.category));
 }
 
-/** The rows whose name, category or URL contain the search text (case-insensitive). */
-export function matching(rows: readonly StreamRow[], search: string, category: string | null): StreamRow[] {
-  const needle = search.trim().toLocaleLowerCase();
+/** The rows of `category` (null: all) whose name, category or URL contain the search text. */
+export function matching<T>(rows: readonly T[], of: (row: T) => Stream, search: string, category: string | null): T[] {
+  const needle = fold(search.trim());
   return rows.filter((r) => {
-    if (category !== null && r.stream.category !== category) return false;
-    if (needle === "") return true;
-    const s = r.stream;
-    return [s.name, s.category, s.stream_url].some((t) => t.toLocaleLowerCase().includes(needle));
+    const s = of(r);
+    return (category === null || s.category === category) && (needle === "" || fold(`${s.name} ${s.category} ${s.stream_url}`).includes(needle));
   });
 }
 
 /** Rows grouped by category, groups and rows in alphabetical order. */
-export function grouped(rows: readonly StreamRow[]): CategoryGroup[] {
-  const groups = new Map<string, StreamRow[]>();
+export function grouped<T>(rows: readonly T[], of: (row: T) => Stream): CategoryGroup<T>[] {
+  const groups = new Map<string, T[]>();
   for (const r of rows) {
-    const list = groups.get(r.stream.category);
+    const list = groups.get(of(r).category);
     if (list) list.push(r);
-    else groups.set(r.stream.category, [r]);
+    else groups.set(of(r).category, [r]);
   }
   return [...groups]
     .sort(([a], [b]) => collator.compare(a, b))
     .map(([category, list]) => ({
       category,
-      rows: list.sort((a, b) => collator.compare(a.stream.name, b.stream.name) || a.stream.id.localeCompare(b.stream.id)),
+      rows: list.sort((a, b) => collator.compare(of(a).name, of(b).name) || of(a).id.localeCompare(of(b).id)),
     }));
 }

@@ -57,8 +57,3 @@ export function notificationTone(kind: string): Tone {
       return "accent";
   }
 }
-
-/** Lower case without accents, for client-side search ("Čačak" matches "cacak"). */
-export function fold(text: string): string {
-  return text.normalize("NFD").replace(/\p{M}/gu, "").toLocaleLowerCase();
-}
