@@ -83,7 +83,9 @@ fn fuzz_once(
         // that is no address, a package that does not exist): refused with 422 and
         // `{code, message}`, which the conformance checks hold.
         .args(["--exclude-checks", "positive_data_acceptance"])
-        .args(["--max-examples", "10", "--workers", "2"])
+        // One worker: the generator's error above comes from CPython parsing sources on two
+        // threads at once (seen three runs in a row with two workers); a run takes seconds.
+        .args(["--max-examples", "10", "--workers", "1"])
         .args(["--request-timeout", "30", "--seed", &seed.to_string()])
         .args(["--generation-database", "none", "--report", "har"])
         .arg("--report-dir")
