@@ -1,7 +1,7 @@
 // What the dealer forms keep in TypeScript: the hint, the confirmation and where a core
 // error belongs. The rules themselves are the core's (`check_form`).
 
-import type { Code, ErrorBody } from "../backend";
+import type { Code } from "../backend";
 
 export const USERNAME_HINT = "3-32 lowercase letters, digits, . _ -, starting with a letter.";
 
@@ -16,7 +16,8 @@ export function checkConfirm(password: string, confirm: string, submitted: boole
 /** The forms' fields, named as in their arguments. */
 export type DealerField = "display_name" | "contact_email" | "contact_phone" | "username" | "password";
 
-const BY_CODE: Partial<Record<Code, DealerField>> = {
+/** The field a refusal's code is about when it names none. */
+export const DEALER_FIELD_OF: Partial<Record<Code, DealerField>> = {
   invalid_email: "contact_email",
   invalid_phone: "contact_phone",
   invalid_username: "username",
@@ -24,11 +25,3 @@ const BY_CODE: Partial<Record<Code, DealerField>> = {
   password_too_weak: "password",
   password_too_long: "password",
 };
-
-const FIELDS: readonly string[] = ["display_name", "contact_email", "contact_phone", "username", "password"];
-
-/** The form field a core error is about: the field it names, else the one its code implies. */
-export function fieldOfError(error: ErrorBody): DealerField | null {
-  const named = error.field !== undefined && FIELDS.includes(error.field) ? (error.field as DealerField) : undefined;
-  return named ?? BY_CODE[error.code] ?? null;
-}

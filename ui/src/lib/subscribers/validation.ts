@@ -1,4 +1,4 @@
-import type { Code, ErrorBody } from "../backend";
+import type { Code } from "../backend";
 
 // What the subscriber forms keep in TypeScript: the presets, the hint, the number box and
 // where a core error belongs. The rules of the fields are the core's (`check_form`).
@@ -19,16 +19,10 @@ export function checkDays(days: number | null | undefined): string | null {
 
 export type SubscriberField = "name" | "line_username" | "mac" | "days" | "dealer";
 
-const BY_CODE: Partial<Record<Code, SubscriberField>> = {
+/** The field a refusal's code is about when it names none. */
+export const SUBSCRIBER_FIELD_OF: Partial<Record<Code, SubscriberField>> = {
   invalid_mac: "mac",
   mac_taken: "mac",
   invalid_extension: "days",
   dealer_not_found: "dealer",
 };
-
-const BY_WIRE_NAME: Record<string, SubscriberField> = { line_username: "line_username", name: "name" };
-
-/** The form field a core error is about: the field it names, else the one its code implies. */
-export function fieldOfError(error: ErrorBody): SubscriberField | null {
-  return (error.field !== undefined ? BY_WIRE_NAME[error.field] : undefined) ?? BY_CODE[error.code] ?? null;
-}

@@ -3,7 +3,7 @@
 // with the field it names (marked until the user edits it, and focused at once).
 
 import { tick } from "svelte";
-import { toBackendError, type BackendError } from "../backend";
+import { toBackendError, type BackendError, type Code } from "../backend";
 
 export class FormState<F extends string = string> {
   left: Partial<Record<F, boolean>> = $state({});
@@ -15,10 +15,19 @@ export class FormState<F extends string = string> {
   readonly #ids: Readonly<Record<F, string>>;
   readonly #fieldOf: (error: BackendError) => F | null;
 
-  /** `ids`: each field's control; `fieldOf`: the field a refusal is about. */
-  constructor(ids: Readonly<Record<F, string>>, fieldOf: (error: BackendError) => F | null = () => null) {
+  /**
+   * `ids`: each field's control, keyed by the field's name in the command's arguments.
+   * `fieldOf`: the field a refusal is about; as a map, the field a code implies, else the
+   * one the refusal names; none: every refusal shows under the form.
+   */
+  constructor(ids: Readonly<Record<F, string>>, fieldOf?: Partial<Record<Code, NoInfer<F>>> | ((error: BackendError) => NoInfer<F> | null)) {
     this.#ids = ids;
-    this.#fieldOf = fieldOf;
+    if (typeof fieldOf === "function") this.#fieldOf = fieldOf;
+    else if (fieldOf === undefined) this.#fieldOf = () => null;
+    else {
+      const named = (field?: string) => (field !== undefined && Object.hasOwn(ids, field) ? (field as F) : null);
+      this.#fieldOf = (error) => named(error.field) ?? fieldOf[error.code] ?? null;
+    }
   }
 
   /** Left once, or the form sent: a problem typing may still cure shows now. */
