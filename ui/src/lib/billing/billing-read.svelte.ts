@@ -4,8 +4,6 @@
 
 import { backend, toBackendError, type BackendError, type BillingView } from "../backend";
 
-export { needsConnection } from "../backend";
-
 export class BillingRead {
   /** The last answer; kept when a later read fails. */
   value: BillingView | null = $state.raw(null);
