@@ -8,8 +8,6 @@ const DEBOUNCE_MS = 150;
 export class StrengthCheck {
   strength: PasswordStrength = $state("too_weak");
   checking = $state(false);
-  /** The password the current `strength` was computed for. */
-  checkedFor = $state("");
 
   #timer: ReturnType<typeof setTimeout> | undefined;
   #seq = 0;
@@ -20,7 +18,6 @@ export class StrengthCheck {
     const seq = ++this.#seq;
     if (password === "") {
       this.strength = "too_weak";
-      this.checkedFor = "";
       this.checking = false;
       return;
     }
@@ -29,9 +26,7 @@ export class StrengthCheck {
       backend
         .passwordStrength({ password })
         .then((strength) => {
-          if (seq !== this.#seq) return;
-          this.strength = strength;
-          this.checkedFor = password;
+          if (seq === this.#seq) this.strength = strength;
         })
         .catch(() => {
           // The meter is advice; the server still checks on submit.

@@ -38,7 +38,7 @@ export function copyOf(f: SettingsForm): SettingsForm {
 }
 
 const KEYS: readonly ContactKey[] = ["email", "phone", "website", "messenger", "address", "note"];
-const EDITABLE: readonly EditableKey[] = ["website", "messenger", "address", "note"];
+export const EDITABLE: readonly EditableKey[] = ["website", "messenger", "address", "note"];
 
 /** Equal as saved: surrounding spaces are trimmed by the core, so they change nothing. */
 export function sameForm(a: SettingsForm, b: SettingsForm): boolean {

@@ -3,6 +3,7 @@
 
 import { backend, errorMessage, type UpdateStatus } from "../backend";
 import { onUpdateAvailable } from "../backend/events";
+import { stoppable } from "./listening";
 
 class Updates {
   status: UpdateStatus | null = $state(null);
@@ -14,16 +15,7 @@ class Updates {
   /** Reads the shell's state now and whenever it finds a newer version. */
   start(): () => void {
     void this.refresh();
-    let stop: (() => void) | undefined;
-    let stopped = false;
-    void onUpdateAvailable(() => void this.refresh()).then((unlisten) => {
-      if (stopped) unlisten();
-      else stop = unlisten;
-    });
-    return () => {
-      stopped = true;
-      stop?.();
-    };
+    return stoppable(onUpdateAvailable(() => void this.refresh()));
   }
 
   async refresh() {
@@ -35,28 +27,24 @@ class Updates {
   }
 
   /** Asks the server now (the "Update needed" notice does, at once). */
-  async check() {
-    this.checking = true;
-    try {
-      this.status = await backend.checkForUpdate();
-      this.failure = null;
-    } catch (e) {
-      this.failure = errorMessage(e);
-    } finally {
-      this.checking = false;
-    }
+  check(): Promise<void> {
+    return this.#ask("checking", () => backend.checkForUpdate());
   }
 
   /** Downloads, verifies and installs the offered version; the app restarts when done. */
-  async install() {
-    this.installing = true;
+  install(): Promise<void> {
+    return this.#ask("installing", () => backend.installUpdate());
+  }
+
+  async #ask(busy: "checking" | "installing", call: () => Promise<UpdateStatus>) {
+    this[busy] = true;
     try {
-      this.status = await backend.installUpdate();
+      this.status = await call();
       this.failure = null;
     } catch (e) {
       this.failure = errorMessage(e);
     } finally {
-      this.installing = false;
+      this[busy] = false;
     }
   }
 }
