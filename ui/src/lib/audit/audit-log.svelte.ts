@@ -3,7 +3,7 @@
 // opens and on Refresh, not polled; offline it fails and the page says so.
 
 import { now } from "../clock";
-import { backend, needsConnection, toBackendError, type AuditEntry, type BackendError } from "../backend";
+import { backend, toBackendError, type AuditEntry, type BackendError } from "../backend";
 
 /** Entries the server sends per page; a full page means older ones may follow. */
 export const PAGE_SIZE = 100;
@@ -71,9 +71,4 @@ export class AuditLog {
       this.loadingMore = false;
     }
   }
-}
-
-/** Errors that mean "no connection to the server" rather than "the server said no". */
-export function isOffline(error: BackendError): boolean {
-  return needsConnection(error.code);
 }

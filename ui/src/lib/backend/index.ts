@@ -10,10 +10,7 @@ import { problemKind } from "./hints";
 import type { Code } from "./bindings/Code";
 import type { ErrorBody } from "./bindings/ErrorBody";
 
-export type { AddDealerArgs } from "./bindings/AddDealerArgs";
 export type { Allowance } from "./bindings/Allowance";
-export type { AnswerRequestArgs } from "./bindings/AnswerRequestArgs";
-export type { ChangePasswordArgs } from "./bindings/ChangePasswordArgs";
 export type { Channel } from "./bindings/Channel";
 export type { Dashboard } from "./bindings/Dashboard";
 export type { DealerPage } from "./bindings/DealerPage";
@@ -21,48 +18,32 @@ export type { DealerQuery } from "./bindings/DealerQuery";
 export type { DealerRow } from "./bindings/DealerRow";
 export type { DealerSort } from "./bindings/DealerSort";
 export type { DealerState } from "./bindings/DealerState";
-export type { DealerStatusArgs } from "./bindings/DealerStatusArgs";
-export type { DeleteDealerArgs } from "./bindings/DeleteDealerArgs";
-export type { EditDealerArgs } from "./bindings/EditDealerArgs";
 export type { RowProblem } from "./bindings/RowProblem";
-export type { RowSync } from "./bindings/RowSync";
 export type { Code } from "./bindings/Code";
 export type { ErrorBody } from "./bindings/ErrorBody";
 export type { FieldCheck } from "./bindings/FieldCheck";
 export type { FormArgs } from "./bindings/FormArgs";
 export type { Link } from "./bindings/Link";
-export type { LinkRow } from "./bindings/LinkRow";
-export type { LoginArgs } from "./bindings/LoginArgs";
 export type { Notification } from "./bindings/Notification";
 export type { Package } from "./bindings/Package";
 export type { PackageChoice } from "./bindings/PackageChoice";
-export type { ChangeRule } from "./bindings/ChangeRule";
 export type { PartnerRequest } from "./bindings/PartnerRequest";
 export type { PasswordStrength } from "./bindings/PasswordStrength";
 export type { Profile } from "./bindings/Profile";
 export type { RegistrationRequest } from "./bindings/RegistrationRequest";
 export type { RegistrationResponse } from "./bindings/RegistrationResponse";
 export type { RejectedEdit } from "./bindings/RejectedEdit";
-export type { RemoveResellerArgs } from "./bindings/RemoveResellerArgs";
 export type { RequestRow } from "./bindings/RequestRow";
 export type { RequestStatus } from "./bindings/RequestStatus";
 export type { ResellersView } from "./bindings/ResellersView";
 export type { Role } from "./bindings/Role";
 export type { SessionView } from "./bindings/SessionView";
-export type { StartupView } from "./bindings/StartupView";
 export type { SubscriptionView } from "./bindings/SubscriptionView";
-export type { SyncProgress } from "./bindings/SyncProgress";
 export type { SyncStatus } from "./bindings/SyncStatus";
 export type { PaymentView } from "./bindings/PaymentView";
-export type { SavedFile } from "./bindings/SavedFile";
-export type { InvoiceArgs } from "./bindings/InvoiceArgs";
 export type { BillingView } from "./bindings/BillingView";
 export type { InvoiceView } from "./bindings/InvoiceView";
-export type { ChangePackageArgs } from "./bindings/ChangePackageArgs";
 export type { ChangePackageResponse } from "./bindings/ChangePackageResponse";
-export type { AddStreamArgs } from "./bindings/AddStreamArgs";
-export type { AddSubscriberArgs } from "./bindings/AddSubscriberArgs";
-export type { AuditArgs } from "./bindings/AuditArgs";
 export type { AuditEntry } from "./bindings/AuditEntry";
 export type { ContactVisibility } from "./bindings/ContactVisibility";
 export type { ContentView } from "./bindings/ContentView";
@@ -71,31 +52,20 @@ export type { DealerFilter } from "./bindings/DealerFilter";
 export type { DealerOption } from "./bindings/DealerOption";
 export type { DirectoryEntry } from "./bindings/DirectoryEntry";
 export type { DirectoryRow } from "./bindings/DirectoryRow";
-export type { EditSubscriberArgs } from "./bindings/EditSubscriberArgs";
-export type { ExtendSubscriberArgs } from "./bindings/ExtendSubscriberArgs";
 export type { LineStatus } from "./bindings/LineStatus";
 export type { LineView } from "./bindings/LineView";
 export type { LineDays } from "./bindings/LineDays";
-export type { LineDaysArgs } from "./bindings/LineDaysArgs";
-export type { OutgoingRow } from "./bindings/OutgoingRow";
-export type { PartnerArgs } from "./bindings/PartnerArgs";
 export type { Relation } from "./bindings/Relation";
-export type { RequestArgs } from "./bindings/RequestArgs";
-export type { RequestPartnerArgs } from "./bindings/RequestPartnerArgs";
 export type { RequestsView } from "./bindings/RequestsView";
 export type { ResellerSettings } from "./bindings/ResellerSettings";
 export type { ResellerSettingsArgs } from "./bindings/ResellerSettingsArgs";
-export type { ResellerSettingsView } from "./bindings/ResellerSettingsView";
 export type { Stream } from "./bindings/Stream";
-export type { StreamArgs } from "./bindings/StreamArgs";
 export type { StreamRow } from "./bindings/StreamRow";
-export type { SubscriberArgs } from "./bindings/SubscriberArgs";
 export type { SubscriberPage } from "./bindings/SubscriberPage";
 export type { SubscriberQuery } from "./bindings/SubscriberQuery";
 export type { SubscriberRow } from "./bindings/SubscriberRow";
 export type { SubscriberSort } from "./bindings/SubscriberSort";
 export type { VisibleContacts } from "./bindings/VisibleContacts";
-export type { UpdateOffer } from "./bindings/UpdateOffer";
 export type { UpdateStatus } from "./bindings/UpdateStatus";
 
 /** The code given to failures that did not come from the core as an `ErrorBody`. */
@@ -128,15 +98,10 @@ function isErrorBody(value: unknown): value is ErrorBody {
 export function toBackendError(reason: unknown): BackendError {
   if (reason instanceof BackendError) return reason;
   if (isErrorBody(reason)) return new BackendError(reason);
-  if (typeof reason === "string" && reason.length > 0) {
-    return new BackendError({ code: IPC_ERROR, message: reason });
-  }
-  if (reason instanceof Error && reason.message.length > 0) {
-    return new BackendError({ code: IPC_ERROR, message: reason.message });
-  }
+  const said = typeof reason === "string" ? reason : reason instanceof Error ? reason.message : "";
   return new BackendError({
     code: IPC_ERROR,
-    message: "The app's core did not answer. Restart WP Play Partner Desk and try again.",
+    message: said || "The app's core did not answer. Restart WP Play Partner Desk and try again.",
   });
 }
 

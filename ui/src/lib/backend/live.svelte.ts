@@ -11,8 +11,6 @@ import { toBackendError, type BackendError } from "./index";
 import type { Area } from "./bindings/Area";
 import type { ViewChange } from "./bindings/ViewChange";
 
-export type { Area, ViewChange };
-
 type Listener = (change: ViewChange) => void;
 const listeners = new Set<Listener>();
 let listening: Promise<unknown> | null = null;
