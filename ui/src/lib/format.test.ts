@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { setClockAhead } from "./clock";
-import { ago, changesWaiting, count, date, daysLeft, locale, money } from "./format";
+import { ago, changesWaiting, count, date, daysLeft, locale, money, period, shortDate } from "./format";
 
 describe("format", () => {
   beforeEach(() => {
@@ -30,6 +30,8 @@ describe("format", () => {
   it("shows a date it cannot read as it came", () => {
     expect(date("2026-03-14T09:30:00Z")).toBe("14 March 2026");
     expect(date("soon")).toBe("soon");
+    expect(shortDate(new Date("2026-03-14T09:30:00Z"))).toBe("14 Mar 2026");
+    expect(period("2026-03-14T09:30:00Z", "2026-04-14T09:30:00Z")).toBe("14 Mar 2026 – 14 Apr 2026");
   });
 
   it("counts days left and waiting changes in the singular and plural", () => {

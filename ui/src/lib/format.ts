@@ -35,12 +35,18 @@ export function count(n: number): string {
   return new Intl.NumberFormat(locale()).format(n);
 }
 
-/** A calendar date, e.g. "14 March 2026". */
-export function date(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale(), { dateStyle: "long" }).format(d);
+/** A calendar date: "14 March 2026" for sentences, or "14 Mar 2026" (`medium`) for tables. */
+export function date(value: string | Date, style: "long" | "medium" = "long"): string {
+  const d = typeof value === "string" ? new Date(value) : value;
+  if (Number.isNaN(d.getTime())) return String(value);
+  return new Intl.DateTimeFormat(locale(), { dateStyle: style }).format(d);
 }
+
+/** A compact calendar date for table cells, e.g. "14 Mar 2026". */
+export const shortDate = (value: string | Date): string => date(value, "medium");
+
+/** A period, e.g. "14 Mar 2026 – 14 Apr 2026". */
+export const period = (start: string, end: string): string => `${shortDate(start)} – ${shortDate(end)}`;
 
 /** A date and time, e.g. "14 Mar 2026, 09:30", for tooltips. */
 export function dateTime(iso: string): string {

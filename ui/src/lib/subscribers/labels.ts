@@ -1,7 +1,7 @@
 // Words for line states and expiry countdowns, shared by the table and the windows.
 
 import type { DealerFilter, DealerOption, LineView } from "../backend";
-import { count, locale } from "../format";
+import { count } from "../format";
 
 export const STATE_LABEL: Record<LineView, string> = {
   active: "Active",
@@ -24,19 +24,6 @@ export const STATE_TIP: Record<LineView, string> = {
   suspended: "Its dealer is inactive: the line works again when the dealer is reactivated.",
   expired: "The paid period is over: extend the line to renew it.",
 };
-
-/** A compact calendar date for table cells, e.g. "14 Mar 2026". */
-export function shortDate(value: string | Date): string {
-  const d = typeof value === "string" ? new Date(value) : value;
-  if (Number.isNaN(d.getTime())) return String(value);
-  return new Intl.DateTimeFormat(locale(), { dateStyle: "medium" }).format(d);
-}
-
-/** A full calendar date for sentences, e.g. "14 March 2026". */
-export function longDate(value: Date): string {
-  if (Number.isNaN(value.getTime())) return "";
-  return new Intl.DateTimeFormat(locale(), { dateStyle: "long" }).format(value);
-}
 
 /** "in 12 days", "in 1 day", "expired". */
 export function countdown(daysLeft: number): string {

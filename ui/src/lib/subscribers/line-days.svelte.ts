@@ -3,6 +3,7 @@
 // line is added or extended). An answer for a number the user has typed past is dropped.
 
 import { backend, type LineDays } from "../backend";
+import { latest } from "../ui/latest";
 
 export class LineDaysCheck {
   /** The core's answer for the current number; null while it is asked or not a number. */
@@ -20,16 +21,7 @@ export class LineDaysCheck {
       this.answer = null;
       return () => undefined;
     }
-    let current = true;
-    backend.checkLineDays({ subscriber_id: this.#subscriberId, days }).then(
-      (answer) => {
-        if (current) this.answer = answer;
-      },
-      () => undefined,
-    );
-    return () => {
-      current = false;
-    };
+    return latest(backend.checkLineDays({ subscriber_id: this.#subscriberId, days }), (answer) => (this.answer = answer));
   }
 
   get expires(): Date | null {
