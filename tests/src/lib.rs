@@ -1,11 +1,14 @@
 //! Helpers of the end-to-end stories: a small W3C WebDriver client, child processes that
-//! are always cleaned up, free ports and polling with a deadline.
+//! are always cleaned up, the server binary and its HTTP API, free ports, commands run to
+//! their end and polling with a deadline.
 
 pub mod process;
+pub mod server;
 pub mod story;
 pub mod webdriver;
 
 use std::path::PathBuf;
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 /// The workspace's root folder.
@@ -24,6 +27,43 @@ pub fn workspace_binary(name: &str) -> PathBuf {
         path.display()
     );
     path
+}
+
+/// The desktop app's Tauri configuration (`src-tauri/tauri.conf.json`).
+pub fn tauri_conf() -> serde_json::Value {
+    let text = std::fs::read_to_string(workspace_root().join("src-tauri/tauri.conf.json"))
+        .expect("src-tauri/tauri.conf.json");
+    serde_json::from_str(&text).expect("the Tauri config is JSON")
+}
+
+/// An installer of the app's version for `target` (`linux-x86_64-deb`, …), built
+/// beforehand by the test command with `scripts/release.sh --debug --bundles deb,rpm`.
+pub fn installer(target: &str, ext: &str) -> PathBuf {
+    let conf = tauri_conf();
+    let v = conf["version"].as_str().expect("a version");
+    let path = workspace_root().join(format!(
+        "dist/desktop/{v}/WP-Play-Partner-Desk_{v}_{target}.{ext}"
+    ));
+    assert!(
+        path.exists(),
+        "{} is missing: run `scripts/release.sh --debug --bundles deb,rpm` first (the README's test command does)",
+        path.display()
+    );
+    path
+}
+
+/// Runs `cmd` to its end and fails the test unless it succeeds; what it printed.
+pub fn run(cmd: &mut Command) -> String {
+    let out = cmd
+        .output()
+        .unwrap_or_else(|e| panic!("{cmd:?} could not start: {e}"));
+    assert!(
+        out.status.success(),
+        "{cmd:?} failed:\n{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 /// The `tauri-driver` binary: on PATH, or in the cargo home the test command installs to.

@@ -38,7 +38,7 @@ use wpplay_desktop::view::{
     SubscriberPage, SubscriberQuery, SubscriberRow, SubscriberSort, SyncStatus,
 };
 use wpplay_e2e::process::Proc;
-use wpplay_e2e::{eventually, free_port, workspace_binary};
+use wpplay_e2e::server;
 use wpplay_wire::ErrorBody;
 use wpplay_wire::sync::{Entity, PullResponse};
 
@@ -217,29 +217,18 @@ impl Server {
 
     /// Starts (again) on a fresh port and waits until it answers.
     async fn restart(&mut self) {
-        let port = free_port();
-        self.addr = format!("127.0.0.1:{port}").parse().expect("addr");
-        self.proc = Some(Proc::spawn(
-            "wpplay-server",
-            &workspace_binary("wpplay-server"),
-            &["serve"],
+        let (proc, port) = server::start(
+            &self.data,
             &[
-                ("WPPLAY_DATA_DIR", self.data.display().to_string()),
-                ("WPPLAY_LISTEN", self.addr.to_string()),
                 ("WPPLAY_LIFECYCLE_INTERVAL_SECS", "0".into()),
                 ("WPPLAY_LOG", "warn".into()),
             ],
             &self.log,
-        ));
-        let url = format!("http://{}/healthz", self.addr);
-        eventually("the server to answer", WAIT, async || {
-            reqwest::get(&url)
-                .await
-                .ok()
-                .filter(|r| r.status().is_success())
-                .map(|_| ())
-        })
+            WAIT,
+        )
         .await;
+        self.addr = format!("127.0.0.1:{port}").parse().expect("addr");
+        self.proc = Some(proc);
     }
 
     /// SIGKILL: no graceful shutdown, no chance to finish anything.
@@ -429,17 +418,8 @@ async fn server_state(server_url: &str, token: &str) -> State {
         lines: BTreeMap::new(),
     };
     loop {
-        let page: PullResponse = reqwest::Client::new()
-            .get(format!(
-                "{server_url}/api/v1/sync/pull?since={since}&limit=500"
-            ))
-            .bearer_auth(token)
-            .send()
-            .await
-            .expect("pull")
-            .json()
-            .await
-            .expect("page");
+        let page: PullResponse =
+            server::pull_page(&reqwest::Client::new(), server_url, token, since).await;
         for c in &page.changes {
             match &c.entity {
                 Entity::Profile(p) => state.contact_person = p.contact_person.clone(),
@@ -579,55 +559,23 @@ struct Start {
     dealer_versions: BTreeMap<String, i64>,
 }
 
-async fn api_login(server_url: &str, username: &str, password: &str) -> String {
-    let v: serde_json::Value = reqwest::Client::new()
-        .post(format!("{server_url}/api/v1/auth/login"))
-        .json(&serde_json::json!({"username": username, "password": password}))
-        .send()
-        .await
-        .expect("login")
-        .json()
-        .await
-        .expect("json");
-    v["access_token"].as_str().expect("token").to_owned()
-}
-
 /// Registers the partner, sets its password, and through client A adds two dealers and
 /// two lines; both clients sign in and sync.
 async fn set_up(server: &Server, a: &Client, b: &Client, proxy: &Proxy) -> Start {
     let url = server.url();
-    let http = reqwest::Client::new();
     let form = serde_json::json!({"package_id": 2, "company": "Chaos TV", "contact_person": "Ana",
         "email": "chaos@tv.rs", "phone": "+381 64 555 0000", "country": "RS", "credential_delivery": "email"});
-    let r = http
-        .post(format!("{url}/api/v1/registrations"))
-        .json(&form)
-        .send()
-        .await
-        .expect("register");
-    assert_eq!(r.status(), reqwest::StatusCode::CREATED);
-    let (username, generated) = eventually("the credentials", WAIT, async || {
-        let dir = std::fs::read_dir(server.data.join("outbox")).ok()?;
-        dir.flatten().find_map(|e| {
-            let text = std::fs::read_to_string(e.path()).ok()?;
-            let field = |name: &str| {
-                text.lines()
-                    .find_map(|l| l.trim().strip_prefix(name).map(|v| v.trim().to_owned()))
-            };
-            Some((field("Username:")?, field("Password:")?))
-        })
-    })
-    .await;
     let password = "Chaos-pass-2026".to_owned();
-    let token = api_login(&url, &username, &generated).await;
-    let r = http
-        .post(format!("{url}/api/v1/auth/password"))
-        .bearer_auth(&token)
-        .json(&serde_json::json!({"current_password": generated, "new_password": password}))
-        .send()
-        .await
-        .expect("password");
-    assert_eq!(r.status(), reqwest::StatusCode::OK);
+    let username = server::account(
+        &reqwest::Client::new(),
+        &url,
+        &[&server.data],
+        form,
+        &password,
+        WAIT,
+    )
+    .await
+    .username;
     for c in [a, b] {
         c.core
             .login(LoginArgs {
@@ -662,7 +610,7 @@ async fn set_up(server: &Server, a: &Client, b: &Client, proxy: &Proxy) -> Start
     }
     a.core.sync_now().await.expect("sync a");
     b.core.sync_now().await.expect("sync b");
-    let token = api_login(&url, &username, &password).await;
+    let token = server::login(&url, &username, &password).await;
     let state = server_state(&url, &token).await;
     assert_eq!(
         (state.dealers.len(), state.lines.len()),
@@ -920,7 +868,7 @@ async fn sync_survives_faults_and_never_loses_or_doubles_an_edit() {
 
         // The checker.
         let url = server.url();
-        let token = api_login(&url, &start.username, &start.password).await;
+        let token = server::login(&url, &start.username, &start.password).await;
         let truth = server_state(&url, &token).await;
         let context = || format!("after schedule {run} ({replay})");
         for (id, before) in &start.line_expiry {

@@ -3,18 +3,14 @@
 //! Debian package with its systemd unit. The `.deb` is unpacked and its binary started
 //! under WebDriver until the sign-in screen shows.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 use std::time::Duration;
-use wpplay_e2e::process::Proc;
-use wpplay_e2e::webdriver::Session;
-use wpplay_e2e::{eventually, free_port, tauri_driver, workspace_root};
-
-fn tauri_conf() -> serde_json::Value {
-    let text = std::fs::read_to_string(workspace_root().join("src-tauri/tauri.conf.json"))
-        .expect("src-tauri/tauri.conf.json");
-    serde_json::from_str(&text).expect("the Tauri config is JSON")
-}
+use wpplay_e2e::story::artifacts;
+use wpplay_e2e::story::desktop::assert_display;
+use wpplay_e2e::story::driver::{Driver, app_env};
+use wpplay_e2e::story::ui::shot;
+use wpplay_e2e::{eventually, installer, run, tauri_conf, workspace_root};
 
 fn version() -> String {
     tauri_conf()["version"]
@@ -33,19 +29,6 @@ fn png_size(bytes: &[u8]) -> (u32, u32) {
 
 fn read(path: &Path) -> Vec<u8> {
     std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
-
-fn run(cmd: &mut Command) -> String {
-    let out = cmd
-        .output()
-        .unwrap_or_else(|e| panic!("{cmd:?} could not start: {e}"));
-    assert!(
-        out.status.success(),
-        "{cmd:?} failed:\n{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 #[test]
@@ -116,20 +99,6 @@ fn icons_exist_for_every_platform_in_their_formats_and_sizes() {
             .join(icon.as_str().expect("a path"));
         assert!(path.exists(), "{} is missing", path.display());
     }
-}
-
-/// An installer the test command built with `scripts/release.sh --debug --bundles deb,rpm`.
-fn installer(target: &str, ext: &str) -> PathBuf {
-    let v = version();
-    let path = workspace_root().join(format!(
-        "dist/desktop/{v}/WP-Play-Partner-Desk_{v}_{target}.{ext}"
-    ));
-    assert!(
-        path.exists(),
-        "{} is missing: run `scripts/release.sh --debug --bundles deb,rpm` first (the README's test command does)",
-        path.display()
-    );
-    path
 }
 
 #[test]
@@ -232,75 +201,24 @@ async fn the_deb_installs_an_app_that_starts_at_the_sign_in_screen() {
     }
 
     // Start the installed binary and wait for its sign-in screen.
-    assert!(
-        std::env::var_os("DISPLAY").is_some(),
-        "no display: run this through scripts/with-desktop-session.sh --xvfb"
-    );
+    assert_display();
     let app = root.path().join("usr/bin/wpplay-desktop");
-    let artifacts = workspace_root().join("e2e-artifacts");
-    std::fs::create_dir_all(&artifacts).expect("artifacts folder");
+    let artifacts = artifacts::shots();
     let data = tempfile::tempdir().expect("temp dir");
-    let driver_port = free_port();
-    let driver_log = artifacts.join("installed-deb-tauri-driver.log");
-    let _driver = Proc::spawn(
-        "tauri-driver",
-        &tauri_driver(),
-        &[
-            "--port",
-            &driver_port.to_string(),
-            "--native-port",
-            &free_port().to_string(),
-        ],
-        &[
-            ("WPPLAY_DESKTOP_DATA_DIR", data.path().display().to_string()),
-            (
-                "XDG_DATA_HOME",
-                data.path().join("xdg-data").display().to_string(),
-            ),
-            (
-                "XDG_CONFIG_HOME",
-                data.path().join("xdg-config").display().to_string(),
-            ),
-            ("WPPLAY_SERVER_URL", "http://127.0.0.1:9".to_owned()),
-        ],
-        &driver_log,
-    );
-    let driver_url = format!("http://127.0.0.1:{driver_port}");
-    eventually(
-        "tauri-driver to listen",
+    let driver = Driver::start(
+        &app_env(data.path(), "http://127.0.0.1:9"),
+        &artifacts.join("installed-deb-tauri-driver.log"),
         Duration::from_secs(60),
-        async || {
-            reqwest::get(format!("{driver_url}/status"))
-                .await
-                .ok()
-                .map(|_| ())
-        },
     )
     .await;
-    let session = match Session::start(&driver_url, &app).await {
-        Ok(s) => s,
-        Err(e) => panic!(
-            "the installed app did not start under WebDriver: {e}\n--- tauri-driver log ---\n{}",
-            std::fs::read_to_string(&driver_log).unwrap_or_default()
-        ),
-    };
+    let session = driver.open(&app).await;
     eventually(
         "the installed app's sign-in form (#username)",
         Duration::from_secs(120),
         async || session.find("#username").await.map(|_| ()),
     )
     .await;
-    // Two animation frames, so the screenshot shows the painted screen.
-    let _ = session
-        .execute_async(
-            "const done = arguments[arguments.length - 1]; \
-             requestAnimationFrame(() => requestAnimationFrame(() => done(true)));",
-        )
-        .await;
-    session
-        .screenshot(&artifacts.join("installed-deb-sign-in.png"))
-        .await
-        .expect("a screenshot");
+    shot(&session, &artifacts, "installed-deb-sign-in.png").await;
     session.close().await;
 }
 

@@ -11,7 +11,8 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 use wpplay_e2e::process::Proc;
-use wpplay_e2e::{eventually, free_port, workspace_binary, workspace_root};
+use wpplay_e2e::server::{self, healthy, new_id};
+use wpplay_e2e::{eventually, free_port, workspace_root};
 
 const WAIT: Duration = Duration::from_secs(60);
 
@@ -66,29 +67,14 @@ fn fresh_database() -> Option<String> {
     Some(format!("postgres://postgres@127.0.0.1:5432/{name}"))
 }
 
-fn spawn_server(database_url: &str, port: u16, data: &Path, log: &Path) -> Proc {
-    Proc::spawn(
-        "wpplay-server",
-        &workspace_binary("wpplay-server"),
-        &["serve"],
-        &[
-            ("WPPLAY_DATABASE_URL", database_url.to_owned()),
-            ("WPPLAY_DATA_DIR", data.display().to_string()),
-            ("WPPLAY_LISTEN", format!("127.0.0.1:{port}")),
-            ("WPPLAY_TRUSTED_PROXIES", "127.0.0.1".to_owned()),
-            ("WPPLAY_LIFECYCLE_INTERVAL_SECS", "0".to_owned()),
-            ("WPPLAY_LOG_FORMAT", "json".to_owned()),
-        ],
-        log,
-    )
-}
-
-async fn healthy(url: &str) -> Option<()> {
-    reqwest::get(format!("{url}/healthz"))
-        .await
-        .ok()
-        .filter(|r| r.status().is_success())
-        .map(|_| ())
+/// A server's environment behind nginx, on the site's database.
+fn server_env(database_url: &str) -> [(&'static str, String); 4] {
+    [
+        ("WPPLAY_DATABASE_URL", database_url.to_owned()),
+        ("WPPLAY_TRUSTED_PROXIES", "127.0.0.1".to_owned()),
+        ("WPPLAY_LIFECYCLE_INTERVAL_SECS", "0".to_owned()),
+        ("WPPLAY_LOG_FORMAT", "json".to_owned()),
+    ]
 }
 
 impl Site {
@@ -99,18 +85,12 @@ impl Site {
         std::fs::create_dir_all(&logs).expect("logs folder");
         let mut servers = Vec::new();
         for name in ["a", "b"] {
-            let port = free_port();
             let data = dir.path().join(format!("data-{name}"));
-            let proc = spawn_server(
-                &database_url,
-                port,
+            let (proc, port) = server::start(
                 &data,
+                &server_env(&database_url),
                 &logs.join(format!("server-{name}.log")),
-            );
-            eventually(
-                &format!("server {name} to answer /healthz"),
                 WAIT,
-                async || healthy(&format!("http://127.0.0.1:{port}")).await,
             )
             .await;
             servers.push((proc, port, data));
@@ -142,7 +122,7 @@ impl Site {
             &[],
             &logs.join("nginx.log"),
         );
-        let url = format!("http://127.0.0.1:{listen}");
+        let url = server::url(listen);
         eventually("nginx to pass /healthz through", WAIT, async || {
             healthy(&url).await
         })
@@ -164,48 +144,23 @@ impl Site {
         let _ = Command::new("kill")
             .args(["-TERM", &pid.to_string()])
             .status();
-        let deadline = Instant::now() + WAIT;
-        while proc.is_running() {
-            assert!(
-                Instant::now() < deadline,
-                "server {i} did not stop within 60 s of SIGTERM"
-            );
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
+        eventually(
+            &format!("server {i} to stop on SIGTERM"),
+            WAIT,
+            async || (!proc.is_running()).then_some(()),
+        )
+        .await;
         let port = *port;
-        *proc = spawn_server(
-            &self.database_url,
-            port,
+        *proc = server::spawn(
             data,
+            port,
+            &server_env(&self.database_url),
             &self.logs.join(format!("server-{i}-restarted.log")),
         );
         eventually(&format!("server {i} to answer again"), WAIT, async || {
-            healthy(&format!("http://127.0.0.1:{port}")).await
+            healthy(&server::url(port)).await
         })
         .await;
-    }
-
-    /// The credentials e-mailed to `recipient`, from whichever server delivered them.
-    fn credentials(&self, recipient: &str) -> Option<(String, String)> {
-        self.servers.iter().find_map(|(_, _, data)| {
-            std::fs::read_dir(data.join("outbox"))
-                .ok()?
-                .flatten()
-                .find_map(|e| {
-                    let text = std::fs::read_to_string(e.path()).ok()?;
-                    if !text.contains(&format!("To: {recipient}")) {
-                        return None;
-                    }
-                    let field = |name: &str| {
-                        text.lines().find_map(|l| {
-                            l.trim()
-                                .strip_prefix(&format!("{name}: "))
-                                .map(str::to_owned)
-                        })
-                    };
-                    Some((field("Username")?, field("Password")?))
-                })
-        })
     }
 }
 
@@ -250,41 +205,27 @@ async fn post(http: &reqwest::Client, url: &str, token: Option<&str>, body: Valu
     }
 }
 
-/// Registers a partner through the site, signs in and replaces the password.
+/// Registers a partner through the site, signs in and replaces the password; the
+/// sign-in's token. The credentials come from whichever server delivered them.
 async fn ready_partner(site: &Site, http: &reqwest::Client, email: &str) -> String {
     let form = json!({"package_id": 2, "company": "Proxy TV d.o.o.", "contact_person": "Ana Anić",
         "email": email, "phone": "+381 64 123 4567", "country": "RS",
         "credential_delivery": "email", "no_reseller_services": false});
-    let (status, body) = post(
+    let outboxes: Vec<&Path> = site
+        .servers
+        .iter()
+        .map(|(_, _, data)| data.as_path())
+        .collect();
+    server::account(
         http,
-        &format!("{}/api/v1/registrations", site.url),
-        None,
+        &site.url,
+        &outboxes,
         form,
+        "A-much-better-pass-42",
+        WAIT,
     )
-    .await;
-    assert_eq!(status, 201, "{body}");
-    let (username, password) = eventually("the credentials e-mail", WAIT, async || {
-        site.credentials(email)
-    })
-    .await;
-    let (status, login) = post(
-        http,
-        &format!("{}/api/v1/auth/login", site.url),
-        None,
-        json!({"username": username, "password": password}),
-    )
-    .await;
-    assert_eq!(status, 200, "{login}");
-    let token = login["access_token"].as_str().expect("token").to_owned();
-    let (status, body) = post(
-        http,
-        &format!("{}/api/v1/auth/password", site.url),
-        Some(&token),
-        json!({"current_password": password, "new_password": "A-much-better-pass-42"}),
-    )
-    .await;
-    assert_eq!(status, 200, "{body}");
-    token
+    .await
+    .token
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -347,7 +288,7 @@ async fn two_servers_behind_nginx_throttle_by_client_stream_at_once_and_survive_
             other => panic!("no `ready` event through nginx within 60 s: {other:?}; got {seen:?}"),
         }
     }
-    let client_id = uuid();
+    let client_id = new_id();
     let pushed = Instant::now();
     push_until_applied(&alice, &site.url, &token, &client_id, 1, "Live 1").await;
     let mut after = String::new();
@@ -379,7 +320,7 @@ async fn two_servers_behind_nginx_throttle_by_client_stream_at_once_and_survive_
         );
         writers.push(tokio::spawn(async move {
             let http = client_from(from);
-            let client_id = uuid();
+            let client_id = new_id();
             let mut names = Vec::new();
             let mut id = 0;
             while !stop.load(Ordering::Relaxed) || id < 20 {
@@ -419,10 +360,6 @@ async fn two_servers_behind_nginx_throttle_by_client_stream_at_once_and_survive_
         names, expected,
         "every applied edit is in the feed exactly once, and nothing else"
     );
-}
-
-fn uuid() -> String {
-    uuid::Uuid::new_v4().to_string()
 }
 
 /// Pushes one `add_stream` until the server answers with its outcome; a retry carries the
@@ -471,15 +408,7 @@ async fn feed_stream_names(http: &reqwest::Client, url: &str, token: &str) -> Ve
     let mut names = Vec::new();
     let mut since = 0;
     loop {
-        let page: Value = http
-            .get(format!("{url}/api/v1/sync/pull?since={since}&limit=500"))
-            .bearer_auth(token)
-            .send()
-            .await
-            .expect("pull")
-            .json()
-            .await
-            .expect("JSON");
+        let page: Value = server::pull_page(http, url, token, since).await;
         for change in page["changes"].as_array().into_iter().flatten() {
             if change["entity"] == "stream"
                 && let Some(name) = change["data"]["name"].as_str()

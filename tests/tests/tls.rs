@@ -9,8 +9,7 @@ use std::time::Duration;
 use wpplay_clock::SystemClock;
 use wpplay_desktop::commands::{LoginArgs, ServerArgs};
 use wpplay_desktop::{Core, CoreConfig};
-use wpplay_e2e::process::Proc;
-use wpplay_e2e::{eventually, free_port, workspace_binary, workspace_root};
+use wpplay_e2e::{eventually, free_port, server, workspace_root};
 
 fn core(dir: &Path, ca_file: Option<PathBuf>) -> Core {
     Core::new(CoreConfig {
@@ -42,16 +41,10 @@ async fn the_app_trusts_a_private_ca_only_when_told_and_refuses_plain_http_acros
     let port = free_port();
     let artifacts = workspace_root().join("e2e-artifacts");
     std::fs::create_dir_all(&artifacts).expect("artifacts");
-    let _server = Proc::spawn(
-        "wpplay-server",
-        &workspace_binary("wpplay-server"),
-        &["serve"],
+    let _server = server::spawn(
+        &dir.path().join("data"),
+        port,
         &[
-            (
-                "WPPLAY_DATA_DIR",
-                dir.path().join("data").display().to_string(),
-            ),
-            ("WPPLAY_LISTEN", format!("127.0.0.1:{port}")),
             (
                 "WPPLAY_TLS_CERT",
                 dir.path().join("server.pem").display().to_string(),

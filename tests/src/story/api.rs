@@ -4,18 +4,11 @@
 
 use super::ui::WAIT;
 use super::world::World;
-use crate::eventually;
+use crate::server;
+pub use crate::server::{Account, new_id};
 
 /// The password every account made here is given instead of its generated one.
 pub const RESELLER_PASSWORD: &str = "Resell-pass-2026";
-
-/// An account registered, signed in and with its own password, over the real API.
-pub struct Account {
-    pub username: String,
-    pub token: String,
-    /// A partner's trial end, as the registration answered.
-    pub trial_ends_at: Option<chrono::DateTime<chrono::Utc>>,
-}
 
 /// A reseller registered, signed in and with its own password, over the real API.
 pub async fn reseller(world: &World, email: &str) -> Account {
@@ -38,66 +31,20 @@ pub async fn account_with_password(
     form: serde_json::Value,
     password: &str,
 ) -> Account {
-    let http = reqwest::Client::new();
-    let url = &world.server_url;
-    let email = form["email"]
-        .as_str()
-        .expect("the form has an e-mail")
-        .to_owned();
-    let r = http
-        .post(format!("{url}/api/v1/registrations"))
-        .json(&form)
-        .send()
-        .await
-        .expect("register");
-    assert_eq!(
-        r.status(),
-        reqwest::StatusCode::CREATED,
-        "registering {email}"
-    );
-    let registered: serde_json::Value = r.json().await.expect("json");
-    let trial_ends_at = registered["trial_ends_at"]
-        .as_str()
-        .map(|t| t.parse().expect("an RFC 3339 time"));
-    let (user, pw) = eventually("the new account's credentials", WAIT, async || {
-        world.credentials(&email)
-    })
-    .await;
-    let token = login(world, &user, &pw).await;
-    let r = http
-        .post(format!("{url}/api/v1/auth/password"))
-        .bearer_auth(&token)
-        .json(&serde_json::json!({"current_password": pw, "new_password": password}))
-        .send()
-        .await
-        .expect("password");
-    assert_eq!(
-        r.status(),
-        reqwest::StatusCode::OK,
-        "changing {user}'s password"
-    );
-    Account {
-        username: user,
-        token,
-        trial_ends_at,
-    }
+    server::account(
+        &reqwest::Client::new(),
+        &world.server_url,
+        &[&world.server_data],
+        form,
+        password,
+        WAIT,
+    )
+    .await
 }
 
 /// Signs in over the API, as another device of the account; its access token.
 pub async fn login(world: &World, username: &str, password: &str) -> String {
-    let v: serde_json::Value = reqwest::Client::new()
-        .post(format!("{}/api/v1/auth/login", world.server_url))
-        .json(&serde_json::json!({"username": username, "password": password}))
-        .send()
-        .await
-        .expect("login")
-        .json()
-        .await
-        .expect("json");
-    v["access_token"]
-        .as_str()
-        .unwrap_or_else(|| panic!("{username} signs in: {v}"))
-        .to_owned()
+    server::login(&world.server_url, username, password).await
 }
 
 /// The signed-in account's id (`GET /api/v1/me`).
@@ -187,9 +134,4 @@ pub async fn get(
         .expect("get");
     let status = r.status();
     (status, r.json().await.unwrap_or(serde_json::Value::Null))
-}
-
-/// A fresh id for a client, a request or a new entity (a v4 UUID).
-pub fn new_id() -> String {
-    uuid::Uuid::new_v4().to_string()
 }

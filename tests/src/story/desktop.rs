@@ -4,6 +4,14 @@
 /// The app's window title, which is how the X helpers find it.
 const TITLE: &str = "WP Play Partner Desk";
 
+/// Fails the test unless there is a display to start the app on.
+pub fn assert_display() {
+    assert!(
+        std::env::var_os("DISPLAY").is_some(),
+        "no display: run this through scripts/with-desktop-session.sh --xvfb"
+    );
+}
+
 /// Closes the app's window or reads its state through the X server, as a window manager
 /// would (`tests/fixtures/x11_window.py`); returns what it printed.
 pub fn x11_window(action: &str) -> String {

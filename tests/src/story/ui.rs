@@ -28,14 +28,19 @@ async fn keep_failure(app: &Session, source: bool) -> String {
 
 /// Waits for an element; on timeout saves a screenshot and the page source, then fails.
 pub async fn element<'a>(app: &'a Session, css: &str) -> Element<'a> {
-    let deadline = Instant::now() + WAIT;
+    element_within(app, css, WAIT).await
+}
+
+/// [`element`], waiting up to `limit`.
+pub async fn element_within<'a>(app: &'a Session, css: &str, limit: Duration) -> Element<'a> {
+    let deadline = Instant::now() + limit;
     loop {
         if let Some(el) = app.find(css).await {
             return el;
         }
         if Instant::now() > deadline {
             let picture = keep_failure(app, true).await;
-            panic!("timed out after {WAIT:?} waiting for {css}; see {picture}");
+            panic!("timed out after {limit:?} waiting for {css}; see {picture}");
         }
         tokio::time::sleep(Duration::from_millis(150)).await;
     }
@@ -86,10 +91,19 @@ pub async fn attribute_is(app: &Session, css: &str, name: &str, expected: &str) 
 
 /// Waits until an element's text contains `expected`; returns the whole text.
 pub async fn text_of(app: &Session, css: &str, expected: &str) -> String {
-    let deadline = Instant::now() + WAIT;
+    text_within(app, css, expected, WAIT).await
+}
+
+/// [`text_of`], waiting up to `limit`.
+pub async fn text_within(app: &Session, css: &str, expected: &str, limit: Duration) -> String {
+    let deadline = Instant::now() + limit;
     let mut last = String::new();
     loop {
-        last = element(app, css).await.text().await.unwrap_or(last);
+        last = element_within(app, css, limit)
+            .await
+            .text()
+            .await
+            .unwrap_or(last);
         if last.is_empty() {
             // WebKit's WebDriver reads no text from an element cut with an ellipsis; the
             // DOM still has it.
@@ -107,7 +121,7 @@ pub async fn text_of(app: &Session, css: &str, expected: &str) -> String {
         }
         if Instant::now() > deadline {
             let picture = keep_failure(app, false).await;
-            panic!("{css} reads {last:?}, not {expected:?}, after {WAIT:?}; see {picture}");
+            panic!("{css} reads {last:?}, not {expected:?}, after {limit:?}; see {picture}");
         }
         tokio::time::sleep(Duration::from_millis(150)).await;
     }

@@ -8,11 +8,13 @@
 //! world to be gone (and its names released) and holds the turn until the world drops.
 
 use super::artifacts;
-use super::desktop::bus_name_owned;
+use super::desktop::{assert_display, bus_name_owned};
+use super::driver::{Driver, app_env};
 use super::ui::WAIT;
 use crate::process::Proc;
+use crate::server::{self, healthy};
 use crate::webdriver::Session;
-use crate::{driver_ports, eventually, free_port, tauri_driver, workspace_binary, workspace_root};
+use crate::{eventually, free_port, workspace_binary, workspace_root};
 use std::path::{Path, PathBuf};
 
 // The names a world's processes own on the session bus while they run.
@@ -28,8 +30,7 @@ pub struct World {
     pub server_url: String,
     pub server_data: PathBuf,
     pub server: Proc,
-    pub driver_url: String,
-    _driver: Proc,
+    driver: Driver,
     pub app: PathBuf,
     /// The scenario's folder of logs and recordings (`e2e-artifacts/desktop/SCENARIO/`).
     pub artifacts: PathBuf,
@@ -54,20 +55,9 @@ pub struct World {
     _turn: tokio::sync::MutexGuard<'static, ()>,
 }
 
-pub async fn healthy(url: &str) -> Option<()> {
-    reqwest::get(format!("{url}/healthz"))
-        .await
-        .ok()
-        .filter(|r| r.status().is_success())
-        .map(|_| ())
-}
-
 impl World {
     pub async fn start() -> Self {
-        assert!(
-            std::env::var_os("DISPLAY").is_some(),
-            "no display: run this through scripts/with-desktop-session.sh --xvfb"
-        );
+        assert_display();
         let turn = TURN.lock().await;
         let started = std::time::Instant::now();
         eventually(
@@ -90,7 +80,7 @@ impl World {
         let app_dir = tempfile::tempdir().expect("dir");
         let server_data = server_dir.path().join("data");
         let port = free_port();
-        let server_url = format!("http://127.0.0.1:{port}");
+        let server_url = server::url(port);
         let clock_offset = server_dir.path().join("clock-offset");
         std::fs::write(&clock_offset, "0").expect("clock offset file");
         let server =
@@ -122,36 +112,15 @@ impl World {
         let window_state = app_dir
             .path()
             .join("xdg-config/com.wpplay.partnerdesk/.window-state.json");
-        let (driver_port, native_port) = driver_ports();
-        let driver = Proc::spawn(
-            "tauri-driver",
-            &tauri_driver(),
-            &[
-                "--port",
-                &driver_port.to_string(),
-                "--native-port",
-                &native_port.to_string(),
-            ],
-            &[
-                ("WPPLAY_SERVER_URL", server_url.clone()),
-                (
-                    "WPPLAY_DESKTOP_DATA_DIR",
-                    app_dir.path().display().to_string(),
-                ),
-                ("WPPLAY_EXPORT_DIR", exports.display().to_string()),
-                (
-                    wpplay_clock::DEBUG_OFFSET_FILE_VAR,
-                    clock_offset.display().to_string(),
-                ),
-                ("XDG_DATA_HOME", xdg_data.display().to_string()),
-                (
-                    "XDG_CONFIG_HOME",
-                    app_dir.path().join("xdg-config").display().to_string(),
-                ),
-            ],
-            &artifacts.join("tauri-driver.log"),
-        );
-        let driver_url = format!("http://127.0.0.1:{driver_port}");
+        let mut env = app_env(app_dir.path(), &server_url);
+        env.extend([
+            ("WPPLAY_EXPORT_DIR", exports.display().to_string()),
+            (
+                wpplay_clock::DEBUG_OFFSET_FILE_VAR,
+                clock_offset.display().to_string(),
+            ),
+        ]);
+        let driver = Driver::spawn(&env, &artifacts.join("tauri-driver.log"));
 
         // All four start at once; then each is waited for.
         eventually("the server to answer /healthz", WAIT, async || {
@@ -168,19 +137,12 @@ impl World {
             bus_name_owned(TRAY_HOST_BUS_NAME).then_some(())
         })
         .await;
-        eventually("tauri-driver to listen", WAIT, async || {
-            reqwest::get(format!("{driver_url}/status"))
-                .await
-                .ok()
-                .map(|_| ())
-        })
-        .await;
+        driver.listening(WAIT).await;
         Self {
             server_url,
             server_data,
             server,
-            driver_url,
-            _driver: driver,
+            driver,
             app: workspace_binary("wpplay-desktop"),
             artifacts,
             notifications,
@@ -205,18 +167,13 @@ impl World {
         clock_offset: &Path,
         log: &str,
     ) -> Proc {
-        Proc::spawn(
-            "wpplay-server",
-            &workspace_binary("wpplay-server"),
-            &["serve"],
-            &[
-                ("WPPLAY_DATA_DIR", data.display().to_string()),
-                ("WPPLAY_LISTEN", format!("127.0.0.1:{port}")),
-                (
-                    wpplay_clock::DEBUG_OFFSET_FILE_VAR,
-                    clock_offset.display().to_string(),
-                ),
-            ],
+        server::spawn(
+            data,
+            port,
+            &[(
+                wpplay_clock::DEBUG_OFFSET_FILE_VAR,
+                clock_offset.display().to_string(),
+            )],
             &artifacts.join(log),
         )
     }
@@ -244,14 +201,7 @@ impl World {
     }
 
     pub async fn open_app(&self) -> Session {
-        match Session::start(&self.driver_url, &self.app).await {
-            Ok(session) => session,
-            Err(e) => panic!(
-                "the app did not start under WebDriver within 180 s: {e}\n--- tauri-driver log ---\n{}",
-                std::fs::read_to_string(self.artifacts.join("tauri-driver.log"))
-                    .unwrap_or_default()
-            ),
-        }
+        self.driver.open(&self.app).await
     }
 
     /// Runs an operator command against the world's server (same data folder).
@@ -288,20 +238,9 @@ impl World {
         std::fs::write(&self.clock_offset, secs.to_string()).expect("move the clock");
     }
 
-    /// The credentials from the newest message in the server's file outbox.
+    /// The credentials e-mailed to `recipient`, from the server's file outbox.
     pub fn credentials(&self, recipient: &str) -> Option<(String, String)> {
-        let dir = std::fs::read_dir(self.server_data.join("outbox")).ok()?;
-        dir.flatten().find_map(|e| {
-            let text = std::fs::read_to_string(e.path()).ok()?;
-            if !text.contains(&format!("To: {recipient}")) {
-                return None;
-            }
-            let field = |name: &str| {
-                text.lines()
-                    .find_map(|l| l.trim().strip_prefix(name).map(|v| v.trim().to_owned()))
-            };
-            Some((field("Username:")?, field("Password:")?))
-        })
+        server::credentials(&self.server_data, recipient)
     }
 }
 
