@@ -201,6 +201,15 @@ impl World {
     }
 
     pub async fn open_app(&self) -> Session {
+        // After `close` the previous app may still be on its way out; one started meanwhile
+        // would hand itself over to it and quit (a single instance per session), leaving
+        // WebDriver waiting for a window that never comes.
+        eventually(
+            "the previous app to leave the session bus",
+            WAIT,
+            async || (!bus_name_owned(SINGLE_INSTANCE_BUS_NAME)).then_some(()),
+        )
+        .await;
         self.driver.open(&self.app).await
     }
 
