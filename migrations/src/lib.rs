@@ -31,6 +31,7 @@ impl MigratorTrait for ServerMigrator {
             Box::new(server::m20261206_000001_unlimited_dealers::Migration),
             Box::new(server::m20261206_000002_retired_refresh_tokens::Migration),
             Box::new(server::m20261206_000003_rations::Migration),
+            Box::new(server::m20261207_000001_languages::Migration),
         ]
     }
 }

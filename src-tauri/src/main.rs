@@ -67,6 +67,7 @@ fn main() {
                     .ok()
                     .and_then(|z| z.parse().ok())
                     .unwrap_or(chrono_tz::Europe::Belgrade),
+                system_locale: sys_locale::get_locale().unwrap_or_default(),
             }));
             let signed_out = tray_model(&TrayInputs::default());
             match tray::build(app.handle(), core.clone(), &signed_out) {

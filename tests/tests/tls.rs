@@ -21,6 +21,7 @@ fn core(dir: &Path, ca_file: Option<PathBuf>) -> Core {
         sync_interval: Duration::from_secs(3600),
         clock: Arc::new(SystemClock),
         time_zone: chrono_tz::Europe::Belgrade,
+        system_locale: "en_US.UTF-8".to_owned(),
     })
 }
 

@@ -83,6 +83,7 @@ fn core(dir: &std::path::Path, service: &str, url: &str, every: Duration) -> Arc
         sync_interval: every,
         clock: Arc::new(SystemClock),
         time_zone: chrono_tz::Europe::Belgrade,
+        system_locale: "en_US.UTF-8".to_owned(),
     }))
 }
 

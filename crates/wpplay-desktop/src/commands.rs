@@ -59,6 +59,13 @@ pub struct UpdateProfileArgs {
     pub phone: String,
 }
 
+/// `set_language`.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct LanguageArgs {
+    pub lang: wpplay_domain::lang::Lang,
+}
+
 /// `password_strength`.
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 #[ts(export)]
@@ -326,6 +333,8 @@ macro_rules! ipc_commands {
         $then! {
             core {
                 startup() -> $crate::view::StartupView;
+                language() -> $crate::view::LanguageView;
+                set_language($crate::commands::LanguageArgs) -> $crate::view::LanguageView;
                 list_packages($crate::commands::ServerArgs) -> Vec<$crate::commands::wire::packages::Package>;
                 register($crate::commands::RegisterArgs) -> $crate::commands::wire::registration::RegistrationResponse;
                 login($crate::commands::LoginArgs) -> $crate::view::SessionView;

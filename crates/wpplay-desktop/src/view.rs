@@ -36,6 +36,27 @@ pub struct StartupView {
     pub account_notice: Option<String>,
 }
 
+/// The language the app shows itself in, with its catalog for the UI.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct LanguageView {
+    pub lang: wpplay_domain::lang::Lang,
+    /// Chosen in Settings (else it follows the operating system).
+    pub chosen: bool,
+    /// The messages of `lang` in Fluent syntax (Cyrillic already transliterated).
+    pub catalog: String,
+    /// Every language, named in itself, for the switch in Settings.
+    pub choices: Vec<LanguageChoice>,
+}
+
+/// A language in the switch: its tag and its own name ("Srpski (latinica)").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct LanguageChoice {
+    pub lang: wpplay_domain::lang::Lang,
+    pub name: String,
+}
+
 /// Sync health, always visible in the top bar.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]

@@ -129,6 +129,7 @@ fn core_with_clock(
         sync_interval: Duration::from_millis(300),
         clock,
         time_zone: chrono_tz::Europe::Belgrade,
+        system_locale: "en_US.UTF-8".to_owned(),
     }))
 }
 
@@ -185,6 +186,7 @@ async fn register_login_work_offline_and_resume_from_the_keychain() {
                 country: "RS".into(),
                 credential_delivery: Channel::Email,
                 no_reseller_services: false,
+                language: None,
             },
         })
         .await
@@ -206,6 +208,7 @@ async fn register_login_work_offline_and_resume_from_the_keychain() {
                 country: "RS".into(),
                 credential_delivery: Channel::Email,
                 no_reseller_services: false,
+                language: None,
             },
         })
         .await
@@ -446,6 +449,7 @@ async fn ready_account_on(
             country: "RS".into(),
             credential_delivery: Channel::Email,
             no_reseller_services: false,
+            language: None,
         },
     })
     .await
@@ -1485,6 +1489,7 @@ async fn live_updates_bring_a_request_without_waiting_for_the_periodic_sync() {
         sync_interval: Duration::from_secs(3600),
         clock: Arc::new(SystemClock),
         time_zone: chrono_tz::Europe::Belgrade,
+        system_locale: "en_US.UTF-8".to_owned(),
     }));
     ready_partner(&partner, &server, "live@partner.rs").await;
     partner.sync_now().await.expect("sync");

@@ -13,6 +13,7 @@ pub mod credentials;
 pub mod dealer;
 pub mod error;
 pub mod ids;
+pub mod lang;
 pub mod lifecycle;
 pub mod package;
 pub mod password_hash;

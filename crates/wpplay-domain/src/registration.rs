@@ -1,5 +1,6 @@
 //! The registration form and its rules.
 
+use crate::lang::Lang;
 use crate::{DomainError, validate};
 use serde::{Deserialize, Serialize};
 
@@ -39,6 +40,8 @@ pub struct RegistrationForm<'a> {
     pub credential_channel: CredentialChannel,
     /// "I do not want to provide services to Resellers".
     pub no_reseller_services: bool,
+    /// The language the account's messages are written in.
+    pub language: Lang,
 }
 
 /// A registration that passed every rule, with normalised fields.
@@ -51,6 +54,7 @@ pub struct Registration {
     pub country: String,
     pub credential_channel: CredentialChannel,
     pub offers_reseller_services: bool,
+    pub language: Lang,
 }
 
 impl RegistrationForm<'_> {
@@ -64,6 +68,7 @@ impl RegistrationForm<'_> {
             country: validate::country(self.country)?,
             credential_channel: self.credential_channel,
             offers_reseller_services: !self.no_reseller_services,
+            language: self.language,
         })
     }
 }
@@ -98,6 +103,7 @@ mod tests {
             country: "rs",
             credential_channel: CredentialChannel::Email,
             no_reseller_services: false,
+            language: Lang::En,
         }
     }
 
@@ -114,10 +120,17 @@ mod tests {
         );
         let opted_out = RegistrationForm {
             no_reseller_services: true,
+            language: Lang::SrCyrl,
             ..form()
         }
         .validate();
-        assert!(!opted_out.expect("valid").offers_reseller_services);
+        let opted_out = opted_out.expect("valid");
+        assert!(!opted_out.offers_reseller_services);
+        assert_eq!(
+            opted_out.language,
+            Lang::SrCyrl,
+            "the chosen language is kept"
+        );
     }
 
     #[test]

@@ -6,6 +6,19 @@ use chrono::{DateTime, Utc};
 use sea_orm::{ConnectionTrait, DbErr, EntityTrait};
 use wpplay_wire::auth::{Me, Role};
 
+/// The language messages to `account_id` are written in (English for an account that is
+/// gone or a tag this build does not know).
+pub async fn lang(
+    db: &impl ConnectionTrait,
+    account_id: i64,
+) -> Result<wpplay_domain::lang::Lang, DbErr> {
+    Ok(account::Entity::find_by_id(account_id)
+        .one(db)
+        .await?
+        .map(|a| a.lang())
+        .unwrap_or_default())
+}
+
 /// Builds [`Me`] for an account.
 pub async fn me(
     db: &impl ConnectionTrait,

@@ -71,6 +71,10 @@ pub struct RegistrationRequest {
     /// "I do not want to provide services to Resellers".
     #[serde(default)]
     pub no_reseller_services: bool,
+    /// The language of the account's e-mails, SMS and notices; English when left out.
+    #[serde(default)]
+    #[ts(optional)]
+    pub language: Option<wpplay_domain::lang::Lang>,
 }
 
 /// The answer to a registration: where the credentials went, never the credentials.

@@ -11,3 +11,4 @@ pub mod m20261201_000001_desktop_releases;
 pub mod m20261206_000001_unlimited_dealers;
 pub mod m20261206_000002_retired_refresh_tokens;
 pub mod m20261206_000003_rations;
+pub mod m20261207_000001_languages;

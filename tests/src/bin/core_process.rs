@@ -33,6 +33,7 @@ async fn main() -> anyhow::Result<()> {
         sync_interval: Duration::from_secs(3600),
         clock: Arc::new(SystemClock),
         time_zone: chrono_tz::Europe::Belgrade,
+        system_locale: "en_US.UTF-8".to_owned(),
     });
     let mut lines = BufReader::new(tokio::io::stdin()).lines();
     let mut out = tokio::io::stdout();

@@ -1,21 +1,30 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { Lang } from "./backend";
+import { i18n } from "./i18n.svelte";
+import { catalog } from "../test/doubles";
 import { setClockAhead } from "./clock";
 import { ago, changesWaiting, count, date, daysLeft, locale, money, period, shortDate } from "./format";
 
 describe("format", () => {
-  beforeEach(() => {
-    vi.stubGlobal("navigator", { languages: ["en-GB"], language: "en-GB" });
-  });
-  afterEach(() => {
-    vi.unstubAllGlobals();
-    setClockAhead(0);
-  });
+  const speak = (lang: Lang) => i18n.apply({ lang, chosen: true, catalog: catalog(lang), choices: [] });
+  beforeEach(() => speak("en"));
+  afterEach(() => setClockAhead(0));
 
-  it("skips locales Intl refuses, such as the POSIX locale's 'C'", () => {
-    vi.stubGlobal("navigator", { languages: ["C", "sr-Latn-RS"], language: "C" });
+  it("writes numbers, money and dates as the app's language does", () => {
+    speak("sr-Latn");
     expect(locale()).toBe("sr-Latn-RS");
-    vi.stubGlobal("navigator", { languages: [], language: "C" });
-    expect(locale()).toBeUndefined();
+    expect(money(123456, "RSD")).toBe("1.234,56\u00a0RSD");
+    expect(count(3214)).toBe("3.214");
+    expect(date("2026-03-14T09:30:00Z")).toBe("14. mart 2026.");
+    speak("sr-Cyrl");
+    expect(date("2026-03-14T09:30:00Z")).toBe("14. март 2026.");
+    speak("sr-Latn");
+    expect(daysLeft(1)).toBe("Preostao je 1 dan");
+    expect(daysLeft(3)).toBe("Preostala su 3 dana");
+    expect(daysLeft(5)).toBe("Preostalo je 5 dana");
+    expect(changesWaiting(2)).toBe("2 izmene čekaju");
+    speak("en");
+    expect(money(123456, "RSD")).toBe("RSD\u00a01,234.56");
   });
 
   it("formats minor units as money, and an unknown currency as a plain amount", () => {
@@ -28,10 +37,10 @@ describe("format", () => {
   });
 
   it("shows a date it cannot read as it came", () => {
-    expect(date("2026-03-14T09:30:00Z")).toBe("14 March 2026");
+    expect(date("2026-03-14T09:30:00Z")).toBe("March 14, 2026");
     expect(date("soon")).toBe("soon");
-    expect(shortDate(new Date("2026-03-14T09:30:00Z"))).toBe("14 Mar 2026");
-    expect(period("2026-03-14T09:30:00Z", "2026-04-14T09:30:00Z")).toBe("14 Mar 2026 – 14 Apr 2026");
+    expect(shortDate(new Date("2026-03-14T09:30:00Z"))).toBe("Mar 14, 2026");
+    expect(period("2026-03-14T09:30:00Z", "2026-04-14T09:30:00Z")).toBe("Mar 14, 2026 – Apr 14, 2026");
   });
 
   it("counts days left and waiting changes in the singular and plural", () => {
@@ -45,12 +54,12 @@ describe("format", () => {
   it("says how long ago, from the core's time", () => {
     const at = new Date("2026-12-06T12:00:00Z");
     expect(ago("2026-12-06T11:59:30Z", at)).toBe("just now");
-    expect(ago("2026-12-06T11:58:00Z", at)).toBe("2 min ago");
-    expect(ago("2026-12-06T09:00:00Z", at)).toBe("3 hr ago");
+    expect(ago("2026-12-06T11:58:00Z", at)).toBe("2 min. ago");
+    expect(ago("2026-12-06T09:00:00Z", at)).toBe("3 hr. ago");
     expect(ago("2026-12-05T12:00:00Z", at)).toBe("yesterday");
     expect(ago("not a date", at)).toBe("not a date");
     // Without an explicit time, "now" is the core's (which a debug build may move ahead).
     setClockAhead(10 * 60_000);
-    expect(ago(new Date().toISOString())).toBe("10 min ago");
+    expect(ago(new Date().toISOString())).toBe("10 min. ago");
   });
 });

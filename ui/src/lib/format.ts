@@ -1,23 +1,11 @@
-// Dates, money, counts and relative times, formatted for the user's locale.
+// Dates, money, counts and relative times, formatted for the app's language.
 
 import { now } from "./clock";
+import { i18n, t } from "./i18n.svelte";
 
-/**
- * The user's locale as the webview reports it, if Intl accepts it. A system set to the
- * POSIX locale reports "C", which Intl refuses with a RangeError; undefined then lets
- * Intl pick its own default instead of breaking every formatted number on the screen.
- */
-export function locale(): string | undefined {
-  if (typeof navigator === "undefined") return undefined;
-  for (const tag of [...(navigator.languages ?? []), navigator.language]) {
-    try {
-      const [canonical] = Intl.getCanonicalLocales(tag);
-      if (canonical) return canonical;
-    } catch {
-      // Not a BCP 47 tag (e.g. "C" or "POSIX"): try the next one.
-    }
-  }
-  return undefined;
+/** The Intl locale of the app's language: `en`, `sr-Latn-RS` or `sr-Cyrl-RS`. */
+export function locale(): string {
+  return i18n.locale;
 }
 
 /** An amount in the currency's minor unit (cents), e.g. 2900 EUR → "€29.00". */
@@ -57,13 +45,12 @@ export function dateTime(iso: string): string {
 
 /** "14 days left", "1 day left", "0 days left". */
 export function daysLeft(days: number): string {
-  const n = Math.max(0, days);
-  return n === 1 ? "1 day left" : `${n} days left`;
+  return t("days-left", { days: Math.max(0, days) });
 }
 
 /** "N changes waiting", "1 change waiting". */
 export function changesWaiting(n: number): string {
-  return n === 1 ? "1 change waiting" : `${count(n)} changes waiting`;
+  return t("changes-waiting", { count: n });
 }
 
 const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
@@ -77,7 +64,7 @@ export function ago(iso: string, at: Date = now()): string {
   const then = new Date(iso);
   if (Number.isNaN(then.getTime())) return iso;
   const seconds = Math.round((at.getTime() - then.getTime()) / 1000);
-  if (seconds < 45) return "just now";
+  if (seconds < 45) return t("just-now");
   const rtf = new Intl.RelativeTimeFormat(locale(), { numeric: "auto", style: "short" });
   for (const [unit, size] of UNITS) {
     if (seconds >= size || unit === "minute") {

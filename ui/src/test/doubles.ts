@@ -1,6 +1,8 @@
 // Stand-ins for what the app's window provides and plain Node does not: the document's
 // visibility and the Tauri event bus's `core-changed` event.
 
+import { readFileSync } from "node:fs";
+import type { Lang } from "../lib/backend";
 import type { Area } from "../lib/backend/bindings/Area";
 import type { ViewChange } from "../lib/backend/bindings/ViewChange";
 
@@ -47,4 +49,21 @@ export function deferred<T>(): { promise: Promise<T>; resolve: (v: T) => void } 
 /** Lets every pending promise callback run. */
 export async function settle(): Promise<void> {
   for (let i = 0; i < 10; i++) await Promise.resolve();
+}
+
+/**
+ * A language's catalog as the core hands it over, read from `locales/` (English and
+ * Serbian Latin; the core makes Cyrillic from the Latin one, and tests it there).
+ */
+export function catalog(lang: Lang): string {
+  const dir = new URL(`../../../locales/${lang}/`, import.meta.url);
+  return ["server.ftl", "app.ftl"]
+    .map((file) => {
+      try {
+        return readFileSync(new URL(file, dir), "utf8");
+      } catch {
+        return "";
+      }
+    })
+    .join("\n");
 }

@@ -28,18 +28,21 @@ use views::view_of;
 use crate::changes::{Area, Changes};
 use crate::client::{ApiClient, CallError, normalize_server_url};
 use crate::commands::{
-    ChangePasswordArgs, ForgetAccountArgs, FormArgs, LoginArgs, PasswordArgs, RegisterArgs,
-    ServerArgs,
+    ChangePasswordArgs, ForgetAccountArgs, FormArgs, LanguageArgs, LoginArgs, PasswordArgs,
+    RegisterArgs, ServerArgs,
 };
-use crate::error::{CoreResult, not_signed_in};
+use crate::error::{CoreResult, local_storage, not_signed_in};
 use crate::keychain;
 use crate::replica::Replica;
 use crate::session_file::{self, LastSession};
-use crate::view::{FieldCheck, PasswordStrength, SessionView, StartupView};
+use crate::view::{
+    FieldCheck, LanguageChoice, LanguageView, PasswordStrength, SessionView, StartupView,
+};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
 use tokio::sync::{Mutex, Notify, RwLock};
 use wpplay_domain::credentials::{Strength, strength};
+use wpplay_domain::lang::Lang;
 use wpplay_wire::ErrorBody;
 use wpplay_wire::auth::{ChangePasswordRequest, LoginRequest, Me, RefreshRequest, TokenResponse};
 use wpplay_wire::packages::Package;
@@ -98,6 +101,38 @@ impl Core {
 
     pub(super) fn new_session_id(&self) -> u64 {
         self.next_session_id.fetch_add(1, Ordering::Relaxed)
+    }
+
+    fn language_path(&self) -> PathBuf {
+        self.cfg.data_dir.join("language")
+    }
+
+    /// The app's language: the one chosen in Settings, else the operating system's.
+    pub async fn language(&self) -> CoreResult<LanguageView> {
+        let chosen = std::fs::read_to_string(self.language_path())
+            .ok()
+            .and_then(|tag| Lang::parse(&tag));
+        let lang = chosen.unwrap_or_else(|| Lang::from_locale(&self.cfg.system_locale));
+        Ok(LanguageView {
+            lang,
+            chosen: chosen.is_some(),
+            catalog: wpplay_i18n::catalog::ftl(lang),
+            choices: Lang::ALL
+                .into_iter()
+                .map(|l| LanguageChoice {
+                    lang: l,
+                    name: wpplay_i18n::catalog::native_name(l).to_owned(),
+                })
+                .collect(),
+        })
+    }
+
+    /// Chooses the app's language, kept on this computer for every account.
+    pub async fn set_language(&self, args: LanguageArgs) -> CoreResult<LanguageView> {
+        crate::private_fs::write(&self.language_path(), args.lang.tag().as_bytes())
+            .map_err(local_storage)?;
+        self.changes.announce(Area::ALL);
+        self.language().await
     }
 
     fn last_session_path(&self) -> PathBuf {

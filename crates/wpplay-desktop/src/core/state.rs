@@ -32,6 +32,9 @@ pub struct CoreConfig {
     pub clock: Arc<dyn Clock>,
     /// The billing calendar's time zone (the server's), for when alerts are due.
     pub time_zone: chrono_tz::Tz,
+    /// The operating system's locale (`sr_RS@latin`, `en_US.UTF-8`…), read by the shell:
+    /// the app's language until the user chooses one.
+    pub system_locale: String,
 }
 
 /// The signed-in account.

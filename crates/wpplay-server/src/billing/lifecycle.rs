@@ -2,12 +2,12 @@
 //! each event recorded in `lifecycle_events` in the same transaction as its effects, so it
 //! happens once however often the pass runs and however many processes run it.
 
-use super::{InvoiceKind, facts, issue_invoice, money};
+use super::{InvoiceKind, facts, issue_invoice};
 use crate::db::entity::{lifecycle_event, package, partner};
 use crate::db::txn::write_txn;
 use crate::delivery::{self, Channel, NewMessage};
 use crate::feed;
-use crate::mutations::links::{cancel_pending, in_app, notify};
+use crate::mutations::links::{Cancelled, Notice, cancel_pending, in_app, notify};
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use sea_orm::{
@@ -18,6 +18,7 @@ use std::collections::{HashMap, HashSet};
 use wpplay_domain::billing::{Action, EventKind, next_period_end, plan};
 use wpplay_domain::ids::AccountId;
 use wpplay_domain::lifecycle::PURGE_AFTER_DAYS;
+use wpplay_i18n::{Lang, args, format};
 use wpplay_wire::sync::Entity;
 
 /// One event the pass handled (or, in a dry run, would handle).
@@ -168,13 +169,20 @@ async fn handle_partner(
     Ok(out)
 }
 
-fn local_day(t: DateTime<Utc>, tz: Tz) -> String {
-    t.with_timezone(&tz)
-        .format("%-d %B %Y at %H:%M")
-        .to_string()
+/// An instant as the partner reads it: its day and time in the server's time zone.
+fn local_day(t: DateTime<Utc>, tz: Tz, lang: Lang) -> String {
+    let local = t.with_timezone(&tz);
+    wpplay_i18n::text(
+        lang,
+        "at-time",
+        Some(&args! {
+            "day" => format::date(local.date_naive(), lang),
+            "time" => format::time(local.time()),
+        }),
+    )
 }
 
-/// The message, notification, invoice or lock an event brings.
+/// The message, notification, invoice or lock an event brings, in the partner's language.
 async fn effect(
     db: &impl ConnectionTrait,
     p: &partner::Model,
@@ -182,46 +190,24 @@ async fn effect(
     tz: Tz,
     now: DateTime<Utc>,
 ) -> Result<(), DbErr> {
+    let lang = crate::account::lang(db, p.account_id).await?;
     let f = facts(p, tz);
     let end = f.lifecycle.access_ends_at();
-    let what = if p.paid_through.is_some_and(|t| t >= p.trial_ends_at) {
-        "paid period"
+    let period = if p.paid_through.is_some_and(|t| t >= p.trial_ends_at) {
+        "paid"
     } else {
-        "free trial"
+        "trial"
     };
-    let when = local_day(end, tz);
-    let purge_when = local_day(f.lifecycle.purge_at(), tz);
-    let (kind, title, body) = match a.event.kind {
-        EventKind::EndsIn7Days | EventKind::EndsIn3Days | EventKind::EndsIn1Day => {
-            let days = match a.event.kind {
-                EventKind::EndsIn7Days => "7 days",
-                EventKind::EndsIn3Days => "3 days",
-                _ => "1 day",
-            };
-            (
-                "access_ending",
-                format!("Your {what} ends in {days}"),
-                format!(
-                    "Your {what} of WP Play ends on {when}. Pay the pro forma invoice sent to you to keep your admin panel, dealers and resellers working."
-                ),
-            )
-        }
-        EventKind::EndsToday => (
-            "access_ending",
-            format!("Your {what} ends today"),
-            format!(
-                "Your {what} of WP Play ends today, {when}. Pay the pro forma invoice to keep access."
-            ),
-        ),
-        EventKind::Invoice => return invoice(db, p, tz, now).await,
+    let when = local_day(end, tz, lang);
+    let purge = local_day(f.lifecycle.purge_at(), tz, lang);
+    let (kind, id, days) = match a.event.kind {
+        EventKind::EndsIn7Days => ("access_ending", "access-ending", 7),
+        EventKind::EndsIn3Days => ("access_ending", "access-ending", 3),
+        EventKind::EndsIn1Day => ("access_ending", "access-ending", 1),
+        EventKind::EndsToday => ("access_ending", "access-ends-today", 0),
+        EventKind::Invoice => return invoice(db, p, tz, lang, now).await,
         EventKind::Locked => {
-            cancel_pending(
-                db,
-                p,
-                "is not taking new resellers until its next payment",
-                now,
-            )
-            .await?;
+            cancel_pending(db, p, Cancelled::Locked, now).await?;
             feed::append(
                 db,
                 AccountId(p.account_id),
@@ -229,42 +215,22 @@ async fn effect(
                 now,
             )
             .await?;
-            (
-                "access_locked",
-                "Your access is locked".to_owned(),
-                format!(
-                    "Your {what} ended on {when} without a payment, so the admin panel is locked for you, your dealers and your resellers. Your data is kept until {purge_when}; pay the pro forma invoice to get everything back as it was."
-                ),
-            )
+            ("access_locked", "access-locked", 0)
         }
-        EventKind::PurgeIn7Days | EventKind::PurgeIn1Day => {
-            let days = if a.event.kind == EventKind::PurgeIn7Days {
-                "7 days"
-            } else {
-                "1 day"
-            };
-            (
-                "purge_warning",
-                format!("Your data is deleted in {days}"),
-                format!(
-                    "Your WP Play account has been locked since {when}. Unless you pay, all your data (dealers, subscribers, content, resellers) is permanently deleted on {purge_when}."
-                ),
-            )
-        }
+        EventKind::PurgeIn7Days => ("purge_warning", "purge-warning", 7),
+        EventKind::PurgeIn1Day => ("purge_warning", "purge-warning", 1),
         EventKind::Purge => return Ok(()),
     };
-    notify(
-        db,
-        AccountId(p.account_id),
-        &p.email,
-        kind,
-        &title,
-        &body,
-        now,
-    )
-    .await?;
+    let args = args! {"period" => period, "days" => days, "when" => when, "purge" => purge};
+    let notice = Notice::new(kind, id, args);
+    let (title, body) = notify(db, AccountId(p.account_id), &p.email, &notice, now).await?;
     if p.credential_channel == "sms" {
-        sms(db, p, &format!("WP Play: {title}. {body}"), now).await?;
+        let text = wpplay_i18n::text(
+            lang,
+            "notice-sms",
+            Some(&args! {"title" => title.as_str(), "body" => body.as_str()}),
+        );
+        sms(db, p, &text, now).await?;
     }
     Ok(())
 }
@@ -295,6 +261,7 @@ async fn invoice(
     db: &impl ConnectionTrait,
     p: &partner::Model,
     tz: Tz,
+    lang: Lang,
     now: DateTime<Utc>,
 ) -> Result<(), DbErr> {
     let f = facts(p, tz);
@@ -316,18 +283,18 @@ async fn invoice(
         tz,
     )
     .await?;
-    let body = format!(
-        "Pro forma invoice {number} for the {package} package, {from} to {to}: {amount}.\n\nPay to: {account_hint}\nPayment reference: {reference}\n\nThe payment is registered automatically and extends your package.",
-        number = inv.number,
-        package = inv.package_name,
-        from = inv.period_start.with_timezone(&tz).format("%-d %B %Y"),
-        to = inv.period_end.with_timezone(&tz).format("%-d %B %Y"),
-        amount = money(inv.amount_minor, &inv.currency),
-        account_hint = "the account on the invoice",
-        reference = inv.reference,
-    );
+    let day = |t: DateTime<Utc>| format::date(t.with_timezone(&tz).date_naive(), lang);
+    let args = args! {
+        "number" => inv.number.as_str(),
+        "package" => inv.package_name.as_str(),
+        "from" => day(inv.period_start),
+        "to" => day(inv.period_end),
+        "amount" => format::money(inv.amount_minor, &inv.currency, lang),
+        "reference" => inv.reference.as_str(),
+    };
+    let title = wpplay_i18n::text(lang, "invoice-issued.title", Some(&args));
+    let body = wpplay_i18n::text(lang, "invoice-issued.body", Some(&args));
     // In the app; by e-mail with the PDF attached.
-    let title = format!("Pro forma invoice {}", inv.number);
     in_app(
         db,
         AccountId(p.account_id),
@@ -337,14 +304,19 @@ async fn invoice(
         now,
     )
     .await?;
+    let attached = wpplay_i18n::text(lang, "invoice-email-attached", None);
     crate::delivery::enqueue_with_invoice(
         db,
         NewMessage {
             account_id: Some(p.account_id),
             channel: Channel::Email,
             recipient: p.email.clone(),
-            subject: format!("WP Play: {title}"),
-            body: format!("{body}\n\nThe invoice is attached as a PDF.\n\nWP Play\n"),
+            subject: wpplay_i18n::text(
+                lang,
+                "notice-email-subject",
+                Some(&args! {"title" => title.as_str()}),
+            ),
+            body: format!("{body}\n\n{attached}\n\nWP Play\n"),
         },
         inv.id,
         now,

@@ -6,7 +6,7 @@
 use super::{InvoiceKind, facts, money, reference_keys};
 use crate::db::entity::{invoice, package, partner, payment};
 use crate::db::txn::write_txn;
-use crate::mutations::links::notify;
+use crate::mutations::links::{Notice, notify};
 use crate::{feed, wire_form};
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
@@ -16,6 +16,7 @@ use sea_orm::{
 };
 use wpplay_domain::billing::extend;
 use wpplay_domain::ids::AccountId;
+use wpplay_i18n::{args, format};
 use wpplay_wire::sync::Entity;
 
 /// Where a payment came from.
@@ -227,16 +228,12 @@ async fn settle(
     now: DateTime<Utc>,
 ) -> Result<Option<DateTime<Utc>>, DbErr> {
     if inv.kind != InvoiceKind::Period.as_str() {
-        notify(
-            db,
-            AccountId(p.account_id),
-            &p.email,
+        let notice = Notice::new(
             "payment_received",
-            "Payment received",
-            &format!("Invoice {} is paid. Thank you.", inv.number),
-            now,
-        )
-        .await?;
+            "payment-received",
+            args! {"number" => inv.number.as_str()},
+        );
+        notify(db, AccountId(p.account_id), &p.email, &notice, now).await?;
         return Ok(None);
     }
     let ext = extend(&facts(p, tz), paid_at, tz);
@@ -264,20 +261,17 @@ async fn settle(
     {
         feed::append(db, me, &Entity::Package(wire_form::package(&pkg)), now).await?;
     }
-    notify(
-        db,
-        me,
-        &p.email,
+    let lang = crate::account::lang(db, p.account_id).await?;
+    let mut notice = Notice::new(
         "payment_received",
-        "Payment received",
-        &format!(
-            "Invoice {} is paid. Your package runs until {}.",
-            inv.number,
-            ext.paid_through.with_timezone(&tz).format("%-d %B %Y")
-        ),
-        now,
-    )
-    .await?;
+        "payment-received",
+        args! {
+            "number" => inv.number.as_str(),
+            "until" => format::date(ext.paid_through.with_timezone(&tz).date_naive(), lang),
+        },
+    );
+    notice.body = "payment-received-until";
+    notify(db, me, &p.email, &notice, now).await?;
     Ok(Some(ext.paid_through))
 }
 

@@ -10,7 +10,7 @@ use crate::db::entity::{
     reseller_link, retired_refresh_token, session, subscriber, sync_client, sync_mutation,
 };
 use crate::feed;
-use crate::mutations::links::notify;
+use crate::mutations::links::{Notice, notify};
 use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, QueryFilter,
@@ -18,6 +18,7 @@ use sea_orm::{
 };
 use wpplay_domain::ids::AccountId;
 use wpplay_domain::requests::RequestState;
+use wpplay_i18n::Args;
 use wpplay_wire::resellers::{LinkEnded, Notification, PartnerRequest, RequestStatus};
 use wpplay_wire::sync::Entity;
 
@@ -176,17 +177,9 @@ pub async fn purge(
             now,
         )
         .await?;
-        notify(
-            db,
-            AccountId(r.account_id),
-            &r.email,
-            "partner_purged",
-            "A partner left WP Play",
-            // Not named: nothing of a purged partner is kept, not even in others' inboxes.
-            "A partner you were linked to closed its WP Play account after it stayed unpaid; its content is no longer available to you.",
-            now,
-        )
-        .await?;
+        // Not named: nothing of a purged partner is kept, not even in others' inboxes.
+        let notice = Notice::new("partner_purged", "partner-purged", Args::new());
+        notify(db, AccountId(r.account_id), &r.email, &notice, now).await?;
     }
     scrub(db, &reseller_ids, &p.company, &written, now).await?;
     reseller_link::Entity::delete_many()

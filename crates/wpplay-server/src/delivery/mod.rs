@@ -20,6 +20,7 @@ use sea_orm::{
 use std::sync::Arc;
 use tokio::sync::{Notify, watch};
 use wpplay_domain::clock::Clock;
+use wpplay_i18n::Lang;
 
 /// How long a worker may hold a claimed message before another may take it.
 const CLAIM: Duration = Duration::seconds(120);
@@ -97,8 +98,13 @@ pub async fn enqueue(
 /// How long a notice waits for others to the same person, to leave in one e-mail.
 pub const DIGEST_WINDOW_MINUTES: i64 = 10;
 
-/// How every notice e-mail ends.
-pub const NOTICE_FOOTER: &str = "\n\nOpen WP Play Partner Desk for the details.\n\nWP Play\n";
+/// How every notice e-mail ends, in the recipient's language.
+pub fn notice_footer(lang: Lang) -> String {
+    format!(
+        "\n\n{}\n\nWP Play\n",
+        wpplay_i18n::text(lang, "notice-footer", None)
+    )
+}
 
 /// Queues a notice e-mail to `to` in its open digest: the first notice opens one that
 /// leaves [`DIGEST_WINDOW_MINUTES`] later, and each notice until then joins it, so a
@@ -107,11 +113,13 @@ pub async fn enqueue_digest(
     db: &impl ConnectionTrait,
     to: i64,
     recipient: &str,
+    lang: Lang,
     title: &str,
     body: &str,
     now: DateTime<Utc>,
 ) -> Result<(), DbErr> {
     use sea_orm::sea_query::Expr;
+    let footer = notice_footer(lang);
     use sea_orm::{ColumnTrait, QueryFilter};
     const KEY: &str = "notices";
     let item = format!("{title}: {body}");
@@ -128,18 +136,20 @@ pub async fn enqueue_digest(
     if let Some(open) = open {
         let items = open.digest_items + 1;
         let kept = open.body.as_deref().unwrap_or_default();
-        let kept = kept.strip_suffix(NOTICE_FOOTER).unwrap_or(kept);
+        let kept = kept.strip_suffix(footer.as_str()).unwrap_or(kept);
         // Only while no worker has taken it: otherwise a new digest starts below.
         let joined = message::Entity::update_many()
             .col_expr(
                 message::Column::Body,
-                Expr::value(Some(format!("{kept}\n\n{item}{NOTICE_FOOTER}"))),
+                Expr::value(Some(format!("{kept}\n\n{item}{footer}"))),
             )
             .col_expr(message::Column::DigestItems, Expr::value(items))
             .col_expr(
                 message::Column::Subject,
-                Expr::value(format!(
-                    "WP Play: {items} updates from your partner network"
+                Expr::value(wpplay_i18n::text(
+                    lang,
+                    "notice-digest-subject",
+                    Some(&wpplay_i18n::args! {"count" => items}),
                 )),
             )
             .filter(message::Column::Id.eq(open.id))
@@ -155,8 +165,12 @@ pub async fn enqueue_digest(
         account_id: Set(Some(to)),
         channel: Set(Channel::Email.as_str().to_owned()),
         recipient: Set(recipient.to_owned()),
-        subject: Set(format!("WP Play: {title}")),
-        body: Set(Some(format!("{item}{NOTICE_FOOTER}"))),
+        subject: Set(wpplay_i18n::text(
+            lang,
+            "notice-email-subject",
+            Some(&wpplay_i18n::args! {"title" => title}),
+        )),
+        body: Set(Some(format!("{item}{footer}"))),
         state: Set("pending".to_owned()),
         attempts: Set(0),
         next_attempt_at: Set(now + Duration::minutes(DIGEST_WINDOW_MINUTES)),

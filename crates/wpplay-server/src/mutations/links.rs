@@ -20,6 +20,7 @@ use wpplay_domain::requests::{
     transition,
 };
 use wpplay_domain::validate;
+use wpplay_i18n::{Args, Lang, args};
 use wpplay_wire::resellers::{Link, LinkEnded, Notification, PartnerRequest};
 use wpplay_wire::sync::Entity;
 
@@ -114,20 +115,12 @@ pub async fn request(
     .insert(db)
     .await?;
     announce(db, &req, &p, &r, now).await?;
-    let body = format!(
-        "{} asks to resell your IP streams: \"{}\"",
-        r.company, req.message
-    );
-    notify_in_digest(
-        db,
-        AccountId(p.account_id),
-        &p.email,
+    let notice = Notice::new(
         "request_received",
-        "New Request for Partner",
-        &body,
-        now,
-    )
-    .await?;
+        "request-received",
+        args! {"reseller" => r.company.as_str(), "message" => req.message.as_str()},
+    );
+    notify_in_digest(db, AccountId(p.account_id), &p.email, notice, now).await?;
     Ok(Ok(()))
 }
 
@@ -188,17 +181,12 @@ pub async fn withdraw(
     };
     let (p, r) = parties(db, &req).await?;
     announce(db, &req, &p, &r, now).await?;
-    let body = format!("{} withdrew its Request for Partner.", r.company);
-    notify_in_digest(
-        db,
-        AccountId(p.account_id),
-        &p.email,
+    let notice = Notice::new(
         "request_withdrawn",
-        "Request withdrawn",
-        &body,
-        now,
-    )
-    .await?;
+        "request-withdrawn",
+        args! {"reseller" => r.company.as_str()},
+    );
+    notify_in_digest(db, AccountId(p.account_id), &p.email, notice, now).await?;
     Ok(Ok(()))
 }
 
@@ -264,33 +252,22 @@ pub async fn answer(
             now,
         )
         .await?;
-        let body = format!(
-            "{} accepted your Request for Partner. Its content is now open to you.",
-            p.company
-        );
-        notify_in_digest(
-            db,
-            AccountId(r.account_id),
-            &r.email,
+        let notice = Notice::new(
             "request_accepted",
-            "Request accepted",
-            &body,
-            now,
-        )
-        .await?;
+            "request-accepted",
+            args! {"partner" => p.company.as_str()},
+        );
+        notify_in_digest(db, AccountId(r.account_id), &r.email, notice, now).await?;
     } else {
-        let why = reason.map(|r| format!(" Reason: {r}")).unwrap_or_default();
-        let body = format!("{} rejected your Request for Partner.{why}", p.company);
-        notify_in_digest(
-            db,
-            AccountId(r.account_id),
-            &r.email,
+        let mut notice = Notice::new(
             "request_rejected",
-            "Request rejected",
-            &body,
-            now,
-        )
-        .await?;
+            "request-rejected",
+            args! {"partner" => p.company.as_str(), "reason" => reason.clone().unwrap_or_default()},
+        );
+        if reason.is_some() {
+            notice.body = "request-rejected-reason";
+        }
+        notify_in_digest(db, AccountId(r.account_id), &r.email, notice, now).await?;
     }
     Ok(Ok(()))
 }
@@ -340,41 +317,35 @@ pub async fn remove(
         now,
     )
     .await?;
-    let to_reseller = format!("{} ended the collaboration. Reason: {reason}", p.company);
-    notify_in_digest(
-        db,
-        AccountId(r.account_id),
-        &r.email,
+    let to_reseller = Notice::new(
         "reseller_removed",
-        "Partner ended the collaboration",
-        &to_reseller,
-        now,
-    )
-    .await?;
-    let to_partner = format!(
-        "{} was removed from your resellers. Reason: {reason}",
-        r.company
+        "reseller-removed-by-partner",
+        args! {"partner" => p.company.as_str(), "reason" => reason.as_str()},
     );
-    notify_in_digest(
-        db,
-        AccountId(p.account_id),
-        &p.email,
+    notify_in_digest(db, AccountId(r.account_id), &r.email, to_reseller, now).await?;
+    let to_partner = Notice::new(
         "reseller_removed",
-        "Reseller removed",
-        &to_partner,
-        now,
-    )
-    .await?;
+        "reseller-removed",
+        args! {"reseller" => r.company.as_str(), "reason" => reason.as_str()},
+    );
+    notify_in_digest(db, AccountId(p.account_id), &p.email, to_partner, now).await?;
     Ok(Ok(()))
 }
 
-/// Cancels a partner's pending requests (it stopped serving resellers, or was locked) and
-/// tells each reseller why: `why` follows the partner's name, e.g. "no longer works with
-/// resellers".
+/// Why a partner's pending requests were cancelled.
+#[derive(Debug, Clone, Copy)]
+pub enum Cancelled {
+    /// It stopped serving resellers.
+    OptedOut,
+    /// Its account was locked for want of a payment.
+    Locked,
+}
+
+/// Cancels a partner's pending requests and tells each reseller why.
 pub async fn cancel_pending(
     db: &impl ConnectionTrait,
     p: &partner::Model,
-    why: &str,
+    why: Cancelled,
     now: DateTime<Utc>,
 ) -> Result<(), DbErr> {
     let pending = partner_request::Entity::find()
@@ -387,17 +358,16 @@ pub async fn cancel_pending(
         if let Ok(req) = decide(db, req, RequestAction::Cancel, None, now).await? {
             let (p, r) = parties(db, &req).await?;
             announce(db, &req, &p, &r, now).await?;
-            let body = format!("{} {why}; your request was cancelled.", p.company);
-            notify_in_digest(
-                db,
-                AccountId(r.account_id),
-                &r.email,
+            let mut notice = Notice::new(
                 "request_cancelled",
-                "Request cancelled",
-                &body,
-                now,
-            )
-            .await?;
+                "request-cancelled",
+                args! {"partner" => p.company.as_str()},
+            );
+            notice.body = match why {
+                Cancelled::OptedOut => "request-cancelled-opted-out",
+                Cancelled::Locked => "request-cancelled-locked",
+            };
+            notify_in_digest(db, AccountId(r.account_id), &r.email, notice, now).await?;
         }
     }
     Ok(())
@@ -493,26 +463,65 @@ async fn announce(
     .await
 }
 
-/// An in-app notification (through the feed) and the same news by e-mail.
+/// A notice to one person: the catalog message whose `.title` it shows and the one whose
+/// text is its body (`<id>.body` unless set otherwise), with their arguments, written in
+/// the recipient's language.
+pub(crate) struct Notice {
+    /// The notification's kind in the app (`request_received`…).
+    pub kind: &'static str,
+    pub id: &'static str,
+    /// The message of the body: `<id>.body` when empty.
+    pub body: &'static str,
+    pub args: Args,
+}
+
+impl Notice {
+    pub fn new(kind: &'static str, id: &'static str, args: Args) -> Self {
+        Notice {
+            kind,
+            id,
+            body: "",
+            args,
+        }
+    }
+
+    /// Its title and body in `lang`.
+    pub fn render(&self, lang: Lang) -> (String, String) {
+        let title = wpplay_i18n::text(lang, &format!("{}.title", self.id), Some(&self.args));
+        let body = if self.body.is_empty() {
+            format!("{}.body", self.id)
+        } else {
+            self.body.to_owned()
+        };
+        (title, wpplay_i18n::text(lang, &body, Some(&self.args)))
+    }
+}
+
+/// An in-app notification (through the feed) and the same news by e-mail, in the
+/// recipient's language; returns its title and body as written.
 pub(crate) async fn notify(
     db: &impl ConnectionTrait,
     to: AccountId,
     email: &str,
-    kind: &str,
-    title: &str,
-    body: &str,
+    notice: &Notice,
     now: DateTime<Utc>,
-) -> Result<(), DbErr> {
-    in_app(db, to, kind, title, body, now).await?;
+) -> Result<(String, String), DbErr> {
+    let lang = crate::account::lang(db, to.0).await?;
+    let (title, body) = notice.render(lang);
+    in_app(db, to, notice.kind, &title, &body, now).await?;
     let message = NewMessage {
         account_id: Some(to.0),
         channel: Channel::Email,
         recipient: email.to_owned(),
-        subject: format!("WP Play: {title}"),
-        body: format!("{body}{}", delivery::NOTICE_FOOTER),
+        subject: wpplay_i18n::text(
+            lang,
+            "notice-email-subject",
+            Some(&args! {"title" => title.as_str()}),
+        ),
+        body: format!("{body}{}", delivery::notice_footer(lang)),
     };
     delivery::enqueue(db, message, now).await?;
-    Ok(())
+    Ok((title, body))
 }
 
 /// A notice about the partner network: in the app at once, by e-mail in the person's
@@ -521,13 +530,13 @@ pub(crate) async fn notify_in_digest(
     db: &impl ConnectionTrait,
     to: AccountId,
     email: &str,
-    kind: &str,
-    title: &str,
-    body: &str,
+    notice: Notice,
     now: DateTime<Utc>,
 ) -> Result<(), DbErr> {
-    in_app(db, to, kind, title, body, now).await?;
-    delivery::enqueue_digest(db, to.0, email, title, body, now).await
+    let lang = crate::account::lang(db, to.0).await?;
+    let (title, body) = notice.render(lang);
+    in_app(db, to, notice.kind, &title, &body, now).await?;
+    delivery::enqueue_digest(db, to.0, email, lang, &title, &body, now).await
 }
 
 /// An in-app notification, through the feed.

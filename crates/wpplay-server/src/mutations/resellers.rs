@@ -92,7 +92,7 @@ pub async fn update(
         )
         .await?;
         if !c.offers {
-            super::links::cancel_pending(db, &p, "no longer works with resellers", now).await?;
+            super::links::cancel_pending(db, &p, super::links::Cancelled::OptedOut, now).await?;
         }
     }
     feed::append(

@@ -101,6 +101,7 @@ pub async fn create(
         password_hash: Set(password_hash),
         must_change_password: Set(true),
         feed_seq: Set(0),
+        language: Set(reg.language.tag().to_owned()),
         created_at: Set(now),
         updated_at: Set(now),
         ..Default::default()
@@ -130,11 +131,14 @@ pub async fn create(
             .insert(db)
             .await?;
             feed::publish_partner(db, &p, pkg, now).await?;
-            let intro = format!(
-                "The partner account of {} is ready and your 14-day trial of the {} package has started. It ends on {}.",
-                p.company,
-                pkg.name,
-                p.trial_ends_at.format("%-d %B %Y")
+            let intro = wpplay_i18n::text(
+                reg.language,
+                "credentials-intro-partner",
+                Some(&wpplay_i18n::args! {
+                    "company" => p.company.as_str(),
+                    "package" => pkg.name.as_str(),
+                    "ends" => wpplay_i18n::format::date(p.trial_ends_at.date_naive(), reg.language),
+                }),
             );
             Ok((acct.id, intro))
         }
@@ -152,9 +156,10 @@ pub async fn create(
             .insert(db)
             .await?;
             feed::publish_reseller(db, &r, now).await?;
-            let intro = format!(
-                "The reseller account of {} is ready. Find partners in the app and send them a Request for Partner.",
-                r.company
+            let intro = wpplay_i18n::text(
+                reg.language,
+                "credentials-intro-reseller",
+                Some(&wpplay_i18n::args! {"company" => r.company.as_str()}),
             );
             Ok((acct.id, intro))
         }

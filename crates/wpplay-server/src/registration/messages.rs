@@ -4,8 +4,10 @@
 use crate::db::entity::account;
 use crate::delivery::{Channel, NewMessage};
 use wpplay_domain::registration::{CredentialChannel, Registration};
+use wpplay_i18n::{args, text};
 
-/// The generated username and password, by the channel the form chose.
+/// The generated username and password, by the channel the form chose, in the
+/// language it chose.
 pub fn credentials(
     account_id: i64,
     reg: &Registration,
@@ -13,53 +15,44 @@ pub fn credentials(
     password: &str,
     intro: &str,
 ) -> NewMessage {
+    let lang = reg.language;
+    let args = args! {
+        "contact" => reg.contact_person.as_str(),
+        "intro" => intro,
+        "username" => username,
+        "password" => password,
+    };
     match reg.credential_channel {
         CredentialChannel::Sms => NewMessage {
             account_id: Some(account_id),
             channel: Channel::Sms,
             recipient: reg.phone.clone(),
-            subject: "WP Play credentials".to_owned(),
-            body: format!(
-                "WP Play: your account is ready. Username: {username} Password: {password} Choose a new password at first sign-in."
-            ),
+            subject: text(lang, "credentials-email.subject", None),
+            body: text(lang, "credentials-sms", Some(&args)),
         },
         CredentialChannel::Email => NewMessage {
             account_id: Some(account_id),
             channel: Channel::Email,
             recipient: reg.email.clone(),
-            subject: "Your WP Play account".to_owned(),
-            body: format!(
-                "Hello {contact},\n\n\
-                 Welcome to WP Play. {intro}\n\n\
-                 Sign in to WP Play Partner Desk with:\n\n\
-                 Username: {username}\n\
-                 Password: {password}\n\n\
-                 You will be asked to choose your own password at the first sign-in.\n\
-                 The instructions for using the panel are on its dashboard.\n\n\
-                 WP Play\n",
-                contact = reg.contact_person,
-            ),
+            subject: text(lang, "credentials-email.subject", None),
+            body: text(lang, "credentials-email.body", Some(&args)) + "\n",
         },
     }
 }
 
 /// Tells the owner of an address that someone registered with it again: to them, not
-/// to whoever sent the form.
+/// to whoever sent the form, in the owner's language.
 pub fn already_registered(reg: &Registration, owner: &account::Model) -> NewMessage {
+    let lang = owner.lang();
     NewMessage {
         account_id: Some(owner.id),
         channel: Channel::Email,
         recipient: reg.email.clone(),
-        subject: "Your WP Play account already exists".to_owned(),
-        body: format!(
-            "Hello,\n\n\
-             Someone, perhaps you, has just tried to register a new WP Play account with this e-mail address. \
-             It already belongs to an account, so no new one was made.\n\n\
-             To use your account, sign in to WP Play Partner Desk with the username {username}. \
-             If you no longer know the password, ask WP Play support to reset it.\n\n\
-             If it was not you, you need not do anything.\n\n\
-             WP Play\n",
-            username = owner.username,
-        ),
+        subject: text(lang, "already-registered-email.subject", None),
+        body: text(
+            lang,
+            "already-registered-email.body",
+            Some(&args! {"username" => owner.username.as_str()}),
+        ) + "\n",
     }
 }

@@ -30,6 +30,7 @@ pub async fn register(
         country: &req.country,
         credential_channel: req.credential_delivery.into(),
         no_reseller_services: req.no_reseller_services,
+        language: req.language.unwrap_or_default(),
     }
     .validate()?;
     let wanted = wanted(&req)?;

@@ -84,6 +84,110 @@ impl SmtpSink {
     }
 }
 
+/// A received e-mail's decoded subject and text.
+fn decoded(raw: &str) -> (String, String) {
+    let mail = mailparse::parse_mail(raw.as_bytes()).expect("a well-formed e-mail");
+    let subject = mail
+        .headers
+        .iter()
+        .find(|h| h.get_key() == "Subject")
+        .map(|h| h.get_value())
+        .unwrap_or_default();
+    let text = if mail.subparts.is_empty() {
+        &mail
+    } else {
+        &mail.subparts[0]
+    };
+    (subject, text.get_body().expect("a readable body"))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn credentials_are_written_in_the_language_chosen_at_registration() {
+    let sink = SmtpSink::start(0).await;
+    let smtp = format!("smtp://127.0.0.1:{}", sink.port);
+    let s = TestServer::start_with(Backend::Sqlite, |st| {
+        st.smtp_url = Some(wpplay_server::settings::Secret::new(smtp))
+    })
+    .await
+    .expect("server");
+    for (lang, email) in [
+        ("en", "en@acme.rs"),
+        ("sr-Latn", "latn@acme.rs"),
+        ("sr-Cyrl", "cyrl@acme.rs"),
+    ] {
+        let mut form = registration(email);
+        form["language"] = json!(lang);
+        let (status, body) = s.post("/api/v1/registrations", None, form).await;
+        assert_eq!(status, StatusCode::CREATED, "{lang}: {body}");
+    }
+    let mails = wait_for(Duration::from_secs(20), || {
+        let m = sink.messages();
+        (m.len() == 3).then_some(m)
+    })
+    .await
+    .expect("three credential e-mails arrive");
+    let to = |who: &str| {
+        let raw = mails
+            .iter()
+            .find(|m| m.contains(&format!("To: {who}")))
+            .unwrap_or_else(|| panic!("a mail to {who}"));
+        decoded(raw)
+    };
+    let (subject, body) = to("en@acme.rs");
+    assert_eq!(subject, "Your WP Play account");
+    assert!(
+        body.contains("Hello Ana Anić,")
+            && body.contains("Username: ")
+            && body.contains("It ends on "),
+        "{body}"
+    );
+    let (subject, body) = to("latn@acme.rs");
+    assert_eq!(subject, "Vaš WP Play nalog");
+    assert!(
+        body.contains("Poštovani/a Ana Anić,")
+            && body.contains("Korisničko ime: ")
+            && body.contains("Lozinka: ")
+            && body.contains("probni period od 14 dana za paket Business"),
+        "{body}"
+    );
+    let (subject, body) = to("cyrl@acme.rs");
+    assert_eq!(subject, "Ваш WP Play налог");
+    assert!(
+        body.contains("Поштовани/а Ana Anić,")
+            && body.contains("Корисничко име: ")
+            && body.contains("Лозинка: ")
+            && body.contains("WP Play Partner Desk"),
+        "names and the product stay as they are written: {body}"
+    );
+    // The credentials in each language work.
+    for (who, user_label, pass_label) in [
+        ("latn@acme.rs", "Korisničko ime:", "Lozinka:"),
+        ("cyrl@acme.rs", "Корисничко име:", "Лозинка:"),
+    ] {
+        let (_, body) = to(who);
+        let after = |label: &str| {
+            body.split(label)
+                .nth(1)
+                .and_then(|r| r.split_whitespace().next())
+                .unwrap_or_default()
+                .to_owned()
+        };
+        let (status, _) = s
+            .post(
+                "/api/v1/auth/login",
+                None,
+                json!({"username": after(user_label), "password": after(pass_label)}),
+            )
+            .await;
+        assert_eq!(
+            status,
+            StatusCode::OK,
+            "the credentials mailed in {who}'s language work"
+        );
+    }
+    s.stop().await;
+}
+
 async fn messages(s: &TestServer) -> Vec<message::Model> {
     let db = Database::connect(s.database_url.expose())
         .await

@@ -27,6 +27,8 @@ import type { FieldCheck } from "./bindings/FieldCheck";
 import type { ForgetAccountArgs } from "./bindings/ForgetAccountArgs";
 import type { FormArgs } from "./bindings/FormArgs";
 import type { InvoiceArgs } from "./bindings/InvoiceArgs";
+import type { LanguageArgs } from "./bindings/LanguageArgs";
+import type { LanguageView } from "./bindings/LanguageView";
 import type { LineDays } from "./bindings/LineDays";
 import type { LineDaysArgs } from "./bindings/LineDaysArgs";
 import type { LoginArgs } from "./bindings/LoginArgs";
@@ -60,6 +62,8 @@ import type { UpdateStatus } from "./bindings/UpdateStatus";
 
 export const commands = {
   startup: () => invoke<StartupView>("startup"),
+  language: () => invoke<LanguageView>("language"),
+  setLanguage: (args: LanguageArgs) => invoke<LanguageView>("set_language", { args }),
   listPackages: (args: ServerArgs) => invoke<Array<Package>>("list_packages", { args }),
   register: (args: RegisterArgs) => invoke<RegistrationResponse>("register", { args }),
   login: (args: LoginArgs) => invoke<SessionView>("login", { args }),

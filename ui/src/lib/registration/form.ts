@@ -1,5 +1,6 @@
 // The registration form's draft and how server errors map back onto its fields.
 
+import { i18n } from "../i18n.svelte";
 import type { Code, ErrorBody } from "../backend";
 import type { Channel, RegistrationRequest } from "../backend";
 import { DEFAULT_COUNTRY } from "./countries";
@@ -41,6 +42,8 @@ export function toRequest(packageId: number, d: Draft): RegistrationRequest {
     country: d.country,
     credential_delivery: d.delivery,
     no_reseller_services: d.noResellers,
+    // The credentials and every later message come in the language the app is in.
+    language: i18n.lang,
   };
 }
 

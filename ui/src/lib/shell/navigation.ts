@@ -1,6 +1,7 @@
 // The sidebar's sections for each role.
 
 import type { Role } from "../backend";
+import { t } from "../i18n.svelte";
 
 export type SectionId =
   | "dashboard"
@@ -19,19 +20,6 @@ export interface Section {
   label: string;
 }
 
-const LABELS: Record<SectionId, string> = {
-  dashboard: "Dashboard",
-  providers: "Providers",
-  subscribers: "Subscribers",
-  resellers: "Resellers",
-  partners: "Partners",
-  requests: "Requests",
-  content: "Content",
-  activity: "Activity log",
-  billing: "Billing",
-  settings: "Settings",
-};
-
 const BY_ROLE: Record<Role, SectionId[]> = {
   partner: ["dashboard", "providers", "subscribers", "resellers", "content", "activity", "billing", "settings"],
   reseller: ["dashboard", "partners", "requests", "content"],
@@ -45,13 +33,13 @@ export function homeFor(role: Role): SectionId {
 }
 
 export function sectionsFor(role: Role): Section[] {
-  return BY_ROLE[role].map((id) => ({ id, label: LABELS[id] }));
+  return BY_ROLE[role].map((id) => ({ id, label: sectionTitle(id) }));
 }
 
 export function roleLabel(role: Role): string {
-  return role.charAt(0).toUpperCase() + role.slice(1);
+  return t(`role-${role}`);
 }
 
 export function sectionTitle(id: SectionId): string {
-  return LABELS[id];
+  return t(`nav-${id}`);
 }

@@ -12,6 +12,8 @@ pub struct Model {
     pub must_change_password: bool,
     /// The last sequence number handed out in this account's change feed.
     pub feed_seq: i64,
+    /// The language messages to this person are written in: `en`, `sr-Latn`, `sr-Cyrl`.
+    pub language: String,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }
@@ -20,3 +22,10 @@ pub struct Model {
 pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}
+
+impl Model {
+    /// The account's language; English for a tag this build does not know.
+    pub fn lang(&self) -> wpplay_domain::lang::Lang {
+        wpplay_domain::lang::Lang::parse(&self.language).unwrap_or_default()
+    }
+}

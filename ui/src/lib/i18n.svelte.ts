@@ -1,0 +1,59 @@
+// The app's language and its messages. The core hands over the catalog of the language
+// the user chose (or the operating system's): the same Fluent files the server writes its
+// e-mails from, Cyrillic already transliterated. The UI only formats: `t("id")` in a
+// template follows a switch of language at once, without a restart.
+
+import { FluentBundle, FluentResource, type FluentVariable } from "@fluent/bundle";
+import { backend, type Lang, type LanguageChoice, type LanguageView } from "./backend";
+
+/** The Intl locale of each language, for numbers and dates (`1.234,56 RSD` in Serbian). */
+const INTL: Record<Lang, string> = { en: "en", "sr-Latn": "sr-Latn-RS", "sr-Cyrl": "sr-Cyrl-RS" };
+
+export type Args = Record<string, FluentVariable>;
+
+class Messages {
+  lang: Lang = $state("en");
+  /** Chosen in Settings, rather than the operating system's. */
+  chosen = $state(false);
+  choices: LanguageChoice[] = $state.raw([]);
+  #bundle: FluentBundle | null = $state.raw(null);
+
+  apply(view: LanguageView): void {
+    const bundle = new FluentBundle(INTL[view.lang], { useIsolating: false });
+    // The Cyrillic overrides follow the transliterated messages of the same name.
+    bundle.addResource(new FluentResource(view.catalog), { allowOverrides: true });
+    this.#bundle = bundle;
+    this.lang = view.lang;
+    this.chosen = view.chosen;
+    this.choices = view.choices;
+    if (typeof document !== "undefined") document.documentElement.lang = INTL[view.lang];
+  }
+
+  async load(): Promise<void> {
+    this.apply(await backend.language());
+  }
+
+  async choose(lang: Lang): Promise<void> {
+    this.apply(await backend.setLanguage({ lang }));
+  }
+
+  /** The message `id` (or its attribute, `id.attr`) with `args`; the id itself if missing. */
+  t(id: string, args?: Args): string {
+    const bundle = this.#bundle;
+    if (bundle === null) return id;
+    const [name = id, attribute] = id.split(".", 2);
+    const message = bundle.getMessage(name);
+    const pattern = attribute === undefined ? message?.value : message?.attributes[attribute];
+    return pattern ? bundle.formatPattern(pattern, args) : id;
+  }
+
+  /** The Intl locale of the language. */
+  get locale(): string {
+    return INTL[this.lang];
+  }
+}
+
+export const i18n = new Messages();
+
+/** `i18n.t`: the message `id` in the app's language. */
+export const t = (id: string, args?: Args): string => i18n.t(id, args);
