@@ -15,7 +15,7 @@ use wpplay_e2e::story::desktop::{x11_window, x11_window_resize};
 use wpplay_e2e::story::partner;
 use wpplay_e2e::story::tray::{tray_click, tray_item, tray_menu};
 use wpplay_e2e::story::ui::{
-    MARKO, WAIT, add_dealer, attribute_is, click, element, fill, shot, text_of,
+    MARKO, WAIT, add_dealer, attribute_is, choose, click, element, fill, shot, text_of,
 };
 use wpplay_e2e::story::world::World;
 
@@ -89,6 +89,18 @@ async fn partner_registers_and_signs_in() {
     text_of(&app, ".toast.success", "All data downloaded again").await;
     text_of(&app, "[data-testid=days-left]", "14 days left").await;
     text_of(&app, "[data-testid=package-name]", "Business").await;
+
+    // The language applies at once, in either Serbian script, and comes back to English.
+    choose(&app, "[data-testid=language-switch]", "sr-Latn").await;
+    text_of(&app, "[data-testid=nav-dashboard]", "Početna").await;
+    text_of(&app, "[data-testid=days-left]", "Preostalo je 14 dana").await;
+    shot(&app, &shots, "04c-dashboard-serbian-latin.png").await;
+    choose(&app, "[data-testid=language-switch]", "sr-Cyrl").await;
+    text_of(&app, "[data-testid=nav-dashboard]", "Почетна").await;
+    text_of(&app, "[data-testid=days-left]", "Преостало је 14 дана").await;
+    shot(&app, &shots, "04d-dashboard-serbian-cyrillic.png").await;
+    choose(&app, "[data-testid=language-switch]", "en").await;
+    text_of(&app, "[data-testid=nav-dashboard]", "Dashboard").await;
     app.close().await;
 }
 

@@ -9,15 +9,16 @@ use wpplay_clock::SystemClock;
 use wpplay_desktop::commands::{
     AddDealerArgs, AddStreamArgs, AddSubscriberArgs, AnswerRequestArgs, AuditArgs,
     ChangePasswordArgs, DealerStatusArgs, DeleteDealerArgs, EditDealerArgs, EditSubscriberArgs,
-    ExtendSubscriberArgs, ForgetAccountArgs, FormArgs, LoginArgs, MutationArgs, PartnerArgs,
-    RegisterArgs, RemoveResellerArgs, RequestArgs, RequestPartnerArgs, ResellerSettingsArgs,
-    ServerArgs, SubscriberArgs, UpdateProfileArgs,
+    ExtendSubscriberArgs, ForgetAccountArgs, FormArgs, LanguageArgs, LoginArgs, MutationArgs,
+    PartnerArgs, RegisterArgs, RemoveResellerArgs, RequestArgs, RequestPartnerArgs,
+    ResellerSettingsArgs, ServerArgs, SubscriberArgs, UpdateProfileArgs,
 };
 use wpplay_desktop::view::{
     DealerFilter, DealerQuery, DealerSort, LineView, Relation, RowSync, SubscriberPage,
     SubscriberQuery, SubscriberSort,
 };
 use wpplay_desktop::{Core, CoreConfig, keychain};
+use wpplay_domain::lang::Lang;
 use wpplay_server::Settings;
 use wpplay_wire::dealers::DealerState;
 use wpplay_wire::dealers::LineStatus;
@@ -131,6 +132,48 @@ fn core_with_clock(
         time_zone: chrono_tz::Europe::Belgrade,
         system_locale: "en_US.UTF-8".to_owned(),
     }))
+}
+
+#[tokio::test]
+async fn the_language_follows_the_system_until_chosen_and_the_choice_is_kept() {
+    let dir = tempfile::tempdir().expect("dir");
+    let with_locale = |locale: &str| {
+        Core::new(CoreConfig {
+            ca_file: None,
+            data_dir: dir.path().to_owned(),
+            export_dir: dir.path().join("exports"),
+            default_server_url: "http://127.0.0.1:9".to_owned(),
+            keychain_service: "wpplay-language-test".to_owned(),
+            sync_interval: Duration::from_secs(60),
+            clock: Arc::new(SystemClock),
+            time_zone: chrono_tz::Europe::Belgrade,
+            system_locale: locale.to_owned(),
+        })
+    };
+    let app = with_locale("sr_RS.UTF-8@latin");
+    let view = app.language().await.expect("language");
+    assert_eq!((view.lang, view.chosen), (Lang::SrLatn, false));
+    assert!(
+        view.catalog.contains("nav-dashboard = Početna"),
+        "the Latin catalog"
+    );
+    assert_eq!(view.choices.len(), 3);
+
+    let view = app
+        .set_language(LanguageArgs { lang: Lang::SrCyrl })
+        .await
+        .expect("choose");
+    assert_eq!((view.lang, view.chosen), (Lang::SrCyrl, true));
+    assert!(
+        view.catalog.contains("Почетна"),
+        "the catalog is transliterated"
+    );
+    // Chosen once, kept on this computer whatever the system says.
+    let again = with_locale("en_US.UTF-8")
+        .language()
+        .await
+        .expect("language");
+    assert_eq!((again.lang, again.chosen), (Lang::SrCyrl, true));
 }
 
 /// Polls `f` until it is true.
