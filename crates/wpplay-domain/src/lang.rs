@@ -95,7 +95,7 @@ mod tests {
         for lang in Lang::ALL {
             assert_eq!(Lang::parse(lang.tag()), Some(lang));
             assert_eq!(
-                serde_json::to_string(&lang).unwrap(),
+                serde_json::to_string(&lang).expect("serialises"),
                 format!("\"{}\"", lang.tag())
             );
         }

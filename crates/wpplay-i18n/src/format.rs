@@ -13,7 +13,7 @@ pub fn count(n: i64, lang: Lang) -> String {
     let sep = if lang.is_serbian() { '.' } else { ',' };
     let mut out = String::new();
     for (i, d) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(sep);
         }
         out.push(d);
@@ -141,13 +141,16 @@ mod tests {
 
     #[test]
     fn dates_in_each_language() {
-        let d = NaiveDate::from_ymd_opt(2026, 12, 21).unwrap();
+        let d = NaiveDate::from_ymd_opt(2026, 12, 21).expect("a date");
         assert_eq!(date(d, Lang::En), "December 21, 2026");
         assert_eq!(date(d, Lang::SrLatn), "21. decembar 2026.");
         assert_eq!(date(d, Lang::SrCyrl), "21. децембар 2026.");
         assert_eq!(short_date(d, Lang::En), "2026-12-21");
         assert_eq!(short_date(d, Lang::SrLatn), "21.12.2026.");
-        assert_eq!(time(NaiveTime::from_hms_opt(9, 5, 0).unwrap()), "09:05");
+        assert_eq!(
+            time(NaiveTime::from_hms_opt(9, 5, 0).expect("a time")),
+            "09:05"
+        );
         assert_eq!(csv_separator(Lang::SrCyrl), ';');
         assert_eq!(csv_separator(Lang::En), ',');
     }

@@ -49,6 +49,7 @@ async fn main() -> anyhow::Result<()> {
             password_hash: Set("x".to_owned()),
             must_change_password: Set(false),
             feed_seq: Set(0),
+            language: Set("en".to_owned()),
             created_at: Set(at(i)),
             updated_at: Set(at(i)),
         }))
