@@ -1,6 +1,7 @@
 // Builds the UI the Tauri shell serves. Relative asset paths because the shell loads
 // `dist/index.html` from its own protocol, never from a web server's root.
-import { defineConfig } from "vite";
+import { fileURLToPath } from "node:url";
+import { defineConfig, searchForWorkspaceRoot } from "vite";
 import { svelte } from "@sveltejs/vite-plugin-svelte";
 
 export default defineConfig({
@@ -10,6 +11,8 @@ export default defineConfig({
   server: {
     port: 1420,
     strictPort: true,
+    // The message catalogs live beside ui/, in locales/ (the server and the core read them too).
+    fs: { allow: [searchForWorkspaceRoot(process.cwd()), fileURLToPath(new URL("../locales", import.meta.url))] },
   },
   build: {
     outDir: "dist",

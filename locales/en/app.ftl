@@ -39,3 +39,163 @@ changes-waiting = { $count ->
    *[other] { $count } changes waiting
 }
 just-now = just now
+
+## Sync, in the top bar
+
+sync-online = Online
+sync-offline = Offline
+sync-online-title = Connected to the server
+sync-offline-title = The server cannot be reached. Your edits are kept and sync when it is reachable again.
+sync-offline-said = { $message } Your edits are kept and sync when the server is reachable again.
+sync-last = Last sync { $ago }
+sync-never = Never synced
+sync-progress = Downloading { $done } of { $total } changes
+sync-now = Sync now
+sync-busy = Syncing…
+
+## The account's banner
+
+banner-trial = Trial: { $left }
+banner-trial-ends = — ends on { $date }.
+banner-trial-all = All functions of your package are available during the trial.
+banner-trial-soon = Pay for your package before then to keep access for you, your dealers and resellers.
+banner-pay-now = Pay now
+banner-locked = Your account is locked.
+banner-locked-detail = Access ended on { $date }. Pay for your package to restore it; your data is kept for 30 days after that date, then deleted for good.
+banner-go-billing = Go to Billing
+banner-paid = Paid period: { $left }
+banner-paid-ends = — ends on { $date }. Pay the next invoice to keep access.
+
+## Signing in
+
+login-title = Sign in
+login-subtitle = Welcome back to WP Play Partner Desk.
+login-server = Server address
+login-server-hint = The address your WP Play operator gave you.
+login-username = Username
+login-password = Password
+login-submit = Sign in
+login-busy = Signing in…
+login-new-partner = New partner?
+login-register = Register as a new partner
+login-missing = Enter your { $field ->
+    [server] server address
+    [username] username
+   *[password] password
+}.
+login-forget = Remove this account's data from this computer…
+login-registered = Sign in with the username and password we sent { $via ->
+    [sms] by SMS
+   *[email] by e-mail
+} to { $destination }.
+forget-title = Remove this account's data?
+forget-confirm = Remove data
+forget-what = The copy of { $username }'s dealers, subscribers and other data kept on this computer, and its saved sign-in, are deleted. Nothing changes on the server: signing in again downloads everything anew.
+forget-lost = Changes made offline that have not reached the server yet are lost.
+forget-done = The data of { $username } was removed from this computer. Signing in again downloads it anew.
+forget-nothing = This computer kept no data of { $username } on { $server }.
+password-change-title = Choose a new password
+password-change-subtitle = One more step before you start.
+
+## Starting, updates
+
+startup-loading = Starting Partner Desk…
+startup-failed-hint = Restart the app if this keeps happening.
+try-again = Try again
+update-verified = Version { $version } is downloaded and its signature checked.
+update-test-build = This test build stops here instead of installing it.
+update-available = Version { $version } is available
+update-install = Install and restart
+update-downloading = Downloading…
+
+## The signed-in frame
+
+session-ended = Your session has ended. Sign in again to continue.
+server-unreachable = The server could not be reached.
+edits-stay-retry = Your edits stay on this computer; try again in a moment.
+synced = Synced with the server.
+edits-stay-offline = Your edits stay on this computer; try again when you are back online.
+resync-done = All data downloaded again from the server.
+resync-later = The data is downloaded as soon as the server is reachable again; your edits are kept.
+still-signed-in = You are still signed in; try again.
+keychain-not-saved = Sign-in not saved.
+dismiss = Dismiss
+add-dealer = Add Dealer
+offline-title = Offline.
+offline-edits-waiting = Your edits are saved on this computer and sync when the server is reachable again.
+offline-keep-working = You can keep working; edits sync when the server is reachable again.
+dashboard-failed-hint = Try again, or sign out and sign in again.
+dashboard-loading = Loading your dashboard
+resync-title = Download all data again?
+resync-confirm = Download again
+resync-what = Everything this app shows is downloaded from the server again. Edits waiting to sync are kept and go through as usual.
+resync-when = Use this when something on this computer looks out of date or wrong. It needs a connection to the server.
+
+## The account's state (dashboard and billing)
+
+account-state-trial = Trial
+account-state-active = Active
+account-state-locked = Locked
+card-subscription = Subscription
+access-denied = Access denied
+access-ended-restore = Access ended on { $date }. Pay for your package to restore it with all your data.
+trial-ends-on = Free trial ends on
+paid-through = Paid through
+
+## Dashboard
+
+card-profile = Company profile
+waiting-to-sync = Waiting to sync
+profile-company = Company
+profile-email = E-mail
+profile-country = Country
+profile-contact = Contact person
+profile-phone = Phone
+example = e.g. { $example }
+profile-saved-offline = Profile saved on this computer.
+profile-saved-offline-hint = It is waiting to sync and goes to the server automatically.
+profile-saved = Profile saved.
+profile-pending = Changes are saved on this computer and waiting to sync.
+profile-how = Saved changes sync to the server, even after working offline.
+cancel = Cancel
+save = Save
+saving = Saving…
+card-resellers = Resellers & notifications
+resellers-loading = Loading requests and notifications
+requests-waiting = { $count ->
+    [one] Request for Partner waits for your answer
+   *[other] Requests for Partner wait for your answer
+}
+answer-requests = Answer requests
+open-resellers = Open Resellers
+latest-notifications = Latest notifications
+notifications-none = No notifications yet. Requests, answers and removals show here.
+card-getting-started = Getting started
+start-intro = Your trial includes every function of your package. Here is how to get going:
+start-password =
+    .title = Choose your own password
+    .text = Done at your first sign-in. The generated password no longer works.
+start-profile =
+    .title = Check your company profile
+    .text = Keep the contact person and phone current: dealers and resellers reach you there.
+start-dealers =
+    .title = Add your dealers
+    .text = In Providers → My Dealers, give each dealer a username and password to sign in with.
+start-resellers =
+    .title = Decide about resellers
+    .text = Accept or reject Requests for Partner under Resellers; choose what contact details they see in Settings.
+start-pay =
+    .title = Pay before the trial ends
+    .text = Pay the pro forma invoice we e-mail you to keep access for you, your dealers and resellers.
+step-done = (done)
+start-offline = Partner Desk keeps a copy of your data on this computer: you can keep working offline, and your changes sync when the connection returns.
+dashboard-empty = Your account's details have not reached this computer yet. They appear after the first sync — use “Sync now” at the top right.
+card-package = Package
+change-package = Change package
+per-month = / month
+package-retired = No longer offered to new partners; you keep it for as long as you stay on it.
+next-period = Next period:
+next-from = from { $date }; until then you keep { $package }.
+limit-subscribers = Subscribers
+limit-streams = Streams
+up-to = up to { $count }

@@ -86,10 +86,23 @@ it("would see such a copy", () => {
 /** The components whose every word comes from the catalogs. */
 const TRANSLATED: string[] = [
   "auth/AuthLayout.svelte",
+  "auth/LoginScreen.svelte",
+  "billing/CurrentPackageCard.svelte",
+  "billing/PackageLimits.svelte",
   "billing/PaymentTable.svelte",
+  "dashboard/DashboardPage.svelte",
+  "dashboard/GettingStarted.svelte",
+  "dashboard/ProfileCard.svelte",
+  "dashboard/ResellersCard.svelte",
+  "dashboard/SubscriptionCard.svelte",
   "network/NotificationList.svelte",
+  "shell/AccountBanner.svelte",
   "shell/NavIcon.svelte",
   "shell/Sidebar.svelte",
+  "shell/SignedInApp.svelte",
+  "shell/StartupScreen.svelte",
+  "shell/SyncIndicator.svelte",
+  "shell/UpdateBanner.svelte",
   "ui/Button.svelte",
   "ui/Card.svelte",
   "ui/ConfirmDialog.svelte",
@@ -120,7 +133,13 @@ function literals(svelte: string): string[] {
     .replace(/<style[\s\S]*?<\/style>/g, "")
     .replace(/<!--[\s\S]*?-->/g, "");
   const found: string[] = [];
-  for (const m of markup.matchAll(/\b(?:title|placeholder|aria-label|alt|label)="([^"{]*[A-Za-z]{2,}[^"{]*)"/g)) found.push(m[1] ?? "");
+  // Attributes a person reads (title, label, hint, busyLabel, …): a plain value that starts
+  // with a capital letter or is words with a space, except those naming code (class, id…).
+  for (const m of markup.matchAll(/\s([\w:-]+)="([^"{]*)"/g)) {
+    const [name = "", value = ""] = [m[1], m[2]];
+    if (/^(class|id|for|type|role|name|data-[\w-]+|autocomplete|inputmode|href|src|lang|style|d|viewBox)$/.test(name)) continue;
+    if (/[A-Za-z]{2,}/.test(value) && (/^[A-Z]/.test(value) || /\s\S/.test(value.trim()) || /…/.test(value))) found.push(value);
+  }
   // Text nodes: drop the tags and the {expressions} (a tag's ">" may sit inside one).
   let depth = 0;
   let inTag = false;
@@ -138,7 +157,10 @@ function literals(svelte: string): string[] {
   // Words in an expression's strings ("Discarding…", `Pay ${n}`), not ids ("sign-out").
   for (const m of expressions.matchAll(/"([^"]*)"|'([^']*)'|`([^`]*)`/g)) {
     // Interpolated names ($n) and ids ("audit-details-", "-confirm") are not words.
-    const s = (m[1] ?? m[2] ?? m[3] ?? "").replace(/\$[\w.]+/g, "").replace(/\S*-\S*/g, "");
+    const s = (m[1] ?? m[2] ?? m[3] ?? "")
+      .replace(/\$[\w.]+/g, "")
+      .replace(/\S*-\S*/g, "")
+      .replace(/\.\w+/g, "");
     if (/[A-Za-z]{2,}/.test(s) && (/\s|…/.test(s) || /^[A-Z][a-z]/.test(s))) found.push(s);
   }
   return found.map((s) => s.trim()).filter((s) => s.length > 1);
@@ -161,6 +183,10 @@ it("shows no text of a component's own in translated components; untranslated on
 
 it("finds the English a component holds", () => {
   expect(literals('<p class="x">Sign out {n}</p><b title="Go on">{t("a")}</b>')).toEqual(["Go on", "Sign out"]);
+  expect(literals('<T label="Server address" busyLabel="Signing in…" class="row-button danger" />')).toEqual([
+    "Server address",
+    "Signing in…",
+  ]);
   expect(literals('<p>{t("sign-out")}</p><i aria-hidden="true"></i>')).toEqual([]);
   expect(literals('<b>{busy ? "Discarding…" : t("discard")}</b><i class:x={a === "primary"}></i>')).toEqual(["Discarding…"]);
 });

@@ -5,6 +5,8 @@
 
 import { FluentBundle, FluentResource, type FluentVariable } from "@fluent/bundle";
 import { backend, type Lang, type LanguageChoice, type LanguageView } from "./backend";
+// The English app catalog, built in: what the start-up screen says before the core answers.
+import english from "../../../locales/en/app.ftl?raw";
 
 /** The Intl locale of each language, for numbers and dates (`1.234,56 RSD` in Serbian). */
 const INTL: Record<Lang, string> = { en: "en", "sr-Latn": "sr-Latn-RS", "sr-Cyrl": "sr-Cyrl-RS" };
@@ -16,13 +18,10 @@ class Messages {
   /** Chosen in Settings, rather than the operating system's. */
   chosen = $state(false);
   choices: LanguageChoice[] = $state.raw([]);
-  #bundle: FluentBundle | null = $state.raw(null);
+  #bundle: FluentBundle = $state.raw(bundleOf("en", english));
 
   apply(view: LanguageView): void {
-    const bundle = new FluentBundle(INTL[view.lang], { useIsolating: false });
-    // The Cyrillic overrides follow the transliterated messages of the same name.
-    bundle.addResource(new FluentResource(view.catalog), { allowOverrides: true });
-    this.#bundle = bundle;
+    this.#bundle = bundleOf(view.lang, view.catalog);
     this.lang = view.lang;
     this.chosen = view.chosen;
     this.choices = view.choices;
@@ -40,7 +39,6 @@ class Messages {
   /** The message `id` (or its attribute, `id.attr`) with `args`; the id itself if missing. */
   t(id: string, args?: Args): string {
     const bundle = this.#bundle;
-    if (bundle === null) return id;
     const [name = id, attribute] = id.split(".", 2);
     const message = bundle.getMessage(name);
     const pattern = attribute === undefined ? message?.value : message?.attributes[attribute];
@@ -51,6 +49,13 @@ class Messages {
   get locale(): string {
     return INTL[this.lang];
   }
+}
+
+function bundleOf(lang: Lang, catalog: string): FluentBundle {
+  const bundle = new FluentBundle(INTL[lang], { useIsolating: false });
+  // The Cyrillic overrides follow the transliterated messages of the same name.
+  bundle.addResource(new FluentResource(catalog), { allowOverrides: true });
+  return bundle;
 }
 
 export const i18n = new Messages();

@@ -27,9 +27,9 @@ export function countries(locale: string | undefined = userLocale()): Country[] 
 }
 
 /** The country's name for display, e.g. "RS" → "Serbia". */
-export function countryName(code: string, locale?: string): string {
+export function countryName(code: string, locale: string = userLocale()): string {
   try {
-    return new Intl.DisplayNames(locale ? [locale] : undefined, { type: "region" }).of(code) ?? code;
+    return new Intl.DisplayNames([locale], { type: "region" }).of(code) ?? code;
   } catch {
     return code;
   }
