@@ -1,0 +1,1 @@
+# Messages of the app's billing screens (see app.ftl).

@@ -1,0 +1,1 @@
+# Messages of the app's lines screens (see app.ftl).

@@ -1,0 +1,1 @@
+# Messages of the app's more screens (see app.ftl).

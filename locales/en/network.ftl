@@ -1,0 +1,1 @@
+# Messages of the app's network screens (see app.ftl).

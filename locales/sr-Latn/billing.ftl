@@ -1,0 +1,1 @@
+# Poruke ekrana (billing), vidi app.ftl.

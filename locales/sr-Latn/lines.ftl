@@ -1,0 +1,1 @@
+# Poruke ekrana (lines), vidi app.ftl.

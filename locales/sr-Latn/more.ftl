@@ -1,0 +1,1 @@
+# Poruke ekrana (more), vidi app.ftl.

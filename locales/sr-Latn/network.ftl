@@ -1,0 +1,1 @@
+# Poruke ekrana (network), vidi app.ftl.
