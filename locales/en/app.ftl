@@ -199,3 +199,152 @@ next-from = from { $date }; until then you keep { $package }.
 limit-subscribers = Subscribers
 limit-streams = Streams
 up-to = up to { $count }
+
+## Shared pieces of every page
+
+page-previous = Previous
+page-previous-label = Previous page
+page-next = Next
+page-next-label = Next page
+export-csv = Export CSV
+export-busy = Exporting…
+export-none = { $what ->
+    [dealers] No dealers to export
+   *[lines] No lines to export
+}
+export-title = { $what ->
+    [dealers] Save the dealers shown (all pages, as filtered and sorted) to a CSV file
+   *[lines] Save the lines shown (all pages, as filtered and sorted) to a CSV file
+}
+retry = Retry
+retrying = Retrying…
+try-in-a-moment = Try again in a moment.
+stale-read = Showing what was read last; trying again in a moment.
+trying-in-a-moment = Trying again in a moment.
+discard = Discard
+discarding = Discarding…
+discard-label = Discard the refused change to { $what }
+discard-to-start-again = Discard it from the table to start again from what the server has.
+close = Close
+allowance-title = The { $package } package allows { $max } { $noun ->
+    [streams] streams
+   *[lines] lines
+}
+refused-conflict = Conflict
+refused-conflict-message = { $thing ->
+    [dealer] Another device changed this dealer first; your change was not applied.
+    [stream] Another device changed this stream first; your change was not applied.
+    [settings] Another device changed these settings first; your change was not applied.
+   *[line] Another device changed this line first; your change was not applied.
+}
+refused-conflict-short = Another device changed it first.
+refused-conflict-tip = { $thing ->
+    [dealer] Drop your change and show the dealer as the other device left it; then edit again if needed.
+    [stream] Drop your change and show the stream as the other device left it; then edit again if needed.
+    [settings] Drop your change and show the settings as the other device left them; then edit again if needed.
+   *[line] Drop your change and show the line as the other device left it; then edit again if needed.
+}
+refused = Rejected
+refused-message = The server refused this change.
+refused-tip = Drop the refused change and show what the server has.
+hint-ipc-error = Check the server address and your connection, then try again.
+hint-missing-field = Fill in the highlighted field and try again.
+allowance-of = of { $max } { $noun ->
+    [streams] streams
+   *[lines] lines
+}
+allowance-full = Limit of the { $package } package reached — a bigger package under Billing lifts it.
+
+## The system tray and the app's own alerts
+
+tray-open = Open WP Play Partner Desk
+tray-sync-now = Sync now
+tray-pending-requests = Pending requests
+tray-pending-requests-count = Pending requests ({ $count })
+tray-quit = Quit
+tray-signed-out = Signed out
+tray-requests = { $count ->
+    [one] { $count } Request for Partner waiting for your answer
+   *[other] { $count } Requests for Partner waiting for your answer
+}
+tray-locked = Account locked: pay under Billing to unlock
+tray-ends-today = { $period ->
+    [trial] Trial ends today
+   *[paid] Paid period ends today
+}
+tray-days-left = { $period ->
+    [trial] Trial: { $days ->
+        [one] { $days } day left
+       *[other] { $days } days left
+    }
+   *[paid] Paid period: { $days ->
+        [one] { $days } day left
+       *[other] { $days } days left
+    }
+}
+tray-refused = { $count ->
+    [one] { $count } edit refused by the server: open the app to fix
+   *[other] { $count } edits refused by the server: open the app to fix
+}
+tray-synced = Online, everything synced
+tray-online-waiting = { $count ->
+    [one] Online, { $count } change waiting to sync
+   *[other] Online, { $count } changes waiting to sync
+}
+tray-offline = Offline
+tray-offline-waiting = { $count ->
+    [one] Offline, { $count } change waiting to sync
+   *[other] Offline, { $count } changes waiting to sync
+}
+alert-ends-on = It ends on { $when }. Pay the pro forma invoice under Billing to keep working.
+alert-ends-at = It ends at { $when }. Pay the pro forma invoice under Billing to keep working.
+alert-locked =
+    .title = Your account is locked
+    .body = { $period ->
+        [trial] Your free trial ended unpaid. Your data is kept until { $purge }; pay under Billing to unlock.
+       *[paid] Your paid period ended unpaid. Your data is kept until { $purge }; pay under Billing to unlock.
+    }
+alert-purge = Unless you pay, everything you entered is deleted on { $purge }.
+
+## CSV exports (columns and values)
+
+csv-name = Name
+csv-username = Username
+csv-email = E-mail
+csv-phone = Phone
+csv-status = Status
+csv-subscribers = Subscribers
+csv-sync = Sync
+csv-line-username = Line username
+csv-mac = MAC address
+csv-dealer = Dealer
+csv-expires = Expires (UTC)
+csv-state = State
+csv-active = Active
+csv-inactive = Inactive
+csv-disabled = Disabled
+csv-suspended = Suspended
+csv-expired = Expired
+csv-synced = Synced
+csv-waiting = Waiting to sync
+csv-refused = Refused by the server
+earlier-changes-waiting = Earlier changes to { $what } are saved on this computer and waiting to sync.
+page-range = { $first }–{ $last } of { $total }
+page-of = Page { $page } of { $pages }
+needs-connection = { $subject } needs a connection to the server
+sync-later = Saved on this computer — it syncs when the server is reachable.
+brand-name = WP Play
+brand-product = Partner Desk
+update-needed = Update needed.
+update-needed-waiting = { $count ->
+    [one] { $count } change waiting stays on this computer and syncs after the update.
+   *[other] { $count } changes waiting stay on this computer and sync after the update.
+}
+update-needed-read = You can still read everything on this computer; changes sync after the update.
+update-install-version = Install version { $version } and restart
+update-checking = Checking…
+update-check = Check for the update
+copy-selected = { $what } is selected.
+copy-press = Press Ctrl+C (⌘C on a Mac) to copy it.
+copy-unavailable = Copying is not available here.
+copy-select-yourself = Select { $what } and copy it with Ctrl+C (⌘C on a Mac).

@@ -1,1 +1,162 @@
 # Messages of the app's billing screens (see app.ftl).
+
+## Where the account stands (StatusCard)
+
+billing-account = Account
+billing-as-last-synced = As last synced
+    .title = The server could not be asked; this is what this computer knows.
+billing-locked-dates = Locked since { $since }; data deleted on { $purge } ({ $days ->
+    [one] { $days } day
+   *[other] { $days } days
+} from now).
+billing-trial-ends = Free trial ends on { $date }.
+billing-paid-through = Paid through { $date }
+billing-days-in-period = { $left } in this period.
+billing-what-to-do = What to do
+billing-locked-todo = Pay the open invoice under “How to pay”. The payment is registered automatically and unlocks your account, your dealers and your resellers with every piece of data exactly as it was.
+billing-trial-soon = Pay your pro forma invoice before the trial ends to keep access for you, your dealers and your resellers.
+billing-trial-all = Every function of your package is available during the trial. Your first pro forma invoice is issued 7 days before it ends.
+billing-paid-soon = Pay the next invoice before this date to keep access without a break.
+billing-paid-next = Your next pro forma invoice is issued 7 days before this date. Paying early loses nothing: the new period starts where this one ends.
+
+## A section closed while the account is locked (LockedScreen)
+
+billing-locked-title = { $section } is closed while your account is locked
+billing-locked-lead = { $period ->
+    [trial] Your free trial
+   *[paid] Your paid period
+} ended on { $date } without payment, so access to the admin panel is paused.
+billing-locked-paused = You and your dealers cannot use the admin panel, and your resellers cannot use your content, until the account is paid.
+billing-locked-kept = Nothing is deleted yet. Your data is kept until { $date } ({ $days ->
+    [one] { $days } day
+   *[other] { $days } days
+} from now) and deleted for good after that.
+billing-locked-restores = Paying restores everything exactly as it was: dealers, subscribers, content, resellers and settings. Changes still waiting on this computer go through after the payment.
+billing-locked-hint = Billing shows your open invoice and the payment reference to pay it with.
+
+## How to pay (HowToPayCard, PaymentReference)
+
+billing-how-to-pay = How to pay
+billing-kind-proration = Upgrade difference
+    .title = Charges the price difference of an upgrade for the rest of the period.
+billing-kind-monthly = Monthly period
+billing-proforma-number = Pro forma invoice { $number }
+billing-due-partial = left of { $amount } ({ $paid } received)
+billing-due-open = to pay
+billing-pay-explain = Pay by bank transfer or the payment provider using this reference; the payment is registered automatically and extends your package — usually within minutes of the bank's notice. Pro forma invoices also come to your e-mail.
+billing-none-locked = No invoice is open. Choose a package under “Change package” to get a pro forma invoice for the next month, then pay it with its reference to unlock your account.
+billing-none-issuing = Nothing to pay right now. Your next pro forma invoice is being issued now and also comes to your e-mail.
+billing-none-next = Nothing to pay right now. Your next pro forma invoice is issued 7 days before { $end }, on { $date }, and also comes to your e-mail.
+billing-reference = Payment reference
+billing-reference-what = the payment reference
+billing-reference-copied = Payment reference { $reference } copied.
+billing-reference-copy-label = Copy payment reference { $reference }
+billing-copy = Copy
+billing-copied = Copied
+billing-reference-title = Reference { $reference }
+
+## Invoices and payments (InvoiceTable, PaymentTable)
+
+billing-col-invoice = Invoice
+billing-col-period = Period
+billing-col-package = Package
+billing-col-amount = Amount
+billing-col-status = Status
+billing-col-issued = Issued
+billing-col-pdf = PDF
+billing-col-received = Received
+billing-col-how = How
+billing-col-what-it-did = What it did
+billing-status-paid = Paid
+billing-status-paid-on = Paid on { $date }
+billing-status-partial = Partly paid { $paid } of { $amount }
+billing-status-open = Open
+billing-pdf = PDF
+billing-pdf-label = Save invoice { $number } as a PDF
+billing-pdf-opened = Invoice { $number } opened.
+billing-pdf-saved = Invoice { $number } saved as a PDF.
+billing-pdf-saved-as = Saved as { $path }
+billing-source-bank = Bank transfer
+billing-source-webhook = Payment provider
+billing-source-operator = Registered by WP Play
+billing-payment-paid = Paid invoice { $number }
+billing-payment-applied = Applied
+billing-payment-partial = Part of invoice { $number }
+billing-payment-partial-any = Part of invoice
+billing-payment-overpaid = More than the invoice: WP Play will refund or credit it
+billing-payment-matching = Being matched by WP Play
+
+## The Billing page (BillingPage, BillingUnavailable)
+
+billing-loading = Loading billing
+billing-payment-received = Payment received: invoice { $number } is paid.
+billing-changed-pay = Pay { $amount } with reference { $reference }; it is under “How to pay”.
+billing-invoices = Invoices
+    .description = Pro forma invoices, newest first. Each payment is matched to its invoice by the reference.
+billing-checking = Checking…
+billing-check-payments = Check for payments
+billing-invoices-none = No invoices yet. Your first pro forma invoice is issued 7 days before your { $state ->
+    [trial] trial
+   *[paid] period
+} ends and shows here.
+billing-payments = Payments
+    .description = Registered automatically from the bank or the payment provider, newest first.
+billing-needs-connection = Billing needs a connection to the server
+billing-stale = Showing what the server said last. { $detail }
+billing-subject = Billing
+billing-offline-note = Invoices, payment references and package changes come from the server. Your account's state above is what this computer knows from the last sync; everything else in the app keeps working offline.
+
+## Changing the package (ChangePackageWindow)
+
+billing-change-subtitle = Choose a package; the rule that applies to it shows before you confirm.
+billing-changing = Changing…
+billing-packages-loading = Loading the packages on offer
+billing-packages-on-offer = Packages on offer
+billing-packages-need-connection = The packages on offer need a connection to the server
+billing-badge-current = Current
+billing-badge-next = Next period
+billing-package-limits = Up to { $subscribers } { $subscribers ->
+    [one] subscriber
+   *[other] subscribers
+} · up to { $streams } { $streams ->
+    [one] stream
+   *[other] streams
+}
+billing-blocked-same = You are on this package.
+billing-blocked-currency = Priced in { $theirs }, yours in { $yours }: ask WP Play to switch.
+billing-blocked-pending = Already chosen from { $date }.
+billing-note-keep = Keep it and cancel the switch to { $package }.
+billing-switch-now = Switch now
+billing-switch-invoice = Switch and get the invoice
+billing-switch-from = Switch from { $date }
+billing-keep = Keep { $package }
+billing-choose-offline = Choosing a package needs a connection to the server. Nothing changed; try again when you are back online.
+billing-choose-unknown = The list below is up to date again; choose one of these.
+billing-choose-retry = Nothing changed; try again in a moment.
+billing-rule-none = Choose a package to see when it applies and what it costs.
+billing-rule-now-trial = Applies now; your trial still ends on { $date }.
+    .detail = Nothing is charged for the trial.
+billing-rule-prorated = Applies now; a pro forma invoice charges the difference for the rest of the period (about { $estimate } until { $date }).
+    .detail = This is an estimate: the invoice has the exact amount, worked out when you confirm.
+billing-rule-next-period = Applies from { $date }; until then you keep { $package }.
+    .detail = Nothing is charged now.
+billing-rule-stay = You stay on { $package }.
+    .detail = The switch to { $pending } planned from { $date } is cancelled.
+billing-rule-locked = Applies now; a pro forma invoice for the next month is issued to unlock your account.
+    .detail = It is for { $amount }; pay it with its reference and your account opens again with all your data.
+billing-rule-same = You are on { $package } already.
+billing-rule-currency = { $package } is priced in { $theirs }, yours in { $yours }: ask WP Play to switch.
+billing-prices-per-month = Prices are per month.
+
+## Edits the server refused (dashboard/RejectedEdits)
+
+rejected-edits-title = { $count ->
+    [one] { $count } change was refused by the server
+   *[other] { $count } changes were refused by the server
+}
+rejected-edits-what = Correct it and save again, or discard it to keep what the server has.
+rejected-edits-discarded = Discarded: { $summary }.
+rejected-edits-still-listed = The edit is still listed; try again.
+rejected-edits-confirm-title = Discard this change?
+rejected-edits-confirm = Discard change
+rejected-edits-confirm-what = “{ $summary }” will be removed from this computer and never sent again. The server keeps its current values. This cannot be undone.

@@ -202,3 +202,159 @@ next-from = od { $date }; do tada zadržavate { $package }.
 limit-subscribers = Pretplatnici
 limit-streams = Strimovi
 up-to = do { $count }
+
+## Zajednički delovi svih strana
+
+page-previous = Prethodna
+page-previous-label = Prethodna strana
+page-next = Sledeća
+page-next-label = Sledeća strana
+export-csv = Izvezi CSV
+export-busy = Izvoz…
+export-none = { $what ->
+    [dealers] Nema dilera za izvoz
+   *[lines] Nema linija za izvoz
+}
+export-title = { $what ->
+    [dealers] Sačuvajte prikazane dilere (sve strane, filtrirane i sortirane kao sada) u CSV datoteku
+   *[lines] Sačuvajte prikazane linije (sve strane, filtrirane i sortirane kao sada) u CSV datoteku
+}
+retry = Pokušaj ponovo
+retrying = Ponovni pokušaj…
+try-in-a-moment = Pokušajte ponovo za trenutak.
+stale-read = Prikazuje se ono što je poslednje učitano; novi pokušaj za trenutak.
+trying-in-a-moment = Novi pokušaj za trenutak.
+discard = Odbaci
+discarding = Odbacivanje…
+discard-label = Odbaci odbijenu izmenu za { $what }
+discard-to-start-again = Odbacite je u tabeli da biste počeli ponovo od onoga što server ima.
+close = Zatvori
+allowance-title = Paket { $package } dozvoljava { $max } { $noun ->
+    [streams] strimova
+   *[lines] linija
+}
+refused-conflict = Sukob
+refused-conflict-message = { $thing ->
+    [dealer] Drugi uređaj je prvi izmenio ovog dilera; vaša izmena nije primenjena.
+    [stream] Drugi uređaj je prvi izmenio ovaj strim; vaša izmena nije primenjena.
+    [settings] Drugi uređaj je prvi izmenio ova podešavanja; vaša izmena nije primenjena.
+   *[line] Drugi uređaj je prvi izmenio ovu liniju; vaša izmena nije primenjena.
+}
+refused-conflict-short = Drugi uređaj ga je prvi izmenio.
+refused-conflict-tip = { $thing ->
+    [dealer] Odbacite svoju izmenu i prikažite dilera kako ga je ostavio drugi uređaj; zatim ga po potrebi ponovo izmenite.
+    [stream] Odbacite svoju izmenu i prikažite strim kako ga je ostavio drugi uređaj; zatim ga po potrebi ponovo izmenite.
+    [settings] Odbacite svoju izmenu i prikažite podešavanja kako ih je ostavio drugi uređaj; zatim ih po potrebi ponovo izmenite.
+   *[line] Odbacite svoju izmenu i prikažite liniju kako ju je ostavio drugi uređaj; zatim je po potrebi ponovo izmenite.
+}
+refused = Odbijeno
+refused-message = Server je odbio ovu izmenu.
+refused-tip = Odbacite odbijenu izmenu i prikažite ono što server ima.
+hint-ipc-error = Proverite adresu servera i vezu, pa pokušajte ponovo.
+hint-missing-field = Popunite označeno polje i pokušajte ponovo.
+allowance-of = od { $max } { $noun ->
+    [streams] strimova
+   *[lines] linija
+}
+allowance-full = Dostignuto je ograničenje paketa { $package } — veći paket u odeljku Naplata ga podiže.
+
+## Sistemska traka i upozorenja same aplikacije
+
+tray-open = Otvori WP Play Partner Desk
+tray-sync-now = Sinhronizuj
+tray-pending-requests = Zahtevi na čekanju
+tray-pending-requests-count = Zahtevi na čekanju ({ $count })
+tray-quit = Izađi
+tray-signed-out = Niste prijavljeni
+tray-requests = { $count ->
+    [one] { $count } Zahtev za partnerstvo čeka vaš odgovor
+    [few] { $count } Zahteva za partnerstvo čekaju vaš odgovor
+   *[other] { $count } Zahteva za partnerstvo čeka vaš odgovor
+}
+tray-locked = Nalog je zaključan: platite u odeljku Naplata da biste ga otključali
+tray-ends-today = { $period ->
+    [trial] Probni period ističe danas
+   *[paid] Plaćeni period ističe danas
+}
+tray-days-left = { $period ->
+    [trial] Probni period: { $days ->
+        [one] preostao je { $days } dan
+        [few] preostala su { $days } dana
+       *[other] preostalo je { $days } dana
+    }
+   *[paid] Plaćeni period: { $days ->
+        [one] preostao je { $days } dan
+        [few] preostala su { $days } dana
+       *[other] preostalo je { $days } dana
+    }
+}
+tray-refused = { $count ->
+    [one] Server je odbio { $count } izmenu: otvorite aplikaciju da je ispravite
+    [few] Server je odbio { $count } izmene: otvorite aplikaciju da ih ispravite
+   *[other] Server je odbio { $count } izmena: otvorite aplikaciju da ih ispravite
+}
+tray-synced = Na mreži, sve je sinhronizovano
+tray-online-waiting = { $count ->
+    [one] Na mreži, { $count } izmena čeka sinhronizaciju
+    [few] Na mreži, { $count } izmene čekaju sinhronizaciju
+   *[other] Na mreži, { $count } izmena čeka sinhronizaciju
+}
+tray-offline = Van mreže
+tray-offline-waiting = { $count ->
+    [one] Van mreže, { $count } izmena čeka sinhronizaciju
+    [few] Van mreže, { $count } izmene čekaju sinhronizaciju
+   *[other] Van mreže, { $count } izmena čeka sinhronizaciju
+}
+alert-ends-on = Ističe { $when }. Platite profakturu u odeljku Naplata da biste nastavili da radite.
+alert-ends-at = Ističe { $when }. Platite profakturu u odeljku Naplata da biste nastavili da radite.
+alert-locked =
+    .title = Vaš nalog je zaključan
+    .body = { $period ->
+        [trial] Vaš besplatni probni period je istekao bez uplate. Podaci se čuvaju do { $purge }; platite u odeljku Naplata da biste otključali nalog.
+       *[paid] Vaš plaćeni period je istekao bez uplate. Podaci se čuvaju do { $purge }; platite u odeljku Naplata da biste otključali nalog.
+    }
+alert-purge = Ako ne platite, sve što ste uneli biće obrisano { $purge }.
+
+## CSV izvoz (kolone i vrednosti)
+
+csv-name = Naziv
+csv-username = Korisničko ime
+csv-email = E-pošta
+csv-phone = Telefon
+csv-status = Status
+csv-subscribers = Pretplatnici
+csv-sync = Sinhronizacija
+csv-line-username = Korisničko ime linije
+csv-mac = MAC adresa
+csv-dealer = Diler
+csv-expires = Ističe (UTC)
+csv-state = Stanje
+csv-active = Aktivan
+csv-inactive = Neaktivan
+csv-disabled = Isključena
+csv-suspended = Suspendovana
+csv-expired = Istekla
+csv-synced = Sinhronizovano
+csv-waiting = Čeka sinhronizaciju
+csv-refused = Server je odbio
+earlier-changes-waiting = Ranije izmene { $what } sačuvane su na ovom računaru i čekaju sinhronizaciju.
+page-range = { $first }–{ $last } od { $total }
+page-of = Strana { $page } od { $pages }
+needs-connection = { $subject } zahteva vezu sa serverom
+sync-later = Sačuvano na ovom računaru — sinhronizuje se kada server bude dostupan.
+brand-name = WP Play
+brand-product = Partner Desk
+update-needed = Potrebno je ažuriranje.
+update-needed-waiting = { $count ->
+    [one] { $count } izmena koja čeka ostaje na ovom računaru i sinhronizuje se posle ažuriranja.
+    [few] { $count } izmene koje čekaju ostaju na ovom računaru i sinhronizuju se posle ažuriranja.
+   *[other] { $count } izmena koje čekaju ostaje na ovom računaru i sinhronizuje se posle ažuriranja.
+}
+update-needed-read = I dalje možete da čitate sve na ovom računaru; izmene se sinhronizuju posle ažuriranja.
+update-install-version = Instaliraj verziju { $version } i ponovo pokreni
+update-checking = Provera…
+update-check = Proveri da li postoji nova verzija
+copy-selected = { $what } je označen.
+copy-press = Pritisnite Ctrl+C (⌘C na Mac računaru) da biste ga kopirali.
+copy-unavailable = Kopiranje ovde nije dostupno.
+copy-select-yourself = Označite { $what } i kopirajte ga sa Ctrl+C (⌘C na Mac računaru).

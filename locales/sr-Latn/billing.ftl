@@ -1,1 +1,167 @@
 # Poruke ekrana (billing), vidi app.ftl.
+
+## Stanje naloga (StatusCard)
+
+billing-account = Nalog
+billing-as-last-synced = Prema poslednjoj sinhronizaciji
+    .title = Server nije mogao da odgovori; ovo je ono što ovaj računar zna.
+billing-locked-dates = Zaključan od { $since } Podaci se brišu za { $days ->
+    [one] { $days } dan
+    [few] { $days } dana
+   *[other] { $days } dana
+}, { $purge }
+billing-trial-ends = Besplatni probni period ističe { $date }
+billing-paid-through = Plaćeno do { $date }
+billing-days-in-period = { $left } u ovom periodu.
+billing-what-to-do = Šta da uradite
+billing-locked-todo = Platite otvorenu fakturu u odeljku „Kako platiti“. Uplata se evidentira automatski i otključava vaš nalog, vaše dilere i vaše preprodavce, sa svim podacima tačno onakvim kakvi su bili.
+billing-trial-soon = Platite profakturu pre isteka probnog perioda da biste zadržali pristup za sebe, svoje dilere i svoje preprodavce.
+billing-trial-all = Sve funkcije vašeg paketa dostupne su tokom probnog perioda. Prva profaktura se izdaje 7 dana pre njegovog isteka.
+billing-paid-soon = Platite sledeću fakturu pre ovog datuma da biste zadržali pristup bez prekida.
+billing-paid-next = Sledeća profaktura se izdaje 7 dana pre ovog datuma. Ranijom uplatom ništa ne gubite: novi period počinje tamo gde se ovaj završava.
+
+## Odeljak zatvoren dok je nalog zaključan (LockedScreen)
+
+billing-locked-title = { $section } – odeljak je zatvoren dok je vaš nalog zaključan
+billing-locked-lead = { $period ->
+    [trial] Vaš besplatni probni period je istekao
+   *[paid] Vaš plaćeni period je istekao
+} { $date } bez uplate, pa je pristup administratorskom panelu obustavljen.
+billing-locked-paused = Vi i vaši dileri ne možete da koristite administratorski panel, a vaši preprodavci ne mogu da koriste vaš sadržaj, dok nalog ne bude plaćen.
+billing-locked-kept = Još ništa nije obrisano. Vaši podaci se čuvaju još { $days ->
+    [one] { $days } dan
+    [few] { $days } dana
+   *[other] { $days } dana
+}, do { $date } Posle toga se trajno brišu.
+billing-locked-restores = Uplata vraća sve tačno onako kako je bilo: dilere, pretplatnike, sadržaj, preprodavce i podešavanja. Izmene koje još čekaju na ovom računaru šalju se posle uplate.
+billing-locked-hint = Naplata prikazuje vašu otvorenu fakturu i poziv na broj za uplatu.
+
+## Kako platiti (HowToPayCard, PaymentReference)
+
+billing-how-to-pay = Kako platiti
+billing-kind-proration = Razlika za veći paket
+    .title = Naplaćuje razliku u ceni prelaska na veći paket za ostatak perioda.
+billing-kind-monthly = Mesečni period
+billing-proforma-number = Profaktura { $number }
+billing-due-partial = preostalo od { $amount } (primljeno { $paid })
+billing-due-open = za uplatu
+billing-pay-explain = Platite bankovnim prenosom ili preko platnog provajdera sa ovim pozivom na broj; uplata se evidentira automatski i produžava vaš paket — obično u roku od nekoliko minuta od obaveštenja banke. Profakture vam stižu i e-poštom.
+billing-none-locked = Nema otvorene fakture. Izaberite paket pod „Promeni paket“ da biste dobili profakturu za sledeći mesec, a zatim je platite sa njenim pozivom na broj da biste otključali nalog.
+billing-none-issuing = Trenutno nemate ništa da platite. Sledeća profaktura se upravo izdaje i stiže vam i e-poštom.
+billing-none-next = Trenutno nemate ništa da platite. Sledeća profaktura se izdaje 7 dana pre isteka perioda ({ $end }), na dan { $date } Stiže vam i e-poštom.
+billing-reference = Poziv na broj
+billing-reference-what = poziv na broj
+billing-reference-copied = Poziv na broj { $reference } je kopiran.
+billing-reference-copy-label = Kopiraj poziv na broj { $reference }
+billing-copy = Kopiraj
+billing-copied = Kopirano
+billing-reference-title = Poziv na broj { $reference }
+
+## Fakture i uplate (InvoiceTable, PaymentTable)
+
+billing-col-invoice = Faktura
+billing-col-period = Period
+billing-col-package = Paket
+billing-col-amount = Iznos
+billing-col-status = Status
+billing-col-issued = Izdata
+billing-col-pdf = PDF
+billing-col-received = Primljeno
+billing-col-how = Način
+billing-col-what-it-did = Ishod
+billing-status-paid = Plaćena
+billing-status-paid-on = Plaćena { $date }
+billing-status-partial = Delimično plaćena: { $paid } od { $amount }
+billing-status-open = Otvorena
+billing-pdf = PDF
+billing-pdf-label = Sačuvaj fakturu { $number } kao PDF
+billing-pdf-opened = Faktura { $number } je otvorena.
+billing-pdf-saved = Faktura { $number } je sačuvana kao PDF.
+billing-pdf-saved-as = Sačuvana kao { $path }
+billing-source-bank = Bankovni prenos
+billing-source-webhook = Platni provajder
+billing-source-operator = Evidentirao WP Play
+billing-payment-paid = Plaćena faktura { $number }
+billing-payment-applied = Proknjižena
+billing-payment-partial = Deo fakture { $number }
+billing-payment-partial-any = Deo fakture
+billing-payment-overpaid = Više od iznosa fakture: WP Play će vam vratiti razliku ili je uračunati
+billing-payment-matching = WP Play je povezuje sa fakturom
+
+## Stranica Naplata (BillingPage, BillingUnavailable)
+
+billing-loading = Učitavanje naplate
+billing-payment-received = Uplata je primljena: faktura { $number } je plaćena.
+billing-changed-pay = Platite { $amount } sa pozivom na broj { $reference }; nalazi se pod „Kako platiti“.
+billing-invoices = Fakture
+    .description = Profakture, najnovije prve. Svaka uplata se povezuje sa svojom fakturom preko poziva na broj.
+billing-checking = Provera…
+billing-check-payments = Proveri uplate
+billing-invoices-none = Još nema faktura. Prva profaktura se izdaje 7 dana pre isteka { $state ->
+    [trial] probnog perioda
+   *[paid] perioda
+} i pojavljuje se ovde.
+billing-payments = Uplate
+    .description = Evidentiraju se automatski na osnovu obaveštenja banke ili platnog provajdera, najnovije prve.
+billing-needs-connection = Za naplatu je potrebna veza sa serverom
+billing-stale = Prikazano je ono što je server poslednji put javio. { $detail }
+billing-subject = Naplata
+billing-offline-note = Fakture, pozivi na broj i promene paketa stižu sa servera. Stanje naloga iznad je ono što ovaj računar zna od poslednje sinhronizacije; sve ostalo u aplikaciji radi i van mreže.
+
+## Promena paketa (ChangePackageWindow)
+
+billing-change-subtitle = Izaberite paket; pravilo koje za njega važi prikazuje se pre nego što potvrdite.
+billing-changing = Promena…
+billing-packages-loading = Učitavanje ponuđenih paketa
+billing-packages-on-offer = Ponuđeni paketi
+billing-packages-need-connection = Za prikaz ponuđenih paketa potrebna je veza sa serverom
+billing-badge-current = Trenutni
+billing-badge-next = Sledeći period
+billing-package-limits = Do { $subscribers } { $subscribers ->
+    [one] pretplatnika
+    [few] pretplatnika
+   *[other] pretplatnika
+} · do { $streams } { $streams ->
+    [one] strima
+    [few] strima
+   *[other] strimova
+}
+billing-blocked-same = Već ste na ovom paketu.
+billing-blocked-currency = Cena je u valuti { $theirs }, a vaša u { $yours }: zatražite promenu od operatera WP Play.
+billing-blocked-pending = Već izabran od { $date }
+billing-note-keep = Zadržite ga i otkažite prelazak na { $package }.
+billing-switch-now = Pređi odmah
+billing-switch-invoice = Pređi i dobij fakturu
+billing-switch-from = Pređi od { $date }
+billing-keep = Zadrži { $package }
+billing-choose-offline = Za izbor paketa potrebna je veza sa serverom. Ništa nije promenjeno; pokušajte ponovo kada budete na mreži.
+billing-choose-unknown = Spisak ispod je ponovo ažuran; izaberite jedan od ovih paketa.
+billing-choose-retry = Ništa nije promenjeno; pokušajte ponovo za trenutak.
+billing-rule-none = Izaberite paket da biste videli od kada važi i koliko košta.
+billing-rule-now-trial = Važi odmah; vaš probni period i dalje ističe { $date }
+    .detail = Probni period se ne naplaćuje.
+billing-rule-prorated = Važi odmah; profaktura naplaćuje razliku za ostatak perioda (oko { $estimate } do { $date }).
+    .detail = Ovo je procena: tačan iznos stoji na fakturi i obračunava se kada potvrdite.
+billing-rule-next-period = Važi od { $date } Do tada zadržavate { $package }.
+    .detail = Sada se ništa ne naplaćuje.
+billing-rule-stay = Ostajete na paketu { $package }.
+    .detail = Prelazak na { $pending } planiran od { $date } je otkazan.
+billing-rule-locked = Važi odmah; izdaje se profaktura za sledeći mesec kako bi se vaš nalog otključao.
+    .detail = Iznosi { $amount }; platite je sa njenim pozivom na broj i vaš nalog se ponovo otvara sa svim podacima.
+billing-rule-same = Već ste na paketu { $package }.
+billing-rule-currency = Cena paketa { $package } je u valuti { $theirs }, a vaša u { $yours }: zatražite promenu od operatera WP Play.
+billing-prices-per-month = Cene su mesečne.
+
+## Izmene koje je server odbio (dashboard/RejectedEdits)
+
+rejected-edits-title = { $count ->
+    [one] Server je odbio { $count } izmenu
+    [few] Server je odbio { $count } izmene
+   *[other] Server je odbio { $count } izmena
+}
+rejected-edits-what = Ispravite je i ponovo sačuvajte, ili je odbacite da biste zadržali ono što je na serveru.
+rejected-edits-discarded = Odbačeno: { $summary }.
+rejected-edits-still-listed = Izmena je i dalje na spisku; pokušajte ponovo.
+rejected-edits-confirm-title = Odbaciti ovu izmenu?
+rejected-edits-confirm = Odbaci izmenu
+rejected-edits-confirm-what = Izmena „{ $summary }“ biće uklonjena sa ovog računara i više nikada neće biti poslata. Server zadržava svoje trenutne vrednosti. Ovo se ne može opozvati.

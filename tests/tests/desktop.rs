@@ -95,6 +95,27 @@ async fn partner_registers_and_signs_in() {
     text_of(&app, "[data-testid=nav-dashboard]", "Početna").await;
     text_of(&app, "[data-testid=days-left]", "Preostalo je 14 dana").await;
     shot(&app, &shots, "04c-dashboard-serbian-latin.png").await;
+    // Every section of the partner's app, in Serbian, for a look at each.
+    for (section, ready) in [
+        ("providers", "[data-testid=dealers-empty]"),
+        ("subscribers", "[data-testid=subscribers-empty]"),
+        ("resellers", "[data-testid=links-section]"),
+        ("content", "[data-testid=catalog-empty]"),
+        (
+            "activity",
+            "[data-testid=audit-empty], [data-testid=audit-changes], table",
+        ),
+        (
+            "billing",
+            "[data-testid=days-left], [data-testid=invoices-empty]",
+        ),
+        ("settings", "[data-testid=settings-page]"),
+    ] {
+        click(&app, &format!("[data-testid=nav-{section}]")).await;
+        element(&app, ready).await;
+        shot(&app, &shots, &format!("04s-{section}-serbian.png")).await;
+    }
+    click(&app, "[data-testid=nav-dashboard]").await;
     choose(&app, "[data-testid=language-switch]", "sr-Cyrl").await;
     text_of(&app, "[data-testid=nav-dashboard]", "Почетна").await;
     text_of(&app, "[data-testid=days-left]", "Преостало је 14 дана").await;

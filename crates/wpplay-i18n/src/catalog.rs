@@ -25,7 +25,8 @@ macro_rules! sources {
 }
 
 /// The hand-written catalogs, per language (the Cyrillic one holds overrides only).
-pub const EN: &[Source] = sources!("en": "server.ftl", "app.ftl", "billing.ftl", "network.ftl", "lines.ftl", "more.ftl");
+pub const EN: &[Source] =
+    sources!("en": "server.ftl", "app.ftl", "billing.ftl", "network.ftl", "lines.ftl", "more.ftl");
 pub const SR_LATN: &[Source] = sources!("sr-Latn": "server.ftl", "app.ftl", "billing.ftl", "network.ftl", "lines.ftl", "more.ftl");
 pub const SR_CYRL_OVERRIDES: &[Source] = sources!("sr-Cyrl": "overrides.ftl");
 

@@ -7,7 +7,8 @@
 /// Names that stay as they are in either script.
 const KEEP: &[&str] = &[
     "WP", "Play", "Partner", "Desk", "Viber", "Telegram", "WhatsApp", "Signal", "Excel", "Windows",
-    "macOS", "Linux", "Android", "TiviMate", "Smarters", "Kodi", "VLC", "Xtream",
+    "macOS", "Linux", "Android", "TiviMate", "Smarters", "Kodi", "VLC", "Xtream", "Mac", "Ctrl",
+    "Shift", "Enter", "Esc", "Tab", "Alt", "StreamCo",
 ];
 
 /// Words whose "nj" or "dž" are two sounds, not one: a prefix that tells them, and the
@@ -57,19 +58,27 @@ fn flush(word: &mut String, out: &mut String) {
     // Punctuation that ends a sentence is not part of the word.
     let core_len = word.trim_end_matches(['.', ':', '-', '?']).len();
     let (core, tail) = word.split_at(core_len);
-    if is_address(core) || is_foreign(core) {
+    // A key combination (Ctrl+C, Shift+Enter) is written as on the keyboard.
+    let keys = core.contains('+') && core.chars().any(char::is_alphabetic);
+    if is_address(core) || is_foreign(core) || keys {
         out.push_str(core);
     } else {
         // "PDF-u", "e-mail": each part of a joined word is judged on its own.
-        for (i, part) in core.split('-').enumerate() {
-            if i > 0 {
-                out.push('-');
-            }
+        let mut rest = core;
+        while !rest.is_empty() {
+            let end = rest.find(['-', '+']).unwrap_or(rest.len());
+            let part = &rest[..end];
             if stays_latin(part) {
                 out.push_str(part);
             } else {
                 transliterate_word(part, out);
             }
+            // The joining mark itself, if any.
+            let joiner = rest[end..].chars().next();
+            if let Some(j) = joiner {
+                out.push(j);
+            }
+            rest = &rest[end + joiner.map_or(0, char::len_utf8)..];
         }
     }
     out.push_str(tail);
@@ -223,6 +232,10 @@ mod tests {
         );
         assert_eq!(to_cyrillic("Pošaljite e-mail"), "Пошаљите е-маил");
         assert_eq!(to_cyrillic("WP Play Partner Desk"), "WP Play Partner Desk");
+        assert_eq!(
+            to_cyrillic("Pritisnite Ctrl+C ili Shift+Enter na Mac računaru"),
+            "Притисните Ctrl+C или Shift+Enter на Mac рачунару"
+        );
         assert_eq!(
             to_cyrillic("Wi-Fi i Xtream plejer"),
             "Wi-Fi и Xtream плејер"

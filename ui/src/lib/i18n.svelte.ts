@@ -4,7 +4,10 @@
 // template follows a switch of language at once, without a restart.
 
 import { FluentBundle, FluentResource, type FluentVariable } from "@fluent/bundle";
-import { backend, type Lang, type LanguageChoice, type LanguageView } from "./backend";
+// The generated commands, not the `backend` adapter: the adapter's hints speak through
+// this module, so importing it here would make a cycle.
+import { commands } from "./backend/commands";
+import type { Lang, LanguageChoice, LanguageView } from "./backend";
 // The English app catalog, built in: what the start-up screen says before the core answers.
 import english from "../../../locales/en/app.ftl?raw";
 
@@ -29,11 +32,11 @@ class Messages {
   }
 
   async load(): Promise<void> {
-    this.apply(await backend.language());
+    this.apply(await commands.language());
   }
 
   async choose(lang: Lang): Promise<void> {
-    this.apply(await backend.setLanguage({ lang }));
+    this.apply(await commands.setLanguage({ lang }));
   }
 
   /** The message `id` (or its attribute, `id.attr`) with `args`; the id itself if missing. */

@@ -10,6 +10,7 @@ use chrono_tz::Tz;
 use std::collections::HashSet;
 use wpplay_domain::billing::{BillingFacts, EventKind, anchor_day, plan};
 use wpplay_domain::lifecycle::LifecycleFacts;
+use wpplay_i18n::{Lang, args, format, text};
 use wpplay_wire::resellers::Notification;
 use wpplay_wire::sync::Entity;
 
@@ -17,7 +18,12 @@ use wpplay_wire::sync::Entity;
 pub const COMPUTED_HERE: [&str; 3] = ["access_ending", "access_locked", "purge_warning"];
 
 /// The alerts due now and not raised before; recorded as raised.
-pub(super) async fn take(s: &Session, tz: Tz, now: DateTime<Utc>) -> CoreResult<Vec<Notification>> {
+pub(super) async fn take(
+    s: &Session,
+    tz: Tz,
+    lang: Lang,
+    now: DateTime<Utc>,
+) -> CoreResult<Vec<Notification>> {
     let Some(sub) = s
         .replica
         .entities("subscription")
@@ -61,6 +67,7 @@ pub(super) async fn take(s: &Session, tz: Tz, now: DateTime<Utc>) -> CoreResult<
                                 facts.lifecycle.purge_at(),
                                 paid,
                                 tz,
+                                lang,
                                 now,
                             )
                         })
@@ -75,64 +82,68 @@ pub(super) async fn take(s: &Session, tz: Tz, now: DateTime<Utc>) -> CoreResult<
         .collect())
 }
 
-/// The words of one alert (`None` for events that are not the partner's news here).
+/// The words of one alert in `lang` (`None` for events that are not the partner's news
+/// here).
 fn alert(
     kind: EventKind,
     end: DateTime<Utc>,
     purge: DateTime<Utc>,
     paid: bool,
     tz: Tz,
+    lang: Lang,
     now: DateTime<Utc>,
 ) -> Option<Notification> {
-    let what = if paid { "paid period" } else { "free trial" };
+    let period = if paid { "paid" } else { "trial" };
     let day = |t: DateTime<Utc>| {
-        t.with_timezone(&tz)
-            .format("%-d %B %Y at %H:%M")
-            .to_string()
+        let local = t.with_timezone(&tz);
+        text(
+            lang,
+            "at-time",
+            Some(&args! {
+                "day" => format::date(local.date_naive(), lang),
+                "time" => format::time(local.time()),
+            }),
+        )
+    };
+    let args = args! {"period" => period, "when" => day(end), "purge" => day(purge)};
+    let say = |id: &str, days: Option<i64>| {
+        let a = match days {
+            Some(d) => args.clone().with("days", d),
+            None => args.clone(),
+        };
+        text(lang, id, Some(&a))
     };
     let (title, body) = match kind {
         EventKind::EndsIn7Days | EventKind::EndsIn3Days | EventKind::EndsIn1Day => {
             let days = match kind {
-                EventKind::EndsIn7Days => "7 days",
-                EventKind::EndsIn3Days => "3 days",
-                _ => "1 day",
+                EventKind::EndsIn7Days => 7,
+                EventKind::EndsIn3Days => 3,
+                _ => 1,
             };
             (
-                format!("Your {what} ends in {days}"),
-                format!(
-                    "It ends on {}. Pay the pro forma invoice under Billing to keep working.",
-                    day(end)
-                ),
+                say("access-ending.title", Some(days)),
+                say("alert-ends-on", None),
             )
         }
         EventKind::EndsToday => (
-            format!("Your {what} ends today"),
-            format!(
-                "It ends at {}. Pay the pro forma invoice under Billing to keep working.",
-                day(end)
-            ),
+            say("access-ends-today.title", None),
+            say("alert-ends-at", None),
         ),
         EventKind::Locked => (
-            "Your account is locked".to_owned(),
-            format!(
-                "Your {what} ended unpaid. Your data is kept until {}; pay under Billing to unlock.",
-                day(purge)
-            ),
+            say("alert-locked.title", None),
+            say("alert-locked.body", None),
         ),
-        EventKind::PurgeIn7Days | EventKind::PurgeIn1Day => (
-            format!(
-                "Your data is deleted in {}",
-                if kind == EventKind::PurgeIn7Days {
-                    "7 days"
-                } else {
-                    "1 day"
-                }
-            ),
-            format!(
-                "Unless you pay, everything you entered is deleted on {}.",
-                day(purge)
-            ),
-        ),
+        EventKind::PurgeIn7Days | EventKind::PurgeIn1Day => {
+            let days = if kind == EventKind::PurgeIn7Days {
+                7
+            } else {
+                1
+            };
+            (
+                say("purge-warning.title", Some(days)),
+                say("alert-purge", None),
+            )
+        }
         EventKind::Invoice | EventKind::Purge => return None,
     };
     Some(Notification {

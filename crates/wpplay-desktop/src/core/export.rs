@@ -8,6 +8,7 @@ use crate::error::{CoreResult, local_storage};
 use crate::view::{CsvExport, DealerQuery, LineView, SubscriberQuery};
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use wpplay_i18n::{Lang, format, text};
 use wpplay_wire::dealers::{DealerState, LineStatus};
 
 impl Core {
@@ -15,27 +16,32 @@ impl Core {
     pub async fn export_dealers(&self, q: DealerQuery) -> CoreResult<CsvExport> {
         check_page(q.page, q.page_size)?;
         let rows = filtered_dealers(self.dealer_rows().await?, &q);
-        let mut csv = Csv::new(&[
-            "Name",
-            "Username",
-            "E-mail",
-            "Phone",
-            "Status",
-            "Subscribers",
-            "Sync",
-        ]);
+        let lang = self.lang_now();
+        let say = |id: &str| text(lang, id, None);
+        let mut csv = Csv::new(
+            lang,
+            &[
+                "csv-name",
+                "csv-username",
+                "csv-email",
+                "csv-phone",
+                "csv-status",
+                "csv-subscribers",
+                "csv-sync",
+            ],
+        );
         for r in &rows {
             csv.row(&[
                 &r.display_name,
                 &r.username,
                 r.contact_email.as_deref().unwrap_or(""),
                 r.contact_phone.as_deref().unwrap_or(""),
-                match r.status {
-                    DealerState::Active => "Active",
-                    DealerState::Inactive => "Inactive",
-                },
+                &say(match r.status {
+                    DealerState::Active => "csv-active",
+                    DealerState::Inactive => "csv-inactive",
+                }),
                 &r.subscriber_count.to_string(),
-                sync_label(r.sync),
+                &say(sync_label(r.sync)),
             ]);
         }
         self.write_export("my-dealers", csv, rows.len())
@@ -46,16 +52,21 @@ impl Core {
         check_page(q.page, q.page_size)?;
         let (rows, _) = self.subscriber_rows().await?;
         let rows = filtered_lines(rows, &q);
-        let mut csv = Csv::new(&[
-            "Name",
-            "Line username",
-            "MAC address",
-            "Dealer",
-            "Expires (UTC)",
-            "Status",
-            "State",
-            "Sync",
-        ]);
+        let lang = self.lang_now();
+        let say = |id: &str| text(lang, id, None);
+        let mut csv = Csv::new(
+            lang,
+            &[
+                "csv-name",
+                "csv-line-username",
+                "csv-mac",
+                "csv-dealer",
+                "csv-expires",
+                "csv-status",
+                "csv-state",
+                "csv-sync",
+            ],
+        );
         for r in &rows {
             csv.row(&[
                 &r.name,
@@ -63,17 +74,17 @@ impl Core {
                 &r.mac,
                 r.dealer_name.as_deref().unwrap_or(""),
                 &r.expires_at.format("%Y-%m-%d %H:%M").to_string(),
-                match r.status {
-                    LineStatus::Active => "Active",
-                    LineStatus::Disabled => "Disabled",
-                },
-                match r.state {
-                    LineView::Active => "Active",
-                    LineView::Disabled => "Disabled",
-                    LineView::Suspended => "Suspended",
-                    LineView::Expired => "Expired",
-                },
-                sync_label(r.sync),
+                &say(match r.status {
+                    LineStatus::Active => "csv-active",
+                    LineStatus::Disabled => "csv-disabled",
+                }),
+                &say(match r.state {
+                    LineView::Active => "csv-active",
+                    LineView::Disabled => "csv-disabled",
+                    LineView::Suspended => "csv-suspended",
+                    LineView::Expired => "csv-expired",
+                }),
+                &say(sync_label(r.sync)),
             ]);
         }
         self.write_export("subscribers", csv, rows.len())
@@ -86,7 +97,7 @@ impl Core {
         // Written beside and renamed, so a half-written file never carries the name.
         let partial = path.with_extension("csv.part");
         let mut f = std::fs::File::create(&partial).map_err(local_storage)?;
-        f.write_all(csv.0.as_bytes())
+        f.write_all(csv.text.as_bytes())
             .and_then(|()| f.sync_all())
             .map_err(local_storage)?;
         std::fs::rename(&partial, &path).map_err(local_storage)?;
@@ -99,9 +110,9 @@ impl Core {
 
 fn sync_label(s: crate::view::RowSync) -> &'static str {
     match s {
-        crate::view::RowSync::Synced => "Synced",
-        crate::view::RowSync::Pending => "Waiting to sync",
-        crate::view::RowSync::Rejected => "Refused by the server",
+        crate::view::RowSync::Synced => "csv-synced",
+        crate::view::RowSync::Pending => "csv-waiting",
+        crate::view::RowSync::Rejected => "csv-refused",
     }
 }
 
@@ -118,30 +129,40 @@ fn free_path(dir: &Path, stem: &str) -> PathBuf {
 }
 
 /// RFC 4180 CSV with a UTF-8 byte order mark (so spreadsheets read accents right) and CRLF
-/// line ends. A cell that a spreadsheet would run as a formula is prefixed with `'`.
-struct Csv(String);
+/// line ends, separated as the language's spreadsheets expect (`;` in Serbian, where the
+/// comma is the decimal mark; `,` in English). A cell that a spreadsheet would run as a
+/// formula is prefixed with `'`.
+struct Csv {
+    text: String,
+    sep: char,
+}
 
 impl Csv {
-    fn new(header: &[&str]) -> Self {
-        let mut c = Self(String::from("\u{feff}"));
-        c.row(header);
+    /// A file whose header row is the catalog messages `columns` in `lang`.
+    fn new(lang: Lang, columns: &[&str]) -> Self {
+        let mut c = Self {
+            text: String::from("\u{feff}"),
+            sep: format::csv_separator(lang),
+        };
+        let header: Vec<String> = columns.iter().map(|id| text(lang, id, None)).collect();
+        c.row(&header.iter().map(String::as_str).collect::<Vec<_>>());
         c
     }
 
     fn row(&mut self, cells: &[&str]) {
-        let line: Vec<String> = cells.iter().map(|c| cell(c)).collect();
-        self.0.push_str(&line.join(","));
-        self.0.push_str("\r\n");
+        let line: Vec<String> = cells.iter().map(|c| cell(c, self.sep)).collect();
+        self.text.push_str(&line.join(&self.sep.to_string()));
+        self.text.push_str("\r\n");
     }
 }
 
-fn cell(value: &str) -> String {
+fn cell(value: &str, sep: char) -> String {
     let value = if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{value}")
     } else {
         value.to_owned()
     };
-    if value.contains([',', '"', '\n', '\r']) {
+    if value.contains([sep, '"', '\n', '\r']) {
         format!("\"{}\"", value.replace('"', "\"\""))
     } else {
         value
@@ -150,15 +171,30 @@ fn cell(value: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::cell;
+    use super::{Csv, cell};
+    use wpplay_i18n::Lang;
 
     #[test]
     fn cells_are_quoted_and_defused() {
-        assert_eq!(cell("plain"), "plain");
-        assert_eq!(cell("a,b"), "\"a,b\"");
-        assert_eq!(cell("say \"hi\""), "\"say \"\"hi\"\"\"");
-        assert_eq!(cell("two\nlines"), "\"two\nlines\"");
-        assert_eq!(cell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
-        assert_eq!(cell("+381 64 123"), "'+381 64 123");
+        assert_eq!(cell("plain", ','), "plain");
+        assert_eq!(cell("a,b", ','), "\"a,b\"");
+        assert_eq!(cell("a,b", ';'), "a,b");
+        assert_eq!(cell("a;b", ';'), "\"a;b\"");
+        assert_eq!(cell("say \"hi\"", ','), "\"say \"\"hi\"\"\"");
+        assert_eq!(cell("two\nlines", ','), "\"two\nlines\"");
+        assert_eq!(cell("=HYPERLINK(\"x\")", ';'), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(cell("+381 64 123", ','), "'+381 64 123");
+    }
+
+    #[test]
+    fn a_serbian_file_is_separated_by_semicolons_with_its_columns_in_serbian() {
+        let mut csv = Csv::new(Lang::SrLatn, &["csv-name", "csv-mac", "csv-status"]);
+        csv.row(&["Ćirilica, d.o.o.", "00:1A:2B:3C:4D:5E", "Aktivan"]);
+        assert_eq!(
+            csv.text,
+            "\u{feff}Naziv;MAC adresa;Status\r\nĆirilica, d.o.o.;00:1A:2B:3C:4D:5E;Aktivan\r\n"
+        );
+        let en = Csv::new(Lang::En, &["csv-name", "csv-line-username"]);
+        assert_eq!(en.text, "\u{feff}Name,Line username\r\n");
     }
 }

@@ -107,12 +107,22 @@ impl Core {
         self.cfg.data_dir.join("language")
     }
 
+    fn chosen_lang(&self) -> Option<Lang> {
+        std::fs::read_to_string(self.language_path())
+            .ok()
+            .and_then(|tag| Lang::parse(&tag))
+    }
+
+    /// The language the app speaks now (the tray, its own alerts).
+    pub(crate) fn lang_now(&self) -> Lang {
+        self.chosen_lang()
+            .unwrap_or_else(|| Lang::from_locale(&self.cfg.system_locale))
+    }
+
     /// The app's language: the one chosen in Settings, else the operating system's.
     pub async fn language(&self) -> CoreResult<LanguageView> {
-        let chosen = std::fs::read_to_string(self.language_path())
-            .ok()
-            .and_then(|tag| Lang::parse(&tag));
-        let lang = chosen.unwrap_or_else(|| Lang::from_locale(&self.cfg.system_locale));
+        let chosen = self.chosen_lang();
+        let lang = self.lang_now();
         Ok(LanguageView {
             lang,
             chosen: chosen.is_some(),

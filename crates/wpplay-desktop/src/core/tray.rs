@@ -8,6 +8,7 @@
 use super::state::Core;
 use crate::error::CoreResult;
 use crate::view::{TrayAction, TrayItem, TrayModel};
+use wpplay_i18n::{Args, Lang, args, text};
 use wpplay_wire::auth::Role;
 
 /// Access ending within this many days counts as an alert.
@@ -28,49 +29,46 @@ pub struct TrayInputs {
     pub rejected_edits: usize,
     pub changes_waiting: i64,
     pub online: bool,
+    /// The language of the tooltip and the menu.
+    pub lang: Lang,
 }
 
-const APP: &str = "WP Play Partner Desk";
-
-fn plural(n: i64, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
-/// The tray for `inputs`.
+/// The tray for `inputs`, in `inputs.lang`.
 pub fn tray_model(inputs: &TrayInputs) -> TrayModel {
+    let lang = inputs.lang;
+    let say = |id: &str, args: Option<Args>| text(lang, id, args.as_ref());
+    let count = |n: usize| i64::try_from(n).unwrap_or(i64::MAX);
     let signed_in = inputs.account.is_some();
     let is_partner = inputs.role == Some(Role::Partner);
-    let mut lines = vec![APP.to_owned()];
+    let mut lines = vec!["WP Play Partner Desk".to_owned()];
     let mut alerts = 0usize;
     match &inputs.account {
-        None => lines.push("Signed out".to_owned()),
+        None => lines.push(say("tray-signed-out", None)),
         Some(account) => lines.push(account.clone()),
     }
     if signed_in && is_partner && inputs.pending_requests > 0 {
         alerts += inputs.pending_requests;
-        let n = i64::try_from(inputs.pending_requests).unwrap_or(i64::MAX);
-        lines.push(format!(
-            "{} waiting for your answer",
-            plural(n, "Request for Partner", "Requests for Partner")
+        lines.push(say(
+            "tray-requests",
+            Some(args! {"count" => count(inputs.pending_requests)}),
         ));
     }
     if let Some((state, days)) = inputs.access.as_ref().filter(|_| signed_in) {
         match state.as_str() {
             "locked" => {
                 alerts += 1;
-                lines.push("Account locked: pay under Billing to unlock".to_owned());
+                lines.push(say("tray-locked", None));
             }
             "trial" | "active" if *days < DAYS_LEFT_ALERT => {
                 alerts += 1;
-                let what = if state == "trial" {
-                    "Trial"
-                } else {
-                    "Paid period"
-                };
+                let period = if state == "trial" { "trial" } else { "paid" };
                 lines.push(if *days <= 0 {
-                    format!("{what} ends today")
+                    say("tray-ends-today", Some(args! {"period" => period}))
                 } else {
-                    format!("{what}: {} left", plural(*days, "day", "days"))
+                    say(
+                        "tray-days-left",
+                        Some(args! {"period" => period, "days" => *days}),
+                    )
                 });
             }
             _ => {}
@@ -78,28 +76,27 @@ pub fn tray_model(inputs: &TrayInputs) -> TrayModel {
     }
     if signed_in && inputs.rejected_edits > 0 {
         alerts += inputs.rejected_edits;
-        let n = i64::try_from(inputs.rejected_edits).unwrap_or(i64::MAX);
-        lines.push(format!(
-            "{} refused by the server: open the app to fix",
-            plural(n, "edit", "edits")
+        lines.push(say(
+            "tray-refused",
+            Some(args! {"count" => count(inputs.rejected_edits)}),
         ));
     }
     if signed_in {
         let waiting = inputs.changes_waiting;
         lines.push(match (inputs.online, waiting) {
-            (true, 0) => "Online, everything synced".to_owned(),
-            (true, n) => format!("Online, {} waiting to sync", plural(n, "change", "changes")),
-            (false, 0) => "Offline".to_owned(),
-            (false, n) => format!(
-                "Offline, {} waiting to sync",
-                plural(n, "change", "changes")
-            ),
+            (true, 0) => say("tray-synced", None),
+            (true, n) => say("tray-online-waiting", Some(args! {"count" => n})),
+            (false, 0) => say("tray-offline", None),
+            (false, n) => say("tray-offline-waiting", Some(args! {"count" => n})),
         });
     }
     let requests_label = if is_partner && inputs.pending_requests > 0 {
-        format!("Pending requests ({})", inputs.pending_requests)
+        say(
+            "tray-pending-requests-count",
+            Some(args! {"count" => count(inputs.pending_requests)}),
+        )
     } else {
-        "Pending requests".to_owned()
+        say("tray-pending-requests", None)
     };
     TrayModel {
         alert_count: alerts,
@@ -112,12 +109,12 @@ pub fn tray_model(inputs: &TrayInputs) -> TrayModel {
         menu: vec![
             TrayItem {
                 action: TrayAction::Open,
-                label: format!("Open {APP}"),
+                label: say("tray-open", None),
                 enabled: true,
             },
             TrayItem {
                 action: TrayAction::SyncNow,
-                label: "Sync now".to_owned(),
+                label: say("tray-sync-now", None),
                 enabled: signed_in,
             },
             TrayItem {
@@ -127,7 +124,7 @@ pub fn tray_model(inputs: &TrayInputs) -> TrayModel {
             },
             TrayItem {
                 action: TrayAction::Quit,
-                label: "Quit".to_owned(),
+                label: say("tray-quit", None),
                 enabled: true,
             },
         ],
@@ -139,7 +136,10 @@ impl Core {
     pub async fn tray(&self) -> CoreResult<TrayModel> {
         let signed_in = self.session.read().await.is_some();
         if !signed_in {
-            return Ok(tray_model(&TrayInputs::default()));
+            return Ok(tray_model(&TrayInputs {
+                lang: self.lang_now(),
+                ..TrayInputs::default()
+            }));
         }
         let dash = self.dashboard_view().await?;
         let pending_requests = if dash.session.role == Role::Partner {
@@ -168,6 +168,7 @@ impl Core {
             rejected_edits: dash.sync.rejected.len(),
             changes_waiting: dash.sync.pending_changes,
             online: dash.sync.online,
+            lang: self.lang_now(),
         }))
     }
 }
@@ -270,5 +271,27 @@ mod tests {
         });
         assert_eq!(m.alert_count, 0);
         assert_eq!(labels(&m)[2], ("Pending requests", false));
+    }
+
+    #[test]
+    fn the_tray_speaks_the_apps_language_with_its_plural_forms() {
+        let m = tray_model(&TrayInputs {
+            pending_requests: 2,
+            access: Some(("trial".into(), 3)),
+            changes_waiting: 5,
+            lang: Lang::SrLatn,
+            ..partner()
+        });
+        assert_eq!(
+            m.tooltip,
+            "WP Play Partner Desk\nDesk Media d.o.o.\n2 Zahteva za partnerstvo čekaju vaš odgovor\n\
+             Probni period: preostala su 3 dana\nNa mreži, 5 izmena čeka sinhronizaciju"
+        );
+        assert_eq!(labels(&m)[2], ("Zahtevi na čekanju (2)", true));
+        let cyrillic = tray_model(&TrayInputs {
+            lang: Lang::SrCyrl,
+            ..partner()
+        });
+        assert_eq!(labels(&cyrillic)[0], ("Отвори WP Play Partner Desk", true));
     }
 }

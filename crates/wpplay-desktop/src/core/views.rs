@@ -32,7 +32,7 @@ impl Core {
             .into_iter()
             .filter(|n| !super::alerts::COMPUTED_HERE.contains(&n.kind.as_str()))
             .collect();
-        out.extend(super::alerts::take(s, self.cfg.time_zone, now).await?);
+        out.extend(super::alerts::take(s, self.cfg.time_zone, self.lang_now(), now).await?);
         Ok(out)
     }
 

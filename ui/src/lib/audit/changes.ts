@@ -5,6 +5,7 @@
 
 import type { AuditEntry } from "../backend";
 import { dateTime } from "../format";
+import { t } from "../i18n.svelte";
 import { humanize, isRecord } from "./labels";
 
 export interface FieldChange {
@@ -19,37 +20,38 @@ export interface FieldChange {
 /** Bumped by every accepted change; saying so on every entry says nothing. */
 const IGNORED: ReadonlySet<string> = new Set(["version"]);
 
+/** The message of each recorded field's label. */
 const FIELDS: Record<string, string> = {
-  id: "ID",
-  display_name: "Name",
-  name: "Name",
-  contact_email: "Contact e-mail",
-  contact_phone: "Contact phone",
-  contact_person: "Contact person",
-  username: "Username",
-  status: "Status",
-  state: "State",
-  line_username: "Line username",
-  mac: "MAC address",
-  expires_at: "Expires",
-  dealer_id: "Dealer",
-  stream_url: "Stream URL",
-  category: "Category",
-  company: "Company",
-  email: "E-mail",
-  phone: "Phone",
-  country: "Country",
-  credential_delivery: "Login details sent by",
-  offers_reseller_services: "Provides services to resellers",
-  website: "Website",
-  messenger: "Messenger handles",
-  address: "Address",
-  note: "How to exchange information",
-  message: "Message",
-  reason: "Reason",
-  partner_id: "Partner",
-  reseller_id: "Reseller",
-  linked_at: "Linked since",
+  id: "audit-field-id",
+  display_name: "audit-field-name",
+  name: "audit-field-name",
+  contact_email: "audit-field-contact-email",
+  contact_phone: "audit-field-contact-phone",
+  contact_person: "audit-field-contact-person",
+  username: "audit-field-username",
+  status: "audit-field-status",
+  state: "audit-field-state",
+  line_username: "audit-field-line-username",
+  mac: "audit-field-mac",
+  expires_at: "audit-field-expires",
+  dealer_id: "audit-field-dealer",
+  stream_url: "audit-field-stream-url",
+  category: "audit-field-category",
+  company: "audit-field-company",
+  email: "audit-field-email",
+  phone: "audit-field-phone",
+  country: "audit-field-country",
+  credential_delivery: "audit-field-credential-delivery",
+  offers_reseller_services: "audit-field-offers-reseller-services",
+  website: "audit-field-website",
+  messenger: "audit-field-messenger",
+  address: "audit-field-address",
+  note: "audit-field-note",
+  message: "audit-field-message",
+  reason: "audit-field-reason",
+  partner_id: "audit-field-partner",
+  reseller_id: "audit-field-reseller",
+  linked_at: "audit-field-linked-at",
 };
 
 /** Fields whose values are lower-case words of a fixed set, shown capitalised. */
@@ -60,12 +62,13 @@ function lastSegment(path: string): string {
 }
 
 export function fieldLabel(path: string): string {
-  if (path === "") return "Value";
+  if (path === "") return t("audit-field-value");
   if (path.startsWith("visible.")) {
     const what = fieldLabel(lastSegment(path));
-    return `Visible to resellers: ${what.charAt(0).toLowerCase()}${what.slice(1)}`;
+    return t("audit-field-visible", { field: `${what.charAt(0).toLowerCase()}${what.slice(1)}` });
   }
-  return FIELDS[path] ?? humanize(lastSegment(path));
+  const id = FIELDS[path];
+  return id ? t(id) : humanize(lastSegment(path));
 }
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
@@ -73,7 +76,7 @@ const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 /** A value as plain text; null for "no value". */
 export function valueText(value: unknown, path: string): string | null {
   if (value === null || value === undefined) return null;
-  if (typeof value === "boolean") return value ? "Yes" : "No";
+  if (typeof value === "boolean") return t(value ? "audit-yes" : "audit-no");
   if (typeof value === "number") return String(value);
   if (typeof value === "string") {
     if (value === "") return null;

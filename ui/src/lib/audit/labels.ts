@@ -2,6 +2,7 @@
 // one (named from its snapshot), and who did it.
 
 import type { AuditEntry } from "../backend";
+import { t } from "../i18n.svelte";
 
 /** "update_reseller_settings" → "Update reseller settings". */
 export function humanize(raw: string): string {
@@ -9,23 +10,24 @@ export function humanize(raw: string): string {
   return text === "" ? raw : text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+/** The message of each action's label. */
 const ACTIONS: Record<string, string> = {
-  update_profile: "Edited company profile",
-  create_dealer: "Added dealer",
-  update_dealer: "Edited dealer",
-  set_dealer_status: "Changed dealer status",
-  delete_dealer: "Deleted dealer",
-  create_subscriber: "Added subscriber",
-  update_subscriber: "Edited subscriber",
-  extend_subscriber: "Extended subscriber",
-  remove_subscriber: "Removed subscriber",
-  update_reseller_settings: "Changed reseller services",
-  request_partner: "Sent a Request for Partner",
-  withdraw_request: "Withdrew a Request for Partner",
-  answer_request: "Answered a Request for Partner",
-  remove_reseller: "Removed reseller",
-  add_stream: "Added stream",
-  remove_stream: "Removed stream",
+  update_profile: "audit-action-update-profile",
+  create_dealer: "audit-action-create-dealer",
+  update_dealer: "audit-action-update-dealer",
+  set_dealer_status: "audit-action-set-dealer-status",
+  delete_dealer: "audit-action-delete-dealer",
+  create_subscriber: "audit-action-create-subscriber",
+  update_subscriber: "audit-action-update-subscriber",
+  extend_subscriber: "audit-action-extend-subscriber",
+  remove_subscriber: "audit-action-remove-subscriber",
+  update_reseller_settings: "audit-action-update-reseller-settings",
+  request_partner: "audit-action-request-partner",
+  withdraw_request: "audit-action-withdraw-request",
+  answer_request: "audit-action-answer-request",
+  remove_reseller: "audit-action-remove-reseller",
+  add_stream: "audit-action-add-stream",
+  remove_stream: "audit-action-remove-stream",
 };
 
 function field(value: unknown, key: string): unknown {
@@ -38,7 +40,8 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 
 /** A human label for what the entry did, e.g. "Added dealer". */
 export function actionLabel(entry: AuditEntry): string {
-  return ACTIONS[entry.action] ?? humanize(entry.action);
+  const id = ACTIONS[entry.action];
+  return id ? t(id) : humanize(entry.action);
 }
 
 /** The outcome worth reading next to the label: a dealer's new status, a request's answer. */
@@ -49,19 +52,21 @@ export function actionOutcome(entry: AuditEntry): string | null {
   return typeof value === "string" && value !== "" ? humanize(value) : null;
 }
 
+/** The message of each kind of thing's name. */
 const ENTITIES: Record<string, string> = {
-  dealer: "Dealer",
-  subscriber: "Subscriber",
-  stream: "Stream",
-  partner_request: "Request for Partner",
-  link: "Reseller link",
-  reseller_settings: "Reseller services",
-  profile: "Company profile",
+  dealer: "audit-entity-dealer",
+  subscriber: "audit-entity-subscriber",
+  stream: "audit-entity-stream",
+  partner_request: "audit-entity-partner-request",
+  link: "audit-entity-link",
+  reseller_settings: "audit-entity-reseller-settings",
+  profile: "audit-entity-profile",
 };
 
 /** "partner_request" → "Request for Partner". */
 export function entityLabel(entity: string): string {
-  return ENTITIES[entity] ?? humanize(entity);
+  const id = ENTITIES[entity];
+  return id ? t(id) : humanize(entity);
 }
 
 const NAME_FIELDS = ["display_name", "name", "company", "reseller_company", "partner_company"] as const;
@@ -74,19 +79,21 @@ export function entityName(entry: AuditEntry): string {
       if (typeof v === "string" && v.trim() !== "") return v.trim();
     }
   }
-  if (entry.entity === "reseller_settings") return "Reseller services";
+  if (entry.entity === "reseller_settings") return t("audit-entity-reseller-settings");
   return entry.entity_id;
 }
 
 export type RoleTone = "accent" | "grey" | "green" | "amber";
 
-const ROLES: Record<string, { label: string; tone: RoleTone }> = {
-  partner: { label: "Partner", tone: "accent" },
-  dealer: { label: "Dealer", tone: "grey" },
-  reseller: { label: "Reseller", tone: "green" },
-  operator: { label: "WP Play staff", tone: "amber" },
+/** Each role's message and tone. */
+const ROLES: Record<string, { message: string; tone: RoleTone }> = {
+  partner: { message: "audit-role-partner", tone: "accent" },
+  dealer: { message: "audit-role-dealer", tone: "grey" },
+  reseller: { message: "audit-role-reseller", tone: "green" },
+  operator: { message: "audit-role-operator", tone: "amber" },
 };
 
 export function roleOf(role: string): { label: string; tone: RoleTone } {
-  return ROLES[role] ?? { label: humanize(role), tone: "grey" };
+  const known = ROLES[role];
+  return known ? { label: t(known.message), tone: known.tone } : { label: humanize(role), tone: "grey" };
 }

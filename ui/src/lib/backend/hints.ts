@@ -2,6 +2,7 @@
 // problem each code is. Screens show the message first and a hint under it.
 
 import type { Code } from "./bindings/Code";
+import { t } from "../i18n.svelte";
 
 /**
  * The kinds of problem: no connection, something to fix in what was typed, the session,
@@ -131,11 +132,9 @@ export function problemKind(code: Code): ProblemKind {
   return KIND[code] ?? "unknown";
 }
 
-const HINTS: Partial<Record<Code, string>> = {
-  ipc_error: "Check the server address and your connection, then try again.",
-  missing_field: "Fill in the highlighted field and try again.",
-};
+/** The codes with a hint of their own in the catalogs (`hint-<code>`). */
+const HINTED: ReadonlySet<Code> = new Set<Code>(["ipc_error", "missing_field"]);
 
 export function hintFor(code: Code): string | undefined {
-  return HINTS[code];
+  return HINTED.has(code) ? t(`hint-${code.replaceAll("_", "-")}`) : undefined;
 }

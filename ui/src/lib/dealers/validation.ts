@@ -2,14 +2,18 @@
 // error belongs. The rules themselves are the core's (`check_form`).
 
 import type { Code } from "../backend";
+import { t } from "../i18n.svelte";
 
-export const USERNAME_HINT = "3-32 lowercase letters, digits, . _ -, starting with a letter.";
+/** The username's hint; with `login`, what the typed username signs in as. */
+export function usernameHint(login: string | null = null): string {
+  return login === null ? t("dealers-username-hint") : t("dealers-username-hint-as", { login });
+}
 
 /** The confirmation: shown wrong as soon as it can no longer become the password. */
 export function checkConfirm(password: string, confirm: string, submitted: boolean): string | null {
-  if (confirm === "") return submitted && password !== "" ? "Type the password again." : null;
+  if (confirm === "") return submitted && password !== "" ? t("dealers-password-again") : null;
   const diverged = !password.startsWith(confirm) || confirm.length >= password.length;
-  if (confirm !== password && (submitted || diverged)) return "The passwords do not match.";
+  if (confirm !== password && (submitted || diverged)) return t("dealers-password-mismatch");
   return null;
 }
 

@@ -1,21 +1,23 @@
 // Words and colours for the reseller's side of the network, shared by its pages.
 
 import type { RequestStatus } from "../backend";
+import { t } from "../i18n.svelte";
 
 export type Tone = "green" | "amber" | "red" | "grey" | "accent";
 
-/** How a request's status shows: its words, its colour and what it means. */
-export const STATUS: Record<RequestStatus, { label: string; tone: Tone; tip: string }> = {
-  pending: { label: "Pending", tone: "grey", tip: "Waiting for the partner's answer." },
-  accepted: { label: "Accepted", tone: "green", tip: "The partner accepted: you were linked." },
-  rejected: { label: "Rejected", tone: "red", tip: "The partner rejected this request." },
-  withdrawn: { label: "Withdrawn", tone: "grey", tip: "You took this request back." },
-  cancelled: {
-    label: "Cancelled",
-    tone: "amber",
-    tip: "Closed while pending: the partner stopped serving resellers or its account was locked.",
-  },
+/** How a request's status shows: its colour. */
+const STATUS_TONES: Record<RequestStatus, Tone> = {
+  pending: "grey",
+  accepted: "green",
+  rejected: "red",
+  withdrawn: "grey",
+  cancelled: "amber",
 };
+
+/** How a request's status shows: its words, its colour and what it means. */
+export function requestStatus(status: RequestStatus): { label: string; tone: Tone; tip: string } {
+  return { label: t(`network-status-${status}`), tone: STATUS_TONES[status], tip: t(`network-status-${status}.tip`) };
+}
 
 /** How a notification is marked, by its kind; any other kind is marked in the accent. */
 const NOTIFICATION_TONES = new Map<string, Tone>([

@@ -1,14 +1,12 @@
 // Words for line states and expiry countdowns, shared by the table and the windows.
 
 import type { DealerFilter, DealerOption, LineView } from "../backend";
-import { count } from "../format";
+import { t } from "../i18n.svelte";
 
-export const STATE_LABEL: Record<LineView, string> = {
-  active: "Active",
-  disabled: "Disabled",
-  suspended: "Suspended",
-  expired: "Expired",
-};
+/** A state's name: "Active", "Disabled", … */
+export function stateLabel(state: LineView): string {
+  return t(`lines-state-${state}`);
+}
 
 export const STATE_TONE: Record<LineView, "green" | "amber" | "red" | "grey"> = {
   active: "green",
@@ -17,28 +15,24 @@ export const STATE_TONE: Record<LineView, "green" | "amber" | "red" | "grey"> = 
   expired: "red",
 };
 
-/** What each state means, for the pill's tooltip. */
-export const STATE_TIP: Record<LineView, string> = {
-  active: "The line works.",
-  disabled: "Switched off by you: the line does not work until it is set Active again.",
-  suspended: "Its dealer is inactive: the line works again when the dealer is reactivated.",
-  expired: "The paid period is over: extend the line to renew it.",
-};
+/** What a state means, for the pill's tooltip. */
+export function stateTip(state: LineView): string {
+  return t(`lines-state-${state}-tip`);
+}
 
 /** "in 12 days", "in 1 day", "expired". */
 export function countdown(daysLeft: number): string {
-  if (daysLeft <= 0) return "expired";
-  return daysLeft === 1 ? "in 1 day" : `in ${count(daysLeft)} days`;
+  return daysLeft <= 0 ? t("lines-countdown-expired") : t("lines-countdown", { days: daysLeft });
 }
 
 /** "30 days", "1 day". */
 export function days(n: number): string {
-  return n === 1 ? "1 day" : `${count(n)} days`;
+  return t("lines-days", { days: n });
 }
 
 /** How a dealer reads in pickers: inactive ones are marked. */
 export function dealerLabel(d: DealerOption): string {
-  return d.status === "inactive" ? `${d.display_name} (inactive)` : d.display_name;
+  return d.status === "inactive" ? t("lines-dealer-inactive", { name: d.display_name }) : d.display_name;
 }
 
 /** The dealer filter as one string for a <select>: "", "own" or "dealer:<id>". */

@@ -3,6 +3,7 @@
 // the user is told to press Ctrl+C, so copying never fails silently. `copied` stays true
 // for a moment after a copy, for the button's tick.
 
+import { t } from "../i18n.svelte";
 import { toast } from "./toast.svelte";
 
 const COPIED_FOR_MS = 1800;
@@ -35,9 +36,9 @@ export class Copier {
         range.selectNodeContents(shown);
         selection.removeAllRanges();
         selection.addRange(range);
-        toast("info", `${capitalized(this.what)} is selected.`, "Press Ctrl+C (⌘C on a Mac) to copy it.");
+        toast("info", t("copy-selected", { what: capitalized(this.what) }), t("copy-press"));
       } else {
-        toast("info", "Copying is not available here.", `Select ${this.what} and copy it with Ctrl+C (⌘C on a Mac).`);
+        toast("info", t("copy-unavailable"), t("copy-select-yourself", { what: this.what }));
       }
     }
   }

@@ -2,6 +2,7 @@
 // happened in plain words), a shorter form for a table cell, and what Discard does.
 
 import type { RowProblem } from "../backend";
+import { t } from "../i18n.svelte";
 
 export interface ProblemText {
   title: string;
@@ -10,16 +11,16 @@ export interface ProblemText {
   discardTip: string;
 }
 
-/** `thing` names the row's kind: "dealer", "line". */
-export function problemText(problem: RowProblem | null, thing: string): ProblemText {
+/** `thing` names the row's kind. */
+export function problemText(problem: RowProblem | null, thing: "dealer" | "line" | "stream" | "settings"): ProblemText {
   if (problem?.code === "version_conflict") {
     return {
-      title: "Conflict",
-      message: `Another device changed this ${thing} first; your change was not applied.`,
-      short: "Another device changed it first.",
-      discardTip: `Drop your change and show the ${thing} as the other device left it; then edit again if needed.`,
+      title: t("refused-conflict"),
+      message: t("refused-conflict-message", { thing }),
+      short: t("refused-conflict-short"),
+      discardTip: t("refused-conflict-tip", { thing }),
     };
   }
-  const message = problem?.message || "The server refused this change.";
-  return { title: "Rejected", message, short: message, discardTip: "Drop the refused change and show what the server has." };
+  const message = problem?.message || t("refused-message");
+  return { title: t("refused"), message, short: message, discardTip: t("refused-tip") };
 }

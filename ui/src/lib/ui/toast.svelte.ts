@@ -1,5 +1,7 @@
 // Short confirmations and failures shown in the corner for a few seconds.
 
+import { t } from "../i18n.svelte";
+
 export type ToastTone = "success" | "error" | "info";
 
 export interface Toast {
@@ -27,7 +29,7 @@ export function clearToasts(): void {
 }
 
 /** The hint of a success toast while offline: what happens to the change. */
-export const SYNC_LATER = "Saved on this computer — it syncs when the server is reachable.";
+export const syncLater = (): string => t("sync-later");
 
 export function toast(tone: ToastTone, message: string, hint?: string): void {
   const id = nextId++;
