@@ -43,7 +43,7 @@ const USERNAME_TAIL_LEN: usize = 6;
 /// A login name derived from the company name plus six random characters, e.g.
 /// `acmetv7k3m9q`.
 pub fn generate_username(company: &str, rng: &mut impl Rng) -> String {
-    let mut stem: String = company
+    let mut stem: String = ascii_letters(company)
         .chars()
         .filter_map(|c| {
             let c = c.to_ascii_lowercase();
@@ -59,6 +59,67 @@ pub fn generate_username(company: &str, rng: &mut impl Rng) -> String {
         .map(|_| char::from(USERNAME_TAIL[rng.gen_range(0..USERNAME_TAIL.len())]))
         .collect();
     format!("{stem}{tail}")
+}
+
+/// A name in plain ASCII letters, for a login: Serbian Latin letters lose their marks
+/// (č, ć → c; š → s; ž → z; đ → dj), Cyrillic is written in Latin first (Ћирилица →
+/// Cirilica, љ → lj, џ → dz), and other accented Latin letters lose their accents.
+pub fn ascii_letters(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars() {
+        let lower = c.to_lowercase().next().unwrap_or(c);
+        let latin: &str = match lower {
+            'а' => "a",
+            'б' => "b",
+            'в' => "v",
+            'г' => "g",
+            'д' => "d",
+            'ђ' | 'đ' => "dj",
+            'е' => "e",
+            'ж' | 'ž' => "z",
+            'з' => "z",
+            'и' => "i",
+            'ј' => "j",
+            'к' => "k",
+            'л' => "l",
+            'љ' => "lj",
+            'м' => "m",
+            'н' => "n",
+            'њ' => "nj",
+            'о' => "o",
+            'п' => "p",
+            'р' => "r",
+            'с' => "s",
+            'т' => "t",
+            'ћ' | 'ć' | 'ч' | 'č' => "c",
+            'у' => "u",
+            'ф' => "f",
+            'х' => "h",
+            'ц' => "c",
+            'џ' => "dz",
+            'ш' | 'š' => "s",
+            'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' => "a",
+            'é' | 'è' | 'ê' | 'ë' => "e",
+            'í' | 'ì' | 'î' | 'ï' => "i",
+            'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'ø' => "o",
+            'ú' | 'ù' | 'û' | 'ü' => "u",
+            'ý' | 'ÿ' => "y",
+            'ñ' => "n",
+            'ß' => "ss",
+            _ => {
+                out.push(c);
+                continue;
+            }
+        };
+        if c.is_uppercase() {
+            let mut letters = latin.chars();
+            out.extend(letters.next().map(|f| f.to_ascii_uppercase()));
+            out.extend(letters);
+        } else {
+            out.push_str(latin);
+        }
+    }
+    out
 }
 
 /// How strong a password is, for the "strength" meter and the server's policy.
@@ -174,8 +235,8 @@ mod tests {
         );
         let u = generate_username("Ćevap Ltd", &mut rng);
         assert!(
-            u.starts_with("evapltd"),
-            "non-ASCII letters are dropped: {u}"
+            u.starts_with("cevapltd"),
+            "Serbian letters are written in ASCII: {u}"
         );
     }
 
@@ -214,5 +275,27 @@ mod tests {
             message("alllowercaseletters").as_deref(),
             Some("Too weak: mix upper and lower case letters with digits or symbols.")
         );
+    }
+
+    #[test]
+    fn serbian_company_names_give_readable_logins() {
+        assert_eq!(
+            ascii_letters("Ćirilica Media d.o.o."),
+            "Cirilica Media d.o.o."
+        );
+        assert_eq!(
+            ascii_letters("Đorđe Žarković Šabac Čačak"),
+            "Djordje Zarkovic Sabac Cacak"
+        );
+        assert_eq!(
+            ascii_letters("Љубав Њиве Џеп Ђурђевак"),
+            "Ljubav Njive Dzep Djurdjevak"
+        );
+        assert_eq!(ascii_letters("Müller Café"), "Muller Cafe");
+        let mut rng = rand::rngs::mock::StepRng::new(0, 1);
+        let login = generate_username("Ćirilica Media d.o.o.", &mut rng);
+        assert!(login.starts_with("cirilicamedi"), "{login}");
+        let cyrillic = generate_username("Ћирилица Медиа", &mut rng);
+        assert!(cyrillic.starts_with("cirilicamedi"), "{cyrillic}");
     }
 }
