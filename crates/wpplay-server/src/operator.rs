@@ -371,9 +371,10 @@ pub async fn payments_import(
     file: &std::path::Path,
     now: chrono::DateTime<chrono::Utc>,
 ) -> anyhow::Result<String> {
-    use crate::billing::statements::{import, parse};
-    let text = std::fs::read_to_string(file)
-        .map_err(|e| anyhow::anyhow!("reading {}: {e}", file.display()))?;
+    use crate::billing::statements::{decode, import, parse};
+    let bytes =
+        std::fs::read(file).map_err(|e| anyhow::anyhow!("reading {}: {e}", file.display()))?;
+    let text = decode(&bytes);
     let entries = parse(&text).map_err(|e| {
         anyhow::anyhow!(
             "{}: {e}. Nothing was recorded; fix the file and import it again.",

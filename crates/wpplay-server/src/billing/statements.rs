@@ -29,9 +29,22 @@ fn err(msg: impl Into<String>) -> StatementError {
     StatementError(msg.into())
 }
 
-/// An amount like `79.00`, `79`, `1234.5` in minor units (two decimals).
+/// An amount like `79.00`, `79`, `1234.5`, or as Serbian banks write it `1.234,56`, in
+/// minor units (two decimals). With both marks the last one is the decimal mark; a mark
+/// that comes more than once groups thousands.
 pub fn parse_amount(v: &str) -> Option<i64> {
     let v = v.trim();
+    let decimal = match (v.rfind('.'), v.rfind(',')) {
+        (Some(d), Some(c)) => Some(if d > c { '.' } else { ',' }),
+        (Some(_), None) if v.matches('.').count() == 1 => Some('.'),
+        (None, Some(_)) if v.matches(',').count() == 1 => Some(','),
+        _ => None,
+    };
+    let plain: String = v
+        .chars()
+        .filter(|c| !matches!(c, '.' | ',') || Some(*c) == decimal)
+        .collect();
+    let v = plain.as_str();
     let (whole, frac) = v.split_once(['.', ',']).unwrap_or((v, ""));
     if whole.is_empty()
         || !whole.chars().all(|c| c.is_ascii_digit())
@@ -48,9 +61,21 @@ pub fn parse_amount(v: &str) -> Option<i64> {
         .filter(|m| *m <= wpplay_domain::billing::MAX_AMOUNT_MINOR)
 }
 
+/// `2026-03-10` (ISO), or `10.03.2026.` as Serbian banks write it.
 fn parse_date(v: &str) -> Option<NaiveDate> {
     let v = v.trim();
-    NaiveDate::parse_from_str(v.get(..10)?, "%Y-%m-%d").ok()
+    NaiveDate::parse_from_str(v.get(..10)?, "%Y-%m-%d")
+        .or_else(|_| NaiveDate::parse_from_str(v.trim_end_matches('.'), "%d.%m.%Y"))
+        .ok()
+}
+
+/// A statement file's text: UTF-8 (with or without a byte order mark), else Windows-1250,
+/// the code page of Serbian bank exports.
+pub fn decode(bytes: &[u8]) -> String {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => text.to_owned(),
+        Err(_) => encoding_rs::WINDOWS_1250.decode(bytes).0.into_owned(),
+    }
 }
 
 /// A payment reference found in free remittance text: an RF reference or a model 97
@@ -169,8 +194,8 @@ pub fn parse_camt053(xml: &str) -> Result<Vec<Entry>, StatementError> {
     Ok(out)
 }
 
-/// Splits one CSV line (commas, double quotes doubled inside quoted cells).
-fn csv_cells(line: &str) -> Vec<String> {
+/// Splits one CSV line at `sep` (double quotes doubled inside quoted cells).
+fn csv_cells(line: &str, sep: char) -> Vec<String> {
     let mut cells: Vec<String> = Vec::new();
     let mut cell = String::new();
     let mut quoted = false;
@@ -182,7 +207,7 @@ fn csv_cells(line: &str) -> Vec<String> {
                 cell.push('"');
             }
             ('"', _) => quoted = !quoted,
-            (',', false) => cells.push(std::mem::take(&mut cell)),
+            (c, false) if c == sep => cells.push(std::mem::take(&mut cell)),
             (c, _) => cell.push(c),
         }
     }
@@ -191,7 +216,8 @@ fn csv_cells(line: &str) -> Vec<String> {
 }
 
 /// The simple CSV: a header `entry_id,date,amount,currency,reference` (any order, more
-/// columns ignored), one credit per line.
+/// columns ignored), one credit per line; separated by commas, or by semicolons as Excel
+/// writes it in a Serbian locale (told by the header).
 pub fn parse_csv(text: &str) -> Result<Vec<Entry>, StatementError> {
     let mut lines = text
         .trim_start_matches('\u{feff}')
@@ -199,7 +225,12 @@ pub fn parse_csv(text: &str) -> Result<Vec<Entry>, StatementError> {
         .enumerate()
         .filter(|(_, l)| !l.trim().is_empty());
     let (_, header) = lines.next().ok_or_else(|| err("The CSV file is empty."))?;
-    let header: Vec<String> = csv_cells(header)
+    let sep = if header.matches(';').count() > header.matches(',').count() {
+        ';'
+    } else {
+        ','
+    };
+    let header: Vec<String> = csv_cells(header, sep)
         .into_iter()
         .map(|h| h.to_ascii_lowercase())
         .collect();
@@ -220,7 +251,7 @@ pub fn parse_csv(text: &str) -> Result<Vec<Entry>, StatementError> {
     let mut out = Vec::new();
     for (n, line) in lines {
         let at = format!("line {}", n + 1);
-        let cells = csv_cells(line);
+        let cells = csv_cells(line, sep);
         let get = |i: usize| cells.get(i).map(String::as_str).unwrap_or("");
         let entry_id = get(id).to_owned();
         if entry_id.is_empty() || entry_id.len() > 128 {
@@ -241,8 +272,12 @@ pub fn parse_csv(text: &str) -> Result<Vec<Entry>, StatementError> {
                 get(currency)
             )));
         }
-        let booked_on = parse_date(get(date))
-            .ok_or_else(|| err(format!("{at}: the date {:?} is not YYYY-MM-DD", get(date))))?;
+        let booked_on = parse_date(get(date)).ok_or_else(|| {
+            err(format!(
+                "{at}: the date {:?} is not YYYY-MM-DD or DD.MM.YYYY.",
+                get(date)
+            ))
+        })?;
         out.push(Entry {
             entry_id,
             booked_on,
@@ -387,5 +422,46 @@ mod tests {
             "beyond the largest amount"
         );
         assert_eq!(parse_amount("92233720368547758.07"), None);
+    }
+
+    #[test]
+    fn a_serbian_bank_export_in_windows_1250_with_semicolons_and_decimal_commas() {
+        let text = "entry_id;datum;date;amount;currency;reference;uplatilac\r\n\
+                    B1;x;10.03.2026.;1.234,56;RSD;97 41-2026000042;Ćirilica Media, Čačak\r\n\
+                    B2;x;2026-03-11;79,00;rsd;\"97 41-2026000043\";Đorđe\r\n";
+        let (bytes, _, lossy) = encoding_rs::WINDOWS_1250.encode(text);
+        assert!(!lossy, "the sample is Windows-1250");
+        assert!(std::str::from_utf8(&bytes).is_err(), "and not UTF-8");
+        let decoded = decode(&bytes);
+        assert!(decoded.contains("Ćirilica Media, Čačak"), "{decoded}");
+        let e = parse(&decoded).expect("parsed");
+        assert_eq!(e.len(), 2);
+        assert_eq!(
+            (e[0].amount_minor, e[0].currency.as_str()),
+            (123_456, "RSD")
+        );
+        assert_eq!(
+            e[0].booked_on,
+            NaiveDate::from_ymd_opt(2026, 3, 10).expect("date")
+        );
+        assert_eq!(e[1].amount_minor, 7_900);
+        assert_eq!(e[1].reference, "97 41-2026000043");
+        assert_eq!(decode("\u{feff}entry_id".as_bytes()), "\u{feff}entry_id");
+    }
+
+    #[test]
+    fn amounts_as_either_language_writes_them() {
+        for (text, minor) in [
+            ("79", 7_900),
+            ("79.5", 7_950),
+            ("79,50", 7_950),
+            ("1.234,56", 123_456),
+            ("1,234.56", 123_456),
+            ("1.234.567", 123_456_700),
+        ] {
+            assert_eq!(parse_amount(text), Some(minor), "{text}");
+        }
+        assert_eq!(parse_amount("1,2,3.4,5"), None);
+        assert_eq!(parse_amount("12.345,678"), None, "three decimals");
     }
 }
