@@ -348,3 +348,12 @@ copy-selected = { $what } is selected.
 copy-press = Press Ctrl+C (⌘C on a Mac) to copy it.
 copy-unavailable = Copying is not available here.
 copy-select-yourself = Select { $what } and copy it with Ctrl+C (⌘C on a Mac).
+exported-rows = { $count ->
+    [one] Exported { $count } row
+   *[other] Exported { $count } rows
+}
+export-failed-hint = Nothing was exported; try again.
+discarded-conflict = Your change to { $name } was discarded; it shows the other device's version.
+discarded-refused = The refused change to { $name } was discarded.
+discard-failed-hint = The change is still listed; try again.
+core-no-answer = The app's core did not answer. Restart WP Play Partner Desk and try again.

@@ -358,3 +358,13 @@ copy-selected = { $what } je označen.
 copy-press = Pritisnite Ctrl+C (⌘C na Mac računaru) da biste ga kopirali.
 copy-unavailable = Kopiranje ovde nije dostupno.
 copy-select-yourself = Označite { $what } i kopirajte ga sa Ctrl+C (⌘C na Mac računaru).
+exported-rows = { $count ->
+    [one] Izvezen je { $count } red
+    [few] Izvezena su { $count } reda
+   *[other] Izvezeno je { $count } redova
+}
+export-failed-hint = Ništa nije izvezeno; pokušajte ponovo.
+discarded-conflict = Vaša izmena za { $name } je odbačena; prikazuje se verzija sa drugog uređaja.
+discarded-refused = Odbijena izmena za { $name } je odbačena.
+discard-failed-hint = Izmena je i dalje na listi; pokušajte ponovo.
+core-no-answer = Jezgro aplikacije nije odgovorilo. Ponovo pokrenite WP Play Partner Desk i pokušajte ponovo.

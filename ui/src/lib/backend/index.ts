@@ -7,6 +7,7 @@
 
 import { commands } from "./commands";
 import { problemKind } from "./hints";
+import { t } from "../i18n.svelte";
 import type { Code } from "./bindings/Code";
 import type { ErrorBody } from "./bindings/ErrorBody";
 
@@ -104,7 +105,7 @@ export function toBackendError(reason: unknown): BackendError {
   const said = typeof reason === "string" ? reason : reason instanceof Error ? reason.message : "";
   return new BackendError({
     code: IPC_ERROR,
-    message: said || "The app's core did not answer. Restart WP Play Partner Desk and try again.",
+    message: said || t("core-no-answer"),
   });
 }
 

@@ -1,6 +1,7 @@
 // Discarding refused edits: which rows are being discarded now, and the call with its
 // toasts. A discarded edit leaves the queue; the row shows what the server has again.
 
+import { t } from "../i18n.svelte";
 import { backend, errorMessage, type RowProblem, type SyncStatus } from "../backend";
 import { toast } from "./toast.svelte";
 
@@ -16,7 +17,7 @@ export class Discarding {
       then(await backend.discardRejected({ mutation_id: problem.mutation_id }));
       toast("success", said, hint);
     } catch (e) {
-      toast("error", errorMessage(e), "The change is still listed; try again.");
+      toast("error", errorMessage(e), t("discard-failed-hint"));
     } finally {
       const next = new Set(this.ids);
       next.delete(id);

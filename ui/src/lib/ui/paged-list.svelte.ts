@@ -4,11 +4,11 @@
 // it); Export CSV of what it shows and Discard of a refused edit. My Dealers and
 // Subscribers add their filters to it.
 
+import { t } from "../i18n.svelte";
 import { toBackendError, type BackendError, type CsvExport, type RowProblem, type SyncStatus } from "../backend";
 import type { Area } from "../backend/bindings/Area";
 import { hintFor } from "../backend/hints";
 import { LiveRead } from "../backend/live.svelte";
-import { count } from "../format";
 import { Discarding } from "./discarding.svelte";
 import { toast } from "./toast.svelte";
 
@@ -152,10 +152,10 @@ export abstract class PagedList<P extends { rows: unknown[]; total: number }, S 
     this.exporting = true;
     try {
       const file = await this.#export(this.query);
-      toast("success", `Exported ${count(file.rows)} ${file.rows === 1 ? "row" : "rows"}`, file.path);
+      toast("success", t("exported-rows", { count: file.rows }), file.path);
     } catch (e) {
       const error = toBackendError(e);
-      toast("error", error.message, hintFor(error.code) ?? "Nothing was exported; try again.");
+      toast("error", error.message, hintFor(error.code) ?? t("export-failed-hint"));
     } finally {
       this.exporting = false;
     }
@@ -165,8 +165,8 @@ export abstract class PagedList<P extends { rows: unknown[]; total: number }, S 
   discard(row: { id: string; problem: RowProblem | null }, name: string, onsync: (sync: SyncStatus) => void): Promise<void> {
     const said =
       row.problem?.code === "version_conflict"
-        ? `Your change to ${name} was discarded; it shows the other device's version.`
-        : `The refused change to ${name} was discarded.`;
+        ? t("discarded-conflict", { name })
+        : t("discarded-refused", { name });
     return this.discarding.discard(row.id, row.problem, (sync) => (onsync(sync), this.changed()), said);
   }
 }
