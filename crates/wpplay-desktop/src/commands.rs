@@ -441,6 +441,8 @@ pub fn typescript_module() -> String {
     for t in &types {
         out.push_str(&format!("import type {{ {t} }} from \"./bindings/{t}\";\n"));
     }
+    // The types of the contract, for the adapter to re-export to the screens.
+    out.push_str(&format!("\nexport type {{ {} }};\n", types.join(", ")));
     out.push_str("\nexport const commands = {\n");
     for c in &commands {
         let camel = camel_case(c.name);

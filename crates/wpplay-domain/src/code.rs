@@ -5,7 +5,7 @@
 use serde::{Deserialize, Deserializer, Serialize};
 
 macro_rules! codes {
-    ($($(#[$doc:meta])* $variant:ident = $text:literal,)*) => {
+    ($($(#[$doc:meta])* $variant:ident = $text:literal => $kind:ident,)*) => {
         /// A stable, machine-readable error code (snake_case on the wire).
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
         #[derive(ts_rs::TS, utoipa::ToSchema)]
@@ -29,6 +29,14 @@ macro_rules! codes {
                 }
             }
 
+            /// What kind of problem the code is, for how a screen presents it.
+            pub const fn kind(self) -> ProblemKind {
+                match self {
+                    $(Code::$variant => ProblemKind::$kind,)*
+                    Code::Unknown => ProblemKind::Unknown,
+                }
+            }
+
             /// The code of `text`; `Unknown` for a code this build does not know.
             pub fn parse(text: &str) -> Code {
                 match text {
@@ -40,130 +48,148 @@ macro_rules! codes {
     };
 }
 
+/// The kinds of problem: no connection, something to fix in what was typed, the session,
+/// a limit reached, a clash with another change, a refusal, or trouble on the server's or
+/// this computer's side. The UI reads each code's kind from `problemKinds.ts`, written from
+/// [`Code::kind`] by a test.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, ts_rs::TS)]
+#[ts(export)]
+#[serde(rename_all = "snake_case")]
+pub enum ProblemKind {
+    Connection,
+    Input,
+    Session,
+    Limit,
+    Conflict,
+    Refused,
+    Trouble,
+    Unknown,
+}
+
 codes! {
     // Input.
-    InvalidBody = "invalid_body",
-    MalformedJson = "malformed_json",
-    MissingField = "missing_field",
-    InvalidField = "invalid_field",
-    FieldTooLong = "field_too_long",
-    InvalidQuery = "invalid_query",
-    InvalidPath = "invalid_path",
-    InvalidId = "invalid_id",
-    InvalidText = "invalid_text",
-    InvalidEmail = "invalid_email",
-    InvalidPhone = "invalid_phone",
-    InvalidCountry = "invalid_country",
-    InvalidUsername = "invalid_username",
-    InvalidMac = "invalid_mac",
-    InvalidStreamUrl = "invalid_stream_url",
-    InvalidExpiry = "invalid_expiry",
-    InvalidExtension = "invalid_extension",
-    ExtensionTooLong = "extension_too_long",
-    InvalidPackage = "invalid_package",
-    InvalidInvoice = "invalid_invoice",
-    InvalidTarget = "invalid_target",
-    InvalidVersion = "invalid_version",
-    InvalidClientId = "invalid_client_id",
-    InvalidBatch = "invalid_batch",
-    BatchTooLarge = "batch_too_large",
-    PayloadTooLarge = "payload_too_large",
-    UnsupportedMediaType = "unsupported_media_type",
-    UnknownPackage = "unknown_package",
-    UnknownRole = "unknown_role",
-    WeakPasswordHash = "weak_password_hash",
-    PasswordTooWeak = "password_too_weak",
-    PasswordTooLong = "password_too_long",
-    PasswordUnchanged = "password_unchanged",
-    BadPasswordHash = "bad_password_hash",
+    InvalidBody = "invalid_body" => Input,
+    MalformedJson = "malformed_json" => Input,
+    MissingField = "missing_field" => Input,
+    InvalidField = "invalid_field" => Input,
+    FieldTooLong = "field_too_long" => Input,
+    InvalidQuery = "invalid_query" => Input,
+    InvalidPath = "invalid_path" => Input,
+    InvalidId = "invalid_id" => Input,
+    InvalidText = "invalid_text" => Input,
+    InvalidEmail = "invalid_email" => Input,
+    InvalidPhone = "invalid_phone" => Input,
+    InvalidCountry = "invalid_country" => Input,
+    InvalidUsername = "invalid_username" => Input,
+    InvalidMac = "invalid_mac" => Input,
+    InvalidStreamUrl = "invalid_stream_url" => Input,
+    InvalidExpiry = "invalid_expiry" => Input,
+    InvalidExtension = "invalid_extension" => Input,
+    ExtensionTooLong = "extension_too_long" => Input,
+    InvalidPackage = "invalid_package" => Input,
+    InvalidInvoice = "invalid_invoice" => Input,
+    InvalidTarget = "invalid_target" => Input,
+    InvalidVersion = "invalid_version" => Input,
+    InvalidClientId = "invalid_client_id" => Input,
+    InvalidBatch = "invalid_batch" => Input,
+    BatchTooLarge = "batch_too_large" => Input,
+    PayloadTooLarge = "payload_too_large" => Input,
+    UnsupportedMediaType = "unsupported_media_type" => Input,
+    UnknownPackage = "unknown_package" => Input,
+    UnknownRole = "unknown_role" => Input,
+    WeakPasswordHash = "weak_password_hash" => Input,
+    PasswordTooWeak = "password_too_weak" => Input,
+    PasswordTooLong = "password_too_long" => Input,
+    PasswordUnchanged = "password_unchanged" => Input,
+    BadPasswordHash = "bad_password_hash" => Input,
     // Signing in and sessions.
-    WrongCredentials = "wrong_credentials",
-    WrongCurrentPassword = "wrong_current_password",
-    PasswordChangeRequired = "password_change_required",
-    Unauthenticated = "unauthenticated",
-    InvalidToken = "invalid_token",
-    TokenExpired = "token_expired",
-    InvalidRefreshToken = "invalid_refresh_token",
-    RefreshTokenReused = "refresh_token_reused",
-    AccountDeleted = "account_deleted",
-    SessionEnded = "session_ended",
-    Forbidden = "forbidden",
-    NotAPartner = "not_a_partner",
-    PartnerLocked = "partner_locked",
+    WrongCredentials = "wrong_credentials" => Session,
+    WrongCurrentPassword = "wrong_current_password" => Session,
+    PasswordChangeRequired = "password_change_required" => Session,
+    Unauthenticated = "unauthenticated" => Session,
+    InvalidToken = "invalid_token" => Input,
+    TokenExpired = "token_expired" => Session,
+    InvalidRefreshToken = "invalid_refresh_token" => Input,
+    RefreshTokenReused = "refresh_token_reused" => Session,
+    AccountDeleted = "account_deleted" => Session,
+    SessionEnded = "session_ended" => Session,
+    Forbidden = "forbidden" => Refused,
+    NotAPartner = "not_a_partner" => Refused,
+    PartnerLocked = "partner_locked" => Refused,
     // Throttles and bounds.
-    TooManyAttempts = "too_many_attempts",
-    TooManyRegistrations = "too_many_registrations",
-    TooManyRequests = "too_many_requests",
-    TooManyChanges = "too_many_changes",
-    TooManyStreams = "too_many_streams",
-    TooManyTakenUsernames = "too_many_taken_usernames",
-    RequestTimeout = "request_timeout",
-    ServerBusy = "server_busy",
-    SmsUnavailable = "sms_unavailable",
+    TooManyAttempts = "too_many_attempts" => Limit,
+    TooManyRegistrations = "too_many_registrations" => Limit,
+    TooManyRequests = "too_many_requests" => Limit,
+    TooManyChanges = "too_many_changes" => Limit,
+    TooManyStreams = "too_many_streams" => Limit,
+    TooManyTakenUsernames = "too_many_taken_usernames" => Limit,
+    RequestTimeout = "request_timeout" => Trouble,
+    ServerBusy = "server_busy" => Trouble,
+    SmsUnavailable = "sms_unavailable" => Limit,
     // Registration and accounts.
-    RegistrationConflict = "registration_conflict",
-    UsernameExhausted = "username_exhausted",
-    PackageLimitReached = "package_limit_reached",
-    PackageTooSmall = "package_too_small",
-    SamePackage = "same_package",
-    CurrencyMismatch = "currency_mismatch",
+    RegistrationConflict = "registration_conflict" => Conflict,
+    UsernameExhausted = "username_exhausted" => Limit,
+    PackageLimitReached = "package_limit_reached" => Limit,
+    PackageTooSmall = "package_too_small" => Limit,
+    SamePackage = "same_package" => Conflict,
+    CurrencyMismatch = "currency_mismatch" => Refused,
     // Rows and their versions.
-    NotFound = "not_found",
-    VersionConflict = "version_conflict",
-    ConcurrentChange = "concurrent_change",
-    DealerNotFound = "dealer_not_found",
-    DealerExists = "dealer_exists",
-    DealerUsernameTaken = "dealer_username_taken",
-    SubscriberExists = "subscriber_exists",
-    StreamExists = "stream_exists",
-    RequestExists = "request_exists",
-    PartnerUnavailable = "partner_unavailable",
-    DealerInactive = "dealer_inactive",
-    SubscriberNotFound = "subscriber_not_found",
-    SubscriberCountChanged = "subscriber_count_changed",
-    MacTaken = "mac_taken",
-    StreamNotFound = "stream_not_found",
+    NotFound = "not_found" => Refused,
+    VersionConflict = "version_conflict" => Conflict,
+    ConcurrentChange = "concurrent_change" => Conflict,
+    DealerNotFound = "dealer_not_found" => Refused,
+    DealerExists = "dealer_exists" => Conflict,
+    DealerUsernameTaken = "dealer_username_taken" => Conflict,
+    SubscriberExists = "subscriber_exists" => Conflict,
+    StreamExists = "stream_exists" => Conflict,
+    RequestExists = "request_exists" => Conflict,
+    PartnerUnavailable = "partner_unavailable" => Refused,
+    DealerInactive = "dealer_inactive" => Refused,
+    SubscriberNotFound = "subscriber_not_found" => Refused,
+    SubscriberCountChanged = "subscriber_count_changed" => Conflict,
+    MacTaken = "mac_taken" => Conflict,
+    StreamNotFound = "stream_not_found" => Refused,
     // The partner network.
-    AlreadyLinked = "already_linked",
-    NotLinked = "not_linked",
-    RequestPending = "request_pending",
-    RequestNotFound = "request_not_found",
-    RequestNotPending = "request_not_pending",
-    RequestClosed = "request_closed",
+    AlreadyLinked = "already_linked" => Conflict,
+    NotLinked = "not_linked" => Refused,
+    RequestPending = "request_pending" => Conflict,
+    RequestNotFound = "request_not_found" => Refused,
+    RequestNotPending = "request_not_pending" => Refused,
+    RequestClosed = "request_closed" => Refused,
     // Sync.
-    ClientIdTaken = "client_id_taken",
-    ClientOutdated = "client_outdated",
-    ResyncRequired = "resync_required",
-    FeedOutOfOrder = "feed_out_of_order",
-    MutationOutOfOrder = "mutation_out_of_order",
+    ClientIdTaken = "client_id_taken" => Conflict,
+    ClientOutdated = "client_outdated" => Trouble,
+    ResyncRequired = "resync_required" => Trouble,
+    FeedOutOfOrder = "feed_out_of_order" => Trouble,
+    MutationOutOfOrder = "mutation_out_of_order" => Trouble,
     // The server's own trouble.
-    DatabaseUnavailable = "database_unavailable",
-    ServerError = "server_error",
-    InternalError = "internal_error",
-    MethodNotAllowed = "method_not_allowed",
-    HashingFailed = "hashing_failed",
-    HashingUnavailable = "hashing_unavailable",
-    BadSignature = "bad_signature",
+    DatabaseUnavailable = "database_unavailable" => Trouble,
+    ServerError = "server_error" => Trouble,
+    InternalError = "internal_error" => Trouble,
+    MethodNotAllowed = "method_not_allowed" => Trouble,
+    HashingFailed = "hashing_failed" => Trouble,
+    HashingUnavailable = "hashing_unavailable" => Trouble,
+    BadSignature = "bad_signature" => Trouble,
     // The desktop core.
-    Offline = "offline",
-    NotSignedIn = "not_signed_in",
-    SignedIn = "signed_in",
-    InvalidServerUrl = "invalid_server_url",
-    InsecureServerUrl = "insecure_server_url",
-    UntrustedCertificate = "untrusted_certificate",
-    CaFileUnreadable = "ca_file_unreadable",
-    HttpClient = "http_client",
-    UnexpectedAnswer = "unexpected_answer",
-    KeychainUnavailable = "keychain_unavailable",
-    LocalStorage = "local_storage",
+    Offline = "offline" => Connection,
+    NotSignedIn = "not_signed_in" => Session,
+    SignedIn = "signed_in" => Session,
+    InvalidServerUrl = "invalid_server_url" => Input,
+    InsecureServerUrl = "insecure_server_url" => Input,
+    UntrustedCertificate = "untrusted_certificate" => Trouble,
+    CaFileUnreadable = "ca_file_unreadable" => Trouble,
+    HttpClient = "http_client" => Trouble,
+    UnexpectedAnswer = "unexpected_answer" => Trouble,
+    KeychainUnavailable = "keychain_unavailable" => Trouble,
+    LocalStorage = "local_storage" => Trouble,
     // Updates of the desktop app.
-    NoUpdate = "no_update",
-    UpdateFailed = "update_failed",
-    UpdateSignatureInvalid = "update_signature_invalid",
-    UpdateUnavailable = "update_unavailable",
-    UpdateUnreachable = "update_unreachable",
+    NoUpdate = "no_update" => Trouble,
+    UpdateFailed = "update_failed" => Trouble,
+    UpdateSignatureInvalid = "update_signature_invalid" => Trouble,
+    UpdateUnavailable = "update_unavailable" => Trouble,
+    UpdateUnreachable = "update_unreachable" => Trouble,
     /// The app's core did not answer the UI (the IPC failed).
-    IpcError = "ipc_error",
+    IpcError = "ipc_error" => Trouble,
 }
 
 /// A code this build does not know reads as [`Code::Unknown`], so a newer server's
@@ -208,5 +234,25 @@ mod tests {
         }
         let newer: Code = serde_json::from_str("\"a_code_from_the_future\"").expect("reads");
         assert_eq!(newer, Code::Unknown);
+    }
+
+    /// Writes `ui/src/lib/backend/bindings/problemKinds.ts`, each code's kind for the UI;
+    /// CI fails when the committed copy differs.
+    #[test]
+    fn export_problem_kinds() {
+        let mut ts = String::from(
+            "// Generated from wpplay_domain::code::Code::kind by a test; do not edit.\n\
+             import type { Code } from \"./Code\";\n\
+             import type { ProblemKind } from \"./ProblemKind\";\n\n\
+             export const PROBLEM_KINDS: Record<Code, ProblemKind> = {\n",
+        );
+        for code in Code::ALL {
+            let kind = serde_json::to_string(&code.kind()).expect("serializes");
+            ts.push_str(&format!("  {}: {kind},\n", code.as_str()));
+        }
+        ts.push_str("};\n");
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../ui/src/lib/backend/bindings/problemKinds.ts");
+        std::fs::write(path, ts).expect("write problemKinds.ts");
     }
 }

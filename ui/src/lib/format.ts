@@ -4,9 +4,7 @@ import { now } from "./clock";
 import { i18n, t } from "./i18n.svelte";
 
 /** The Intl locale of the app's language: `en`, `sr-Latn-RS` or `sr-Cyrl-RS`. */
-export function locale(): string {
-  return i18n.locale;
-}
+export const locale = (): string => i18n.locale;
 
 /** An amount in the currency's minor unit (cents), e.g. 2900 EUR → "€29.00". */
 export function money(minor: number, currency: string): string {
@@ -44,14 +42,10 @@ export function dateTime(iso: string): string {
 }
 
 /** "14 days left", "1 day left", "0 days left". */
-export function daysLeft(days: number): string {
-  return t("days-left", { days: Math.max(0, days) });
-}
+export const daysLeft = (days: number): string => t("days-left", { days: Math.max(0, days) });
 
 /** "N changes waiting", "1 change waiting". */
-export function changesWaiting(n: number): string {
-  return t("changes-waiting", { count: n });
-}
+export const changesWaiting = (n: number): string => t("changes-waiting", { count: n });
 
 const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
   ["day", 86_400],
