@@ -483,6 +483,27 @@ fn camel_case(snake: &str) -> String {
 mod tests {
     use super::*;
 
+    /// Writes `ui/src/lib/backend/bindings/problemKinds.ts`, each error code's kind (the
+    /// domain's `Code::kind`) for the UI; CI fails when the committed copy differs.
+    #[test]
+    fn export_problem_kinds() {
+        use wpplay_domain::Code;
+        let mut ts = String::from(
+            "// Generated from wpplay_domain::code::Code::kind by a test; do not edit.\n\
+             import type { Code } from \"./Code\";\n\
+             import type { ProblemKind } from \"./ProblemKind\";\n\n\
+             export const PROBLEM_KINDS: Record<Code, ProblemKind> = {\n",
+        );
+        for code in Code::ALL {
+            let kind = serde_json::to_string(&code.kind()).expect("serializes");
+            ts.push_str(&format!("  {}: {kind},\n", code.as_str()));
+        }
+        ts.push_str("};\n");
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../ui/src/lib/backend/bindings/problemKinds.ts");
+        std::fs::write(path, ts).expect("write problemKinds.ts");
+    }
+
     /// Writes `ui/src/lib/backend/commands.ts`; CI fails when the committed copy differs.
     #[test]
     fn export_commands_module() {

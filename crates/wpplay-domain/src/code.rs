@@ -50,8 +50,8 @@ macro_rules! codes {
 
 /// The kinds of problem: no connection, something to fix in what was typed, the session,
 /// a limit reached, a clash with another change, a refusal, or trouble on the server's or
-/// this computer's side. The UI reads each code's kind from `problemKinds.ts`, written from
-/// [`Code::kind`] by a test.
+/// this computer's side. The UI reads each code's kind from `problemKinds.ts`, which the
+/// desktop crate's tests write from [`Code::kind`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, ts_rs::TS)]
 #[ts(export)]
 #[serde(rename_all = "snake_case")]
@@ -234,25 +234,5 @@ mod tests {
         }
         let newer: Code = serde_json::from_str("\"a_code_from_the_future\"").expect("reads");
         assert_eq!(newer, Code::Unknown);
-    }
-
-    /// Writes `ui/src/lib/backend/bindings/problemKinds.ts`, each code's kind for the UI;
-    /// CI fails when the committed copy differs.
-    #[test]
-    fn export_problem_kinds() {
-        let mut ts = String::from(
-            "// Generated from wpplay_domain::code::Code::kind by a test; do not edit.\n\
-             import type { Code } from \"./Code\";\n\
-             import type { ProblemKind } from \"./ProblemKind\";\n\n\
-             export const PROBLEM_KINDS: Record<Code, ProblemKind> = {\n",
-        );
-        for code in Code::ALL {
-            let kind = serde_json::to_string(&code.kind()).expect("serializes");
-            ts.push_str(&format!("  {}: {kind},\n", code.as_str()));
-        }
-        ts.push_str("};\n");
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../../ui/src/lib/backend/bindings/problemKinds.ts");
-        std::fs::write(path, ts).expect("write problemKinds.ts");
     }
 }
