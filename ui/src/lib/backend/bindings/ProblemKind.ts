@@ -3,7 +3,7 @@
 /**
  * The kinds of problem: no connection, something to fix in what was typed, the session,
  * a limit reached, a clash with another change, a refusal, or trouble on the server's or
- * this computer's side. The UI reads each code's kind from `problemKinds.ts`, written from
- * [`Code::kind`] by a test.
+ * this computer's side. The UI reads each code's kind from `problemKinds.ts`, which the
+ * desktop crate's tests write from [`Code::kind`].
  */
 export type ProblemKind = "connection" | "input" | "session" | "limit" | "conflict" | "refused" | "trouble" | "unknown";
