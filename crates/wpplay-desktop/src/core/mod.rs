@@ -66,6 +66,7 @@ impl Core {
             wake: Notify::new(),
             keychain_notice: std::sync::Mutex::new(None),
             ended_notice: std::sync::Mutex::new(None),
+            chosen_lang: std::sync::Mutex::new(None),
             changes: Changes::new(),
         }
     }
@@ -108,9 +109,15 @@ impl Core {
     }
 
     fn chosen_lang(&self) -> Option<Lang> {
-        std::fs::read_to_string(self.language_path())
-            .ok()
-            .and_then(|tag| Lang::parse(&tag))
+        let read = || {
+            std::fs::read_to_string(self.language_path())
+                .ok()
+                .and_then(|tag| Lang::parse(&tag))
+        };
+        match self.chosen_lang.lock() {
+            Ok(mut kept) => *kept.get_or_insert_with(read),
+            Err(_) => read(),
+        }
     }
 
     /// The language the app speaks now (the tray, its own alerts).
@@ -122,7 +129,7 @@ impl Core {
     /// The app's language: the one chosen in Settings, else the operating system's.
     pub async fn language(&self) -> CoreResult<LanguageView> {
         let chosen = self.chosen_lang();
-        let lang = self.lang_now();
+        let lang = chosen.unwrap_or_else(|| Lang::from_locale(&self.cfg.system_locale));
         Ok(LanguageView {
             lang,
             chosen: chosen.is_some(),
@@ -141,6 +148,9 @@ impl Core {
     pub async fn set_language(&self, args: LanguageArgs) -> CoreResult<LanguageView> {
         crate::private_fs::write(&self.language_path(), args.lang.tag().as_bytes())
             .map_err(local_storage)?;
+        if let Ok(mut kept) = self.chosen_lang.lock() {
+            *kept = Some(Some(args.lang));
+        }
         self.changes.announce(Area::ALL);
         self.language().await
     }

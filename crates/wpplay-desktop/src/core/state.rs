@@ -73,6 +73,9 @@ pub struct Core {
     /// Why the last session ended, when the user must be told (its account was deleted):
     /// said by the next `startup`.
     pub(super) ended_notice: std::sync::Mutex<Option<String>>,
+    /// The language chosen in Settings, read from its file once and kept with each choice
+    /// (the tray and the alerts ask for it on every change).
+    pub(super) chosen_lang: std::sync::Mutex<Option<Option<wpplay_domain::lang::Lang>>>,
     /// Announces what the views show changed (see [`crate::changes`]).
     pub(super) changes: Changes,
 }
