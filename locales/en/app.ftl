@@ -357,3 +357,32 @@ discarded-conflict = Your change to { $name } was discarded; it shows the other 
 discarded-refused = The refused change to { $name } was discarded.
 discard-failed-hint = The change is still listed; try again.
 core-no-answer = The app's core did not answer. Restart WP Play Partner Desk and try again.
+
+## Edits waiting to be sent (the dashboard lists those the server refused)
+
+edit-add-dealer = Add dealer { $name }
+edit-edit-dealer = Edit dealer { $name }
+edit-reactivate-dealer = Reactivate dealer { $name }
+edit-deactivate-dealer = Deactivate dealer { $name }
+edit-delete-dealer = { $count ->
+    [one] Delete dealer { $name } and { $count } subscriber
+   *[other] Delete dealer { $name } and { $count } subscribers
+}
+edit-add-subscriber = Add subscriber { $name }
+edit-edit-subscriber = Edit subscriber { $name }
+edit-extend-subscriber = { $days ->
+    [one] Extend subscriber { $name } by { $days } day
+   *[other] Extend subscriber { $name } by { $days } days
+}
+edit-remove-subscriber = Remove subscriber { $name }
+edit-add-stream = Add stream { $name }
+edit-remove-stream = Remove stream { $name }
+edit-request-partner = Request for Partner: { $company }
+edit-withdraw-request = Withdraw Request for Partner: { $company }
+edit-accept-request = Accept a Request for Partner
+edit-reject-request = Reject a Request for Partner
+edit-remove-reseller = Remove My Reseller
+edit-reseller-settings = Settings: reseller services
+edit-profile = Profile: contact person and phone
+edit-language = Language: { $language }
+language-for-messages = E-mails, text messages and invoices from WP Play follow it too.

@@ -159,7 +159,6 @@ network-requests-empty-text = Find a partner in the directory and send a Request
 network-open-directory = Open the partner directory
 network-no-longer-linked = No longer linked
 network-refused = Refused by the server
-network-refused-message = The server refused this change.
 network-refused-tip = Drop the refused change and show what the server has.
 network-refused-what = your request to { $company }
 network-refused-discarded = The refused change to your request to { $company } was discarded.

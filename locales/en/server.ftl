@@ -134,3 +134,27 @@ payment-received-until = Invoice { $number } is paid. Your package runs until { 
 partner-purged =
     .title = A partner left { -brand }
     .body = A partner you were linked to closed its { -brand } account after it stayed unpaid; its content is no longer available to you.
+
+## The pro forma invoice (PDF); headings are printed in capitals
+
+pdf-title = Pro forma invoice
+pdf-doc-title = Pro forma invoice { $number }
+pdf-file = WP-Play-pro-forma-{ $number }.pdf
+pdf-number = No. { $number }
+pdf-issued = Issued { $date }
+pdf-from = From
+pdf-to = To
+pdf-account = Account { $account }
+pdf-country = Country { $country }
+pdf-item = Item
+pdf-period = Period
+pdf-amount = Amount
+pdf-item-period = { $package } package, one month
+pdf-item-proration = { $package } package: upgrade difference
+pdf-total = Total due
+pdf-how = How to pay
+pdf-pay = Pay { $amount } to { $issuer } ({ $account })
+pdf-with-reference = with this payment reference:
+pdf-automatic = The payment is registered automatically by its reference and extends your package.
+pdf-ips = NBS IPS QR: scan with your bank's app to pay at once
+pdf-footer = This pro forma invoice is not a tax invoice. { -desk }.

@@ -3,3 +3,6 @@
 # овде замењује пресловљену поруку истог имена.
 
 language-changed = Апликација је сада на српском (ћирилица).
+
+# A file name stays in Latin letters: mail programs and file systems everywhere read it.
+pdf-file = WP-Play-profaktura-{ $number }.pdf

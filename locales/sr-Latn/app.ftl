@@ -368,3 +368,34 @@ discarded-conflict = Vaša izmena za { $name } je odbačena; prikazuje se verzij
 discarded-refused = Odbijena izmena za { $name } je odbačena.
 discard-failed-hint = Izmena je i dalje na listi; pokušajte ponovo.
 core-no-answer = Jezgro aplikacije nije odgovorilo. Ponovo pokrenite WP Play Partner Desk i pokušajte ponovo.
+
+## Izmene koje čekaju slanje (početna strana navodi one koje je server odbio)
+
+edit-add-dealer = Dodavanje dilera { $name }
+edit-edit-dealer = Izmena dilera { $name }
+edit-reactivate-dealer = Ponovno aktiviranje dilera { $name }
+edit-deactivate-dealer = Deaktiviranje dilera { $name }
+edit-delete-dealer = { $count ->
+    [one] Brisanje dilera { $name } i { $count } pretplatnika
+    [few] Brisanje dilera { $name } i { $count } pretplatnika
+   *[other] Brisanje dilera { $name } i { $count } pretplatnika
+}
+edit-add-subscriber = Dodavanje pretplatnika { $name }
+edit-edit-subscriber = Izmena pretplatnika { $name }
+edit-extend-subscriber = { $days ->
+    [one] Produženje pretplatnika { $name } za { $days } dan
+    [few] Produženje pretplatnika { $name } za { $days } dana
+   *[other] Produženje pretplatnika { $name } za { $days } dana
+}
+edit-remove-subscriber = Uklanjanje pretplatnika { $name }
+edit-add-stream = Dodavanje strima { $name }
+edit-remove-stream = Uklanjanje strima { $name }
+edit-request-partner = Zahtev za partnerstvo: { $company }
+edit-withdraw-request = Povlačenje zahteva za partnerstvo: { $company }
+edit-accept-request = Prihvatanje zahteva za partnerstvo
+edit-reject-request = Odbijanje zahteva za partnerstvo
+edit-remove-reseller = Uklanjanje mog preprodavca
+edit-reseller-settings = Podešavanja: usluge za preprodavce
+edit-profile = Profil: kontakt osoba i telefon
+edit-language = Jezik: { $language }
+language-for-messages = I e-pošta, SMS poruke i fakture od WP Play-a slede ovaj izbor.

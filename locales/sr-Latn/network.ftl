@@ -164,7 +164,6 @@ network-requests-empty-text = Pronađite partnera u imeniku i pošaljite zahtev 
 network-open-directory = Otvori imenik partnera
 network-no-longer-linked = Više niste povezani
 network-refused = Server je odbio
-network-refused-message = Server je odbio ovu izmenu.
 network-refused-tip = Odbacite odbijenu izmenu i prikažite ono što je na serveru.
 network-refused-what = vaš zahtev partneru { $company }
 network-refused-discarded = Odbijena izmena vašeg zahteva partneru { $company } je odbačena.

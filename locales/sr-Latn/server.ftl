@@ -141,3 +141,27 @@ payment-received-until = Faktura { $number } je plaćena. Vaš paket važi do { 
 partner-purged =
     .title = Jedan partner je napustio { -brand }
     .body = Partner sa kojim ste bili povezani zatvorio je svoj { -brand } nalog jer je ostao neplaćen; njegov sadržaj vam više nije dostupan.
+
+## Profaktura (PDF); naslovi se štampaju velikim slovima
+
+pdf-title = Profaktura
+pdf-doc-title = Profaktura { $number }
+pdf-file = WP-Play-profaktura-{ $number }.pdf
+pdf-number = Br. { $number }
+pdf-issued = Izdata { $date }
+pdf-from = Izdavalac
+pdf-to = Kupac
+pdf-account = Račun { $account }
+pdf-country = Država { $country }
+pdf-item = Stavka
+pdf-period = Period
+pdf-amount = Iznos
+pdf-item-period = Paket { $package }, jedan mesec
+pdf-item-proration = Paket { $package }: razlika za prelazak na veći paket
+pdf-total = Ukupno za uplatu
+pdf-how = Kako platiti
+pdf-pay = Uplatite { $amount } na račun { $issuer } ({ $account })
+pdf-with-reference = sa ovim pozivom na broj:
+pdf-automatic = Uplata se automatski evidentira po pozivu na broj i produžava vaš paket.
+pdf-ips = NBS IPS QR: skenirajte aplikacijom svoje banke i platite odmah
+pdf-footer = Ova profaktura nije poreska faktura. { -desk }.

@@ -69,7 +69,7 @@ impl Area {
     /// The area a local edit shows in (besides [`Area::Sync`], which counts it).
     pub fn of_mutation(mutation: &Mutation) -> Area {
         match mutation {
-            Mutation::UpdateProfile { .. } => Area::Profile,
+            Mutation::UpdateProfile { .. } | Mutation::SetLanguage { .. } => Area::Profile,
             Mutation::CreateDealer { .. }
             | Mutation::UpdateDealer { .. }
             | Mutation::SetDealerStatus { .. }

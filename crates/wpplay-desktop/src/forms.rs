@@ -9,6 +9,7 @@ use crate::commands::FormArgs;
 use crate::error::CoreResult;
 use crate::view::{FieldCheck, FieldProblem};
 use wpplay_domain::credentials::check_new_password;
+use wpplay_domain::lang::Lang;
 use wpplay_domain::validate::{
     self, MAX_MESSAGE_LEN, MAX_NOTE_LEN, MAX_STREAM_URL_LEN, MAX_TEXT_LEN, STREAM_URL_SCHEMES,
 };
@@ -18,7 +19,7 @@ use wpplay_wire::ErrorBody;
 /// Every field of `form`, in the form's order. `signed_in_as` is the account's username,
 /// which its own new password must not contain.
 pub fn check(form: &FormArgs, signed_in_as: &str) -> Vec<FieldCheck> {
-    use Blank::{Allowed, Asks};
+    use Blank::{Allowed, Required};
     match form {
         FormArgs::NewDealer {
             display_name,
@@ -30,16 +31,11 @@ pub fn check(form: &FormArgs, signed_in_as: &str) -> Vec<FieldCheck> {
             let login = dealer::username(username).unwrap_or_default();
             let mut fields = dealer_details(display_name, contact_email, contact_phone);
             fields.extend([
-                field(
-                    "username",
-                    username,
-                    Asks("Choose a username for the dealer."),
-                    Rule::Username,
-                ),
+                field("username", username, Required, Rule::Username),
                 field(
                     "password",
                     password,
-                    Asks("Choose a password for the dealer."),
+                    Required,
                     Rule::Password {
                         username: &login,
                         current: "",
@@ -58,43 +54,18 @@ pub fn check(form: &FormArgs, signed_in_as: &str) -> Vec<FieldCheck> {
             line_username,
             mac,
         } => vec![
-            field(
-                "name",
-                name,
-                Asks("Enter the subscriber's name."),
-                Rule::Text,
-            ),
-            field(
-                "line_username",
-                line_username,
-                Asks("Enter the line username."),
-                Rule::Text,
-            ),
-            field(
-                "mac",
-                mac,
-                Asks("Enter the MAC address of the subscriber's device."),
-                Rule::Mac,
-            ),
+            field("name", name, Required, Rule::Text),
+            field("line_username", line_username, Required, Rule::Text),
+            field("mac", mac, Required, Rule::Mac),
         ],
         FormArgs::Stream {
             name,
             category,
             stream_url,
         } => vec![
-            field("name", name, Asks("Enter the stream's name."), Rule::Text),
-            field(
-                "category",
-                category,
-                Asks("Enter the category."),
-                Rule::Text,
-            ),
-            field(
-                "stream_url",
-                stream_url,
-                Asks("Enter the stream's URL."),
-                Rule::StreamUrl,
-            ),
+            field("name", name, Required, Rule::Text),
+            field("category", category, Required, Rule::Text),
+            field("stream_url", stream_url, Required, Rule::StreamUrl),
         ],
         FormArgs::Registration {
             company,
@@ -103,21 +74,11 @@ pub fn check(form: &FormArgs, signed_in_as: &str) -> Vec<FieldCheck> {
             phone,
             country,
         } => vec![
-            field(
-                "company",
-                company,
-                Asks("Enter the company name."),
-                Rule::Text,
-            ),
+            field("company", company, Required, Rule::Text),
             contact_person_field(contact_person),
-            field(
-                "email",
-                email,
-                Asks("Enter the e-mail address."),
-                Rule::Email,
-            ),
+            field("email", email, Required, Rule::Email),
             phone_field(phone),
-            field("country", country, Asks("Choose a country."), Rule::Country),
+            field("country", country, Required, Rule::Country),
         ],
         FormArgs::Profile {
             contact_person,
@@ -126,7 +87,7 @@ pub fn check(form: &FormArgs, signed_in_as: &str) -> Vec<FieldCheck> {
         FormArgs::RequestPartner { message } => vec![field(
             "message",
             message,
-            Asks("Write a few words to the partner: who you are and what you need."),
+            Required,
             Rule::Lines(MAX_MESSAGE_LEN),
         )],
         FormArgs::RejectRequest { reason } => {
@@ -140,7 +101,7 @@ pub fn check(form: &FormArgs, signed_in_as: &str) -> Vec<FieldCheck> {
         FormArgs::RemoveReseller { reason } => vec![field(
             "reason",
             reason,
-            Asks("Say why you remove this reseller; they will read it."),
+            Required,
             Rule::Lines(MAX_MESSAGE_LEN),
         )],
         FormArgs::ResellerDetails {
@@ -160,7 +121,7 @@ pub fn check(form: &FormArgs, signed_in_as: &str) -> Vec<FieldCheck> {
         } => vec![field(
             "new_password",
             new_password,
-            Asks("Choose a new password."),
+            Required,
             Rule::Password {
                 username: signed_in_as,
                 current: current_password,
@@ -176,7 +137,8 @@ pub fn accept(form: &FormArgs) -> CoreResult<Accepted> {
         .iter()
         .find_map(|f| f.problem.as_ref().map(|p| (f, p)))
     {
-        return Err(ErrorBody::new(p.code, p.message.clone()).about(f.field.clone()));
+        let message = wpplay_i18n::describe(Lang::En, p.code, Some(&f.field));
+        return Err(ErrorBody::new(p.code, message).about(f.field.clone()));
     }
     Ok(Accepted(fields))
 }
@@ -196,39 +158,25 @@ impl Accepted {
 
 fn dealer_details(name: &str, email: &str, phone: &str) -> Vec<FieldCheck> {
     vec![
-        field(
-            "display_name",
-            name,
-            Blank::Asks("Enter the dealer's name."),
-            Rule::Text,
-        ),
+        field("display_name", name, Blank::Required, Rule::Text),
         field("contact_email", email, Blank::Allowed, Rule::Email),
         field("contact_phone", phone, Blank::Allowed, Rule::Phone),
     ]
 }
 
 fn contact_person_field(value: &str) -> FieldCheck {
-    field(
-        "contact_person",
-        value,
-        Blank::Asks("Enter the contact person's name."),
-        Rule::Text,
-    )
+    field("contact_person", value, Blank::Required, Rule::Text)
 }
 
 fn phone_field(value: &str) -> FieldCheck {
-    field(
-        "phone",
-        value,
-        Blank::Asks("Enter the phone number."),
-        Rule::Phone,
-    )
+    field("phone", value, Blank::Required, Rule::Phone)
 }
 
-/// Whether a blank field is a problem, and how to ask for it.
+/// Whether a blank field is a problem (the UI asks for it in the catalog's words,
+/// `ask-<field>`).
 #[derive(Clone, Copy)]
 enum Blank {
-    Asks(&'static str),
+    Required,
     Allowed,
 }
 
@@ -320,11 +268,10 @@ fn field(name: &'static str, value: &str, blank: Blank, rule: Rule) -> FieldChec
     if rule.is_blank(value) {
         return match blank {
             Blank::Allowed => answer(None, None),
-            Blank::Asks(message) => answer(
+            Blank::Required => answer(
                 None,
                 Some(FieldProblem {
                     code: Code::MissingField,
-                    message: message.to_owned(),
                     incomplete: true,
                 }),
             ),
@@ -344,26 +291,10 @@ fn field(name: &'static str, value: &str, blank: Blank, rule: Rule) -> FieldChec
                 None,
                 Some(FieldProblem {
                     code: e.code(),
-                    message: wording(&e, value, max),
                     incomplete,
                 }),
             )
         }
-    }
-}
-
-/// The domain's message, except for the shared text rules, whose messages name the
-/// request's field: at the field itself a person reads what to do.
-fn wording(e: &DomainError, value: &str, max: Option<usize>) -> String {
-    match (e.code(), max) {
-        (Code::FieldTooLong, Some(max)) => format!(
-            "Use at most {max} characters (now {}).",
-            value.trim().chars().count()
-        ),
-        (Code::InvalidText, _) => {
-            "Remove the invisible control characters (e.g. from a paste).".to_owned()
-        }
-        _ => e.message().to_owned(),
     }
 }
 
@@ -585,41 +516,6 @@ mod tests {
             category: "Sport".into(),
             stream_url: "udp://x".into(),
         }
-    }
-
-    #[test]
-    fn messages_say_what_to_do_at_the_field() {
-        let message = |form: &FormArgs, field: &str| {
-            check(form, "")
-                .into_iter()
-                .find(|f| f.field == field)
-                .and_then(|f| f.problem)
-                .map(|p| p.message)
-        };
-        assert_eq!(
-            message(&stream_named(&"x".repeat(230)), "name").as_deref(),
-            Some("Use at most 200 characters (now 230)."),
-            "the limit and the count, not the request's field name"
-        );
-        assert_eq!(
-            message(&new_dealer("", ""), "username").as_deref(),
-            Some("Choose a username for the dealer.")
-        );
-        assert_eq!(
-            message(&new_dealer("1x", ""), "username").as_deref(),
-            Some("Start the username with a letter."),
-            "the domain's own message"
-        );
-        let note = FormArgs::ResellerDetails {
-            website: String::new(),
-            messenger: String::new(),
-            address: String::new(),
-            note: "line one\nline two\u{0}".into(),
-        };
-        assert_eq!(
-            message(&note, "note").as_deref(),
-            Some("Remove the invisible control characters (e.g. from a paste).")
-        );
     }
 
     #[test]

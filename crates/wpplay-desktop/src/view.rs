@@ -557,8 +557,8 @@ pub struct FieldCheck {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]
 pub struct FieldProblem {
+    /// What is wrong; the UI words it from the catalog (`ask-<field>` for a blank one).
     pub code: wpplay_domain::Code,
-    pub message: String,
     /// Typing more may still cure it (blank, too short, a scheme half typed): the UI holds
     /// it back while the user is in the field. A wrong character is never incomplete.
     pub incomplete: bool,

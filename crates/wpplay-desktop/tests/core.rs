@@ -176,6 +176,25 @@ async fn the_language_follows_the_system_until_chosen_and_the_choice_is_kept() {
     assert_eq!((again.lang, again.chosen), (Lang::SrCyrl, true));
 }
 
+/// The language the server keeps for `username`.
+async fn server_language(server_dir: &Path, username: &str) -> String {
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    use wpplay_server::db::entity::account;
+    let mut settings = Settings::load(None, |_| None).expect("settings");
+    settings.data_dir = server_dir.to_owned();
+    let now = wpplay_domain::clock::Clock::now(&SystemClock);
+    let db = wpplay_server::db::connect(&settings.database_url(), now)
+        .await
+        .expect("the server's database");
+    account::Entity::find()
+        .filter(account::Column::Username.eq(username))
+        .one(&db)
+        .await
+        .expect("query")
+        .expect("the account")
+        .language
+}
+
 /// Polls `f` until it is true.
 async fn eventually(what: &str, f: impl AsyncFnMut() -> bool) {
     eventually_within(what, Duration::from_secs(20), f).await;
@@ -308,6 +327,22 @@ async fn register_login_work_offline_and_resume_from_the_keychain() {
     );
     assert_eq!(dash.package.expect("package").code, "starter");
     assert!(dash.sync.online && dash.sync.last_sync_at.is_some());
+
+    // The language chosen in the app becomes the account's: what WP Play writes to this
+    // person (e-mail, SMS, invoices) follows it.
+    app.set_language(LanguageArgs { lang: Lang::SrLatn })
+        .await
+        .expect("choose");
+    app.sync_now().await.expect("sync the choice");
+    assert_eq!(
+        server_language(&server.data_dir, &username).await,
+        "sr-Latn"
+    );
+    app.set_language(LanguageArgs { lang: Lang::En })
+        .await
+        .expect("choose again");
+    app.sync_now().await.expect("sync the choice");
+    assert_eq!(server_language(&server.data_dir, &username).await, "en");
 
     // Offline: the server goes away; the dashboard still shows the last known state and
     // an edit waits in the outbox.

@@ -25,9 +25,8 @@ macro_rules! sources {
 }
 
 /// The hand-written catalogs, per language (the Cyrillic one holds overrides only).
-pub const EN: &[Source] =
-    sources!("en": "server.ftl", "app.ftl", "billing.ftl", "network.ftl", "lines.ftl", "more.ftl");
-pub const SR_LATN: &[Source] = sources!("sr-Latn": "server.ftl", "app.ftl", "billing.ftl", "network.ftl", "lines.ftl", "more.ftl");
+pub const EN: &[Source] = sources!("en": "server.ftl", "app.ftl", "billing.ftl", "network.ftl", "lines.ftl", "more.ftl", "errors.ftl");
+pub const SR_LATN: &[Source] = sources!("sr-Latn": "server.ftl", "app.ftl", "billing.ftl", "network.ftl", "lines.ftl", "more.ftl", "errors.ftl");
 pub const SR_CYRL_OVERRIDES: &[Source] = sources!("sr-Cyrl": "overrides.ftl");
 
 /// A language's name in itself, for the language switch.
@@ -198,4 +197,25 @@ impl Catalog {
 /// `Catalog::text` on the compiled catalogs.
 pub fn text(lang: Lang, id: &str, args: Option<&Args>) -> String {
     CATALOG.text(lang, id, args)
+}
+
+/// What an error says to a person in `lang`, by its code and the field it names, never by
+/// its English message: `ask-<field>` for a blank required field, `error-<code>.field`
+/// naming the field's label (`field-<field>`), else `error-<code>`. The desktop UI words
+/// the errors it receives the same way (`describe` in `ui/src/lib/backend/index.ts`).
+pub fn describe(lang: Lang, code: wpplay_domain::Code, field: Option<&str>) -> String {
+    let id = format!("error-{}", code.as_str());
+    if let Some(field) = field {
+        let ask = format!("ask-{field}");
+        if code == wpplay_domain::Code::MissingField && CATALOG.has(lang, &ask) {
+            return CATALOG.text(lang, &ask, None);
+        }
+        let label = format!("field-{field}");
+        let with_field = format!("{id}.field");
+        if CATALOG.has(lang, &label) && CATALOG.has(lang, &with_field) {
+            let args = crate::Args::new().with("field", CATALOG.text(lang, &label, None));
+            return CATALOG.text(lang, &with_field, Some(&args));
+        }
+    }
+    CATALOG.text(lang, &id, None)
 }

@@ -203,3 +203,38 @@ fn a_message_missing_in_a_language_falls_back_to_english_then_its_id() {
         "Novi Zahtev za partnerstvo"
     );
 }
+
+/// Errors are shown by code: every code a client can meet has its message in every
+/// language (the parity test above extends this to Serbian).
+#[test]
+fn every_error_code_has_a_message() {
+    let missing: Vec<_> = wpplay_domain::Code::ALL
+        .iter()
+        .map(|code| format!("error-{}", code.as_str()))
+        .filter(|id| !CATALOG.has(Lang::En, id))
+        .collect();
+    assert!(missing.is_empty(), "codes without a message: {missing:?}");
+}
+
+#[test]
+fn an_error_is_worded_by_its_code_and_field() {
+    use crate::describe;
+    use wpplay_domain::Code;
+    assert_eq!(
+        describe(Lang::En, Code::MissingField, Some("mac")),
+        "Enter the MAC address of the subscriber's device."
+    );
+    assert_eq!(
+        describe(Lang::SrLatn, Code::FieldTooLong, Some("company")),
+        "Polje „Firma“ je predugačko. Skratite ga."
+    );
+    assert_eq!(
+        describe(Lang::SrCyrl, Code::WrongCredentials, None),
+        "Погрешно корисничко име или лозинка."
+    );
+    // A field without a label: the code's own message.
+    assert_eq!(
+        describe(Lang::En, Code::FieldTooLong, Some("no_such_field")),
+        "A text is too long. Shorten it and try again."
+    );
+}

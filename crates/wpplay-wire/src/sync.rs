@@ -90,6 +90,12 @@ pub enum Mutation {
         contact_person: String,
         phone: String,
     },
+    /// Any account's language for what WP Play writes to it (e-mail, SMS, the invoice
+    /// PDF): `en`, `sr-Latn` or `sr-Cyrl`, set by the app's language switch.
+    SetLanguage {
+        #[schema(max_length = 16)]
+        language: String,
+    },
     /// A partner adds a dealer. The password is hashed on the client (argon2id, PHC
     /// string), so the plain password never waits in an outbox or crosses the wire.
     CreateDealer {

@@ -8,8 +8,12 @@ import { FluentBundle, FluentResource, type FluentVariable } from "@fluent/bundl
 // this module, so importing it here would make a cycle.
 import { commands } from "./backend/commands";
 import type { Lang, LanguageChoice, LanguageView } from "./backend";
-// The English app catalog, built in: what the start-up screen says before the core answers.
-import english from "../../../locales/en/app.ftl?raw";
+// The English app catalog and error messages, built in: what the start-up screen says
+// before the core answers.
+import englishApp from "../../../locales/en/app.ftl?raw";
+import englishErrors from "../../../locales/en/errors.ftl?raw";
+
+const english = `${englishApp}\n${englishErrors}`;
 
 /** The Intl locale of each language, for numbers and dates (`1.234,56 RSD` in Serbian). */
 const INTL: Record<Lang, string> = { en: "en", "sr-Latn": "sr-Latn-RS", "sr-Cyrl": "sr-Cyrl-RS" };
@@ -46,6 +50,13 @@ class Messages {
     const message = bundle.getMessage(name);
     const pattern = attribute === undefined ? message?.value : message?.attributes[attribute];
     return pattern ? bundle.formatPattern(pattern, args) : id;
+  }
+
+  /** Whether the catalog has the message `id` (or its attribute, `id.attr`). */
+  has(id: string): boolean {
+    const [name = id, attribute] = id.split(".", 2);
+    const message = this.#bundle.getMessage(name);
+    return (attribute === undefined ? message?.value : message?.attributes[attribute]) != null;
   }
 
   /** The Intl locale of the language. */

@@ -57,7 +57,7 @@ export async function settle(): Promise<void> {
  */
 export function catalog(lang: Lang): string {
   const dir = new URL(`../../../locales/${lang}/`, import.meta.url);
-  return ["server.ftl", "app.ftl", "billing.ftl", "network.ftl", "lines.ftl", "more.ftl"]
+  return ["server.ftl", "app.ftl", "billing.ftl", "network.ftl", "lines.ftl", "more.ftl", "errors.ftl"]
     .map((file) => {
       try {
         return readFileSync(new URL(file, dir), "utf8");

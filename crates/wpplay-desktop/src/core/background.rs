@@ -37,7 +37,7 @@ impl Core {
             }
         }
         let guard = self.session.read().await;
-        status_of(guard.as_ref().ok_or_else(not_signed_in)?).await
+        status_of(guard.as_ref().ok_or_else(not_signed_in)?, self.lang_now()).await
     }
 
     /// Syncs in the background: every `sync_interval`, at once when woken, and with

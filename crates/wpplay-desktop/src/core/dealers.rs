@@ -12,6 +12,7 @@ use wpplay_domain::Code;
 use wpplay_domain::ErrorCode;
 use wpplay_domain::credentials::check_new_password;
 use wpplay_domain::dealer::{DealerDetails, username as check_username};
+use wpplay_i18n::{Later, args};
 use wpplay_wire::ErrorBody;
 use wpplay_wire::dealers::{Dealer, DealerState};
 use wpplay_wire::sync::Mutation;
@@ -59,7 +60,7 @@ impl Core {
             )
         })?;
         let dealer_id = uuid::Uuid::new_v4().to_string();
-        let summary = format!("Add dealer {}", details.display_name);
+        let summary = Later::new("edit-add-dealer", args! {"name" => &details.display_name});
         let m = Mutation::CreateDealer {
             dealer_id: dealer_id.clone(),
             display_name: details.display_name,
@@ -68,7 +69,7 @@ impl Core {
             username,
             password_hash,
         };
-        self.queue(&m, &summary).await?;
+        self.queue(&m, summary).await?;
         self.dealer_row(&dealer_id).await
     }
 
@@ -89,8 +90,11 @@ impl Core {
             contact_email: details.contact_email,
             contact_phone: details.contact_phone,
         };
-        self.queue(&m, &format!("Edit dealer {}", current.display_name))
-            .await?;
+        self.queue(
+            &m,
+            Later::new("edit-edit-dealer", args! {"name" => &current.display_name}),
+        )
+        .await?;
         self.dealer_row(&args.dealer_id).await
     }
 
@@ -98,16 +102,16 @@ impl Core {
     pub async fn set_dealer_status(&self, args: DealerStatusArgs) -> CoreResult<DealerRow> {
         let _one = self.editing.lock().await;
         let current = self.dealer_row(&args.dealer_id).await?;
-        let verb = match args.status {
-            DealerState::Active => "Reactivate",
-            DealerState::Inactive => "Deactivate",
+        let id = match args.status {
+            DealerState::Active => "edit-reactivate-dealer",
+            DealerState::Inactive => "edit-deactivate-dealer",
         };
         let m = Mutation::SetDealerStatus {
             dealer_id: args.dealer_id.clone(),
             base_version: self.expected_version(&args.dealer_id).await?,
             status: args.status,
         };
-        self.queue(&m, &format!("{verb} dealer {}", current.display_name))
+        self.queue(&m, Later::new(id, args! {"name" => &current.display_name}))
             .await?;
         self.dealer_row(&args.dealer_id).await
     }
@@ -132,19 +136,23 @@ impl Core {
         };
         self.queue(
             &m,
-            &format!(
-                "Delete dealer {} and {} subscribers",
-                current.display_name, args.subscriber_count
+            Later::new(
+                "edit-delete-dealer",
+                args! {"name" => &current.display_name, "count" => args.subscriber_count},
             ),
         )
         .await
     }
 
-    pub(super) async fn queue(&self, m: &Mutation, summary: &str) -> CoreResult<()> {
+    /// Queues `m` for the server; `summary` words it where the user sees it waiting or
+    /// refused, in the language of the moment.
+    pub(super) async fn queue(&self, m: &Mutation, summary: Later) -> CoreResult<()> {
         {
             let guard = self.session.read().await;
             let s = guard.as_ref().ok_or_else(not_signed_in)?;
-            s.replica.enqueue(m, summary, self.cfg.clock.now()).await?;
+            s.replica
+                .enqueue(m, &summary.to_json(), self.cfg.clock.now())
+                .await?;
         }
         self.wake_sync();
         Ok(())

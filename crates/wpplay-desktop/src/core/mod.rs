@@ -43,10 +43,13 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use tokio::sync::{Mutex, Notify, RwLock};
 use wpplay_domain::credentials::{Strength, strength};
 use wpplay_domain::lang::Lang;
+use wpplay_i18n::catalog::native_name;
+use wpplay_i18n::{Later, args};
 use wpplay_wire::ErrorBody;
 use wpplay_wire::auth::{ChangePasswordRequest, LoginRequest, Me, RefreshRequest, TokenResponse};
 use wpplay_wire::packages::Package;
 use wpplay_wire::registration::RegistrationResponse;
+use wpplay_wire::sync::Mutation;
 
 /// Said when the keychain refused to keep the session.
 pub const KEYCHAIN_STORE_FAILED: &str = "This computer's keychain (its password store) is locked or missing, so your sign-in could not be saved in it: the next time you start the app it will ask for your password again. Everything else works as usual.";
@@ -144,12 +147,25 @@ impl Core {
         })
     }
 
-    /// Chooses the app's language, kept on this computer for every account.
+    /// Chooses the app's language, kept on this computer for every account. Signed in,
+    /// it becomes the account's language too (synced like any edit): what WP Play writes
+    /// to the person, by e-mail, SMS and invoice, follows it.
     pub async fn set_language(&self, args: LanguageArgs) -> CoreResult<LanguageView> {
         crate::private_fs::write(&self.language_path(), args.lang.tag().as_bytes())
             .map_err(local_storage)?;
         if let Ok(mut kept) = self.chosen_lang.lock() {
             *kept = Some(Some(args.lang));
+        }
+        let m = Mutation::SetLanguage {
+            language: args.lang.tag().to_owned(),
+        };
+        let summary = Later::new(
+            "edit-language",
+            args! {"language" => native_name(args.lang)},
+        );
+        match self.queue(&m, summary).await {
+            Err(e) if e.code != Code::NotSignedIn => return Err(e),
+            _ => {}
         }
         self.changes.announce(Area::ALL);
         self.language().await

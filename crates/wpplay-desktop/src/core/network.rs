@@ -19,6 +19,7 @@ use crate::view::{
 };
 use wpplay_domain::Code;
 use wpplay_domain::package::Limited;
+use wpplay_i18n::{Args, Later, args};
 use wpplay_wire::ErrorBody;
 use wpplay_wire::audit::AuditEntry;
 use wpplay_wire::auth::Role;
@@ -27,9 +28,6 @@ use wpplay_wire::resellers::{
     ResellerSettings, Stream, VisibleContacts,
 };
 use wpplay_wire::sync::{Entity, Mutation, Profile};
-
-/// What the outbox summary of a Request for Partner starts with; the partner's name follows.
-const REQUEST_SUMMARY: &str = "Request for Partner: ";
 
 impl Core {
     pub(super) async fn role(&self) -> CoreResult<Role> {
@@ -97,11 +95,10 @@ impl Core {
                         row.problem = row.problem.take().or(problem);
                         continue;
                     }
-                    let company = entry
-                        .summary
-                        .strip_prefix(REQUEST_SUMMARY)
-                        .unwrap_or(&entry.summary)
-                        .to_owned();
+                    let company = serde_json::from_str::<Later>(&entry.summary)
+                        .ok()
+                        .and_then(|m| m.arg("company").map(str::to_owned))
+                        .unwrap_or_default();
                     requests.push(OutgoingRow {
                         request: PartnerRequest {
                             id: request_id,
@@ -210,7 +207,10 @@ impl Core {
         };
         self.queue(
             &m,
-            &format!("{REQUEST_SUMMARY}{}", args.partner_company.trim()),
+            Later::new(
+                "edit-request-partner",
+                args! {"company" => args.partner_company.trim()},
+            ),
         )
         .await?;
         self.my_requests().await
@@ -242,9 +242,9 @@ impl Core {
         };
         self.queue(
             &m,
-            &format!(
-                "Withdraw Request for Partner: {}",
-                row.request.partner_company
+            Later::new(
+                "edit-withdraw-request",
+                args! {"company" => &row.request.partner_company},
             ),
         )
         .await?;
@@ -396,7 +396,8 @@ impl Core {
             category,
             stream_url: url,
         };
-        self.queue(&m, &format!("Add stream {name}")).await?;
+        self.queue(&m, Later::new("edit-add-stream", args! {"name" => &name}))
+            .await?;
         self.my_content().await
     }
 
@@ -416,8 +417,11 @@ impl Core {
         let m = Mutation::RemoveStream {
             stream_id: args.stream_id.clone(),
         };
-        self.queue(&m, &format!("Remove stream {}", row.stream.name))
-            .await?;
+        self.queue(
+            &m,
+            Later::new("edit-remove-stream", args! {"name" => &row.stream.name}),
+        )
+        .await?;
         self.my_content().await
     }
 
@@ -549,7 +553,8 @@ impl Core {
             note: s.note,
             visible: s.visible,
         };
-        self.queue(&m, "Settings: reseller services").await?;
+        self.queue(&m, Later::new("edit-reseller-settings", Args::new()))
+            .await?;
         self.reseller_settings().await
     }
 

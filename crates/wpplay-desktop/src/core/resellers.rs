@@ -6,6 +6,7 @@ use crate::commands::{AnswerRequestArgs, FormArgs, RemoveResellerArgs};
 use crate::error::{CoreResult, not_signed_in};
 use crate::forms;
 use crate::view::{LinkRow, RequestRow, ResellersView};
+use wpplay_i18n::{Args, Later};
 use wpplay_wire::resellers::{Link, Notification, PartnerRequest, RequestStatus};
 use wpplay_wire::sync::{Entity, Mutation};
 
@@ -79,14 +80,17 @@ impl Core {
             reason: args.reason.unwrap_or_default(),
         })?
         .value("reason");
-        let verb = if args.accept { "Accept" } else { "Reject" };
+        let id = if args.accept {
+            "edit-accept-request"
+        } else {
+            "edit-reject-request"
+        };
         let m = Mutation::AnswerRequest {
             request_id: args.request_id,
             accept: args.accept,
             reason,
         };
-        self.queue(&m, &format!("{verb} a Request for Partner"))
-            .await?;
+        self.queue(&m, Later::new(id, Args::new())).await?;
         self.resellers().await
     }
 
@@ -101,7 +105,8 @@ impl Core {
             reseller_id: args.reseller_id,
             reason,
         };
-        self.queue(&m, "Remove My Reseller").await?;
+        self.queue(&m, Later::new("edit-remove-reseller", Args::new()))
+            .await?;
         self.resellers().await
     }
 }

@@ -22,6 +22,7 @@ use wpplay_domain::dealer::{
 };
 use wpplay_domain::lifecycle::days_left;
 use wpplay_domain::package::Limited;
+use wpplay_i18n::{Later, args};
 use wpplay_wire::ErrorBody;
 use wpplay_wire::dealers::{Dealer, DealerState, LineStatus, Subscriber};
 use wpplay_wire::sync::Mutation;
@@ -70,7 +71,7 @@ impl Core {
             ));
         }
         let subscriber_id = uuid::Uuid::new_v4().to_string();
-        let summary = format!("Add subscriber {}", details.name);
+        let summary = Later::new("edit-add-subscriber", args! {"name" => &details.name});
         let m = Mutation::CreateSubscriber {
             subscriber_id: subscriber_id.clone(),
             dealer_id,
@@ -79,7 +80,7 @@ impl Core {
             mac: details.mac,
             expires_at: self.cfg.clock.now() + Duration::days(args.days),
         };
-        self.queue(&m, &summary).await?;
+        self.queue(&m, summary).await?;
         self.subscriber_row(&subscriber_id).await
     }
 
@@ -104,8 +105,11 @@ impl Core {
             mac: details.mac,
             status: args.status,
         };
-        self.queue(&m, &format!("Edit subscriber {}", current.name))
-            .await?;
+        self.queue(
+            &m,
+            Later::new("edit-edit-subscriber", args! {"name" => &current.name}),
+        )
+        .await?;
         self.subscriber_row(&args.subscriber_id).await
     }
 
@@ -140,7 +144,10 @@ impl Core {
         };
         self.queue(
             &m,
-            &format!("Extend subscriber {} by {} days", current.name, args.days),
+            Later::new(
+                "edit-extend-subscriber",
+                args! {"name" => &current.name, "days" => args.days},
+            ),
         )
         .await?;
         self.subscriber_row(&args.subscriber_id).await
@@ -154,8 +161,11 @@ impl Core {
             subscriber_id: args.subscriber_id.clone(),
             base_version: self.expected_line_version(&args.subscriber_id).await?,
         };
-        self.queue(&m, &format!("Remove subscriber {}", current.name))
-            .await
+        self.queue(
+            &m,
+            Later::new("edit-remove-subscriber", args! {"name" => &current.name}),
+        )
+        .await
     }
 
     /// Every line (with local edits) and the partner's dealers.

@@ -8,6 +8,7 @@ use wpplay_domain::ErrorCode;
 use wpplay_domain::clock::Clock;
 use wpplay_domain::lifecycle::{LifecycleFacts, days_left};
 use wpplay_domain::registration::ProfileEdit;
+use wpplay_i18n::{Args, Lang, Later};
 use wpplay_wire::ErrorBody;
 use wpplay_wire::resellers::Notification;
 use wpplay_wire::sync::{Entity, Mutation, Profile};
@@ -90,7 +91,7 @@ impl Core {
                 ),
             }
         });
-        let sync = status_of(s).await?;
+        let sync = status_of(s, self.lang_now()).await?;
         Ok(Dashboard {
             session: view_of(s),
             profile,
@@ -116,7 +117,7 @@ impl Core {
             s.replica
                 .enqueue(
                     &mutation,
-                    "Profile: contact person and phone",
+                    &Later::new("edit-profile", Args::new()).to_json(),
                     self.cfg.clock.now(),
                 )
                 .await?;
@@ -130,7 +131,7 @@ impl Core {
         let guard = self.session.read().await;
         let s = guard.as_ref().ok_or_else(not_signed_in)?;
         s.replica.discard(args.mutation_id).await?;
-        status_of(s).await
+        status_of(s, self.lang_now()).await
     }
 }
 
@@ -143,7 +144,7 @@ pub(super) fn view_of(s: &Session) -> SessionView {
     }
 }
 
-pub(super) async fn status_of(s: &Session) -> CoreResult<SyncStatus> {
+pub(super) async fn status_of(s: &Session, lang: Lang) -> CoreResult<SyncStatus> {
     let state = s.replica.state().await?;
     let rejected = s
         .replica
@@ -152,7 +153,7 @@ pub(super) async fn status_of(s: &Session) -> CoreResult<SyncStatus> {
         .into_iter()
         .map(|r| RejectedEdit {
             mutation_id: r.mutation_id,
-            summary: r.summary,
+            summary: Later::word(&r.summary, lang),
             code: Code::parse(r.reject_code.as_deref().unwrap_or_default()),
             message: r.reject_message.unwrap_or_default(),
         })

@@ -2,6 +2,7 @@
 //! locks, purges — each once), and payments. The rules themselves are pure and live in
 //! `wpplay_domain::billing`; this module stores their effects.
 
+pub mod font;
 pub mod lifecycle;
 pub mod payments;
 pub mod pdf;

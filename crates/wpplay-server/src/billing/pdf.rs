@@ -1,12 +1,13 @@
 //! The pro forma invoice as a PDF: issuer and partner, package and period, amount, the
 //! payment reference, and for Serbian partners paying in dinars the NBS IPS QR code for
-//! instant payment. Built with the PDF base-14 Helvetica (no font embedded): text is
-//! written in WinAnsi, and the Serbian Latin letters WinAnsi lacks (č, ć, đ and their
-//! capitals) take codes WinAnsi leaves unused, named in the font's `/Differences`.
+//! instant payment. In the partner's language, with DejaVu Sans embedded as a subset
+//! ([`super::font`]), so Serbian Latin and Cyrillic print and read back as text.
 
+use super::font::{self, Typeface};
 use crate::db::entity::invoice;
 use chrono_tz::Tz;
 use pdf_writer::{Content, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
+use wpplay_i18n::{Args, Lang, args, format, text};
 
 /// Who issues the invoice and where payments go.
 #[derive(Debug, Clone)]
@@ -67,91 +68,58 @@ pub fn ips_payload(inv: &invoice::Model, issuer: &Issuer) -> Option<String> {
     ))
 }
 
-/// Letters Helvetica has but WinAnsi does not encode, on codes WinAnsi leaves unused.
-const EXTRA_GLYPHS: [(char, u8, &[u8]); 6] = [
-    ('č', 0x81, b"ccaron"),
-    ('Č', 0x8D, b"Ccaron"),
-    ('ć', 0x8F, b"cacute"),
-    ('Ć', 0x90, b"Cacute"),
-    ('đ', 0x9D, b"dcroat"),
-    ('Đ', 0x7F, b"Dcroat"),
-];
-
-/// Text as the PDF's font (WinAnsi plus [`EXTRA_GLYPHS`]) can show it.
-fn win_ansi(s: &str) -> Vec<u8> {
-    let mut out = Vec::with_capacity(s.len());
-    for c in s.chars() {
-        if let Some(&(_, code, _)) = EXTRA_GLYPHS.iter().find(|(letter, ..)| *letter == c) {
-            out.push(code);
-            continue;
-        }
-        match c {
-            'š' => out.push(0x9A),
-            'Š' => out.push(0x8A),
-            'ž' => out.push(0x9E),
-            'Ž' => out.push(0x8E),
-            '–' => out.push(0x96),
-            '€' => out.push(0x80),
-            c if (c as u32) < 0x7F => out.push(c as u8),
-            c if (0xA0..=0xFF).contains(&(c as u32)) => out.push(c as u32 as u8),
-            _ => out.push(b'?'),
-        }
-    }
-    out
-}
-
-/// The invoice as a one-page A4 PDF.
-pub fn render(inv: &invoice::Model, issuer: &Issuer, tz: Tz) -> Vec<u8> {
-    let (catalog, tree, page, font, bold, content, info) = (
+/// The invoice as a one-page A4 PDF in `lang`, with its typeface embedded as a subset
+/// ([`super::font`]).
+/// `None` only if the bundled font cannot be read or subset, which its tests rule out.
+pub fn render(inv: &invoice::Model, issuer: &Issuer, tz: Tz, lang: Lang) -> Option<Vec<u8>> {
+    let (catalog, tree, page, content, info, regular_ref, bold_ref) = (
         Ref::new(1),
         Ref::new(2),
         Ref::new(3),
         Ref::new(4),
         Ref::new(5),
-        Ref::new(6),
-        Ref::new(7),
+        Ref::new(10),
+        Ref::new(10 + font::OBJECTS),
     );
-    let mut pdf = Pdf::new();
-    pdf.catalog(catalog).pages(tree);
-    pdf.pages(tree).kids([page]).count(1);
-    let mut p = pdf.page(page);
-    p.media_box(Rect::new(0.0, 0.0, 595.0, 842.0))
-        .parent(tree)
-        .contents(content);
-    p.resources()
-        .fonts()
-        .pair(Name(b"F1"), font)
-        .pair(Name(b"F2"), bold);
-    p.finish();
-    for (id, name) in [(font, &b"Helvetica"[..]), (bold, b"Helvetica-Bold")] {
-        let mut f = pdf.type1_font(id);
-        f.base_font(Name(name));
-        let mut encoding = f.encoding_custom();
-        encoding.base_encoding(Name(b"WinAnsiEncoding"));
-        let mut differences = encoding.differences();
-        for (_, code, glyph) in EXTRA_GLYPHS {
-            differences.consecutive(code, [Name(glyph)]);
-        }
-    }
-    let title = format!("Pro forma invoice {}", inv.number);
-    pdf.document_info(info)
-        .title(TextStr(&title))
-        .producer(TextStr("WP Play Partner Desk"));
-
+    let (mut regular, mut bold) = (Typeface::regular()?, Typeface::bold()?);
+    let say = |id: &str, args: Args| text(lang, id, Some(&args));
+    let heading = |id: &str| text(lang, id, None).to_uppercase();
     let day =
-        |t: chrono::DateTime<chrono::Utc>| t.with_timezone(&tz).format("%-d %B %Y").to_string();
-    let money = super::money(inv.amount_minor, &inv.currency);
+        |t: chrono::DateTime<chrono::Utc>| format::date(t.with_timezone(&tz).date_naive(), lang);
+    let short = |t: chrono::DateTime<chrono::Utc>| {
+        format::short_date(t.with_timezone(&tz).date_naive(), lang)
+    };
+    let money = format::money(inv.amount_minor, &inv.currency, lang);
+
     let mut c = Content::new();
-    let mut y = 790.0;
-    let line = |c: &mut Content, x: f32, y: f32, size: f32, strong: bool, text: &str| {
+    // `x` is where the text starts, or where it ends when negative (amounts, right-aligned).
+    let mut line = |c: &mut Content, x: f32, y: f32, size: f32, strong: bool, words: &str| {
+        let (name, font) = if strong {
+            (&b"F2"[..], &mut bold)
+        } else {
+            (&b"F1"[..], &mut regular)
+        };
+        let x = if x < 0.0 {
+            -x - font.width(words, size)
+        } else {
+            x
+        };
         c.begin_text();
-        c.set_font(Name(if strong { b"F2" } else { b"F1" }), size);
+        c.set_font(Name(name), size);
         c.next_line(x, y);
-        c.show(Str(&win_ansi(text)));
+        c.show(Str(&font.encode(words)));
         c.end_text();
     };
-    line(&mut c, 50.0, y, 20.0, true, "PRO FORMA INVOICE");
-    line(&mut c, 400.0, y, 11.0, true, &format!("No. {}", inv.number));
+    let mut y = 790.0;
+    line(&mut c, 50.0, y, 20.0, true, &heading("pdf-title"));
+    line(
+        &mut c,
+        400.0,
+        y,
+        11.0,
+        true,
+        &say("pdf-number", args! {"number" => &inv.number}),
+    );
     y -= 18.0;
     line(
         &mut c,
@@ -159,11 +127,11 @@ pub fn render(inv: &invoice::Model, issuer: &Issuer, tz: Tz) -> Vec<u8> {
         y,
         10.0,
         false,
-        &format!("Issued {}", day(inv.issued_at)),
+        &say("pdf-issued", args! {"date" => day(inv.issued_at)}),
     );
     y -= 30.0;
-    line(&mut c, 50.0, y, 9.0, true, "FROM");
-    line(&mut c, 300.0, y, 9.0, true, "TO");
+    line(&mut c, 50.0, y, 9.0, true, &heading("pdf-from"));
+    line(&mut c, 300.0, y, 9.0, true, &heading("pdf-to"));
     y -= 15.0;
     line(&mut c, 50.0, y, 11.0, false, &issuer.name);
     line(&mut c, 300.0, y, 11.0, false, &inv.partner_company);
@@ -177,7 +145,7 @@ pub fn render(inv: &invoice::Model, issuer: &Issuer, tz: Tz) -> Vec<u8> {
         y,
         10.0,
         false,
-        &format!("Account {}", issuer.account),
+        &say("pdf-account", args! {"account" => &issuer.account}),
     );
     line(
         &mut c,
@@ -185,7 +153,7 @@ pub fn render(inv: &invoice::Model, issuer: &Issuer, tz: Tz) -> Vec<u8> {
         y,
         10.0,
         false,
-        &format!("Country {}", inv.partner_country),
+        &say("pdf-country", args! {"country" => &inv.partner_country}),
     );
     y -= 40.0;
     // The item.
@@ -193,41 +161,49 @@ pub fn render(inv: &invoice::Model, issuer: &Issuer, tz: Tz) -> Vec<u8> {
     c.rect(50.0, y - 6.0, 495.0, 20.0);
     c.fill_nonzero();
     c.set_fill_gray(0.0);
-    line(&mut c, 58.0, y, 9.0, true, "ITEM");
-    line(&mut c, 330.0, y, 9.0, true, "PERIOD");
-    line(&mut c, 480.0, y, 9.0, true, "AMOUNT");
+    line(&mut c, 58.0, y, 9.0, true, &heading("pdf-item"));
+    line(&mut c, 330.0, y, 9.0, true, &heading("pdf-period"));
+    line(&mut c, -537.0, y, 9.0, true, &heading("pdf-amount"));
     y -= 24.0;
     let item = if inv.kind == "proration" {
-        format!("{} package: upgrade difference", inv.package_name)
+        "pdf-item-proration"
     } else {
-        format!("{} package, one month", inv.package_name)
+        "pdf-item-period"
     };
-    line(&mut c, 58.0, y, 10.0, false, &item);
+    line(
+        &mut c,
+        58.0,
+        y,
+        10.0,
+        false,
+        &say(item, args! {"package" => &inv.package_name}),
+    );
     line(
         &mut c,
         330.0,
         y,
-        10.0,
+        9.0,
         false,
-        &format!("{} – {}", day(inv.period_start), day(inv.period_end)),
+        &format!("{} – {}", short(inv.period_start), short(inv.period_end)),
     );
-    line(&mut c, 480.0, y, 10.0, false, &money);
+    line(&mut c, -537.0, y, 10.0, false, &money);
     y -= 30.0;
-    line(&mut c, 330.0, y, 12.0, true, "Total due");
-    line(&mut c, 480.0, y, 12.0, true, &money);
+    line(&mut c, 330.0, y, 12.0, true, &say("pdf-total", Args::new()));
+    line(&mut c, -537.0, y, 12.0, true, &money);
     y -= 45.0;
-    line(&mut c, 50.0, y, 11.0, true, "How to pay");
+    line(&mut c, 50.0, y, 11.0, true, &say("pdf-how", Args::new()));
     y -= 18.0;
+    let pay = args! {"amount" => &money, "issuer" => &issuer.name, "account" => &issuer.account};
+    line(&mut c, 50.0, y, 10.0, false, &say("pdf-pay", pay));
+    y -= 15.0;
     line(
         &mut c,
         50.0,
         y,
         10.0,
         false,
-        &format!("Pay {money} to {} ({})", issuer.name, issuer.account),
+        &say("pdf-with-reference", Args::new()),
     );
-    y -= 15.0;
-    line(&mut c, 50.0, y, 10.0, false, "with this payment reference:");
     y -= 22.0;
     line(&mut c, 50.0, y, 16.0, true, &inv.reference);
     y -= 20.0;
@@ -237,21 +213,14 @@ pub fn render(inv: &invoice::Model, issuer: &Issuer, tz: Tz) -> Vec<u8> {
         y,
         9.0,
         false,
-        "The payment is registered automatically by its reference and extends your package.",
+        &say("pdf-automatic", Args::new()),
     );
     if let Some(payload) = ips_payload(inv, issuer)
         && let Ok(code) =
             qrcode::QrCode::with_error_correction_level(payload.as_bytes(), qrcode::EcLevel::M)
     {
         y -= 20.0;
-        line(
-            &mut c,
-            50.0,
-            y,
-            10.0,
-            true,
-            "NBS IPS QR: scan with your bank's app to pay at once",
-        );
+        line(&mut c, 50.0, y, 10.0, true, &say("pdf-ips", Args::new()));
         let n = code.width();
         let size = 150.0_f32;
         #[allow(clippy::cast_precision_loss)]
@@ -272,10 +241,37 @@ pub fn render(inv: &invoice::Model, issuer: &Issuer, tz: Tz) -> Vec<u8> {
         60.0,
         8.0,
         false,
-        "This pro forma invoice is not a tax invoice. WP Play Partner Desk.",
+        &say("pdf-footer", Args::new()),
     );
-    pdf.stream(content, &c.finish());
-    pdf.finish()
+
+    let mut pdf = Pdf::new();
+    pdf.catalog(catalog).pages(tree);
+    pdf.pages(tree).kids([page]).count(1);
+    let mut p = pdf.page(page);
+    p.media_box(Rect::new(0.0, 0.0, 595.0, 842.0))
+        .parent(tree)
+        .contents(content);
+    p.resources()
+        .fonts()
+        .pair(Name(b"F1"), regular_ref)
+        .pair(Name(b"F2"), bold_ref);
+    p.finish();
+    if !regular.write(&mut pdf, regular_ref) || !bold.write(&mut pdf, bold_ref) {
+        return None;
+    }
+    let title = say("pdf-doc-title", args! {"number" => &inv.number});
+    pdf.document_info(info)
+        .title(TextStr(&title))
+        .producer(TextStr("WP Play Partner Desk"));
+    let page_text = miniz_oxide::deflate::compress_to_vec_zlib(&c.finish(), 6);
+    pdf.stream(content, &page_text)
+        .filter(pdf_writer::Filter::FlateDecode);
+    Some(pdf.finish())
+}
+
+/// The invoice's file name in `lang`, e.g. `WP-Play-pro-forma-2026-000042.pdf`.
+pub fn file_name(inv: &invoice::Model, lang: Lang) -> String {
+    text(lang, "pdf-file", Some(&args! {"number" => &inv.number}))
 }
 
 #[cfg(test)]
@@ -341,51 +337,18 @@ mod tests {
         assert!(ips_payload(&invoice("RSD", "DE"), &issuer()).is_none());
     }
 
-    #[test]
-    fn the_pdf_is_a_pdf_with_the_reference_and_the_qr() {
-        let inv = invoice("RSD", "RS");
-        let bytes = render(&inv, &issuer(), chrono_tz::Europe::Belgrade);
-        assert!(bytes.starts_with(b"%PDF-"));
-        let text = String::from_utf8_lossy(&bytes);
-        assert!(
-            text.contains("2026-000042") && text.contains(&inv.reference),
-            "the number and reference are in it"
-        );
-        // Strings with bytes past ASCII are written in hex: "Ča" as 0x8D 0x61, č as 0x81,
-        // then Ž as 0x8E; the font names the glyphs of the codes WinAnsi leaves unused.
-        assert!(
-            text.contains("<8D6181616B208E"),
-            "Č and č on their own codes, Ž in WinAnsi"
-        );
-        assert!(
-            text.contains("/Differences [129 /ccaron 141 /Ccaron"),
-            "{}",
-            &text[..200]
-        );
-        let with_qr = bytes.len();
-        let without = render(
-            &invoice("EUR", "RS"),
-            &issuer(),
-            chrono_tz::Europe::Belgrade,
-        )
-        .len();
-        assert!(
-            with_qr > without + 1_000,
-            "the QR's modules are drawn: {with_qr} vs {without}"
-        );
+    fn pdf(inv: &invoice::Model, lang: Lang) -> Vec<u8> {
+        render(inv, &issuer(), chrono_tz::Europe::Belgrade, lang).expect("the PDF renders")
     }
 
-    /// A real PDF reader (poppler's pdftotext, installed by scripts/setup.sh) gets the
-    /// Serbian letters back from the page.
-    #[test]
-    fn a_pdf_reader_reads_the_serbian_letters() {
-        let mut inv = invoice("RSD", "RS");
-        inv.partner_company = "Čačak Žica Đurđević Ćuprija d.o.o.".into();
+    /// The page's text as a real PDF reader extracts it (poppler's pdftotext, installed by
+    /// scripts/setup.sh).
+    fn read_back(bytes: &[u8]) -> String {
         let dir = tempfile::tempdir().expect("dir");
         let file = dir.path().join("invoice.pdf");
-        std::fs::write(&file, render(&inv, &issuer(), chrono_tz::Europe::Belgrade)).expect("write");
+        std::fs::write(&file, bytes).expect("write");
         let out = std::process::Command::new("pdftotext")
-            .args([file.as_os_str(), "-".as_ref()])
+            .args(["-layout".as_ref(), file.as_os_str(), "-".as_ref()])
             .output()
             .expect("pdftotext is missing: run scripts/setup.sh (it installs poppler-utils)");
         assert!(
@@ -393,10 +356,75 @@ mod tests {
             "{}",
             String::from_utf8_lossy(&out.stderr)
         );
-        let text = String::from_utf8(out.stdout).expect("UTF-8");
+        String::from_utf8(out.stdout).expect("UTF-8")
+    }
+
+    #[test]
+    fn the_pdf_has_the_reference_and_the_qr_and_embeds_only_a_subset() {
+        let inv = invoice("RSD", "RS");
+        let bytes = pdf(&inv, Lang::En);
+        assert!(bytes.starts_with(b"%PDF-"));
+        let text = read_back(&bytes);
+        for expected in [
+            "PRO FORMA INVOICE",
+            "No. 2026-000042",
+            &inv.reference,
+            "RSD 9,300.00",
+        ] {
+            assert!(
+                text.contains(expected),
+                "{expected} is missing from: {text}"
+            );
+        }
+        let raw = String::from_utf8_lossy(&bytes);
         assert!(
-            text.contains("Čačak Žica Đurđević Ćuprija d.o.o."),
-            "the company as written: {text}"
+            raw.contains("/FontFile2") && raw.contains("/ToUnicode"),
+            "an embedded font"
         );
+        let with_qr = bytes.len();
+        let without = pdf(&invoice("EUR", "RS"), Lang::En).len();
+        assert!(
+            with_qr > without + 1_000,
+            "the QR's modules are drawn: {with_qr} vs {without}"
+        );
+        assert!(
+            with_qr < 60_000,
+            "two subsets of fonts of 1.4 MB, not the fonts: {with_qr} bytes"
+        );
+    }
+
+    /// The invoice in each language reads back as written: Serbian Latin letters and
+    /// Cyrillic are text, not pictures nor question marks.
+    #[test]
+    fn a_pdf_reader_reads_serbian_latin_and_cyrillic() {
+        let mut inv = invoice("RSD", "RS");
+        inv.partner_company = "Čačak Žica Đurđević Ćuprija d.o.o.".into();
+        let latin = read_back(&pdf(&inv, Lang::SrLatn));
+        for expected in [
+            "PROFAKTURA",
+            "Čačak Žica Đurđević Ćuprija d.o.o.",
+            "9.300,00 RSD",
+            "Kako platiti",
+            "8. mart 2026.",
+        ] {
+            assert!(
+                latin.contains(expected),
+                "{expected} is missing from: {latin}"
+            );
+        }
+        inv.partner_company = "Ћирилица Медиа д.о.о.".into();
+        let cyrillic = read_back(&pdf(&inv, Lang::SrCyrl));
+        for expected in [
+            "ПРОФАКТУРА",
+            "Ћирилица Медиа д.о.о.",
+            "Како платити",
+            "a@b.rs",
+            &inv.reference,
+        ] {
+            assert!(
+                cyrillic.contains(expected),
+                "{expected} is missing from: {cyrillic}"
+            );
+        }
     }
 }

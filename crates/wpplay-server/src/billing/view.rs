@@ -78,17 +78,19 @@ pub async fn view(
 
 /// An invoice rendered for download.
 pub struct InvoicePdf {
-    pub number: String,
+    /// The file's name in the partner's language.
+    pub file_name: String,
     pub bytes: Vec<u8>,
 }
 
-/// The partner's invoice of this number as a PDF; another partner's number is simply
-/// not found.
+/// The partner's invoice of this number as a PDF in `lang`; another partner's number is
+/// simply not found.
 pub async fn invoice_pdf(
     db: &impl ConnectionTrait,
     settings: &Settings,
     partner_id: i64,
     number: &str,
+    lang: wpplay_i18n::Lang,
 ) -> Result<Option<InvoicePdf>, DbErr> {
     let Some(inv) = invoice::Entity::find()
         .filter(invoice::Column::Number.eq(number))
@@ -98,9 +100,11 @@ pub async fn invoice_pdf(
     else {
         return Ok(None);
     };
-    let bytes = pdf::render(&inv, &Issuer::from_settings(settings), settings.time_zone);
+    let issuer = Issuer::from_settings(settings);
+    let bytes = pdf::render(&inv, &issuer, settings.time_zone, lang)
+        .ok_or_else(|| DbErr::Custom("the invoice's font could not be embedded".into()))?;
     Ok(Some(InvoicePdf {
-        number: inv.number,
+        file_name: pdf::file_name(&inv, lang),
         bytes,
     }))
 }

@@ -409,8 +409,10 @@ impl Deliverer {
             .one(&self.db)
             .await?
             .ok_or_else(|| anyhow::anyhow!("invoice {id} of message {} is gone", msg.id))?;
-        let pdf = crate::billing::pdf::render(&inv, &self.issuer, self.tz);
-        Ok(Some((format!("WP-Play-pro-forma-{}.pdf", inv.number), pdf)))
+        let lang = crate::account::lang(&self.db, inv.partner_id).await?;
+        let pdf = crate::billing::pdf::render(&inv, &self.issuer, self.tz, lang)
+            .ok_or_else(|| anyhow::anyhow!("the invoice's font could not be embedded"))?;
+        Ok(Some((crate::billing::pdf::file_name(&inv, lang), pdf)))
     }
 
     /// Takes a message for this worker, unless another holds it.

@@ -17,6 +17,7 @@ use wpplay_wire::sync::Mutation;
 pub fn target(actor: &Actor, m: &Mutation) -> (&'static str, String) {
     match m {
         Mutation::UpdateProfile { .. } => ("profile", actor.account.0.to_string()),
+        Mutation::SetLanguage { .. } => ("language", actor.account.0.to_string()),
         Mutation::UpdateResellerSettings { .. } => {
             ("reseller_settings", actor.account.0.to_string())
         }
@@ -57,6 +58,10 @@ pub async fn snapshot(
     Ok(match kind {
         "profile" => match id.parse::<i64>() {
             Ok(n) => partner::Entity::find_by_id(n).one(db).await?.map(|p| to_json(&wire_form::profile(&p))),
+            Err(_) => None,
+        },
+        "language" => match id.parse::<i64>() {
+            Ok(n) => account::Entity::find_by_id(n).one(db).await?.map(|a| json!({"language": a.language})),
             Err(_) => None,
         },
         "reseller_settings" => match id.parse::<i64>() {

@@ -250,10 +250,13 @@ async fn create(
     }
     // A savepoint: if another registration took the username this instant, the unique
     // index refuses it and only this step is undone, so the refusal can still be recorded.
+    // The dealer starts in its partner's language, until it chooses its own in its app.
+    let language = crate::account::lang(db, partner.0).await?;
     let step = db.begin().await?;
     let inserted = account::ActiveModel {
         username: Set(username.clone()),
         role: Set("dealer".to_owned()),
+        language: Set(language.tag().to_owned()),
         password_hash: Set(password_hash.to_owned()),
         must_change_password: Set(false),
         feed_seq: Set(0),

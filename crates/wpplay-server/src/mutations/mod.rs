@@ -84,6 +84,8 @@ async fn effects(
             Ok(()) => profile::update(db, actor, contact_person, phone, now).await,
             Err(f) => Ok(Err(forbidden(f))),
         },
+        // Everyone chooses their own language.
+        Mutation::SetLanguage { language } => profile::set_language(db, actor, language).await,
         Mutation::UpdateResellerSettings {
             base_version,
             offers_reseller_services,

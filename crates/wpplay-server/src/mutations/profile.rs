@@ -1,10 +1,13 @@
-//! The partner's own profile.
+//! The partner's own profile, and any account's language.
 
 use super::outcome::{Applied, refuse};
-use crate::db::entity::partner;
+use crate::db::entity::{account, partner};
 use crate::{feed, wire_form};
 use chrono::{DateTime, Utc};
-use sea_orm::{ActiveModelTrait, ConnectionTrait, DbErr, EntityTrait, QuerySelect, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QuerySelect,
+    Set,
+};
 use wpplay_domain::Code;
 use wpplay_domain::actor::Actor;
 use wpplay_domain::registration::ProfileEdit;
@@ -48,5 +51,29 @@ pub async fn update(
         now,
     )
     .await?;
+    Ok(Ok(()))
+}
+
+/// The account's language for what WP Play writes to it; another tag than `en`,
+/// `sr-Latn` or `sr-Cyrl` is refused.
+pub async fn set_language(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    language: &str,
+) -> Result<Applied, DbErr> {
+    let Some(lang) = wpplay_domain::lang::Lang::parse(language) else {
+        return Ok(Err((
+            Code::InvalidField,
+            "language: choose en, sr-Latn or sr-Cyrl.".to_owned(),
+        )));
+    };
+    account::Entity::update_many()
+        .col_expr(
+            account::Column::Language,
+            sea_orm::sea_query::Expr::value(lang.tag()),
+        )
+        .filter(account::Column::Id.eq(actor.account.0))
+        .exec(db)
+        .await?;
     Ok(Ok(()))
 }

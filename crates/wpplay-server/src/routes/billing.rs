@@ -84,18 +84,17 @@ pub async fn invoice_pdf(
     ApiPath(number): ApiPath<String>,
 ) -> ApiResult<impl IntoResponse> {
     only_partners(auth.role)?;
-    let pdf = billing::view::invoice_pdf(&state.db, &state.settings, auth.account.id, &number)
-        .await?
-        .ok_or_else(ApiError::not_found)?;
+    let lang = auth.account.lang();
+    let pdf =
+        billing::view::invoice_pdf(&state.db, &state.settings, auth.account.id, &number, lang)
+            .await?
+            .ok_or_else(ApiError::not_found)?;
     Ok((
         [
             (header::CONTENT_TYPE, "application/pdf".to_owned()),
             (
                 header::CONTENT_DISPOSITION,
-                format!(
-                    "attachment; filename=\"WP-Play-pro-forma-{}.pdf\"",
-                    pdf.number
-                ),
+                format!("attachment; filename=\"{}\"", pdf.file_name),
             ),
         ],
         pdf.bytes,

@@ -200,6 +200,57 @@ async fn lifecycle_runs_each_event_once_and_payments_extend(s: &TestServer) {
         StatusCode::NOT_FOUND,
         "another partner's invoice does not exist for it"
     );
+    // The partner switches its app to Serbian Cyrillic: the invoice follows, printed in
+    // an embedded font a PDF reader reads back. A language nobody speaks is refused.
+    assert_eq!(
+        push(
+            s,
+            &token,
+            json!({"type": "set_language", "language": "tlh"})
+        )
+        .await,
+        ("rejected".to_owned(), "invalid_field".to_owned())
+    );
+    assert_eq!(
+        push(
+            s,
+            &token,
+            json!({"type": "set_language", "language": "sr-Cyrl"})
+        )
+        .await
+        .0,
+        "applied"
+    );
+    let pdf = s
+        .http
+        .get(format!(
+            "{}/api/v1/billing/invoices/{}/pdf",
+            s.url, inv.number
+        ))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .expect("pdf");
+    assert_eq!(
+        pdf.headers()["content-disposition"],
+        format!(
+            "attachment; filename=\"WP-Play-profaktura-{}.pdf\"",
+            inv.number
+        )
+    );
+    let text = pdf_text(&pdf.bytes().await.expect("bytes"));
+    assert!(
+        text.contains("ПРОФАКТУРА")
+            && text.contains("Како платити")
+            && text.contains(&inv.reference),
+        "{text}"
+    );
+    assert_eq!(
+        push(s, &token, json!({"type": "set_language", "language": "en"}))
+            .await
+            .0,
+        "applied"
+    );
     s.clock.set(utc(3, 8, 7, 1));
     let token = sign_in(s, &creds.username, &creds.password).await;
     let eml = crate::harness::wait_for(std::time::Duration::from_secs(20), || {
@@ -1035,3 +1086,21 @@ async fn the_operator_runs_passes_and_imports_bank_statements(s: &TestServer) {
     db.close().await.ok();
 }
 on_both_backends!(the_operator_runs_passes_and_imports_bank_statements);
+
+/// A PDF's text as a real reader extracts it (poppler's pdftotext, installed by
+/// scripts/setup.sh).
+fn pdf_text(bytes: &[u8]) -> String {
+    let dir = tempfile::tempdir().expect("dir");
+    let file = dir.path().join("invoice.pdf");
+    std::fs::write(&file, bytes).expect("write");
+    let out = std::process::Command::new("pdftotext")
+        .args([file.as_os_str(), "-".as_ref()])
+        .output()
+        .expect("pdftotext is missing: run scripts/setup.sh (it installs poppler-utils)");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("UTF-8")
+}

@@ -449,6 +449,19 @@ async fn every_mutation_kind_as_every_actor(backend: Backend) {
             &[PartnerA, PartnerB],
         ),
         (
+            "set_language",
+            Box::new(|_| json!({"type": "set_language", "language": "sr-Latn"})),
+            &[
+                Operator,
+                PartnerA,
+                PartnerB,
+                ResellerLinked,
+                ResellerUnlinked,
+                DealerA,
+                DealerB,
+            ],
+        ),
+        (
             "create_dealer",
             Box::new(|_| {
                 json!({"type": "create_dealer", "dealer_id": uuid(), "display_name": "N", "contact_email": null, "contact_phone": null,

@@ -4,7 +4,7 @@
 // once the field is settled (left, or the form sent). An answer for values the user has
 // typed past is dropped.
 
-import { backend, type FieldCheck, type FormArgs } from "./index";
+import { backend, describe, type FieldCheck, type FormArgs } from "./index";
 
 export class FormCheck {
   /** The core's answer for the latest values asked about. */
@@ -29,7 +29,7 @@ export class FormCheck {
   /** The message to show at `field`; `settled` lets a problem that typing may cure show. */
   problem(field: string, settled: boolean): string | null {
     const p = this.#field(field)?.problem;
-    return p && (settled || !p.incomplete) ? p.message : null;
+    return p && (settled || !p.incomplete) ? describe({ code: p.code, field }) : null;
   }
 
   /** The value of `field` as the core would store it; null while it has a problem. */

@@ -2,12 +2,14 @@
 //
 // It wraps the generated `commands` so that a failed call always rejects with a
 // `BackendError` carrying the core's `{code, message}`; screens match on `code` and show
-// `message`, never parse strings. Types are re-exported from the generated bindings so
+// `message`, never parse strings. The message shown is the catalog's for the code (and
+// the field it names) in the app's language; the English sentence the core or server
+// sent is kept only for a code this build does not know. Types are re-exported from the generated bindings so
 // feature folders import them from here.
 
 import { commands } from "./commands";
 import { problemKind } from "./hints";
-import { t } from "../i18n.svelte";
+import { i18n, t } from "../i18n.svelte";
 import type { Code } from "./bindings/Code";
 import type { ErrorBody } from "./bindings/ErrorBody";
 
@@ -56,7 +58,7 @@ export class BackendError extends Error implements ErrorBody {
   readonly field?: string;
 
   constructor(body: ErrorBody) {
-    super(body.message);
+    super(describe(body));
     this.name = "BackendError";
     this.code = body.code;
     if (body.field !== undefined) this.field = body.field;
@@ -70,6 +72,23 @@ function isErrorBody(value: unknown): value is ErrorBody {
     typeof (value as Record<string, unknown>).code === "string" &&
     typeof (value as Record<string, unknown>).message === "string"
   );
+}
+
+/**
+ * What a refusal says to the user, in the app's language, by its code and field as the
+ * core words them (`wpplay_i18n::describe`): `ask-<field>` for a blank required field,
+ * `error-<code>.field` naming the field's label, else `error-<code>`. Only a code this
+ * build does not know shows the words that were sent.
+ */
+export function describe(problem: { code: Code; message?: string; field?: string | null }): string {
+  const { code, field } = problem;
+  const id = `error-${code}`;
+  if (field) {
+    if (code === "missing_field" && i18n.has(`ask-${field}`)) return t(`ask-${field}`);
+    if (i18n.has(`field-${field}`) && i18n.has(`${id}.field`)) return t(`${id}.field`, { field: t(`field-${field}`) });
+  }
+  if (code !== "unknown" && i18n.has(id)) return t(id);
+  return problem.message || t("error-unknown");
 }
 
 /** Turns whatever a rejected `invoke` gave (ErrorBody, string, Error, …) into one shape. */

@@ -28,7 +28,7 @@ describe("FormState: the field a refusal is about", () => {
     const fs = new FormState(ids, { mac_taken: "mac" });
     expect(await refusedWith(fs, refusal("invalid_field", "name"))).toBe("name");
     expect(focused).toEqual(["f-name"]);
-    expect(fs.said("name")).toBe("refused: invalid_field");
+    expect(fs.said("name")).toBe("“Name” is not valid.");
     expect(fs.said("mac")).toBeNull();
   });
 

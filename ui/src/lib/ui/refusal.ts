@@ -1,7 +1,7 @@
 // How a row's refused edit reads: a heading, the server's words (for a conflict, what
 // happened in plain words), a shorter form for a table cell, and what Discard does.
 
-import type { RowProblem } from "../backend";
+import { describe, type RowProblem } from "../backend";
 import { t } from "../i18n.svelte";
 
 export interface ProblemText {
@@ -21,6 +21,6 @@ export function problemText(problem: RowProblem | null, thing: "dealer" | "line"
       discardTip: t("refused-conflict-tip", { thing }),
     };
   }
-  const message = problem?.message || t("refused-message");
+  const message = problem ? describe(problem) : t("refused-message");
   return { title: t("refused"), message, short: message, discardTip: t("refused-tip") };
 }

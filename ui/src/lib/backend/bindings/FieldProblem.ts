@@ -4,7 +4,11 @@ import type { Code } from "./Code";
 /**
  * What is wrong with a field.
  */
-export type FieldProblem = { code: Code, message: string, 
+export type FieldProblem = { 
+/**
+ * What is wrong; the UI words it from the catalog (`ask-<field>` for a blank one).
+ */
+code: Code, 
 /**
  * Typing more may still cure it (blank, too short, a scheme half typed): the UI holds
  * it back while the user is in the field. A wrong character is never incomplete.
