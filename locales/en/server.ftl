@@ -158,3 +158,9 @@ pdf-with-reference = with this payment reference:
 pdf-automatic = The payment is registered automatically by its reference and extends your package.
 pdf-ips = NBS IPS QR: scan with your bank's app to pay at once
 pdf-footer = This pro forma invoice is not a tax invoice. { -desk }.
+
+## What a reseller reads of a purged partner
+
+purge-former-partner = a former partner
+purge-closed = The partner's account was closed.
+purge-withdrawn = (withdrawn)

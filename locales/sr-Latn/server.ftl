@@ -165,3 +165,9 @@ pdf-with-reference = sa ovim pozivom na broj:
 pdf-automatic = Uplata se automatski evidentira po pozivu na broj i produžava vaš paket.
 pdf-ips = NBS IPS QR: skenirajte aplikacijom svoje banke i platite odmah
 pdf-footer = Ova profaktura nije poreska faktura. { -desk }.
+
+## Šta preprodavac vidi od obrisanog partnera
+
+purge-former-partner = bivši partner
+purge-closed = Nalog partnera je zatvoren.
+purge-withdrawn = (povučeno)

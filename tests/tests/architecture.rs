@@ -180,6 +180,87 @@ const CRATES: &[&str] = &[
     "tests",
 ];
 
+/// The Rust code that writes to people: e-mails, SMS, notifications, the invoice PDF,
+/// the tray, the app's own alerts and exported files. Its words come from the catalogs
+/// (`locales/`), so none of it may hold an English phrase of its own. (Error messages
+/// are not here: people read errors by their code.)
+const MESSAGE_BUILDERS: &[&str] = &[
+    "crates/wpplay-server/src/registration/messages.rs",
+    "crates/wpplay-server/src/billing/lifecycle.rs",
+    "crates/wpplay-server/src/billing/pdf.rs",
+    "crates/wpplay-server/src/billing/purge.rs",
+    "crates/wpplay-server/src/delivery/mod.rs",
+    "crates/wpplay-desktop/src/core/alerts.rs",
+    "crates/wpplay-desktop/src/core/tray.rs",
+    "crates/wpplay-desktop/src/core/export.rs",
+];
+
+/// The string literals of `code` (comments and `#[cfg(test)]` code left out) that hold
+/// a phrase: two words of letters in a row. The product's names are not phrases, nor
+/// are lines that write to the log or build an internal error; a comment that ends in
+/// `(not translated)`, on the line or above its literal, says why one is not (a field of
+/// a banking standard, an error's message, which the app words by its code).
+fn phrases(code: &str) -> Vec<String> {
+    let code = code.split("#[cfg(test)]").next().unwrap_or_default();
+    let mut found = Vec::new();
+    let mut marked = false;
+    for line in code.lines() {
+        let (line, comment) = line.split_once("//").unwrap_or((line, ""));
+        // A mark covers its own line, else the next line that holds a literal.
+        let mark = comment.contains("(not translated)");
+        let skip = mark || (marked && line.contains('"'));
+        marked = (marked || mark) && !line.contains('"');
+        let internal = [
+            "tracing::",
+            "anyhow!",
+            "bail!",
+            ".context(",
+            "expect(",
+            "DbErr::Custom",
+        ];
+        if skip || internal.iter().any(|m| line.contains(m)) {
+            continue;
+        }
+        let line = line
+            .replace("WP Play Partner Desk", "")
+            .replace("WP Play", "");
+        for (i, literal) in line.split('"').enumerate() {
+            let words: Vec<&str> = literal.split(' ').collect();
+            let phrase = words.windows(2).any(|w| {
+                w.iter()
+                    .all(|word| word.len() >= 2 && word.chars().all(char::is_alphabetic))
+            });
+            if i % 2 == 1 && phrase {
+                found.push(literal.to_owned());
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn the_code_that_writes_to_people_takes_its_words_from_the_catalogs() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let mut found = Vec::new();
+    for file in MESSAGE_BUILDERS {
+        let code = std::fs::read_to_string(root.join(file)).expect("a message builder");
+        found.extend(
+            phrases(&code)
+                .into_iter()
+                .map(|p| format!("{file}: \"{p}\"")),
+        );
+    }
+    assert!(
+        found.is_empty(),
+        "English of their own, not from locales/: {found:#?}"
+    );
+    assert_eq!(
+        phrases("let a = \"en\"; let b = format!(\"Your trial ends {x}\");"),
+        ["Your trial ends {x}"],
+        "the check sees a phrase"
+    );
+}
+
 fn rust_files(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
     let mut out = Vec::new();
     let mut stack = vec![dir.to_path_buf()];

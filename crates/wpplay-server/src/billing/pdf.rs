@@ -64,6 +64,7 @@ pub fn ips_payload(inv: &invoice::Model, issuer: &Issuer) -> Option<String> {
         whole = inv.amount_minor / 100,
         cents = inv.amount_minor % 100,
         payer = clean(&inv.partner_company, 70),
+        // The payment's purpose on the bank order, in Serbian for every partner (not translated).
         purpose = clean(&format!("Pretplata WP Play {}", inv.number), 35),
     ))
 }

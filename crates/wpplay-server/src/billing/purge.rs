@@ -16,20 +16,62 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, QueryFilter,
     QuerySelect, QueryTrait, Set,
 };
+use std::collections::HashMap;
 use wpplay_domain::ids::AccountId;
 use wpplay_domain::requests::RequestState;
-use wpplay_i18n::Args;
+use wpplay_i18n::{Args, Lang};
 use wpplay_wire::resellers::{LinkEnded, Notification, PartnerRequest, RequestStatus};
 use wpplay_wire::sync::Entity;
 
-/// What resellers see instead of a purged partner's name.
-pub const FORMER_PARTNER: &str = "A former partner";
+/// What a reseller reads of a purged partner, in the reseller's language: the name it
+/// gets instead of its own, the end of the link, and what replaces what it wrote.
+struct Words {
+    /// "a former partner", as it reads inside a sentence.
+    former: String,
+    closed: String,
+    withdrawn: String,
+}
 
-/// The end of a purged partner's links, as its resellers' feeds keep it.
-const CLOSED: &str = "The partner's account was closed.";
+impl Words {
+    fn of(lang: Lang) -> Self {
+        let say = |id| wpplay_i18n::text(lang, id, None);
+        Self {
+            former: say("purge-former-partner"),
+            closed: say("purge-closed"),
+            withdrawn: say("purge-withdrawn"),
+        }
+    }
 
-/// What replaces text a purged partner wrote (its reasons) in others' rows.
-const WITHDRAWN_TEXT: &str = "(withdrawn)";
+    /// "A former partner", as a name.
+    fn former_name(&self) -> String {
+        capitalized(&self.former)
+    }
+}
+
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
+/// The words of each reseller's language, read once per account.
+#[derive(Default)]
+struct Languages(HashMap<i64, Lang>);
+
+impl Languages {
+    async fn words(&mut self, db: &impl ConnectionTrait, account: i64) -> Result<Words, DbErr> {
+        let lang = match self.0.get(&account) {
+            Some(l) => *l,
+            None => {
+                let l = crate::account::lang(db, account).await?;
+                self.0.insert(account, l);
+                l
+            }
+        };
+        Ok(Words::of(lang))
+    }
+}
 
 /// Deletes partner `p` and everything it entered. Runs inside the caller's transaction.
 pub async fn purge(
@@ -111,6 +153,7 @@ pub async fn purge(
         .await?;
     // Resellers removed earlier keep an anonymous end of the link, without the reason.
     let mut told: Vec<i64> = Vec::new();
+    let mut languages = Languages::default();
     for reseller in ended_before {
         if told.contains(&reseller) {
             continue;
@@ -122,7 +165,7 @@ pub async fn purge(
             &Entity::LinkEnded(LinkEnded {
                 partner_id: pid,
                 reseller_id: reseller,
-                reason: CLOSED.to_owned(),
+                reason: languages.words(db, reseller).await?.closed,
             }),
             now,
         )
@@ -149,7 +192,7 @@ pub async fn purge(
                 reseller_id: r.account_id,
                 reseller_company: r.company.clone(),
                 partner_id: pid,
-                partner_company: FORMER_PARTNER.to_owned(),
+                partner_company: languages.words(db, r.account_id).await?.former_name(),
                 message: String::new(),
                 status,
                 reason: None,
@@ -172,7 +215,7 @@ pub async fn purge(
             &Entity::LinkEnded(LinkEnded {
                 partner_id: pid,
                 reseller_id: r.account_id,
-                reason: CLOSED.to_owned(),
+                reason: languages.words(db, r.account_id).await?.closed,
             }),
             now,
         )
@@ -181,7 +224,7 @@ pub async fn purge(
         let notice = Notice::new("partner_purged", "partner-purged", Args::new());
         notify(db, AccountId(r.account_id), &r.email, &notice, now).await?;
     }
-    scrub(db, &reseller_ids, &p.company, &written, now).await?;
+    scrub(db, &reseller_ids, &p.company, &written, &mut languages, now).await?;
     reseller_link::Entity::delete_many()
         .filter(reseller_link::Column::PartnerId.eq(pid))
         .exec(db)
@@ -318,6 +361,7 @@ async fn scrub(
     reseller_ids: &[i64],
     company: &str,
     written: &[String],
+    languages: &mut Languages,
     now: DateTime<Utc>,
 ) -> Result<(), DbErr> {
     let written: Vec<&str> = written
@@ -325,13 +369,13 @@ async fn scrub(
         .map(|w| w.trim())
         .filter(|w| !w.is_empty())
         .collect();
-    let rewrite = |text: &str| {
-        let mut t = text.replace(company, "a former partner");
+    let rewrite = |text: &str, words: &Words| {
+        let mut t = text.replace(company, &words.former);
         for w in &written {
-            t = t.replace(w, WITHDRAWN_TEXT);
+            t = t.replace(w, &words.withdrawn);
         }
-        match t.strip_prefix("a former partner") {
-            Some(rest) => format!("A former partner{rest}"),
+        match t.strip_prefix(words.former.as_str()) {
+            Some(rest) => format!("{}{rest}", words.former_name()),
             None => t,
         }
     };
@@ -352,10 +396,11 @@ async fn scrub(
         .all(db)
         .await?;
     for n in touched {
+        let words = languages.words(db, n.account_id).await?;
         let n = notification::ActiveModel {
             id: Set(n.id),
-            title: Set(rewrite(&n.title)),
-            body: Set(rewrite(&n.body)),
+            title: Set(rewrite(&n.title, &words)),
+            body: Set(rewrite(&n.body, &words)),
             ..Default::default()
         }
         .update(db)
@@ -395,10 +440,14 @@ async fn scrub(
         .all(db)
         .await?;
     for m in unsent {
+        let words = match m.account_id {
+            Some(account) => languages.words(db, account).await?,
+            None => Words::of(Lang::En),
+        };
         message::ActiveModel {
             id: Set(m.id),
-            subject: Set(rewrite(&m.subject)),
-            body: Set(m.body.as_deref().map(rewrite)),
+            subject: Set(rewrite(&m.subject, &words)),
+            body: Set(m.body.as_deref().map(|b| rewrite(b, &words))),
             ..Default::default()
         }
         .update(db)
@@ -418,7 +467,11 @@ async fn scrub(
         sync_mutation::Entity::update_many()
             .col_expr(
                 sync_mutation::Column::Message,
-                sea_orm::sea_query::Expr::value(r.message.as_deref().map(rewrite)),
+                sea_orm::sea_query::Expr::value(
+                    r.message
+                        .as_deref()
+                        .map(|m| rewrite(m, &Words::of(Lang::En))),
+                ),
             )
             .filter(sync_mutation::Column::ClientId.eq(r.client_id))
             .filter(sync_mutation::Column::MutationId.eq(r.mutation_id))

@@ -211,6 +211,8 @@ pub async fn sms_refusal(
             .iter()
             .map(|c| format!("+{c}"))
             .collect();
+        // The message of an error (`sms_unavailable`), worded by its code in the app
+        // (not translated).
         return Ok(Some(format!(
             "SMS go only to numbers starting with {}.",
             codes.join(", ")
@@ -232,11 +234,13 @@ pub async fn sms_refusal(
         .count(db)
         .await?;
     if to_number >= limits.max_sms_per_number_per_day {
+        // An error's message (not translated).
         return Ok(Some(format!(
             "{to_number} SMS went to this number in the last 24 hours, as many as we send to one number."
         )));
     }
     if counted().count(db).await? >= limits.max_sms_per_day {
+        // An error's message (not translated).
         return Ok(Some(
             "Today's SMS allowance of the whole service is used up.".to_owned(),
         ));

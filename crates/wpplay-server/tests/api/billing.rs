@@ -568,6 +568,9 @@ async fn the_purge_leaves_nothing_of_the_partner(s: &TestServer) {
     assert!(dealer_login["access_token"].is_string(), "{dealer_login}");
     let (rid, linked) = ready_reseller(s, "linked@resell.rs", "Linked Resell").await;
     let (_, pending) = ready_reseller(s, "pending@resell.rs", "Pending Resell").await;
+    // The pending reseller reads Serbian: what it is told of the purge is in Serbian.
+    let serbian = json!({"type": "set_language", "language": "sr-Latn"});
+    assert_eq!(push(s, &pending, serbian).await.0, "applied");
     let req = uuid::Uuid::new_v4().to_string();
     push(
         s,
@@ -695,6 +698,29 @@ async fn the_purge_leaves_nothing_of_the_partner(s: &TestServer) {
     assert!(
         !feed.to_string().contains("Purge Me TV"),
         "nothing of the partner in the reseller's feed: {feed}"
+    );
+    assert!(
+        changes.iter().any(|c| c["entity"] == "link_ended"
+            && c["data"]["reason"] == "The partner's account was closed."),
+        "{feed}"
+    );
+    let (_, feed) = s
+        .get("/api/v1/sync/pull?since=0&limit=1000", Some(&pending))
+        .await;
+    let named = |entity: &str| {
+        feed["changes"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|c| c["entity"] == entity)
+            .map(|c| c["data"].to_string())
+            .collect::<Vec<_>>()
+    };
+    assert!(
+        named("partner_request")
+            .iter()
+            .any(|r| r.contains("\"partner_company\":\"Bivši partner\"")),
+        "the purged partner, named in the reseller's language: {feed}"
     );
     let (status, _) = s
         .get(&format!("/api/v1/partners/{pid}/content"), Some(&linked))
