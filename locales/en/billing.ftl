@@ -160,3 +160,13 @@ rejected-edits-still-listed = The edit is still listed; try again.
 rejected-edits-confirm-title = Discard this change?
 rejected-edits-confirm = Discard change
 rejected-edits-confirm-what = “{ $summary }” will be removed from this computer and never sent again. The server keeps its current values. This cannot be undone.
+
+## The features of the packages WP Play offers (as the operator wrote them; one the
+## catalog does not know shows as written)
+
+feature-unlimited-dealers = Unlimited dealers
+feature-reseller-network = Reseller network
+feature-e-mail-support = E-mail support
+feature-priority-e-mail-support = Priority e-mail support
+feature-dedicated-account-manager = Dedicated account manager
+feature-phone-support = Phone support

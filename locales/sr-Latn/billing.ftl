@@ -165,3 +165,12 @@ rejected-edits-still-listed = Izmena je i dalje na spisku; pokušajte ponovo.
 rejected-edits-confirm-title = Odbaciti ovu izmenu?
 rejected-edits-confirm = Odbaci izmenu
 rejected-edits-confirm-what = Izmena „{ $summary }“ biće uklonjena sa ovog računara i više nikada neće biti poslata. Server zadržava svoje trenutne vrednosti. Ovo se ne može opozvati.
+
+## Mogućnosti paketa koje WP Play nudi
+
+feature-unlimited-dealers = Neograničen broj dilera
+feature-reseller-network = Mreža preprodavaca
+feature-e-mail-support = Podrška e-poštom
+feature-priority-e-mail-support = Prioritetna podrška e-poštom
+feature-dedicated-account-manager = Lični menadžer naloga
+feature-phone-support = Telefonska podrška

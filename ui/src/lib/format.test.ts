@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Lang } from "./backend";
-import { i18n } from "./i18n.svelte";
+import { feature, i18n } from "./i18n.svelte";
 import { catalog } from "../test/doubles";
 import { setClockAhead } from "./clock";
 import { ago, changesWaiting, count, date, daysLeft, locale, money, period, shortDate } from "./format";
@@ -61,5 +61,12 @@ describe("format", () => {
     // Without an explicit time, "now" is the core's (which a debug build may move ahead).
     setClockAhead(10 * 60_000);
     expect(ago(new Date().toISOString())).toBe("10 min. ago");
+  });
+
+  it("shows the packages' features in the app's language, and one it does not know as written", () => {
+    speak("sr-Latn");
+    expect(feature("Unlimited dealers")).toBe("Neograničen broj dilera");
+    expect(feature("Priority e-mail support")).toBe("Prioritetna podrška e-poštom");
+    expect(feature("24/7 hotline")).toBe("24/7 hotline");
   });
 });

@@ -74,5 +74,14 @@ function bundleOf(lang: Lang, catalog: string): FluentBundle {
 
 export const i18n = new Messages();
 
+/**
+ * A package feature as the operator wrote it (English), in the app's language when the
+ * catalog has it as `feature-<its words>`, e.g. `feature-unlimited-dealers`.
+ */
+export function feature(text: string): string {
+  const id = `feature-${text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "")}`;
+  return i18n.has(id) ? i18n.t(id) : text;
+}
+
 /** `i18n.t`: the message `id` in the app's language. */
 export const t = (id: string, args?: Args): string => i18n.t(id, args);
