@@ -386,3 +386,5 @@ edit-reseller-settings = Settings: reseller services
 edit-profile = Profile: contact person and phone
 edit-language = Language: { $language }
 language-for-messages = E-mails, text messages and invoices from WP Play follow it too.
+keychain-store-failed = This computer's keychain (its password store) is locked or missing, so your sign-in could not be saved in it: the next time you start the app it will ask for your password again. Everything else works as usual.
+keychain-load-failed = This computer's keychain (its password store) is locked or missing, so the app could not sign you in by itself: sign in again. Your data and waiting changes on this computer are kept.

@@ -91,7 +91,7 @@ error-bad_password_hash = The password could not be secured. Try again.
 
 ## Signing in and sessions
 
-error-wrong_credentials = Wrong username or password.
+error-wrong_credentials = The username or password is not right.
 error-wrong_current_password = The current password is not right.
 error-password_change_required = Choose a new password first: the one you were sent must be replaced at the first sign-in.
 error-unauthenticated = Sign in first.

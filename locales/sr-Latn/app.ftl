@@ -399,3 +399,5 @@ edit-reseller-settings = Podešavanja: usluge za preprodavce
 edit-profile = Profil: kontakt osoba i telefon
 edit-language = Jezik: { $language }
 language-for-messages = I e-pošta, SMS poruke i fakture od WP Play-a slede ovaj izbor.
+keychain-store-failed = Privezak ključeva ovog računara (njegovo skladište lozinki) je zaključan ili ne postoji, pa vaša prijava nije mogla da se sačuva u njemu: sledeći put kad pokrenete aplikaciju, tražiće vam lozinku. Sve ostalo radi kao i obično.
+keychain-load-failed = Privezak ključeva ovog računara (njegovo skladište lozinki) je zaključan ili ne postoji, pa aplikacija nije mogla sama da vas prijavi: prijavite se ponovo. Vaši podaci i izmene koje čekaju na ovom računaru su sačuvani.

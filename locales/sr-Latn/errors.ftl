@@ -88,7 +88,7 @@ error-bad_password_hash = Lozinka nije mogla da se zaštiti. Pokušajte ponovo.
 
 ## Prijava i sesije
 
-error-wrong_credentials = Pogrešno korisničko ime ili lozinka.
+error-wrong_credentials = Korisničko ime ili lozinka nisu tačni.
 error-wrong_current_password = Trenutna lozinka nije tačna.
 error-password_change_required = Prvo izaberite novu lozinku: poslatu lozinku morate da zamenite pri prvoj prijavi.
 error-unauthenticated = Prvo se prijavite.

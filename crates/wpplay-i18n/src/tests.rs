@@ -230,7 +230,7 @@ fn an_error_is_worded_by_its_code_and_field() {
     );
     assert_eq!(
         describe(Lang::SrCyrl, Code::WrongCredentials, None),
-        "Погрешно корисничко име или лозинка."
+        "Корисничко име или лозинка нису тачни."
     );
     // A field without a label: the code's own message.
     assert_eq!(

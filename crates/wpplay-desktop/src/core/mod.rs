@@ -51,11 +51,11 @@ use wpplay_wire::packages::Package;
 use wpplay_wire::registration::RegistrationResponse;
 use wpplay_wire::sync::Mutation;
 
-/// Said when the keychain refused to keep the session.
-pub const KEYCHAIN_STORE_FAILED: &str = "This computer's keychain (its password store) is locked or missing, so your sign-in could not be saved in it: the next time you start the app it will ask for your password again. Everything else works as usual.";
+/// What the user is told when the keychain could not keep the sign-in (catalog id).
+const KEYCHAIN_STORE_FAILED: &str = "keychain-store-failed";
 
-/// Said when the keychain could not be read at start.
-pub const KEYCHAIN_LOAD_FAILED: &str = "This computer's keychain (its password store) is locked or missing, so the app could not sign you in by itself: sign in again. Your data and waiting changes on this computer are kept.";
+/// What the user is told when the keychain could not give the sign-in back (catalog id).
+const KEYCHAIN_LOAD_FAILED: &str = "keychain-load-failed";
 
 impl Core {
     pub fn new(cfg: CoreConfig) -> Self {
@@ -468,15 +468,21 @@ impl Core {
     }
 
     /// Remembers what to tell the user about the keychain; said once per problem.
-    fn keychain_says(&self, message: &str) {
+    fn keychain_says(&self, id: &'static str) {
         if let Ok(mut notice) = self.keychain_notice.lock() {
-            *notice = Some(message.to_owned());
+            *notice = Some(id);
         }
     }
 
-    /// The keychain notice, if one waits; taking it means it has been said.
+    /// The keychain notice in the app's language, if one waits; taking it means it has
+    /// been said.
     pub(super) fn take_keychain_notice(&self) -> Option<String> {
-        self.keychain_notice.lock().ok().and_then(|mut n| n.take())
+        let id = self
+            .keychain_notice
+            .lock()
+            .ok()
+            .and_then(|mut n| n.take())?;
+        Some(wpplay_i18n::text(self.lang_now(), id, None))
     }
 
     fn remember(

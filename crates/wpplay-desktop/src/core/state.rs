@@ -69,7 +69,7 @@ pub struct Core {
     pub(super) next_session_id: AtomicU64,
     pub(super) wake: Notify,
     /// What the user must hear about the OS keychain (locked or missing), said once.
-    pub(super) keychain_notice: std::sync::Mutex<Option<String>>,
+    pub(super) keychain_notice: std::sync::Mutex<Option<&'static str>>,
     /// Why the last session ended, when the user must be told (its account was deleted):
     /// said by the next `startup`.
     pub(super) ended_notice: std::sync::Mutex<Option<String>>,

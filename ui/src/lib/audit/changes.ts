@@ -5,7 +5,7 @@
 
 import type { AuditEntry } from "../backend";
 import { dateTime } from "../format";
-import { t } from "../i18n.svelte";
+import { i18n, t } from "../i18n.svelte";
 import { humanize, isRecord } from "./labels";
 
 export interface FieldChange {
@@ -23,6 +23,7 @@ const IGNORED: ReadonlySet<string> = new Set(["version"]);
 /** The message of each recorded field's label. */
 const FIELDS: Record<string, string> = {
   id: "audit-field-id",
+  language: "audit-entity-language",
   display_name: "audit-field-name",
   name: "audit-field-name",
   contact_email: "audit-field-contact-email",
@@ -82,6 +83,7 @@ export function valueText(value: unknown, path: string): string | null {
     if (value === "") return null;
     if (ISO_INSTANT.test(value)) return dateTime(value);
     if (WORDS.has(lastSegment(path))) return humanize(value);
+    if (path === "language") return i18n.choices.find((c) => c.lang === value)?.name ?? value;
     return value;
   }
   return JSON.stringify(value);

@@ -2,7 +2,7 @@
 // one (named from its snapshot), and who did it.
 
 import type { AuditEntry } from "../backend";
-import { t } from "../i18n.svelte";
+import { i18n, t } from "../i18n.svelte";
 
 /** "update_reseller_settings" → "Update reseller settings". */
 export function humanize(raw: string): string {
@@ -13,6 +13,7 @@ export function humanize(raw: string): string {
 /** The message of each action's label. */
 const ACTIONS: Record<string, string> = {
   update_profile: "audit-action-update-profile",
+  set_language: "audit-action-set-language",
   create_dealer: "audit-action-create-dealer",
   update_dealer: "audit-action-update-dealer",
   set_dealer_status: "audit-action-set-dealer-status",
@@ -61,6 +62,7 @@ const ENTITIES: Record<string, string> = {
   link: "audit-entity-link",
   reseller_settings: "audit-entity-reseller-settings",
   profile: "audit-entity-profile",
+  language: "audit-entity-language",
 };
 
 /** "partner_request" → "Request for Partner". */
@@ -80,6 +82,8 @@ export function entityName(entry: AuditEntry): string {
     }
   }
   if (entry.entity === "reseller_settings") return t("audit-entity-reseller-settings");
+  const language = i18n.choices.find((c) => c.lang === field(entry.after, "language"));
+  if (entry.entity === "language" && language) return language.name;
   return entry.entity_id;
 }
 

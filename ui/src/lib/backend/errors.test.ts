@@ -21,7 +21,7 @@ describe("toBackendError", () => {
   it("speaks the app's language, naming the field or asking for it", () => {
     speak("sr-Latn");
     expect(toBackendError({ code: "wrong_credentials", message: "Wrong username or password." }).message).toBe(
-      "Pogrešno korisničko ime ili lozinka.",
+      "Korisničko ime ili lozinka nisu tačni.",
     );
     expect(word({ code: "field_too_long", message: "company must be at most 200 characters", field: "company" })).toBe(
       "Polje „Firma“ je predugačko. Skratite ga.",
