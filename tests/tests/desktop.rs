@@ -120,8 +120,18 @@ async fn partner_registers_and_signs_in() {
             click(&app, "#add-dealer").await;
             fill(&app, "#dealer-email", "nije-adresa").await;
             click(&app, "#dealer-save").await;
-            text_of(&app, "[data-testid=add-dealer-dialog]", "Unesite ime dilera.").await;
-            text_of(&app, "[data-testid=add-dealer-dialog]", "Unesite ispravnu adresu e-pošte").await;
+            text_of(
+                &app,
+                "[data-testid=add-dealer-dialog]",
+                "Unesite ime dilera.",
+            )
+            .await;
+            text_of(
+                &app,
+                "[data-testid=add-dealer-dialog]",
+                "Unesite ispravnu adresu e-pošte",
+            )
+            .await;
             shot(&app, &shots, "04s-providers-add-dealer-serbian.png").await;
             click(&app, "[data-testid=add-dealer-dialog] button.close").await;
         }
