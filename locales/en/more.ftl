@@ -32,7 +32,6 @@ settings-discarded = The refused change was discarded.
     .hint = The settings show what the server has.
 settings-problem-conflict = Another device changed these settings first.
 settings-problem-refused = The server refused your last change.
-settings-problem-not-applied = The change was not applied.
 settings-problem-hint = Discard it to see what the server has, then change the settings again if needed.
 settings-discard = Discard
 settings-discarding = Discarding…

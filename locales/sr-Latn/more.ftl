@@ -34,7 +34,6 @@ settings-discarded = Odbijena izmena je odbačena.
     .hint = Podešavanja prikazuju ono što je na serveru.
 settings-problem-conflict = Drugi uređaj je prvi izmenio ova podešavanja.
 settings-problem-refused = Server je odbio vašu poslednju izmenu.
-settings-problem-not-applied = Izmena nije primenjena.
 settings-problem-hint = Odbacite je da biste videli šta je na serveru, a zatim po potrebi ponovo izmenite podešavanja.
 settings-discard = Odbaci
 settings-discarding = Odbacivanje…

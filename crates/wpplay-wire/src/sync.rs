@@ -93,7 +93,8 @@ pub enum Mutation {
     /// Any account's language for what WP Play writes to it (e-mail, SMS, the invoice
     /// PDF): `en`, `sr-Latn` or `sr-Cyrl`, set by the app's language switch.
     SetLanguage {
-        #[schema(max_length = 16)]
+        /// Another tag is refused in the push's results (`invalid_field`), like any
+        /// refused edit.
         language: String,
     },
     /// A partner adds a dealer. The password is hashed on the client (argon2id, PHC

@@ -165,6 +165,48 @@ async fn sms_delivery_and_reseller_opt_out(s: &TestServer) {
 }
 on_both_backends!(sms_delivery_and_reseller_opt_out);
 
+/// The credentials SMS is written in the language chosen at registration, Cyrillic too,
+/// and the username in it is made of the company's letters transliterated.
+async fn the_credentials_sms_speaks_the_chosen_language(s: &TestServer) {
+    let mut form = crate::harness::registration("sms-cyrl@acme.rs");
+    form["credential_delivery"] = json!("sms");
+    form["language"] = json!("sr-Cyrl");
+    form["company"] = json!("Ћирилица Медиа д.о.о.");
+    form["phone"] = json!("+381 64 765 4321");
+    let (status, body) = s.post("/api/v1/registrations", None, form).await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    let text = crate::harness::wait_for(std::time::Duration::from_secs(20), || {
+        std::fs::read_dir(s.data_dir.join("outbox"))
+            .ok()?
+            .flatten()
+            .find_map(|e| {
+                let text = std::fs::read_to_string(e.path()).ok()?;
+                text.contains("To: +381647654321").then_some(text)
+            })
+    })
+    .await
+    .expect("the SMS is in the file outbox");
+    let after = |label: &str| {
+        text.split(label)
+            .nth(1)
+            .and_then(|r| r.split_whitespace().next())
+            .unwrap_or_default()
+            .to_owned()
+    };
+    assert!(text.contains("ваш налог је спреман"), "{text}");
+    let username = after("Корисничко име:");
+    assert!(username.starts_with("cirilicamedia"), "{text}");
+    let (status, login) = s
+        .post(
+            "/api/v1/auth/login",
+            None,
+            json!({"username": username, "password": after("Лозинка:")}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "the SMS credentials work: {login}");
+}
+on_both_backends!(the_credentials_sms_speaks_the_chosen_language);
+
 #[tokio::test]
 async fn every_route_is_documented_in_openapi() {
     let Some(s) = TestServer::start(crate::harness::Backend::Sqlite).await else {
