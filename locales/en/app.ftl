@@ -388,3 +388,18 @@ edit-language = Language: { $language }
 language-for-messages = E-mails, text messages and invoices from WP Play follow it too.
 keychain-store-failed = This computer's keychain (its password store) is locked or missing, so your sign-in could not be saved in it: the next time you start the app it will ask for your password again. Everything else works as usual.
 keychain-load-failed = This computer's keychain (its password store) is locked or missing, so the app could not sign you in by itself: sign in again. Your data and waiting changes on this computer are kept.
+
+## Devices and sessions (Settings)
+
+devices-title = Signed-in devices
+devices-loading = Reading where you are signed in…
+devices-need-connection = The list of devices needs a connection to the server.
+devices-unnamed = A device without a name
+devices-this-one = This computer
+devices-platform = { $platform }, app { $version } ·
+devices-seen = last used { $ago } from { $address }
+devices-since = Signed in { $when }
+devices-end = Sign out
+devices-end-others = Sign out all others
+devices-ended = That device is signed out.
+devices-others-ended = Every other device is signed out.

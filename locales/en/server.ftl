@@ -164,3 +164,17 @@ pdf-footer = This pro forma invoice is not a tax invoice. { -desk }.
 purge-former-partner = a former partner
 purge-closed = The partner's account was closed.
 purge-withdrawn = (withdrawn)
+
+## A sign-in from a new device
+
+new-device-unnamed = a device that did not give its name
+new-device-email =
+    .subject = New sign-in to your { -brand } account
+    .body =
+        Your account { $username } was signed in to from a device it had not used before:
+
+        Device: { $device }
+        Address: { $address }
+        When: { $when }
+
+        If this was you, there is nothing to do. If not, change your password in { -desk } at once and end the sessions you do not recognise under Settings.

@@ -401,3 +401,18 @@ edit-language = Jezik: { $language }
 language-for-messages = I e-pošta, SMS poruke i fakture od WP Play-a slede ovaj izbor.
 keychain-store-failed = Privezak ključeva ovog računara (njegovo skladište lozinki) je zaključan ili ne postoji, pa vaša prijava nije mogla da se sačuva u njemu: sledeći put kad pokrenete aplikaciju, tražiće vam lozinku. Sve ostalo radi kao i obično.
 keychain-load-failed = Privezak ključeva ovog računara (njegovo skladište lozinki) je zaključan ili ne postoji, pa aplikacija nije mogla sama da vas prijavi: prijavite se ponovo. Vaši podaci i izmene koje čekaju na ovom računaru su sačuvani.
+
+## Uređaji i sesije (Podešavanja)
+
+devices-title = Prijavljeni uređaji
+devices-loading = Čitamo gde ste prijavljeni…
+devices-need-connection = Za spisak uređaja potrebna je veza sa serverom.
+devices-unnamed = Uređaj bez imena
+devices-this-one = Ovaj računar
+devices-platform = { $platform }, aplikacija { $version } ·
+devices-seen = poslednji put { $ago } sa adrese { $address }
+devices-since = Prijavljen { $when }
+devices-end = Odjavi
+devices-end-others = Odjavi sve ostale
+devices-ended = Taj uređaj je odjavljen.
+devices-others-ended = Svi ostali uređaji su odjavljeni.

@@ -171,3 +171,17 @@ pdf-footer = Ova profaktura nije poreska faktura. { -desk }.
 purge-former-partner = bivši partner
 purge-closed = Nalog partnera je zatvoren.
 purge-withdrawn = (povučeno)
+
+## Prijava sa novog uređaja
+
+new-device-unnamed = uređaj koji nije naveo svoje ime
+new-device-email =
+    .subject = Nova prijava na vaš { -brand } nalog
+    .body =
+        Na vaš nalog { $username } prijavljeno je sa uređaja koji ranije nije korišćen:
+
+        Uređaj: { $device }
+        Adresa: { $address }
+        Vreme: { $when }
+
+        Ako ste to bili vi, ne morate ništa da radite. Ako niste, odmah promenite lozinku u aplikaciji { -desk } i završite sesije koje ne prepoznajete u Podešavanjima.

@@ -51,6 +51,14 @@ pub struct RegisterArgs {
     pub form: RegistrationRequest,
 }
 
+/// `end_session`: one of the account's sessions, as `sessions` lists it.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct SessionArgs {
+    #[ts(type = "number")]
+    pub session_id: i64,
+}
+
 /// `update_profile`.
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 #[ts(export)]
@@ -348,6 +356,9 @@ macro_rules! ipc_commands {
                 update_profile($crate::commands::UpdateProfileArgs) -> $crate::view::Dashboard;
                 discard_rejected($crate::commands::MutationArgs) -> $crate::view::SyncStatus;
                 logout() -> ();
+                sessions() -> Vec<$crate::commands::wire::auth::SessionInfo>;
+                end_session($crate::commands::SessionArgs) -> Vec<$crate::commands::wire::auth::SessionInfo>;
+                end_other_sessions() -> Vec<$crate::commands::wire::auth::SessionInfo>;
                 list_dealers($crate::view::DealerQuery) -> $crate::view::DealerPage;
                 add_dealer($crate::commands::AddDealerArgs) -> $crate::view::DealerRow;
                 edit_dealer($crate::commands::EditDealerArgs) -> $crate::view::DealerRow;

@@ -328,6 +328,15 @@ async fn register_login_work_offline_and_resume_from_the_keychain() {
     assert_eq!(dash.package.expect("package").code, "starter");
     assert!(dash.sync.online && dash.sync.last_sync_at.is_some());
 
+    // The account's sessions: this computer's, named by its host and operating system.
+    let sessions = app.sessions().await.expect("sessions");
+    let current: Vec<_> = sessions.iter().filter(|s| s.current).collect();
+    assert_eq!(current.len(), 1, "{sessions:?}");
+    let device = current[0].device.as_ref().expect("the app names its device");
+    assert_eq!(device.platform, std::env::consts::OS);
+    assert_eq!(device.app_version, env!("CARGO_PKG_VERSION"));
+    assert!(!device.name.is_empty());
+
     // The language chosen in the app becomes the account's: what WP Play writes to this
     // person (e-mail, SMS, invoices) follows it.
     app.set_language(LanguageArgs { lang: Lang::SrLatn })

@@ -11,6 +11,12 @@ pub const MAX_TEXT_LEN: usize = 200;
 
 /// A trimmed, non-empty, reasonably short piece of text without control characters.
 pub fn text(field: &'static str, value: &str) -> Result<String, DomainError> {
+    label(field, value, MAX_TEXT_LEN)
+}
+
+/// A short name a program gives (a device's name, a platform, a version): trimmed,
+/// non-empty, at most `max` characters, no control characters.
+pub fn label(field: &'static str, value: &str, max: usize) -> Result<String, DomainError> {
     let value = value.trim();
     if value.is_empty() {
         return Err(DomainError::invalid(
@@ -19,11 +25,11 @@ pub fn text(field: &'static str, value: &str) -> Result<String, DomainError> {
             format!("{field} must not be empty"),
         ));
     }
-    if value.chars().count() > MAX_TEXT_LEN {
+    if value.chars().count() > max {
         return Err(DomainError::invalid(
             Code::FieldTooLong,
             field,
-            format!("{field} must be at most {MAX_TEXT_LEN} characters"),
+            format!("{field} must be at most {max} characters"),
         ));
     }
     if value.chars().any(char::is_control) {

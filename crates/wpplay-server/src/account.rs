@@ -19,6 +19,24 @@ pub async fn lang(
         .unwrap_or_default())
 }
 
+/// Where e-mail to `account_id` goes: a partner's or reseller's e-mail, a dealer's
+/// contact e-mail if it has one; `None` for an operator or a dealer without one.
+pub async fn email(db: &impl ConnectionTrait, account_id: i64) -> Result<Option<String>, DbErr> {
+    use sea_orm::{ColumnTrait, QueryFilter};
+    if let Some(p) = partner::Entity::find_by_id(account_id).one(db).await? {
+        return Ok(Some(p.email));
+    }
+    if let Some(r) = reseller::Entity::find_by_id(account_id).one(db).await? {
+        return Ok(Some(r.email));
+    }
+    Ok(crate::db::entity::dealer::Entity::find()
+        .filter(crate::db::entity::dealer::Column::AccountId.eq(account_id))
+        .one(db)
+        .await?
+        .and_then(|d| d.contact_email)
+        .filter(|e| !e.trim().is_empty()))
+}
+
 /// Builds [`Me`] for an account.
 pub async fn me(
     db: &impl ConnectionTrait,

@@ -30,6 +30,9 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("POST", "/api/v1/auth/logout"),
     ("POST", "/api/v1/auth/password"),
     ("GET", "/api/v1/me"),
+    ("GET", "/api/v1/sessions"),
+    ("DELETE", "/api/v1/sessions/{id}"),
+    ("POST", "/api/v1/sessions/end-others"),
     ("GET", "/api/v1/audit"),
     ("GET", "/api/v1/partners"),
     ("GET", "/api/v1/partners/{partner_id}/content"),
@@ -60,6 +63,15 @@ pub fn router(state: AppState) -> Router {
         .route("/api/v1/auth/logout", post(routes::auth::logout))
         .route("/api/v1/auth/password", post(routes::auth::change_password))
         .route("/api/v1/me", get(routes::me::me))
+        .route("/api/v1/sessions", get(routes::sessions::list))
+        .route(
+            "/api/v1/sessions/{id}",
+            axum::routing::delete(routes::sessions::end),
+        )
+        .route(
+            "/api/v1/sessions/end-others",
+            post(routes::sessions::end_others),
+        )
         .route("/api/v1/audit", get(routes::audit::list))
         .route("/api/v1/partners", get(routes::directory::list))
         .route(

@@ -40,6 +40,8 @@ mod registration;
 mod releases;
 #[path = "api/resellers.rs"]
 mod resellers;
+#[path = "api/sessions.rs"]
+mod sessions;
 #[path = "api/simulation.rs"]
 mod simulation;
 #[path = "api/sync.rs"]

@@ -2,6 +2,7 @@
 
 use crate::packages::Package;
 use crate::sync::{Profile, Subscription};
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 use utoipa::ToSchema;
@@ -66,6 +67,49 @@ pub struct LoginRequest {
     /// At most 128 characters (`wpplay_domain::credentials::MAX_PASSWORD_LEN`).
     #[schema(max_length = 128)]
     pub password: String,
+    /// The device signing in, as the app names it; shown in the account's list of
+    /// sessions. Optional: a script signs in without one.
+    #[serde(default)]
+    pub device: Option<Device>,
+}
+
+/// A device as the app describes it. Each part is printable text of bounded length.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema, TS)]
+#[ts(export)]
+#[serde(deny_unknown_fields)]
+pub struct Device {
+    /// The computer's name, e.g. `ana-laptop` (at most 100 characters).
+    #[schema(max_length = 100)]
+    pub name: String,
+    /// `linux`, `windows` or `macos` (at most 32 characters).
+    #[schema(max_length = 32)]
+    pub platform: String,
+    /// The app's version, e.g. `0.1.0` (at most 32 characters).
+    #[schema(max_length = 32)]
+    pub app_version: String,
+}
+
+/// One of the account's signed-in sessions (`GET /api/v1/sessions`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema, TS)]
+#[ts(export)]
+pub struct SessionInfo {
+    #[ts(type = "number")]
+    pub id: i64,
+    /// The device as the app named it; `None` for a session opened without one.
+    pub device: Option<Device>,
+    /// The address it was last used from: an approximate place.
+    pub last_ip: Option<String>,
+    pub signed_in_at: DateTime<Utc>,
+    pub last_seen_at: DateTime<Utc>,
+    /// The session this request came with.
+    pub current: bool,
+}
+
+/// `POST /api/v1/sessions/end-others`: how many sessions were ended.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema, TS)]
+#[ts(export)]
+pub struct SessionsEnded {
+    pub ended: u32,
 }
 
 /// `POST /api/v1/auth/refresh`.

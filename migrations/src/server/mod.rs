@@ -12,3 +12,4 @@ pub mod m20261206_000001_unlimited_dealers;
 pub mod m20261206_000002_retired_refresh_tokens;
 pub mod m20261206_000003_rations;
 pub mod m20261207_000001_languages;
+pub mod m20261207_000002_session_devices;

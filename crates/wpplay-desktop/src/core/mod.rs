@@ -8,6 +8,7 @@ mod alerts;
 mod background;
 mod billing;
 mod dealers;
+mod devices;
 mod export;
 mod live;
 mod network;
@@ -46,7 +47,9 @@ use wpplay_domain::lang::Lang;
 use wpplay_i18n::catalog::native_name;
 use wpplay_i18n::{Later, args};
 use wpplay_wire::ErrorBody;
-use wpplay_wire::auth::{ChangePasswordRequest, LoginRequest, Me, RefreshRequest, TokenResponse};
+use wpplay_wire::auth::{
+    ChangePasswordRequest, Device, LoginRequest, Me, RefreshRequest, TokenResponse,
+};
 use wpplay_wire::packages::Package;
 use wpplay_wire::registration::RegistrationResponse;
 use wpplay_wire::sync::Mutation;
@@ -56,6 +59,24 @@ const KEYCHAIN_STORE_FAILED: &str = "keychain-store-failed";
 
 /// What the user is told when the keychain could not give the sign-in back (catalog id).
 const KEYCHAIN_LOAD_FAILED: &str = "keychain-load-failed";
+
+/// This computer as the account's list of sessions shows it: its name, the operating
+/// system and the app's version.
+fn this_device() -> Device {
+    let name: String = hostname::get()
+        .map(|n| n.to_string_lossy().trim().to_owned())
+        .ok()
+        .filter(|n| !n.is_empty() && !n.chars().any(char::is_control))
+        .unwrap_or_else(|| "desktop".to_owned())
+        .chars()
+        .take(100)
+        .collect();
+    Device {
+        name,
+        platform: std::env::consts::OS.to_owned(),
+        app_version: env!("CARGO_PKG_VERSION").to_owned(),
+    }
+}
 
 impl Core {
     pub fn new(cfg: CoreConfig) -> Self {
@@ -367,6 +388,7 @@ impl Core {
                 &LoginRequest {
                     username: args.username.trim().to_owned(),
                     password: args.password,
+                    device: Some(this_device()),
                 },
             )
             .await

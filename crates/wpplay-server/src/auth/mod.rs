@@ -5,6 +5,7 @@ pub mod password;
 pub mod password_change;
 pub mod refresh;
 pub mod session;
+pub mod sessions;
 pub mod sign_in;
 pub mod throttle;
 pub mod token;

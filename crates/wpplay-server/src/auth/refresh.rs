@@ -61,6 +61,7 @@ pub async fn rotate(
     db: &DatabaseConnection,
     settings: &Settings,
     presented: &str,
+    client: std::net::IpAddr,
     now: DateTime<Utc>,
 ) -> Result<Result<Tokens, Ended>, DbErr> {
     let old_hash = token::hash(presented.trim());
@@ -115,7 +116,13 @@ pub async fn rotate(
             session::Column::RefreshExpiresAt,
             Expr::value(refresh_expires_at),
         )
-        .col_expr(session::Column::PairUsed, Expr::value(false));
+        .col_expr(session::Column::PairUsed, Expr::value(false))
+        // Where and when the session was last used, for the list of sessions.
+        .col_expr(session::Column::LastSeenAt, Expr::value(Some(now)))
+        .col_expr(
+            session::Column::LastIp,
+            Expr::value(Some(client.to_string())),
+        );
     // A retry keeps the previous token and its rotation time: the grace never stretches.
     let update = if is_retry {
         update

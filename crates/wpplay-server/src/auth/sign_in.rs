@@ -6,6 +6,7 @@
 
 use crate::auth::throttle::{self, Key, TooManyAttempts};
 use crate::auth::token::{self, Tokens};
+use crate::auth::sessions::{self, DeviceRow};
 use crate::auth::{password, refresh};
 use crate::db::entity::{account, dealer, session};
 use crate::settings::Settings;
@@ -51,13 +52,14 @@ impl ErrorCode for Refused {
     }
 }
 
-/// Signs `username` in from `client` and opens a session, or answers why not.
+/// Signs `username` in from `client` (its address and the device it named) and opens a
+/// session, or answers why not.
 pub async fn sign_in(
     db: &DatabaseConnection,
     settings: &Settings,
     username: &str,
     password: String,
-    client: IpAddr,
+    (client, device): (IpAddr, Option<DeviceRow>),
     now: DateTime<Utc>,
 ) -> Result<Result<Tokens, Refused>, DbErr> {
     let username = username.trim().to_lowercase();
@@ -98,7 +100,11 @@ pub async fn sign_in(
             return Ok(Err(Refused::DealerInactive));
         }
     }
-    Ok(Ok(open_session(db, settings, account, now).await?))
+    let seen_from = (device.as_ref(), client);
+    sessions::tell_of_new_device(db, &account, seen_from, settings.time_zone, now).await?;
+    Ok(Ok(
+        open_session(db, settings, account, (client, device), now).await?,
+    ))
 }
 
 fn too_many(secs: i64) -> Refused {
@@ -112,6 +118,7 @@ async fn open_session(
     db: &impl ConnectionTrait,
     settings: &Settings,
     account: account::Model,
+    (client, device): (IpAddr, Option<DeviceRow>),
     now: DateTime<Utc>,
 ) -> Result<Tokens, DbErr> {
     let (access, refresh) = (token::generate(), token::generate());
@@ -124,6 +131,11 @@ async fn open_session(
         refresh_expires_at: Set(refresh_expires_at),
         created_at: Set(now),
         revoked_at: Set(None),
+        device_name: Set(device.as_ref().map(|d| d.name.clone())),
+        platform: Set(device.as_ref().map(|d| d.platform.clone())),
+        app_version: Set(device.map(|d| d.app_version)),
+        last_ip: Set(Some(client.to_string())),
+        last_seen_at: Set(Some(now)),
         ..Default::default()
     }
     .insert(db)

@@ -4,7 +4,7 @@ use crate::auth::password_change::{self, PasswordChange};
 use crate::auth::sign_in::{self, sign_in};
 use crate::auth::throttle::TooManyAttempts;
 use crate::auth::token::Tokens;
-use crate::auth::{SessionAuth, refresh};
+use crate::auth::{SessionAuth, refresh, sessions};
 use crate::error::{ApiError, ApiResult};
 use crate::extract::ApiJson;
 use crate::net::ClientAddr;
@@ -26,12 +26,17 @@ pub async fn login(
     ClientAddr(client): ClientAddr,
     ApiJson(req): ApiJson<LoginRequest>,
 ) -> ApiResult<Json<TokenResponse>> {
+    let device = req
+        .device
+        .as_ref()
+        .map(sessions::DeviceRow::of)
+        .transpose()?;
     let signed_in = sign_in(
         &state.db,
         &state.settings,
         &req.username,
         req.password,
-        client,
+        (client, device),
         state.clock.now(),
     )
     .await?;
@@ -57,12 +62,14 @@ pub async fn login(
     responses((status = 200, body = TokenResponse)))]
 pub async fn refresh(
     State(state): State<AppState>,
+    ClientAddr(client): ClientAddr,
     ApiJson(req): ApiJson<RefreshRequest>,
 ) -> ApiResult<Json<TokenResponse>> {
     match refresh::rotate(
         &state.db,
         &state.settings,
         &req.refresh_token,
+        client,
         state.clock.now(),
     )
     .await?

@@ -14,4 +14,5 @@ pub mod openapi;
 pub mod packages;
 pub mod payments;
 pub mod registrations;
+pub mod sessions;
 pub mod sync;

@@ -22,6 +22,9 @@ use wpplay_domain::Code;
         super::auth::refresh,
         super::auth::logout,
         super::auth::change_password,
+        super::sessions::list,
+        super::sessions::end,
+        super::sessions::end_others,
         super::me::me,
         super::audit::list,
         super::directory::list,
@@ -92,7 +95,7 @@ pub const ROUTE_ERRORS: &[RouteErrors] = {
             &[
                 (401, &[WrongCredentials]),
                 (403, &[DealerInactive]),
-                (422, &[MissingField]),
+                (422, &[MissingField, FieldTooLong, InvalidText]),
                 (429, &[TooManyAttempts]),
             ],
         ),
@@ -123,6 +126,13 @@ pub const ROUTE_ERRORS: &[RouteErrors] = {
             ],
         ),
         ("GET", "/api/v1/me", &[]),
+        ("GET", "/api/v1/sessions", &[]),
+        (
+            "DELETE",
+            "/api/v1/sessions/{id}",
+            &[(400, &[InvalidPath]), (404, &[NotFound])],
+        ),
+        ("POST", "/api/v1/sessions/end-others", &[]),
         (
             "GET",
             "/api/v1/audit",

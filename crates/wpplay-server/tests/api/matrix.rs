@@ -324,6 +324,10 @@ fn expected_status(path: &str, actor: Actor) -> u16 {
         "/api/v1/auth/logout" => 204,
         "/api/v1/auth/password" => 422,
         "/api/v1/me" | "/api/v1/sync/pull" | "/api/v1/sync/push" | "/api/v1/events" => 200,
+        // Everyone has sessions of their own; a made-up one is nobody's. Ending the others
+        // keeps the one asking (the actor's main token).
+        "/api/v1/sessions" | "/api/v1/sessions/end-others" => 200,
+        "/api/v1/sessions/{id}" => 404,
         "/api/v1/audit" => match actor {
             Operator | PartnerA | PartnerB => 200,
             _ => 403,
@@ -382,7 +386,8 @@ async fn every_route_as_every_actor(backend: Backend) {
                 .replace("{target}", "linux-x86_64-deb")
                 .replace("{current_version}", "0.1.0")
                 .replace("{version}", "0.2.0")
-                .replace("{file}", "app.deb");
+                .replace("{file}", "app.deb")
+                .replace("{id}", "999999999");
             let body = match *path {
                 "/api/v1/registrations" => Some(
                     json!({"company": "X", "contact_person": "Y", "email": "not-an-email", "phone": "+381641234567",

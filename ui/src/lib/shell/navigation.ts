@@ -22,9 +22,9 @@ export interface Section {
 
 const BY_ROLE: Record<Role, SectionId[]> = {
   partner: ["dashboard", "providers", "subscribers", "resellers", "content", "activity", "billing", "settings"],
-  reseller: ["dashboard", "partners", "requests", "content"],
-  dealer: ["subscribers"],
-  operator: ["dashboard"],
+  reseller: ["dashboard", "partners", "requests", "content", "settings"],
+  dealer: ["subscribers", "settings"],
+  operator: ["dashboard", "settings"],
 };
 
 /** Where each role lands after signing in. */

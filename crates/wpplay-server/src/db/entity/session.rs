@@ -1,4 +1,4 @@
-//! A signed-in session: hashes of its access and refresh tokens.
+//! A signed-in session: hashes of its access and refresh tokens, and the device it is on.
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -20,6 +20,14 @@ pub struct Model {
     /// The newest pair of tokens has been used (a request or a refresh): its answer
     /// arrived, so the previous refresh token may no longer retry.
     pub pair_used: bool,
+    /// The device the session was opened on, as the app named it (issue 14).
+    pub device_name: Option<String>,
+    /// `linux`, `windows`, `macos`…
+    pub platform: Option<String>,
+    pub app_version: Option<String>,
+    /// The address it was last used from (sign-in or refresh).
+    pub last_ip: Option<String>,
+    pub last_seen_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
