@@ -143,6 +143,31 @@ async fn partner_registers_and_signs_in() {
     shot(&app, &shots, "04d-dashboard-serbian-cyrillic.png").await;
     choose(&app, "[data-testid=language-switch]", "en").await;
     text_of(&app, "[data-testid=nav-dashboard]", "Dashboard").await;
+
+    // Devices: signed in elsewhere too (a script, here), the partner sees both in
+    // Settings and signs the other one out; its token stops working at once.
+    let other = wpplay_e2e::server::login(&world.server_url, &username, partner::PASSWORD).await;
+    click(&app, "[data-testid=nav-settings]").await;
+    text_of(&app, "[data-testid=sessions]", "This computer").await;
+    text_of(&app, "[data-testid=sessions]", "A device without a name").await;
+    shot(&app, &shots, "04e-settings-devices.png").await;
+    click(
+        &app,
+        "[data-testid=session][data-current=false] [data-testid=end-session]",
+    )
+    .await;
+    text_of(&app, ".toast.success", "That device is signed out").await;
+    let me = reqwest::Client::new()
+        .get(format!("{}/api/v1/me", world.server_url))
+        .bearer_auth(&other)
+        .send()
+        .await
+        .expect("the server answers");
+    assert_eq!(
+        me.status(),
+        reqwest::StatusCode::UNAUTHORIZED,
+        "the other session ended"
+    );
     app.close().await;
 }
 

@@ -332,7 +332,10 @@ async fn register_login_work_offline_and_resume_from_the_keychain() {
     let sessions = app.sessions().await.expect("sessions");
     let current: Vec<_> = sessions.iter().filter(|s| s.current).collect();
     assert_eq!(current.len(), 1, "{sessions:?}");
-    let device = current[0].device.as_ref().expect("the app names its device");
+    let device = current[0]
+        .device
+        .as_ref()
+        .expect("the app names its device");
     assert_eq!(device.platform, std::env::consts::OS);
     assert_eq!(device.app_version, env!("CARGO_PKG_VERSION"));
     assert!(!device.name.is_empty());

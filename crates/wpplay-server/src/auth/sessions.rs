@@ -134,7 +134,11 @@ pub async fn tell_of_new_device(
                 .count(db)
                 .await?
         }
-        None => mine.filter(session::Column::DeviceName.is_null()).count(db).await?,
+        None => {
+            mine.filter(session::Column::DeviceName.is_null())
+                .count(db)
+                .await?
+        }
     };
     if seen > 0 {
         return Ok(());

@@ -4,9 +4,9 @@
 //! check (see [`throttle`]); a stranger learns nothing but "wrong credentials" until the
 //! password matched.
 
+use crate::auth::sessions::{self, DeviceRow};
 use crate::auth::throttle::{self, Key, TooManyAttempts};
 use crate::auth::token::{self, Tokens};
-use crate::auth::sessions::{self, DeviceRow};
 use crate::auth::{password, refresh};
 use crate::db::entity::{account, dealer, session};
 use crate::settings::Settings;
@@ -102,9 +102,14 @@ pub async fn sign_in(
     }
     let seen_from = (device.as_ref(), client);
     sessions::tell_of_new_device(db, &account, seen_from, settings.time_zone, now).await?;
-    Ok(Ok(
-        open_session(db, settings, account, (client, device), now).await?,
-    ))
+    Ok(Ok(open_session(
+        db,
+        settings,
+        account,
+        (client, device),
+        now,
+    )
+    .await?))
 }
 
 fn too_many(secs: i64) -> Refused {

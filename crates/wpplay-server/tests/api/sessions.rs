@@ -66,7 +66,8 @@ async fn sessions_list_end_and_tell_of_new_devices(s: &TestServer) {
     .await
     .expect("one e-mail for each new device");
     assert!(
-        told.iter().any(|m| m.contains("office-pc (linux)") && m.contains("127.0.0.1")),
+        told.iter()
+            .any(|m| m.contains("office-pc (linux)") && m.contains("127.0.0.1")),
         "{told:?}"
     );
     login(s, user, pass, device("office-pc")).await;
@@ -79,21 +80,41 @@ async fn sessions_list_end_and_tell_of_new_devices(s: &TestServer) {
     // Ending one: its tokens stop at once; ending it again, or another account's
     // session, is not found.
     let (status, _) = s
-        .call("DELETE", &format!("/api/v1/sessions/{office_id}"), Some(&laptop), None)
+        .call(
+            "DELETE",
+            &format!("/api/v1/sessions/{office_id}"),
+            Some(&laptop),
+            None,
+        )
         .await;
     assert_eq!(status, StatusCode::NO_CONTENT);
     let (status, body) = s.get("/api/v1/me", Some(&office)).await;
     assert_eq!(status, StatusCode::UNAUTHORIZED, "{body}");
     let (status, _) = s
-        .call("DELETE", &format!("/api/v1/sessions/{office_id}"), Some(&laptop), None)
+        .call(
+            "DELETE",
+            &format!("/api/v1/sessions/{office_id}"),
+            Some(&laptop),
+            None,
+        )
         .await;
     assert_eq!(status, StatusCode::NOT_FOUND);
     let (status, _) = s
-        .call("DELETE", &format!("/api/v1/sessions/{office_id}"), Some(&other), None)
+        .call(
+            "DELETE",
+            &format!("/api/v1/sessions/{office_id}"),
+            Some(&other),
+            None,
+        )
         .await;
     assert_eq!(status, StatusCode::NOT_FOUND);
     let (status, body) = s
-        .call("DELETE", "/api/v1/sessions/not-a-number", Some(&laptop), None)
+        .call(
+            "DELETE",
+            "/api/v1/sessions/not-a-number",
+            Some(&laptop),
+            None,
+        )
         .await;
     assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
 
@@ -102,7 +123,10 @@ async fn sessions_list_end_and_tell_of_new_devices(s: &TestServer) {
         .post("/api/v1/sessions/end-others", Some(&laptop), json!({}))
         .await;
     assert_eq!(status, StatusCode::OK, "{ended}");
-    assert_eq!(ended["ended"], 2, "the first session and the second office one");
+    assert_eq!(
+        ended["ended"], 2,
+        "the first session and the second office one"
+    );
     let (status, _) = s.get("/api/v1/me", Some(&first)).await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
     let (_, list) = s.get("/api/v1/sessions", Some(&laptop)).await;

@@ -49,6 +49,8 @@ import type { ResellerSettingsView } from "./bindings/ResellerSettingsView";
 import type { ResellersView } from "./bindings/ResellersView";
 import type { SavedFile } from "./bindings/SavedFile";
 import type { ServerArgs } from "./bindings/ServerArgs";
+import type { SessionArgs } from "./bindings/SessionArgs";
+import type { SessionInfo } from "./bindings/SessionInfo";
 import type { SessionView } from "./bindings/SessionView";
 import type { StartupView } from "./bindings/StartupView";
 import type { StreamArgs } from "./bindings/StreamArgs";
@@ -60,7 +62,7 @@ import type { SyncStatus } from "./bindings/SyncStatus";
 import type { UpdateProfileArgs } from "./bindings/UpdateProfileArgs";
 import type { UpdateStatus } from "./bindings/UpdateStatus";
 
-export type { AddDealerArgs, AddStreamArgs, AddSubscriberArgs, AnswerRequestArgs, AuditArgs, AuditEntry, BillingView, ChangePackageArgs, ChangePackageResponse, ChangePasswordArgs, ContentView, CsvExport, Dashboard, DealerPage, DealerQuery, DealerRow, DealerStatusArgs, DeleteDealerArgs, DirectoryEntry, DirectoryRow, EditDealerArgs, EditSubscriberArgs, ExtendSubscriberArgs, FieldCheck, ForgetAccountArgs, FormArgs, InvoiceArgs, LanguageArgs, LanguageView, LineDays, LineDaysArgs, LoginArgs, MutationArgs, Package, PackageChoice, PartnerArgs, PasswordArgs, PasswordStrength, RegisterArgs, RegistrationResponse, RemoveResellerArgs, RequestArgs, RequestPartnerArgs, RequestsView, ResellerSettingsArgs, ResellerSettingsView, ResellersView, SavedFile, ServerArgs, SessionView, StartupView, StreamArgs, SubscriberArgs, SubscriberPage, SubscriberQuery, SubscriberRow, SyncStatus, UpdateProfileArgs, UpdateStatus };
+export type { AddDealerArgs, AddStreamArgs, AddSubscriberArgs, AnswerRequestArgs, AuditArgs, AuditEntry, BillingView, ChangePackageArgs, ChangePackageResponse, ChangePasswordArgs, ContentView, CsvExport, Dashboard, DealerPage, DealerQuery, DealerRow, DealerStatusArgs, DeleteDealerArgs, DirectoryEntry, DirectoryRow, EditDealerArgs, EditSubscriberArgs, ExtendSubscriberArgs, FieldCheck, ForgetAccountArgs, FormArgs, InvoiceArgs, LanguageArgs, LanguageView, LineDays, LineDaysArgs, LoginArgs, MutationArgs, Package, PackageChoice, PartnerArgs, PasswordArgs, PasswordStrength, RegisterArgs, RegistrationResponse, RemoveResellerArgs, RequestArgs, RequestPartnerArgs, RequestsView, ResellerSettingsArgs, ResellerSettingsView, ResellersView, SavedFile, ServerArgs, SessionArgs, SessionInfo, SessionView, StartupView, StreamArgs, SubscriberArgs, SubscriberPage, SubscriberQuery, SubscriberRow, SyncStatus, UpdateProfileArgs, UpdateStatus };
 
 export const commands = {
   startup: () => invoke<StartupView>("startup"),
@@ -79,6 +81,9 @@ export const commands = {
   updateProfile: (args: UpdateProfileArgs) => invoke<Dashboard>("update_profile", { args }),
   discardRejected: (args: MutationArgs) => invoke<SyncStatus>("discard_rejected", { args }),
   logout: () => invoke<null>("logout"),
+  sessions: () => invoke<Array<SessionInfo>>("sessions"),
+  endSession: (args: SessionArgs) => invoke<Array<SessionInfo>>("end_session", { args }),
+  endOtherSessions: () => invoke<Array<SessionInfo>>("end_other_sessions"),
   listDealers: (args: DealerQuery) => invoke<DealerPage>("list_dealers", { args }),
   addDealer: (args: AddDealerArgs) => invoke<DealerRow>("add_dealer", { args }),
   editDealer: (args: EditDealerArgs) => invoke<DealerRow>("edit_dealer", { args }),
