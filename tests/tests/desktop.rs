@@ -150,6 +150,12 @@ async fn partner_registers_and_signs_in() {
     click(&app, "[data-testid=nav-settings]").await;
     text_of(&app, "[data-testid=sessions]", "This computer").await;
     text_of(&app, "[data-testid=sessions]", "A device without a name").await;
+    app.execute(
+        "document.querySelectorAll('.toast button').forEach((b) => b.click()); \
+         document.querySelector('[data-testid=sessions]').scrollIntoView({block: 'center'});",
+    )
+    .await
+    .expect("scroll to the devices");
     shot(&app, &shots, "04e-settings-devices.png").await;
     click(
         &app,

@@ -2,6 +2,7 @@
 //! checked under the same throttle as a sign-in, and every other session of the account
 //! ends.
 
+use crate::auth::journal::{self, Event};
 use crate::auth::password;
 use crate::auth::throttle::{self, Key, TooManyAttempts};
 use crate::db::entity::{account, session};
@@ -96,6 +97,8 @@ pub async fn change(
         .exec(&txn)
         .await?;
     let me = crate::account::me(&txn, &acct, now).await?;
+    let details = journal::details(client, serde_json::json!({}));
+    journal::record(&txn, &acct, Event::PasswordChanged, details, now).await?;
     txn.commit().await?;
     Ok(Ok(me))
 }

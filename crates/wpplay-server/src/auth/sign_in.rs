@@ -4,6 +4,7 @@
 //! check (see [`throttle`]); a stranger learns nothing but "wrong credentials" until the
 //! password matched.
 
+use crate::auth::journal::{self, Event};
 use crate::auth::sessions::{self, DeviceRow};
 use crate::auth::throttle::{self, Key, TooManyAttempts};
 use crate::auth::token::{self, Tokens};
@@ -83,11 +84,25 @@ pub async fn sign_in(
         |a| a.password_hash.clone(),
     );
     let ok = password::verify(password, stored).await;
-    let Some(account) = account.filter(|_| ok) else {
-        if let Some(secs) = throttle::failed(db, &keys, now).await? {
-            return Ok(Err(too_many(secs)));
+    let account = match account {
+        Some(a) if ok => a,
+        known => {
+            let blocked = throttle::failed(db, &keys, now).await?;
+            if let Some(a) = known {
+                // Journaled off the answer's path: a known name must not answer slower.
+                let event = match blocked {
+                    Some(_) => Event::SignInBlocked,
+                    None => Event::SignInFailed,
+                };
+                let (db, seen) = (db.clone(), seen(client, device.as_ref()));
+                tokio::spawn(async move {
+                    if let Err(e) = journal::record(&db, &a, event, seen, now).await {
+                        tracing::warn!(error = %e, "a failed sign-in could not be journaled");
+                    }
+                });
+            }
+            return Ok(Err(blocked.map_or(Refused::WrongCredentials, too_many)));
         }
-        return Ok(Err(Refused::WrongCredentials));
     };
     throttle::succeeded(db, &keys[0], &keys[1..], now).await?;
     if Role::parse(&account.role) == Some(Role::Dealer) {
@@ -102,14 +117,18 @@ pub async fn sign_in(
     }
     let seen_from = (device.as_ref(), client);
     sessions::tell_of_new_device(db, &account, seen_from, settings.time_zone, now).await?;
-    Ok(Ok(open_session(
-        db,
-        settings,
-        account,
-        (client, device),
-        now,
-    )
-    .await?))
+    let details = seen(client, device.as_ref());
+    let tokens = open_session(db, settings, account, (client, device), now).await?;
+    journal::record(db, &tokens.account, Event::SignedIn, details, now).await?;
+    Ok(Ok(tokens))
+}
+
+/// Where a sign-in came from, for the journal.
+fn seen(client: IpAddr, device: Option<&DeviceRow>) -> serde_json::Value {
+    let device = device.map(|d| {
+        serde_json::json!({"name": d.name, "platform": d.platform, "app_version": d.app_version})
+    });
+    journal::details(client, serde_json::json!({ "device": device }))
 }
 
 fn too_many(secs: i64) -> Refused {

@@ -7,7 +7,7 @@
 
 pub mod actor;
 mod allowance;
-mod audit;
+pub(crate) mod audit;
 mod content;
 mod dealers;
 pub(crate) mod links;

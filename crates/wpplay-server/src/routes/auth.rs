@@ -4,6 +4,7 @@ use crate::auth::password_change::{self, PasswordChange};
 use crate::auth::sign_in::{self, sign_in};
 use crate::auth::throttle::TooManyAttempts;
 use crate::auth::token::Tokens;
+use crate::auth::journal::{self, Event};
 use crate::auth::{SessionAuth, refresh, sessions};
 use crate::error::{ApiError, ApiResult};
 use crate::extract::ApiJson;
@@ -93,8 +94,15 @@ pub async fn refresh(
 /// Ends the session of the access token: both of its tokens stop working at once.
 #[utoipa::path(post, path = "/api/v1/auth/logout", security(("bearer" = [])),
     responses((status = 204, description = "Signed out")))]
-pub async fn logout(State(state): State<AppState>, auth: SessionAuth) -> ApiResult<StatusCode> {
-    refresh::revoke(&state.db, auth.session.id, state.clock.now()).await?;
+pub async fn logout(
+    State(state): State<AppState>,
+    ClientAddr(client): ClientAddr,
+    auth: SessionAuth,
+) -> ApiResult<StatusCode> {
+    let now = state.clock.now();
+    refresh::revoke(&state.db, auth.session.id, now).await?;
+    let details = journal::details(client, serde_json::json!({}));
+    journal::record(&state.db, &auth.account, Event::SignedOut, details, now).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 

@@ -1,6 +1,9 @@
 //! Devices and sessions: the account's signed-in sessions, and ending them.
 
+use crate::auth::journal::{self, Event};
 use crate::auth::{Authed, sessions};
+use crate::net::ClientAddr;
+use serde_json::json;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::ApiPath;
 use crate::state::AppState;
@@ -30,11 +33,14 @@ pub async fn list(
     responses((status = 204, description = "Ended"), (status = 404, body = wpplay_wire::ErrorBody)))]
 pub async fn end(
     State(state): State<AppState>,
+    ClientAddr(client): ClientAddr,
     Authed(auth): Authed,
     ApiPath(id): ApiPath<i64>,
 ) -> ApiResult<StatusCode> {
     let now = state.clock.now();
     if sessions::end(&state.db, auth.account.id, id, now).await? {
+        let details = journal::details(client, json!({ "session": id }));
+        journal::record(&state.db, &auth.account, Event::SessionEnded, details, now).await?;
         Ok(StatusCode::NO_CONTENT)
     } else {
         Err(ApiError::not_found())
@@ -46,10 +52,16 @@ pub async fn end(
     responses((status = 200, body = SessionsEnded)))]
 pub async fn end_others(
     State(state): State<AppState>,
+    ClientAddr(client): ClientAddr,
     Authed(auth): Authed,
 ) -> ApiResult<Json<SessionsEnded>> {
     let now = state.clock.now();
     let ended = sessions::end_others(&state.db, auth.account.id, auth.session.id, now).await?;
+    if ended > 0 {
+        let details = journal::details(client, json!({ "ended": ended }));
+        let event = Event::OtherSessionsEnded;
+        journal::record(&state.db, &auth.account, event, details, now).await?;
+    }
     Ok(Json(SessionsEnded {
         ended: u32::try_from(ended).unwrap_or(u32::MAX),
     }))

@@ -137,6 +137,51 @@ async fn sessions_list_end_and_tell_of_new_devices(s: &TestServer) {
         "no answer shows another account's sessions: {list}"
     );
 
+    // The audit log has all of it: sign-ins with their device and address, the password
+    // change, the ended sessions, a wrong password; never a password or token.
+    let (status, _) = s
+        .post(
+            "/api/v1/auth/login",
+            None,
+            json!({"username": user, "password": "Not-the-password-1", "device": device("thief-pc")}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    let log = loop {
+        let (_, v) = s.get("/api/v1/audit?limit=200", Some(&laptop)).await;
+        let log = v.as_array().cloned().unwrap_or_default();
+        if log.iter().any(|e| e["action"] == "sign_in_failed") {
+            break log;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the wrong password is journaled within 20 s: {log:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    };
+    let actions: Vec<&str> = log.iter().filter_map(|e| e["action"].as_str()).collect();
+    for expected in [
+        "sign_in",
+        "password_changed",
+        "session_ended",
+        "other_sessions_ended",
+        "sign_in_failed",
+    ] {
+        assert!(actions.contains(&expected), "{expected} is missing: {actions:?}");
+    }
+    let failed = log
+        .iter()
+        .find(|e| e["action"] == "sign_in_failed")
+        .expect("failed");
+    assert_eq!(failed["after"]["device"]["name"], "thief-pc");
+    assert_eq!(failed["after"]["address"], "127.0.0.1");
+    let text = serde_json::to_string(&log).expect("json");
+    assert!(
+        !text.contains(pass) && !text.contains("Not-the-password-1") && !text.contains(&laptop),
+        "no secret in the log"
+    );
+
     // A device's description is bounded text.
     for bad in [
         json!({"name": "x".repeat(101), "platform": "linux", "app_version": "1"}),

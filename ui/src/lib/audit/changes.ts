@@ -24,6 +24,11 @@ const IGNORED: ReadonlySet<string> = new Set(["version"]);
 const FIELDS: Record<string, string> = {
   id: "audit-field-id",
   language: "audit-entity-language",
+  "device.name": "audit-field-device",
+  "device.platform": "audit-field-platform",
+  "device.app_version": "audit-field-app-version",
+  session: "audit-field-session",
+  ended: "audit-field-ended",
   display_name: "audit-field-name",
   name: "audit-field-name",
   contact_email: "audit-field-contact-email",

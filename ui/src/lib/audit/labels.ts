@@ -14,6 +14,13 @@ export function humanize(raw: string): string {
 const ACTIONS: Record<string, string> = {
   update_profile: "audit-action-update-profile",
   set_language: "audit-action-set-language",
+  sign_in: "audit-action-sign-in",
+  sign_in_failed: "audit-action-sign-in-failed",
+  sign_in_blocked: "audit-action-sign-in-blocked",
+  password_changed: "audit-action-password-changed",
+  signed_out: "audit-action-signed-out",
+  session_ended: "audit-action-session-ended",
+  other_sessions_ended: "audit-action-other-sessions-ended",
   create_dealer: "audit-action-create-dealer",
   update_dealer: "audit-action-update-dealer",
   set_dealer_status: "audit-action-set-dealer-status",
@@ -63,6 +70,7 @@ const ENTITIES: Record<string, string> = {
   reseller_settings: "audit-entity-reseller-settings",
   profile: "audit-entity-profile",
   language: "audit-entity-language",
+  account: "audit-entity-account",
 };
 
 /** "partner_request" → "Request for Partner". */
@@ -82,6 +90,7 @@ export function entityName(entry: AuditEntry): string {
     }
   }
   if (entry.entity === "reseller_settings") return t("audit-entity-reseller-settings");
+  if (entry.entity === "account") return entry.actor_name;
   const language = i18n.choices.find((c) => c.lang === field(entry.after, "language"));
   if (entry.entity === "language" && language) return language.name;
   return entry.entity_id;
