@@ -63,5 +63,14 @@ pub async fn record(
     let role = Role::parse(&account.role).unwrap_or(Role::Partner);
     let who = actor::load(db, AccountId(account.id), role).await?;
     let target = ("account", account.id.to_string());
-    audit::record(db, &who, event.action().to_owned(), target, None, Some(details), now).await
+    audit::record(
+        db,
+        &who,
+        event.action().to_owned(),
+        target,
+        None,
+        Some(details),
+        now,
+    )
+    .await
 }

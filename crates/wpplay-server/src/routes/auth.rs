@@ -1,10 +1,10 @@
 //! Sign-in, token refresh, sign-out and password change.
 
+use crate::auth::journal::{self, Event};
 use crate::auth::password_change::{self, PasswordChange};
 use crate::auth::sign_in::{self, sign_in};
 use crate::auth::throttle::TooManyAttempts;
 use crate::auth::token::Tokens;
-use crate::auth::journal::{self, Event};
 use crate::auth::{SessionAuth, refresh, sessions};
 use crate::error::{ApiError, ApiResult};
 use crate::extract::ApiJson;

@@ -2,14 +2,14 @@
 
 use crate::auth::journal::{self, Event};
 use crate::auth::{Authed, sessions};
-use crate::net::ClientAddr;
-use serde_json::json;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::ApiPath;
+use crate::net::ClientAddr;
 use crate::state::AppState;
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
+use serde_json::json;
 use wpplay_wire::auth::{SessionInfo, SessionsEnded};
 
 /// The account's live sessions, the most recently used first (at most 100); the one

@@ -168,7 +168,10 @@ async fn sessions_list_end_and_tell_of_new_devices(s: &TestServer) {
         "other_sessions_ended",
         "sign_in_failed",
     ] {
-        assert!(actions.contains(&expected), "{expected} is missing: {actions:?}");
+        assert!(
+            actions.contains(&expected),
+            "{expected} is missing: {actions:?}"
+        );
     }
     let failed = log
         .iter()
