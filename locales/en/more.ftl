@@ -266,6 +266,7 @@ audit-no = No
 audit-action-update-profile = Edited company profile
 audit-action-set-language = Changed language
 audit-action-sign-in = Signed in
+audit-action-reset-dealer-password = Gave a dealer a new password
 audit-action-sign-in-failed = Wrong password at sign-in
 audit-action-sign-in-blocked = Sign-in blocked after wrong passwords
 audit-action-password-changed = Changed the password

@@ -284,6 +284,7 @@ audit-no = Ne
 audit-action-update-profile = Izmenjen profil firme
 audit-action-set-language = Promenjen jezik
 audit-action-sign-in = Prijava
+audit-action-reset-dealer-password = Dileru data nova lozinka
 audit-action-sign-in-failed = Pogrešna lozinka pri prijavi
 audit-action-sign-in-blocked = Prijava blokirana posle pogrešnih lozinki
 audit-action-password-changed = Promenjena lozinka

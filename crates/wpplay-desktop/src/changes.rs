@@ -72,6 +72,7 @@ impl Area {
             Mutation::UpdateProfile { .. } | Mutation::SetLanguage { .. } => Area::Profile,
             Mutation::CreateDealer { .. }
             | Mutation::UpdateDealer { .. }
+            | Mutation::ResetDealerPassword { .. }
             | Mutation::SetDealerStatus { .. }
             | Mutation::DeleteDealer { .. } => Area::Dealers,
             Mutation::CreateSubscriber { .. }

@@ -107,6 +107,12 @@ pub enum Mutation {
         username: String,
         password_hash: String,
     },
+    /// A partner gives a dealer a new password (hashed on the client, as when adding
+    /// one); the dealer's sessions end.
+    ResetDealerPassword {
+        dealer_id: String,
+        password_hash: String,
+    },
     /// A partner edits a dealer's details.
     UpdateDealer {
         dealer_id: String,

@@ -23,6 +23,7 @@ pub fn target(actor: &Actor, m: &Mutation) -> (&'static str, String) {
         }
         Mutation::CreateDealer { dealer_id, .. }
         | Mutation::UpdateDealer { dealer_id, .. }
+        | Mutation::ResetDealerPassword { dealer_id, .. }
         | Mutation::SetDealerStatus { dealer_id, .. }
         | Mutation::DeleteDealer { dealer_id, .. } => ("dealer", dealer_id.clone()),
         Mutation::CreateSubscriber { subscriber_id, .. }

@@ -83,6 +83,10 @@ pub async fn apply(
             announce(db, &d, now).await?;
             Ok(Ok(()))
         }
+        Mutation::ResetDealerPassword {
+            dealer_id,
+            password_hash,
+        } => reset_password(db, partner, dealer_id, password_hash, now).await,
         Mutation::SetDealerStatus {
             dealer_id,
             base_version,
@@ -314,6 +318,40 @@ async fn find(
             Err(conflict("dealer", d.version))
         }
     }))
+}
+
+/// A new password for one of the partner's dealers: whoever signed in with the old one
+/// is signed out.
+async fn reset_password(
+    db: &DatabaseTransaction,
+    partner: AccountId,
+    dealer_id: &str,
+    password_hash: &str,
+    now: DateTime<Utc>,
+) -> Result<Applied, DbErr> {
+    if let Err(r) = check_hash(password_hash) {
+        return Ok(Err(r));
+    }
+    let Some(d) = dealer::Entity::find_by_id(dealer_id.to_owned())
+        .filter(dealer::Column::PartnerId.eq(partner.0))
+        .one(db)
+        .await?
+    else {
+        return Ok(Err(gone()));
+    };
+    account::Entity::update_many()
+        .col_expr(account::Column::PasswordHash, Expr::value(password_hash))
+        .col_expr(account::Column::UpdatedAt, Expr::value(now))
+        .filter(account::Column::Id.eq(d.account_id))
+        .exec(db)
+        .await?;
+    session::Entity::update_many()
+        .col_expr(session::Column::RevokedAt, Expr::value(Some(now)))
+        .filter(session::Column::AccountId.eq(d.account_id))
+        .filter(session::Column::RevokedAt.is_null())
+        .exec(db)
+        .await?;
+    Ok(Ok(()))
 }
 
 fn gone() -> Refusal {

@@ -138,6 +138,7 @@ async fn network(
     let rule = match m {
         Mutation::CreateDealer { .. }
         | Mutation::UpdateDealer { .. }
+        | Mutation::ResetDealerPassword { .. }
         | Mutation::SetDealerStatus { .. }
         | Mutation::DeleteDealer { .. } => authorize::dealers(actor),
         Mutation::AnswerRequest { .. } | Mutation::RemoveReseller { .. } => authorize::links(actor),
@@ -154,6 +155,7 @@ async fn network(
     match m {
         Mutation::CreateDealer { .. }
         | Mutation::UpdateDealer { .. }
+        | Mutation::ResetDealerPassword { .. }
         | Mutation::SetDealerStatus { .. }
         | Mutation::DeleteDealer { .. } => dealers::apply(db, partner, m, now).await,
         Mutation::AnswerRequest {

@@ -408,3 +408,64 @@ async fn dealer_network(s: &TestServer) {
     );
 }
 on_both_backends!(dealer_network);
+
+/// A partner gives its dealer a new password (hashed on the client, like a new dealer's):
+/// the old one stops, the dealer's sessions end, and nobody else's dealer can be reset.
+async fn a_partner_resets_a_dealers_password(s: &TestServer) {
+    let (_, partner_token) = s.ready_partner("reset@acme.rs").await;
+    let partner = Device::new(s, &partner_token, "c0ffee00-0000-4000-8000-0000000000e1");
+    let reset = |hash: &str| json!({"type": "reset_dealer_password", "dealer_id": DEALER, "password_hash": hash});
+    assert_eq!(
+        partner.push(reset(&hash("Dealer-pass-2027"))).await,
+        rejected("dealer_not_found"),
+        "no such dealer yet"
+    );
+    let create = create_dealer(DEALER, "reset.me", &hash("Dealer-pass-2026"));
+    assert_eq!(partner.push(create).await, applied());
+    let (status, dl) = login(s, "reset.me", "Dealer-pass-2026").await;
+    assert_eq!(status, StatusCode::OK, "{dl}");
+    let dealer_token = dl["access_token"].as_str().expect("token").to_owned();
+
+    assert_eq!(
+        partner.push(reset("Dealer-pass-2027")).await,
+        rejected("bad_password_hash"),
+        "a plain password is refused"
+    );
+    // Another partner cannot reach this dealer.
+    let (_, other_token) = s.ready_partner("reset-other@acme.rs").await;
+    let other = Device::new(s, &other_token, "c0ffee00-0000-4000-8000-0000000000e2");
+    assert_eq!(
+        other.push(reset(&hash("Dealer-pass-2028"))).await,
+        rejected("dealer_not_found")
+    );
+    assert_eq!(
+        partner.push(reset(&hash("Dealer-pass-2027"))).await,
+        applied()
+    );
+    let (status, _) = s.get("/api/v1/me", Some(&dealer_token)).await;
+    assert_eq!(
+        status,
+        StatusCode::UNAUTHORIZED,
+        "the dealer's session ended"
+    );
+    let (status, _) = login(s, "reset.me", "Dealer-pass-2026").await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED, "the old password stopped");
+    let (status, body) = login(s, "reset.me", "Dealer-pass-2027").await;
+    assert_eq!(status, StatusCode::OK, "the new one works: {body}");
+    let (status, _) = login(s, "reset.me", "Dealer-pass-2028").await;
+    assert_eq!(
+        status,
+        StatusCode::UNAUTHORIZED,
+        "the other partner's try changed nothing"
+    );
+    let (_, log) = s.get("/api/v1/audit", Some(&partner_token)).await;
+    assert!(
+        log.as_array()
+            .into_iter()
+            .flatten()
+            .any(|e| e["action"] == "reset_dealer_password" && e["entity_id"] == DEALER),
+        "the reset is in the partner's activity log: {log}"
+    );
+    assert!(!log.to_string().contains("argon2"), "never the hash: {log}");
+}
+on_both_backends!(a_partner_resets_a_dealers_password);

@@ -53,6 +53,9 @@ struct World {
     a_id: i64,
     rl_id: i64,
     dealer_a: String,
+    /// A's switched-off dealer: a password reset ends its sessions, and it has none to
+    /// lose, so the other actors' tokens stay good.
+    dealer_off: String,
     line_da: String,
     /// A's stream, a pending request of the linked reseller to a third partner, and one of
     /// a third reseller to A (neither third party is an actor): the real targets of the
@@ -265,6 +268,7 @@ async fn world(backend: Backend) -> Option<World> {
         a_id,
         rl_id,
         dealer_a,
+        dealer_off,
         line_da,
         stream_a,
         rl_to_c,
@@ -473,6 +477,13 @@ async fn every_mutation_kind_as_every_actor(backend: Backend) {
             "username": format!("u{}", &uuid()[..8]), "password_hash": hash("Dealer-pass-2026")})
             }),
             &[PartnerA, PartnerB],
+        ),
+        (
+            "reset_dealer_password",
+            Box::new(
+                |w| json!({"type": "reset_dealer_password", "dealer_id": w.dealer_off, "password_hash": hash("Dealer-pass-2027")}),
+            ),
+            &[PartnerA],
         ),
         (
             "update_dealer",

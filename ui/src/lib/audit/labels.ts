@@ -23,6 +23,7 @@ const ACTIONS: Record<string, string> = {
   other_sessions_ended: "audit-action-other-sessions-ended",
   create_dealer: "audit-action-create-dealer",
   update_dealer: "audit-action-update-dealer",
+  reset_dealer_password: "audit-action-reset-dealer-password",
   set_dealer_status: "audit-action-set-dealer-status",
   delete_dealer: "audit-action-delete-dealer",
   create_subscriber: "audit-action-create-subscriber",
