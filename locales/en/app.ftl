@@ -362,6 +362,7 @@ core-no-answer = The app's core did not answer. Restart WP Play Partner Desk and
 
 edit-add-dealer = Add dealer { $name }
 edit-edit-dealer = Edit dealer { $name }
+edit-reset-dealer-password = New password for dealer { $name }
 edit-reactivate-dealer = Reactivate dealer { $name }
 edit-deactivate-dealer = Deactivate dealer { $name }
 edit-delete-dealer = { $count ->

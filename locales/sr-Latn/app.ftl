@@ -373,6 +373,7 @@ core-no-answer = Jezgro aplikacije nije odgovorilo. Ponovo pokrenite WP Play Par
 
 edit-add-dealer = Dodavanje dilera { $name }
 edit-edit-dealer = Izmena dilera { $name }
+edit-reset-dealer-password = Nova lozinka za dilera { $name }
 edit-reactivate-dealer = Ponovno aktiviranje dilera { $name }
 edit-deactivate-dealer = Deaktiviranje dilera { $name }
 edit-delete-dealer = { $count ->

@@ -15,7 +15,8 @@ use wpplay_e2e::story::desktop::{x11_window, x11_window_resize};
 use wpplay_e2e::story::partner;
 use wpplay_e2e::story::tray::{tray_click, tray_item, tray_menu};
 use wpplay_e2e::story::ui::{
-    MARKO, WAIT, add_dealer, attribute_is, choose, click, element, fill, shot, text_of,
+    MARKO, WAIT, add_dealer, attribute_is, choose, click, element, fill, shot, sign_in_as,
+    sign_out, text_of,
 };
 use wpplay_e2e::story::world::World;
 
@@ -349,5 +350,30 @@ async fn edits_made_offline_wait_and_sync_when_the_server_is_back() {
     attribute_is(&app, "[data-testid=pending-changes]", "data-count", "0").await;
     attribute_is(&app, "[data-testid=dealer-row]", "data-sync", "synced").await;
     shot(&app, &shots, "09-providers-synced.png").await;
+
+    // Offline again, the partner gives the dealer a new password: hashed in the app,
+    // it waits like any edit; once applied the dealer signs in with it, not the old one.
+    world.server.kill();
+    text_of(&app, "[data-testid=sync-indicator]", "Offline").await;
+    click(&app, "[data-testid=dealer-edit]").await;
+    click(&app, "#dealer-reset-password").await;
+    fill(&app, "#edit-dealer-password", NEW_DEALER_PASSWORD).await;
+    fill(&app, "#edit-dealer-password-confirm", NEW_DEALER_PASSWORD).await;
+    shot(&app, &shots, "09b-dealer-new-password.png").await;
+    click(&app, "#edit-dealer-save").await;
+    attribute_is(&app, "[data-testid=dealer-row]", "data-sync", "pending").await;
+    world.restart_server().await;
+    click(&app, "#sync-now").await;
+    attribute_is(&app, "[data-testid=pending-changes]", "data-count", "0").await;
+    attribute_is(&app, "[data-testid=dealer-row]", "data-sync", "synced").await;
+    sign_out(&app).await;
+    fill(&app, "#username", MARKO.username).await;
+    fill(&app, "#password", MARKO.password).await;
+    click(&app, "#login-submit").await;
+    text_of(&app, "[data-testid=form-error]", "not right").await;
+    sign_in_as(&app, MARKO.username, NEW_DEALER_PASSWORD).await;
+    element(&app, "[data-testid=subscribers-page]").await;
     app.close().await;
 }
+
+const NEW_DEALER_PASSWORD: &str = "Marko-reset-2027";

@@ -94,11 +94,14 @@ pub enum FormArgs {
         username: String,
         password: String,
     },
-    /// Edit dealer.
+    /// Edit dealer: its details, and a new password if one is typed (blank: unchanged),
+    /// which must not contain the dealer's `username`.
     Dealer {
         display_name: String,
         contact_email: String,
         contact_phone: String,
+        username: String,
+        password: String,
     },
     /// Add or edit a subscriber's line.
     Subscriber {
@@ -170,6 +173,15 @@ pub struct EditDealerArgs {
     pub display_name: String,
     pub contact_email: Option<String>,
     pub contact_phone: Option<String>,
+}
+
+/// `reset_dealer_password`: the dealer's new password, in clear only until the core
+/// hashes it.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct DealerPasswordArgs {
+    pub dealer_id: String,
+    pub password: String,
 }
 
 /// `set_dealer_status`: Active or Inactive.
@@ -362,6 +374,7 @@ macro_rules! ipc_commands {
                 list_dealers($crate::view::DealerQuery) -> $crate::view::DealerPage;
                 add_dealer($crate::commands::AddDealerArgs) -> $crate::view::DealerRow;
                 edit_dealer($crate::commands::EditDealerArgs) -> $crate::view::DealerRow;
+                reset_dealer_password($crate::commands::DealerPasswordArgs) -> $crate::view::DealerRow;
                 set_dealer_status($crate::commands::DealerStatusArgs) -> $crate::view::DealerRow;
                 delete_dealer($crate::commands::DeleteDealerArgs) -> ();
                 resellers() -> $crate::view::ResellersView;

@@ -48,7 +48,21 @@ pub fn check(form: &FormArgs, signed_in_as: &str) -> Vec<FieldCheck> {
             display_name,
             contact_email,
             contact_phone,
-        } => dealer_details(display_name, contact_email, contact_phone),
+            username,
+            password,
+        } => {
+            let mut fields = dealer_details(display_name, contact_email, contact_phone);
+            fields.push(field(
+                "password",
+                password,
+                Allowed,
+                Rule::Password {
+                    username,
+                    current: "",
+                },
+            ));
+            fields
+        }
         FormArgs::Subscriber {
             name,
             line_username,
@@ -565,6 +579,28 @@ mod tests {
         assert_eq!(code("Brand-new-pass-4"), None);
     }
 
+    #[test]
+    fn an_edited_dealers_new_password_is_optional_and_judged_against_its_username() {
+        let form = |password: &str| FormArgs::Dealer {
+            display_name: "Marko".into(),
+            contact_email: String::new(),
+            contact_phone: String::new(),
+            username: "marko".into(),
+            password: password.into(),
+        };
+        let code = |password: &str| {
+            check(&form(password), "")
+                .into_iter()
+                .find(|f| f.field == "password")
+                .expect("a password field")
+                .problem
+                .map(|p| p.code)
+        };
+        assert_eq!(code(""), None, "blank keeps the password");
+        assert_eq!(code("my-MARKO-1x"), Some(Code::PasswordTooWeak));
+        assert_eq!(code("Brand-new-pass-4"), None);
+    }
+
     /// The check composes the domain's field validators as its whole-form validators do:
     /// whatever it finds fine, they accept, and the other way round.
     #[test]
@@ -582,6 +618,8 @@ mod tests {
                 display_name: name.into(),
                 contact_email: email.into(),
                 contact_phone: phone.into(),
+                username: "marko".into(),
+                password: String::new(),
             };
             let domain = DealerDetails::validate(name, Some(email), Some(phone)).is_ok();
             assert_eq!(fine(&form), domain, "{form:?}");

@@ -8,9 +8,9 @@ use std::time::{Duration, Instant};
 use wpplay_clock::SystemClock;
 use wpplay_desktop::commands::{
     AddDealerArgs, AddStreamArgs, AddSubscriberArgs, AnswerRequestArgs, AuditArgs,
-    ChangePasswordArgs, DealerStatusArgs, DeleteDealerArgs, EditDealerArgs, EditSubscriberArgs,
-    ExtendSubscriberArgs, ForgetAccountArgs, FormArgs, LanguageArgs, LoginArgs, MutationArgs,
-    PartnerArgs, RegisterArgs, RemoveResellerArgs, RequestArgs, RequestPartnerArgs,
+    ChangePasswordArgs, DealerPasswordArgs, DealerStatusArgs, DeleteDealerArgs, EditDealerArgs,
+    EditSubscriberArgs, ExtendSubscriberArgs, ForgetAccountArgs, FormArgs, LanguageArgs, LoginArgs,
+    MutationArgs, PartnerArgs, RegisterArgs, RemoveResellerArgs, RequestArgs, RequestPartnerArgs,
     ResellerSettingsArgs, ServerArgs, SubscriberArgs, UpdateProfileArgs,
 };
 use wpplay_desktop::view::{
@@ -642,6 +642,22 @@ async fn dealer_edits_work_offline_and_sync_with_refusals_and_conflicts() {
     })
     .await
     .expect("edit offline");
+    let weak_reset = app
+        .reset_dealer_password(DealerPasswordArgs {
+            dealer_id: beta.id.clone(),
+            password: "my-BETA.SHOP-1".into(),
+        })
+        .await
+        .expect_err("checked locally against the dealer's username");
+    assert_eq!(weak_reset.code, "password_too_weak");
+    let reset = app
+        .reset_dealer_password(DealerPasswordArgs {
+            dealer_id: beta.id.clone(),
+            password: "Beta-reset-2027".into(),
+        })
+        .await
+        .expect("a new password offline");
+    assert_eq!(reset.sync, RowSync::Pending, "waiting to be sent");
     let page = app.list_dealers(all_dealers()).await.expect("list");
     assert_eq!(page.total, 3);
     let row = |p: &wpplay_desktop::view::DealerPage, id: &str| {
@@ -679,6 +695,23 @@ async fn dealer_edits_work_offline_and_sync_with_refusals_and_conflicts() {
         row(&page, &beta.id).contact_email.as_deref(),
         Some("beta@shop.rs")
     );
+    let dealer_dir = tempfile::tempdir().expect("dir");
+    let dealer_app = core(dealer_dir.path(), &format!("{service}-dealer"), &server.url);
+    let sign_in = |password: &str| LoginArgs {
+        server_url: server.url.clone(),
+        username: "beta.shop".into(),
+        password: password.into(),
+    };
+    let old = dealer_app
+        .login(sign_in("Dealer-pass-2026"))
+        .await
+        .expect_err("the password it was added with no longer works");
+    assert_eq!(old.code, "wrong_credentials");
+    dealer_app
+        .login(sign_in("Beta-reset-2027"))
+        .await
+        .expect("the dealer signs in with the new password");
+    dealer_app.logout().await.expect("sign out");
 
     // A refusal surfaces on its row and does not block the edits after it.
     let taken = app

@@ -2,7 +2,9 @@
 //! themselves, queued in the outbox so they work offline.
 
 use super::state::Core;
-use crate::commands::{AddDealerArgs, DealerStatusArgs, DeleteDealerArgs, EditDealerArgs};
+use crate::commands::{
+    AddDealerArgs, DealerPasswordArgs, DealerStatusArgs, DeleteDealerArgs, EditDealerArgs,
+};
 use crate::error::{CoreResult, not_signed_in};
 use crate::replica::entity::outbox;
 use crate::view::{DealerPage, DealerQuery, DealerRow, DealerSort, RowProblem, RowSync};
@@ -40,25 +42,7 @@ impl Core {
         .map_err(domain)?;
         let username = check_username(&args.username).map_err(domain)?;
         check_new_password(&username, "", &args.password).map_err(domain)?;
-        let password = args.password;
-        let password_hash = tokio::task::spawn_blocking(move || {
-            wpplay_domain::password_hash::hasher()
-                .hash_password(password.as_bytes(), &SaltString::generate(&mut OsRng))
-                .map(|h| h.to_string())
-        })
-        .await
-        .map_err(|_| {
-            ErrorBody::new(
-                Code::HashingFailed,
-                "The password could not be secured. Try again.",
-            )
-        })?
-        .map_err(|_| {
-            ErrorBody::new(
-                Code::HashingFailed,
-                "The password could not be secured. Try again.",
-            )
-        })?;
+        let password_hash = hash(args.password).await?;
         let dealer_id = uuid::Uuid::new_v4().to_string();
         let summary = Later::new("edit-add-dealer", args! {"name" => &details.display_name});
         let m = Mutation::CreateDealer {
@@ -71,6 +55,27 @@ impl Core {
         };
         self.queue(&m, summary).await?;
         self.dealer_row(&dealer_id).await
+    }
+
+    /// Gives a dealer a new password, hashed here as when adding one; once the server
+    /// applies it, whoever signed in as the dealer is signed out.
+    pub async fn reset_dealer_password(&self, args: DealerPasswordArgs) -> CoreResult<DealerRow> {
+        let current = self.dealer_row(&args.dealer_id).await?;
+        check_new_password(&current.username, "", &args.password).map_err(domain)?;
+        let password_hash = hash(args.password).await?;
+        let m = Mutation::ResetDealerPassword {
+            dealer_id: args.dealer_id.clone(),
+            password_hash,
+        };
+        self.queue(
+            &m,
+            Later::new(
+                "edit-reset-dealer-password",
+                args! {"name" => &current.display_name},
+            ),
+        )
+        .await?;
+        self.dealer_row(&args.dealer_id).await
     }
 
     /// Edits a dealer's details.
@@ -203,6 +208,25 @@ impl Core {
     }
 }
 
+/// A dealer's password as the server stores it (argon2id at the product's cost), off
+/// the async threads: hashing takes a noticeable fraction of a second.
+async fn hash(password: String) -> CoreResult<String> {
+    let failed = || {
+        ErrorBody::new(
+            Code::HashingFailed,
+            "The password could not be secured. Try again.",
+        )
+    };
+    tokio::task::spawn_blocking(move || {
+        wpplay_domain::password_hash::hasher()
+            .hash_password(password.as_bytes(), &SaltString::generate(&mut OsRng))
+            .map(|h| h.to_string())
+    })
+    .await
+    .map_err(|_| failed())?
+    .map_err(|_| failed())
+}
+
 pub(super) fn domain(e: wpplay_domain::DomainError) -> ErrorBody {
     ErrorBody::new(e.code(), e.to_string()).about(e.field())
 }
@@ -308,6 +332,11 @@ pub fn overlay(
                     if !rejected {
                         row.status = *status;
                     }
+                    mark(row);
+                }
+            }
+            Mutation::ResetDealerPassword { dealer_id, .. } => {
+                if let Some(row) = rows.iter_mut().find(|r| &r.id == dealer_id) {
                     mark(row);
                 }
             }

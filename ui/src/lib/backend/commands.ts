@@ -14,6 +14,7 @@ import type { ContentView } from "./bindings/ContentView";
 import type { CsvExport } from "./bindings/CsvExport";
 import type { Dashboard } from "./bindings/Dashboard";
 import type { DealerPage } from "./bindings/DealerPage";
+import type { DealerPasswordArgs } from "./bindings/DealerPasswordArgs";
 import type { DealerQuery } from "./bindings/DealerQuery";
 import type { DealerRow } from "./bindings/DealerRow";
 import type { DealerStatusArgs } from "./bindings/DealerStatusArgs";
@@ -62,7 +63,7 @@ import type { SyncStatus } from "./bindings/SyncStatus";
 import type { UpdateProfileArgs } from "./bindings/UpdateProfileArgs";
 import type { UpdateStatus } from "./bindings/UpdateStatus";
 
-export type { AddDealerArgs, AddStreamArgs, AddSubscriberArgs, AnswerRequestArgs, AuditArgs, AuditEntry, BillingView, ChangePackageArgs, ChangePackageResponse, ChangePasswordArgs, ContentView, CsvExport, Dashboard, DealerPage, DealerQuery, DealerRow, DealerStatusArgs, DeleteDealerArgs, DirectoryEntry, DirectoryRow, EditDealerArgs, EditSubscriberArgs, ExtendSubscriberArgs, FieldCheck, ForgetAccountArgs, FormArgs, InvoiceArgs, LanguageArgs, LanguageView, LineDays, LineDaysArgs, LoginArgs, MutationArgs, Package, PackageChoice, PartnerArgs, PasswordArgs, PasswordStrength, RegisterArgs, RegistrationResponse, RemoveResellerArgs, RequestArgs, RequestPartnerArgs, RequestsView, ResellerSettingsArgs, ResellerSettingsView, ResellersView, SavedFile, ServerArgs, SessionArgs, SessionInfo, SessionView, StartupView, StreamArgs, SubscriberArgs, SubscriberPage, SubscriberQuery, SubscriberRow, SyncStatus, UpdateProfileArgs, UpdateStatus };
+export type { AddDealerArgs, AddStreamArgs, AddSubscriberArgs, AnswerRequestArgs, AuditArgs, AuditEntry, BillingView, ChangePackageArgs, ChangePackageResponse, ChangePasswordArgs, ContentView, CsvExport, Dashboard, DealerPage, DealerPasswordArgs, DealerQuery, DealerRow, DealerStatusArgs, DeleteDealerArgs, DirectoryEntry, DirectoryRow, EditDealerArgs, EditSubscriberArgs, ExtendSubscriberArgs, FieldCheck, ForgetAccountArgs, FormArgs, InvoiceArgs, LanguageArgs, LanguageView, LineDays, LineDaysArgs, LoginArgs, MutationArgs, Package, PackageChoice, PartnerArgs, PasswordArgs, PasswordStrength, RegisterArgs, RegistrationResponse, RemoveResellerArgs, RequestArgs, RequestPartnerArgs, RequestsView, ResellerSettingsArgs, ResellerSettingsView, ResellersView, SavedFile, ServerArgs, SessionArgs, SessionInfo, SessionView, StartupView, StreamArgs, SubscriberArgs, SubscriberPage, SubscriberQuery, SubscriberRow, SyncStatus, UpdateProfileArgs, UpdateStatus };
 
 export const commands = {
   startup: () => invoke<StartupView>("startup"),
@@ -87,6 +88,7 @@ export const commands = {
   listDealers: (args: DealerQuery) => invoke<DealerPage>("list_dealers", { args }),
   addDealer: (args: AddDealerArgs) => invoke<DealerRow>("add_dealer", { args }),
   editDealer: (args: EditDealerArgs) => invoke<DealerRow>("edit_dealer", { args }),
+  resetDealerPassword: (args: DealerPasswordArgs) => invoke<DealerRow>("reset_dealer_password", { args }),
   setDealerStatus: (args: DealerStatusArgs) => invoke<DealerRow>("set_dealer_status", { args }),
   deleteDealer: (args: DeleteDealerArgs) => invoke<null>("delete_dealer", { args }),
   resellers: () => invoke<ResellersView>("resellers"),

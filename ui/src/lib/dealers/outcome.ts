@@ -4,5 +4,5 @@ import type { DealerRow, DealerState } from "../backend";
 
 export type DealerOutcome =
   | { kind: "added"; row: DealerRow }
-  | { kind: "saved"; row: DealerRow; details: boolean; status: DealerState | null }
+  | { kind: "saved"; row: DealerRow; details: boolean; status: DealerState | null; password: boolean }
   | { kind: "deleted"; name: string; subscribers: number };
