@@ -78,6 +78,23 @@ login-submit = Sign in
 login-busy = Signing in…
 login-new-partner = New partner?
 login-register = Register as a new partner
+login-forgot = Forgot password?
+recover-title = Recover your password
+recover-subtitle = A code by e-mail or SMS lets you choose a new one.
+recover-explain = Enter your username or the e-mail address you registered with. We send a code to your account's e-mail or phone.
+recover-login = Username or e-mail
+recover-login-hint = Dealers without an e-mail of their own: ask your partner to set a new password.
+recover-login-missing = Enter your username or e-mail address.
+recover-send = Send code
+recover-sending = Sending…
+recover-sent = If this account can recover its password, a code is on its way to its e-mail or phone. It works for { $minutes } minutes.
+recover-sent-again = A new code is on its way; the one before no longer works. It works for { $minutes } minutes.
+recover-code = Code
+recover-code-hint = The six digits from the message; it works for { $minutes } minutes.
+recover-code-missing = Enter the code from the message.
+recover-submit = Set password and sign in
+recover-resend = Send a new code
+recover-back = Back to sign-in
 login-missing = Enter your { $field ->
     [server] server address
     [username] username

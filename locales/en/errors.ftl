@@ -92,6 +92,13 @@ error-bad_password_hash = The password could not be secured. Try again.
 ## Signing in and sessions
 
 error-wrong_credentials = The username or password is not right.
+error-wrong_recovery_code = This code is not right, was used already or has expired. Ask for a new one.
+error-second_factor_required = Enter the code from your authenticator app.
+error-wrong_second_factor_code = This code is not right, or it was used already. Wait for the next one.
+error-challenge_expired = The sign-in took too long. Sign in again.
+error-second_factor_already_on = Two-factor sign-in is on already.
+error-second_factor_off = Two-factor sign-in is not on.
+error-second_factor_mandatory = This account must sign in with a second factor: it cannot be turned off.
 error-wrong_current_password = The current password is not right.
 error-password_change_required = Choose a new password first: the one you were sent must be replaced at the first sign-in.
 error-unauthenticated = Sign in first.

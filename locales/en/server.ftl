@@ -178,3 +178,17 @@ new-device-email =
         When: { $when }
 
         If this was you, there is nothing to do. If not, change your password in { -desk } at once and end the sessions you do not recognise under Settings.
+
+## Password recovery
+
+recovery-sms = { -brand }: your password recovery code is { $code }. It works for { $minutes } minutes. If you did not ask for it, ignore this message.
+recovery-email =
+    .subject = Your { -brand } password recovery code
+    .body =
+        Someone asked to recover the password of your account { $username }.
+
+        Your code: { $code }
+
+        Enter it in { -desk } within { $minutes } minutes to choose a new password. Every device signed in to the account is signed out.
+
+        If it was not you, ignore this message: your password stays as it is.

@@ -80,6 +80,23 @@ login-submit = Prijavi se
 login-busy = Prijavljivanje…
 login-new-partner = Novi partner?
 login-register = Registrujte se kao novi partner
+login-forgot = Zaboravljena lozinka?
+recover-title = Oporavak lozinke
+recover-subtitle = Kod e-poštom ili SMS-om omogućava da izaberete novu.
+recover-explain = Unesite korisničko ime ili adresu e-pošte sa kojom ste se registrovali. Kod šaljemo na e-poštu ili telefon vašeg naloga.
+recover-login = Korisničko ime ili e-pošta
+recover-login-hint = Dileri bez sopstvene e-pošte: zamolite partnera da postavi novu lozinku.
+recover-login-missing = Unesite korisničko ime ili adresu e-pošte.
+recover-send = Pošalji kod
+recover-sending = Slanje…
+recover-sent = Ako ovaj nalog može da oporavi lozinku, kod je poslat na njegovu e-poštu ili telefon. Važi { $minutes } minuta.
+recover-sent-again = Novi kod je poslat; prethodni više ne važi. Važi { $minutes } minuta.
+recover-code = Kod
+recover-code-hint = Šest cifara iz poruke; važi { $minutes } minuta.
+recover-code-missing = Unesite kod iz poruke.
+recover-submit = Postavi lozinku i prijavi se
+recover-resend = Pošalji novi kod
+recover-back = Nazad na prijavu
 login-missing = Unesite { $field ->
     [server] adresu servera
     [username] korisničko ime

@@ -89,6 +89,13 @@ error-bad_password_hash = Lozinka nije mogla da se zaštiti. Pokušajte ponovo.
 ## Prijava i sesije
 
 error-wrong_credentials = Korisničko ime ili lozinka nisu tačni.
+error-wrong_recovery_code = Ovaj kod nije tačan, već je iskorišćen ili je istekao. Zatražite novi.
+error-second_factor_required = Unesite kod iz aplikacije za autentifikaciju.
+error-wrong_second_factor_code = Ovaj kod nije tačan ili je već iskorišćen. Sačekajte sledeći.
+error-challenge_expired = Prijava je trajala predugo. Prijavite se ponovo.
+error-second_factor_already_on = Prijava u dva koraka je već uključena.
+error-second_factor_off = Prijava u dva koraka nije uključena.
+error-second_factor_mandatory = Ovaj nalog mora da se prijavljuje u dva koraka: to se ne može isključiti.
 error-wrong_current_password = Trenutna lozinka nije tačna.
 error-password_change_required = Prvo izaberite novu lozinku: poslatu lozinku morate da zamenite pri prvoj prijavi.
 error-unauthenticated = Prvo se prijavite.

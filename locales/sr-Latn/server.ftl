@@ -185,3 +185,17 @@ new-device-email =
         Vreme: { $when }
 
         Ako ste to bili vi, ne morate ništa da radite. Ako niste, odmah promenite lozinku u aplikaciji { -desk } i završite sesije koje ne prepoznajete u Podešavanjima.
+
+## Oporavak lozinke
+
+recovery-sms = { -brand }: vaš kod za oporavak lozinke je { $code }. Važi { $minutes } minuta. Ako ga niste tražili, zanemarite ovu poruku.
+recovery-email =
+    .subject = Vaš { -brand } kod za oporavak lozinke
+    .body =
+        Neko je zatražio oporavak lozinke vašeg naloga { $username }.
+
+        Vaš kod: { $code }
+
+        Unesite ga u { -desk } u roku od { $minutes } minuta da biste izabrali novu lozinku. Svi uređaji prijavljeni na nalog biće odjavljeni.
+
+        Ako to niste bili vi, zanemarite ovu poruku: vaša lozinka ostaje ista.

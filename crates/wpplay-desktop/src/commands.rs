@@ -20,6 +20,24 @@ pub struct LoginArgs {
     pub password: String,
 }
 
+/// `request_recovery`: "Forgot password?" with the username or the e-mail address.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct RecoveryArgs {
+    pub server_url: String,
+    pub login: String,
+}
+
+/// `recover_password`: the code that arrived and the new password.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct RecoverPasswordArgs {
+    pub server_url: String,
+    pub login: String,
+    pub code: String,
+    pub new_password: String,
+}
+
 /// `change_password`.
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 #[ts(export)]
@@ -359,6 +377,8 @@ macro_rules! ipc_commands {
                 register($crate::commands::RegisterArgs) -> $crate::commands::wire::registration::RegistrationResponse;
                 login($crate::commands::LoginArgs) -> $crate::view::SessionView;
                 forget_account($crate::commands::ForgetAccountArgs) -> bool;
+                request_recovery($crate::commands::RecoveryArgs) -> $crate::commands::wire::auth::RecoveryRequested;
+                recover_password($crate::commands::RecoverPasswordArgs) -> $crate::view::SessionView;
                 change_password($crate::commands::ChangePasswordArgs) -> $crate::view::SessionView;
                 password_strength($crate::commands::PasswordArgs) -> $crate::view::PasswordStrength;
                 check_form($crate::commands::FormArgs) -> Vec<$crate::view::FieldCheck>;

@@ -10,8 +10,9 @@ use wpplay_desktop::commands::{
     AddDealerArgs, AddStreamArgs, AddSubscriberArgs, AnswerRequestArgs, AuditArgs,
     ChangePasswordArgs, DealerPasswordArgs, DealerStatusArgs, DeleteDealerArgs, EditDealerArgs,
     EditSubscriberArgs, ExtendSubscriberArgs, ForgetAccountArgs, FormArgs, LanguageArgs, LoginArgs,
-    MutationArgs, PartnerArgs, RegisterArgs, RemoveResellerArgs, RequestArgs, RequestPartnerArgs,
-    ResellerSettingsArgs, ServerArgs, SubscriberArgs, UpdateProfileArgs,
+    MutationArgs, PartnerArgs, RecoverPasswordArgs, RecoveryArgs, RegisterArgs, RemoveResellerArgs,
+    RequestArgs, RequestPartnerArgs, ResellerSettingsArgs, ServerArgs, SubscriberArgs,
+    UpdateProfileArgs,
 };
 use wpplay_desktop::view::{
     DealerFilter, DealerQuery, DealerSort, LineView, Relation, RowSync, SubscriberPage,
@@ -105,6 +106,33 @@ impl Server {
             assert!(
                 Instant::now() < deadline,
                 "the credentials reach the outbox"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+}
+
+impl Server {
+    /// The six-digit code of the newest password recovery message to `recipient`.
+    async fn recovery_code(&self, recipient: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let found = std::fs::read_dir(self.data_dir.join("outbox"))
+                .into_iter()
+                .flatten()
+                .flatten()
+                .map(|e| std::fs::read_to_string(e.path()).unwrap_or_default())
+                .filter(|t| t.contains(&format!("To: {recipient}")))
+                .find_map(|t| {
+                    let at = t.find("Your code: ")? + "Your code: ".len();
+                    Some(t[at..at + 6].to_owned())
+                });
+            if let Some(code) = found {
+                return code;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "a recovery code reaches {recipient}'s outbox"
             );
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
@@ -1962,5 +1990,75 @@ async fn a_signed_out_account_s_data_can_be_removed() {
         .expect("nothing left"),
         "a second time there is nothing to remove"
     );
+    server.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_forgotten_password_is_recovered_with_a_code_and_signs_this_device_in() {
+    let server_dir = tempfile::tempdir().expect("tmp");
+    let mut server = Server::start(server_dir.path(), None).await;
+    let app_dir = tempfile::tempdir().expect("tmp");
+    let service = format!("wpplay-test-{}", uuid::Uuid::new_v4());
+    let app = core(app_dir.path(), &service, &server.url);
+    let (username, _) = ready_partner(&app, &server, "forgot@desk.rs").await;
+    app.logout().await.expect("signed out");
+
+    // An unknown login gets the same answer as a real one.
+    let unknown = app
+        .request_recovery(RecoveryArgs {
+            server_url: server.url.clone(),
+            login: "nobody@nowhere.rs".into(),
+        })
+        .await
+        .expect("asked for nobody");
+    let asked = app
+        .request_recovery(RecoveryArgs {
+            server_url: server.url.clone(),
+            login: "forgot@desk.rs".into(),
+        })
+        .await
+        .expect("asked by e-mail address");
+    assert_eq!(unknown, asked, "the answer does not tell who exists");
+    assert_eq!(asked.code_valid_minutes, 15);
+    let code = server.recovery_code("forgot@desk.rs").await;
+
+    let refused = app
+        .recover_password(RecoverPasswordArgs {
+            server_url: server.url.clone(),
+            login: username.clone(),
+            code: code.clone(),
+            new_password: "short".into(),
+        })
+        .await
+        .expect_err("a weak password is refused");
+    assert_eq!(refused.code, "password_too_weak", "{refused:?}");
+    let session = app
+        .recover_password(RecoverPasswordArgs {
+            server_url: server.url.clone(),
+            login: username.clone(),
+            code,
+            new_password: "Found-again-2026".into(),
+        })
+        .await
+        .expect("recovered with the code (kept after the weak try)");
+    assert_eq!(session.username, username);
+    assert!(!session.must_change_password);
+    app.logout().await.expect("signed out");
+    let old = app
+        .login(LoginArgs {
+            server_url: server.url.clone(),
+            username: username.clone(),
+            password: "Dealer-Net-2026".into(),
+        })
+        .await
+        .expect_err("the old password is gone");
+    assert_eq!(old.code, "wrong_credentials");
+    app.login(LoginArgs {
+        server_url: server.url.clone(),
+        username,
+        password: "Found-again-2026".into(),
+    })
+    .await
+    .expect("the new password signs in");
     server.stop().await;
 }

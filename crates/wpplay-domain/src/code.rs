@@ -105,6 +105,21 @@ codes! {
     // Signing in and sessions.
     WrongCredentials = "wrong_credentials" => Session,
     WrongCurrentPassword = "wrong_current_password" => Session,
+    /// A password recovery code that is not right, used, expired or tried too often.
+    WrongRecoveryCode = "wrong_recovery_code" => Input,
+    /// The password matched; the sign-in waits for the second factor's code.
+    SecondFactorRequired = "second_factor_required" => Session,
+    /// A two-factor code (or recovery code) that is not right or was used already.
+    WrongSecondFactorCode = "wrong_second_factor_code" => Input,
+    /// The sign-in challenge is unknown or older than its few minutes.
+    ChallengeExpired = "challenge_expired" => Session,
+    /// Two-factor sign-in is on already (enrol again after turning it off).
+    SecondFactorAlreadyOn = "second_factor_already_on" => Conflict,
+    /// Two-factor sign-in is not on for this account.
+    SecondFactorOff = "second_factor_off" => Conflict,
+    /// The account must keep two-factor sign-in (an operator, or a dealer whose partner
+    /// requires it).
+    SecondFactorMandatory = "second_factor_mandatory" => Refused,
     PasswordChangeRequired = "password_change_required" => Session,
     Unauthenticated = "unauthenticated" => Session,
     InvalidToken = "invalid_token" => Input,

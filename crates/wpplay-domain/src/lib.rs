@@ -21,6 +21,7 @@ pub mod registration;
 pub mod release;
 pub mod requests;
 pub mod sync;
+pub mod totp;
 pub mod validate;
 
 pub use code::Code;

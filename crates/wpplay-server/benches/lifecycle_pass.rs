@@ -50,6 +50,10 @@ async fn main() -> anyhow::Result<()> {
             must_change_password: Set(false),
             feed_seq: Set(0),
             language: Set("en".to_owned()),
+            totp_secret: Set(None),
+            totp_pending_secret: Set(None),
+            totp_enabled_at: Set(None),
+            totp_last_step: Set(None),
             created_at: Set(at(i)),
             updated_at: Set(at(i)),
         }))
@@ -71,6 +75,7 @@ async fn main() -> anyhow::Result<()> {
             version: Set(1),
             anchor_day: Set(None),
             pending_package_id: Set(None),
+            dealers_need_second_factor: Set(false),
         }))
         .exec_without_returning(&txn)
         .await?;

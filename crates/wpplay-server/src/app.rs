@@ -29,6 +29,8 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("POST", "/api/v1/auth/refresh"),
     ("POST", "/api/v1/auth/logout"),
     ("POST", "/api/v1/auth/password"),
+    ("POST", "/api/v1/auth/recovery"),
+    ("POST", "/api/v1/auth/recovery/confirm"),
     ("GET", "/api/v1/me"),
     ("GET", "/api/v1/sessions"),
     ("DELETE", "/api/v1/sessions/{id}"),
@@ -62,6 +64,14 @@ pub fn router(state: AppState) -> Router {
         .route("/api/v1/auth/refresh", post(routes::auth::refresh))
         .route("/api/v1/auth/logout", post(routes::auth::logout))
         .route("/api/v1/auth/password", post(routes::auth::change_password))
+        .route(
+            "/api/v1/auth/recovery",
+            post(routes::auth::request_recovery),
+        )
+        .route(
+            "/api/v1/auth/recovery/confirm",
+            post(routes::auth::recover_password),
+        )
         .route("/api/v1/me", get(routes::me::me))
         .route("/api/v1/sessions", get(routes::sessions::list))
         .route(

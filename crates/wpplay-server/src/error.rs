@@ -17,6 +17,8 @@ pub struct ApiError {
     pub field: Option<&'static str>,
     /// Seconds, for `429 Too Many Requests`.
     pub retry_after: Option<i64>,
+    /// The sign-in challenge of a `second_factor_required` answer.
+    pub challenge: Option<String>,
 }
 
 pub type ApiResult<T> = Result<T, ApiError>;
@@ -29,6 +31,7 @@ impl ApiError {
             message: message.into(),
             field: None,
             retry_after: None,
+            challenge: None,
         }
     }
 
@@ -61,6 +64,7 @@ impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let mut body = ErrorBody::new(self.code, self.message);
         body.field = self.field.map(str::to_owned);
+        body.challenge = self.challenge;
         let mut response = (self.status, Json(body)).into_response();
         if let Some(secs) = self.retry_after
             && let Ok(v) = HeaderValue::from_str(&secs.max(1).to_string())

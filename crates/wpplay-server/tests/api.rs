@@ -34,6 +34,8 @@ mod ops;
 mod package_limits;
 #[path = "api/rations.rs"]
 mod rations;
+#[path = "api/recovery.rs"]
+mod recovery;
 #[path = "api/registration.rs"]
 mod registration;
 #[path = "api/releases.rs"]

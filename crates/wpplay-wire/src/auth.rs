@@ -112,6 +112,40 @@ pub struct SessionsEnded {
     pub ended: u32,
 }
 
+/// `POST /api/v1/auth/recovery`: a password recovery code, please.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RecoveryRequest {
+    /// The username, or the e-mail address a partner or reseller registered with.
+    #[schema(max_length = 254)]
+    pub login: String,
+}
+
+/// The answer to a recovery request: the same whether or not the account exists.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema, TS)]
+#[ts(export)]
+pub struct RecoveryRequested {
+    pub message: String,
+    /// How long a code sent now works.
+    pub code_valid_minutes: i64,
+}
+
+/// `POST /api/v1/auth/recovery/confirm`: the code received and the new password. The
+/// answer signs this device in; every other session of the account ends.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RecoverPasswordRequest {
+    #[schema(max_length = 254)]
+    pub login: String,
+    #[schema(max_length = 32)]
+    pub code: String,
+    /// At most 128 characters.
+    #[schema(max_length = 128)]
+    pub new_password: String,
+    #[serde(default)]
+    pub device: Option<Device>,
+}
+
 /// `POST /api/v1/auth/refresh`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]

@@ -16,6 +16,11 @@ pub struct ErrorBody {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub field: Option<String>,
+    /// With `second_factor_required`: the sign-in's challenge, to send back with the
+    /// code (`POST /api/v1/auth/second-factor`) within a few minutes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub challenge: Option<String>,
 }
 
 impl ErrorBody {
@@ -24,6 +29,7 @@ impl ErrorBody {
             code,
             message: message.into(),
             field: None,
+            challenge: None,
         }
     }
 

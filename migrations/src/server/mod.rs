@@ -13,3 +13,4 @@ pub mod m20261206_000002_retired_refresh_tokens;
 pub mod m20261206_000003_rations;
 pub mod m20261207_000001_languages;
 pub mod m20261207_000002_session_devices;
+pub mod m20261207_000003_account_safety;

@@ -12,6 +12,7 @@ mod devices;
 mod export;
 mod live;
 mod network;
+mod recovery;
 mod resellers;
 mod state;
 mod subscribers;
@@ -62,7 +63,7 @@ const KEYCHAIN_LOAD_FAILED: &str = "keychain-load-failed";
 
 /// This computer as the account's list of sessions shows it: its name, the operating
 /// system and the app's version.
-fn this_device() -> Device {
+pub(crate) fn this_device() -> Device {
     let name: String = hostname::get()
         .map(|n| n.to_string_lossy().trim().to_owned())
         .ok()
@@ -393,6 +394,18 @@ impl Core {
             )
             .await
             .map_err(CallError::body)?;
+        self.begin_session(&server_url, api, tokens).await
+    }
+
+    /// Opens the session `tokens` started (a sign-in, a recovery): the refresh token to
+    /// the keychain, the account's replica, a first sync.
+    async fn begin_session(
+        &self,
+        server_url: &str,
+        api: ApiClient,
+        tokens: TokenResponse,
+    ) -> CoreResult<SessionView> {
+        let server_url = server_url.to_owned();
         if let Some(old) = self.session.write().await.take() {
             old.replica.close().await;
         }

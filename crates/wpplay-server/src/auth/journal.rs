@@ -22,6 +22,10 @@ pub enum Event {
     /// guesser cannot flood the log).
     SignInBlocked,
     PasswordChanged,
+    /// A recovery code was sent (to the account's own channel).
+    PasswordRecoveryRequested,
+    /// A recovery code set a new password.
+    PasswordRecovered,
     SignedOut,
     /// One session ended from another of the account's devices.
     SessionEnded,
@@ -36,6 +40,8 @@ impl Event {
             Event::SignInFailed => "sign_in_failed",
             Event::SignInBlocked => "sign_in_blocked",
             Event::PasswordChanged => "password_changed",
+            Event::PasswordRecoveryRequested => "password_recovery_requested",
+            Event::PasswordRecovered => "password_recovered",
             Event::SignedOut => "signed_out",
             Event::SessionEnded => "session_ended",
             Event::OtherSessionsEnded => "other_sessions_ended",

@@ -4,6 +4,7 @@
 pub mod journal;
 pub mod password;
 pub mod password_change;
+pub mod recovery;
 pub mod refresh;
 pub mod session;
 pub mod sessions;

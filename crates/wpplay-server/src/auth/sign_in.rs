@@ -105,6 +105,18 @@ pub async fn sign_in(
         }
     };
     throttle::succeeded(db, &keys[0], &keys[1..], now).await?;
+    finish(db, settings, account, (client, device), now).await
+}
+
+/// The account proved who it is (its password, or a recovery code): a dealer switched
+/// off stops here, anyone else gets a session (the owner told of a new device).
+pub(crate) async fn finish(
+    db: &DatabaseConnection,
+    settings: &Settings,
+    account: account::Model,
+    (client, device): (IpAddr, Option<DeviceRow>),
+    now: DateTime<Utc>,
+) -> Result<Result<Tokens, Refused>, DbErr> {
     if Role::parse(&account.role) == Some(Role::Dealer) {
         let d = dealer::Entity::find()
             .filter(dealer::Column::AccountId.eq(account.id))

@@ -127,6 +127,7 @@ pub async fn create(
                 version: Set(1),
                 anchor_day: Set(None),
                 pending_package_id: Set(None),
+                dealers_need_second_factor: Set(false),
             }
             .insert(db)
             .await?;

@@ -2,6 +2,7 @@
 
 use crate::auth::journal::{self, Event};
 use crate::auth::password_change::{self, PasswordChange};
+use crate::auth::recovery;
 use crate::auth::sign_in::{self, sign_in};
 use crate::auth::throttle::TooManyAttempts;
 use crate::auth::token::Tokens;
@@ -16,7 +17,8 @@ use axum::http::StatusCode;
 use wpplay_domain::Code;
 use wpplay_domain::ErrorCode;
 use wpplay_wire::auth::{
-    ChangePasswordRequest, LoginRequest, Me, RefreshRequest, Role, TokenResponse,
+    ChangePasswordRequest, LoginRequest, Me, RecoverPasswordRequest, RecoveryRequest,
+    RecoveryRequested, RefreshRequest, Role, TokenResponse,
 };
 
 /// Signs in with username and password.
@@ -43,18 +45,92 @@ pub async fn login(
     .await?;
     match signed_in {
         Ok(t) => Ok(Json(tokens(t))),
-        Err(sign_in::Refused::TooMany(t)) => Err(too_many(t)),
-        Err(e @ sign_in::Refused::MissingField) => Err(ApiError::new(
+        Err(e) => Err(signed_in_refusal(e)),
+    }
+}
+
+/// How a sign-in that opened no session answers.
+fn signed_in_refusal(e: sign_in::Refused) -> ApiError {
+    match e {
+        sign_in::Refused::TooMany(t) => too_many(t),
+        e @ sign_in::Refused::MissingField => {
+            ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, e.code(), e.to_string())
+        }
+        e @ sign_in::Refused::WrongCredentials => ApiError::unauthorized(e.code(), e.to_string()),
+        e @ sign_in::Refused::DealerInactive => ApiError::forbidden(e.code(), e.to_string()),
+    }
+}
+
+/// Asks for a password recovery code, sent by the account's own channel (e-mail or SMS).
+/// The answer is the same whether or not the account exists; only a flood from one
+/// address is refused.
+#[utoipa::path(post, path = "/api/v1/auth/recovery", request_body = RecoveryRequest,
+    responses((status = 202, body = RecoveryRequested)))]
+pub async fn request_recovery(
+    State(state): State<AppState>,
+    ClientAddr(client): ClientAddr,
+    ApiJson(req): ApiJson<RecoveryRequest>,
+) -> ApiResult<(StatusCode, Json<RecoveryRequested>)> {
+    let login = wpplay_domain::validate::label("login", &req.login, 254)?;
+    match recovery::request(&state.db, &login, client, state.clock.now()).await? {
+        Ok(()) => Ok((
+            StatusCode::ACCEPTED,
+            Json(RecoveryRequested {
+                // Never echoes what was asked: the answer is the same for every login.
+                message: format!(
+                    "If this is an account that can recover its password, a code is on its way to its e-mail or phone. It works for {} minutes.",
+                    recovery::CODE_MINUTES
+                ),
+                code_valid_minutes: recovery::CODE_MINUTES,
+            }),
+        )),
+        Err(t) => Err(too_many(t)),
+    }
+}
+
+/// Uses a recovery code: sets the new password, ends every session of the account and
+/// signs this device in (or asks for the second factor, as a sign-in does).
+#[utoipa::path(post, path = "/api/v1/auth/recovery/confirm", request_body = RecoverPasswordRequest,
+    responses((status = 200, body = TokenResponse)))]
+pub async fn recover_password(
+    State(state): State<AppState>,
+    ClientAddr(client): ClientAddr,
+    ApiJson(req): ApiJson<RecoverPasswordRequest>,
+) -> ApiResult<Json<TokenResponse>> {
+    let login = wpplay_domain::validate::label("login", &req.login, 254)?;
+    let device = req
+        .device
+        .as_ref()
+        .map(sessions::DeviceRow::of)
+        .transpose()?;
+    let r = recovery::Recovery {
+        login,
+        code: req.code,
+        new_password: req.new_password,
+    };
+    match recovery::confirm(
+        &state.db,
+        &state.settings,
+        r,
+        (client, device),
+        state.clock.now(),
+    )
+    .await?
+    {
+        Ok(t) => Ok(Json(tokens(t))),
+        Err(recovery::Refused::TooMany(t)) => Err(too_many(t)),
+        Err(recovery::Refused::Weak(e)) => Err(e.into()),
+        Err(e @ recovery::Refused::WrongCode) => Err(ApiError::new(
             StatusCode::UNPROCESSABLE_ENTITY,
             e.code(),
             e.to_string(),
         )),
-        Err(e @ sign_in::Refused::WrongCredentials) => {
-            Err(ApiError::unauthorized(e.code(), e.to_string()))
-        }
-        Err(e @ sign_in::Refused::DealerInactive) => {
-            Err(ApiError::forbidden(e.code(), e.to_string()))
-        }
+        Err(e @ recovery::Refused::Hashing) => Err(ApiError::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            e.code(),
+            e.to_string(),
+        )),
+        Err(recovery::Refused::SignIn(e)) => Err(signed_in_refusal(e)),
     }
 }
 

@@ -22,6 +22,8 @@ use wpplay_domain::Code;
         super::auth::refresh,
         super::auth::logout,
         super::auth::change_password,
+        super::auth::request_recovery,
+        super::auth::recover_password,
         super::sessions::list,
         super::sessions::end,
         super::sessions::end_others,
@@ -119,6 +121,34 @@ pub const ROUTE_ERRORS: &[RouteErrors] = {
                         PasswordTooLong,
                         PasswordUnchanged,
                         WrongCurrentPassword,
+                    ],
+                ),
+                (429, &[TooManyAttempts]),
+                (503, &[HashingUnavailable]),
+            ],
+        ),
+        (
+            "POST",
+            "/api/v1/auth/recovery",
+            &[
+                (422, &[MissingField, FieldTooLong, InvalidText]),
+                (429, &[TooManyAttempts]),
+            ],
+        ),
+        (
+            "POST",
+            "/api/v1/auth/recovery/confirm",
+            &[
+                (403, &[DealerInactive]),
+                (
+                    422,
+                    &[
+                        MissingField,
+                        FieldTooLong,
+                        InvalidText,
+                        WrongRecoveryCode,
+                        PasswordTooWeak,
+                        PasswordTooLong,
                     ],
                 ),
                 (429, &[TooManyAttempts]),

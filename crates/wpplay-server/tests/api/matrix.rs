@@ -322,6 +322,9 @@ fn expected_status(path: &str, actor: Actor) -> u16 {
         "/api/v1/desktop/releases/{target}/{version}/{file}" => 404,
         "/api/v1/registrations" => 422,
         "/api/v1/auth/login" | "/api/v1/auth/refresh" => 401,
+        // Public and the same for everyone; a made-up code is wrong for anyone.
+        "/api/v1/auth/recovery" => 202,
+        "/api/v1/auth/recovery/confirm" => 422,
         // Only the payment provider's signature opens it; no token does.
         "/api/v1/payments/webhook" => 401,
         _ if !signed_in => 401,
@@ -402,6 +405,10 @@ async fn every_route_as_every_actor(backend: Backend) {
                     json!({"username": format!("nobody.{actor:?}"), "password": "wrong-pass-123"}),
                 ),
                 "/api/v1/auth/refresh" => Some(json!({"refresh_token": "bogus"})),
+                "/api/v1/auth/recovery" => Some(json!({"login": format!("nobody.{actor:?}")})),
+                "/api/v1/auth/recovery/confirm" => Some(
+                    json!({"login": format!("nobody.{actor:?}"), "code": "000000", "new_password": "Another-pass-2026"}),
+                ),
                 "/api/v1/billing/package" => Some(json!({"package_id": 999_999})),
                 "/api/v1/auth/password" => Some(
                     json!({"current_password": "wrong-pass-123", "new_password": "Another-pass-2026"}),

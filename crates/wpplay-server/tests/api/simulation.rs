@@ -79,6 +79,7 @@ async fn seed_partners(db: &DatabaseConnection, rng: &mut StdRng) -> BTreeMap<i6
             version: Set(1),
             anchor_day: Set(None),
             pending_package_id: Set(None),
+            dealers_need_second_factor: Set(false),
         }
         .insert(&txn)
         .await

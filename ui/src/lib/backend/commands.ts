@@ -39,6 +39,9 @@ import type { PackageChoice } from "./bindings/PackageChoice";
 import type { PartnerArgs } from "./bindings/PartnerArgs";
 import type { PasswordArgs } from "./bindings/PasswordArgs";
 import type { PasswordStrength } from "./bindings/PasswordStrength";
+import type { RecoverPasswordArgs } from "./bindings/RecoverPasswordArgs";
+import type { RecoveryArgs } from "./bindings/RecoveryArgs";
+import type { RecoveryRequested } from "./bindings/RecoveryRequested";
 import type { RegisterArgs } from "./bindings/RegisterArgs";
 import type { RegistrationResponse } from "./bindings/RegistrationResponse";
 import type { RemoveResellerArgs } from "./bindings/RemoveResellerArgs";
@@ -63,7 +66,7 @@ import type { SyncStatus } from "./bindings/SyncStatus";
 import type { UpdateProfileArgs } from "./bindings/UpdateProfileArgs";
 import type { UpdateStatus } from "./bindings/UpdateStatus";
 
-export type { AddDealerArgs, AddStreamArgs, AddSubscriberArgs, AnswerRequestArgs, AuditArgs, AuditEntry, BillingView, ChangePackageArgs, ChangePackageResponse, ChangePasswordArgs, ContentView, CsvExport, Dashboard, DealerPage, DealerPasswordArgs, DealerQuery, DealerRow, DealerStatusArgs, DeleteDealerArgs, DirectoryEntry, DirectoryRow, EditDealerArgs, EditSubscriberArgs, ExtendSubscriberArgs, FieldCheck, ForgetAccountArgs, FormArgs, InvoiceArgs, LanguageArgs, LanguageView, LineDays, LineDaysArgs, LoginArgs, MutationArgs, Package, PackageChoice, PartnerArgs, PasswordArgs, PasswordStrength, RegisterArgs, RegistrationResponse, RemoveResellerArgs, RequestArgs, RequestPartnerArgs, RequestsView, ResellerSettingsArgs, ResellerSettingsView, ResellersView, SavedFile, ServerArgs, SessionArgs, SessionInfo, SessionView, StartupView, StreamArgs, SubscriberArgs, SubscriberPage, SubscriberQuery, SubscriberRow, SyncStatus, UpdateProfileArgs, UpdateStatus };
+export type { AddDealerArgs, AddStreamArgs, AddSubscriberArgs, AnswerRequestArgs, AuditArgs, AuditEntry, BillingView, ChangePackageArgs, ChangePackageResponse, ChangePasswordArgs, ContentView, CsvExport, Dashboard, DealerPage, DealerPasswordArgs, DealerQuery, DealerRow, DealerStatusArgs, DeleteDealerArgs, DirectoryEntry, DirectoryRow, EditDealerArgs, EditSubscriberArgs, ExtendSubscriberArgs, FieldCheck, ForgetAccountArgs, FormArgs, InvoiceArgs, LanguageArgs, LanguageView, LineDays, LineDaysArgs, LoginArgs, MutationArgs, Package, PackageChoice, PartnerArgs, PasswordArgs, PasswordStrength, RecoverPasswordArgs, RecoveryArgs, RecoveryRequested, RegisterArgs, RegistrationResponse, RemoveResellerArgs, RequestArgs, RequestPartnerArgs, RequestsView, ResellerSettingsArgs, ResellerSettingsView, ResellersView, SavedFile, ServerArgs, SessionArgs, SessionInfo, SessionView, StartupView, StreamArgs, SubscriberArgs, SubscriberPage, SubscriberQuery, SubscriberRow, SyncStatus, UpdateProfileArgs, UpdateStatus };
 
 export const commands = {
   startup: () => invoke<StartupView>("startup"),
@@ -73,6 +76,8 @@ export const commands = {
   register: (args: RegisterArgs) => invoke<RegistrationResponse>("register", { args }),
   login: (args: LoginArgs) => invoke<SessionView>("login", { args }),
   forgetAccount: (args: ForgetAccountArgs) => invoke<boolean>("forget_account", { args }),
+  requestRecovery: (args: RecoveryArgs) => invoke<RecoveryRequested>("request_recovery", { args }),
+  recoverPassword: (args: RecoverPasswordArgs) => invoke<SessionView>("recover_password", { args }),
   changePassword: (args: ChangePasswordArgs) => invoke<SessionView>("change_password", { args }),
   passwordStrength: (args: PasswordArgs) => invoke<PasswordStrength>("password_strength", { args }),
   checkForm: (args: FormArgs) => invoke<Array<FieldCheck>>("check_form", { args }),

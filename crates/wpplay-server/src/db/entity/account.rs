@@ -14,6 +14,13 @@ pub struct Model {
     pub feed_seq: i64,
     /// The language messages to this person are written in: `en`, `sr-Latn`, `sr-Cyrl`.
     pub language: String,
+    /// The TOTP secret (base32) of a confirmed two-factor sign-in; `None` without one.
+    pub totp_secret: Option<String>,
+    /// A secret handed out for enrolment, until its first code confirms it.
+    pub totp_pending_secret: Option<String>,
+    pub totp_enabled_at: Option<DateTimeUtc>,
+    /// The time step of the last code accepted: a code of it or before is not taken again.
+    pub totp_last_step: Option<i64>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

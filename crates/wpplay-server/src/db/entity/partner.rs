@@ -22,6 +22,8 @@ pub struct Model {
     pub anchor_day: Option<i32>,
     /// A cheaper package chosen during a paid period: it applies from the next period.
     pub pending_package_id: Option<i64>,
+    /// The partner requires its dealers to sign in with a second factor.
+    pub dealers_need_second_factor: bool,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -9,4 +9,9 @@ export type ErrorBody = { code: Code, message: string,
 /**
  * The field of the request the error is about (e.g. `email`), if it is about one.
  */
-field?: string, };
+field?: string, 
+/**
+ * With `second_factor_required`: the sign-in's challenge, to send back with the
+ * code (`POST /api/v1/auth/second-factor`) within a few minutes.
+ */
+challenge?: string, };
