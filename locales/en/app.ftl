@@ -79,6 +79,14 @@ login-busy = Signing in…
 login-new-partner = New partner?
 login-register = Register as a new partner
 login-forgot = Forgot password?
+login-code-title = Two-step sign-in
+login-code-explain = Your password is right. Enter the 6-digit code your authenticator app shows for WP Play, or one of your recovery codes.
+login-code = Code
+login-code-hint = A new code appears every 30 seconds; each works once.
+login-code-missing = Enter the code from your authenticator app.
+login-code-submit = Verify and sign in
+login-code-busy = Checking…
+login-code-back = Use a different account
 recover-title = Recover your password
 recover-subtitle = A code by e-mail or SMS lets you choose a new one.
 recover-explain = Enter your username or the e-mail address you registered with. We send a code to your account's e-mail or phone.
@@ -421,3 +429,39 @@ devices-end = Sign out
 devices-end-others = Sign out all others
 devices-ended = That device is signed out.
 devices-others-ended = Every other device is signed out.
+
+## Two-factor sign-in (Settings)
+
+twofa-title = Two-factor sign-in
+twofa-off = Off. Turn it on and every sign-in asks for a code from an authenticator app on your phone (Google Authenticator, Microsoft Authenticator, Aegis…) after the password.
+twofa-start = Turn on two-factor sign-in
+twofa-on = On
+twofa-on-since = On since { $when }
+twofa-codes-left = { $count ->
+    [one] 1 recovery code left
+   *[other] { $count } recovery codes left
+}
+twofa-required = Your account must use two-factor sign-in, so it stays on.
+twofa-required-first = Your account must use two-factor sign-in before you can continue. Set it up now; it takes a minute.
+twofa-step-scan = 1. Scan this QR code with your authenticator app.
+twofa-step-type = Or type this key into the app by hand:
+twofa-step-code = 2. Enter the 6-digit code the app now shows.
+twofa-qr-alt = QR code for your authenticator app
+twofa-code = Code from the app
+twofa-confirm = Confirm and turn on
+twofa-cancel = Cancel
+twofa-codes-title = Save your recovery codes
+twofa-codes-explain = If you lose your phone, each of these codes signs you in once instead of the app's code. They are shown only now: print them or keep them in a password manager.
+twofa-codes-copy = Copy codes
+twofa-codes-copied = The recovery codes are copied.
+twofa-codes-done = I have saved them
+twofa-enabled = Two-factor sign-in is on.
+twofa-disable-code = Current code
+twofa-disable = Turn off
+twofa-disabled = Two-factor sign-in is off.
+twofa-dealers = My dealers must use two-factor sign-in
+twofa-dealers-note = A dealer without it is asked to set it up at its next request.
+twofa-dealers-on = Your dealers must now sign in with two-factor sign-in.
+twofa-dealers-off = Your dealers may sign in with their password alone.
+twofa-need-connection = Two-factor sign-in is set up with a connection to the server.
+twofa-setup-title = Set up two-factor sign-in

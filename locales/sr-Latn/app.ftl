@@ -81,6 +81,14 @@ login-busy = Prijavljivanje…
 login-new-partner = Novi partner?
 login-register = Registrujte se kao novi partner
 login-forgot = Zaboravljena lozinka?
+login-code-title = Prijava u dva koraka
+login-code-explain = Lozinka je tačna. Unesite šestocifreni kod koji vaša aplikacija za autentifikaciju prikazuje za WP Play, ili jedan od kodova za oporavak.
+login-code = Kod
+login-code-hint = Novi kod se pojavljuje na svakih 30 sekundi; svaki važi jednom.
+login-code-missing = Unesite kod iz aplikacije za autentifikaciju.
+login-code-submit = Proveri i prijavi se
+login-code-busy = Proveravam…
+login-code-back = Koristi drugi nalog
 recover-title = Oporavak lozinke
 recover-subtitle = Kod e-poštom ili SMS-om omogućava da izaberete novu.
 recover-explain = Unesite korisničko ime ili adresu e-pošte sa kojom ste se registrovali. Kod šaljemo na e-poštu ili telefon vašeg naloga.
@@ -434,3 +442,40 @@ devices-end = Odjavi
 devices-end-others = Odjavi sve ostale
 devices-ended = Taj uređaj je odjavljen.
 devices-others-ended = Svi ostali uređaji su odjavljeni.
+
+## Two-factor sign-in (Settings)
+
+twofa-title = Prijava u dva koraka
+twofa-off = Isključena. Uključite je i svaka prijava će posle lozinke tražiti kod iz aplikacije za autentifikaciju na telefonu (Google Authenticator, Microsoft Authenticator, Aegis…).
+twofa-start = Uključi prijavu u dva koraka
+twofa-on = Uključena
+twofa-on-since = Uključena od { $when }
+twofa-codes-left = { $count ->
+    [one] preostao je { $count } kod za oporavak
+    [few] preostala su { $count } koda za oporavak
+   *[other] preostalo je { $count } kodova za oporavak
+}
+twofa-required = Vaš nalog mora da koristi prijavu u dva koraka, pa ostaje uključena.
+twofa-required-first = Vaš nalog mora da koristi prijavu u dva koraka pre nego što nastavite. Podesite je sada; traje minut.
+twofa-step-scan = 1. Skenirajte ovaj QR kod aplikacijom za autentifikaciju.
+twofa-step-type = Ili ručno unesite ovaj ključ u aplikaciju:
+twofa-step-code = 2. Unesite šestocifreni kod koji aplikacija sada prikazuje.
+twofa-qr-alt = QR kod za aplikaciju za autentifikaciju
+twofa-code = Kod iz aplikacije
+twofa-confirm = Potvrdi i uključi
+twofa-cancel = Otkaži
+twofa-codes-title = Sačuvajte kodove za oporavak
+twofa-codes-explain = Ako izgubite telefon, svaki od ovih kodova vas jednom prijavljuje umesto koda iz aplikacije. Prikazuju se samo sada: odštampajte ih ili ih čuvajte u menadžeru lozinki.
+twofa-codes-copy = Kopiraj kodove
+twofa-codes-copied = Kodovi za oporavak su kopirani.
+twofa-codes-done = Sačuvao sam ih
+twofa-enabled = Prijava u dva koraka je uključena.
+twofa-disable-code = Trenutni kod
+twofa-disable = Isključi
+twofa-disabled = Prijava u dva koraka je isključena.
+twofa-dealers = Moji dileri moraju da koriste prijavu u dva koraka
+twofa-dealers-note = Diler koji je nema biće zamoljen da je podesi pri sledećem zahtevu.
+twofa-dealers-on = Vaši dileri sada moraju da se prijavljuju u dva koraka.
+twofa-dealers-off = Vaši dileri mogu da se prijave samo lozinkom.
+twofa-need-connection = Prijava u dva koraka se podešava uz vezu sa serverom.
+twofa-setup-title = Podesite prijavu u dva koraka

@@ -38,6 +38,30 @@ pub struct RecoverPasswordArgs {
     pub new_password: String,
 }
 
+/// `second_factor_sign_in`: the second step of a sign-in that answered
+/// `second_factor_required` (its `challenge`), with the code from the authenticator app.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct SecondFactorArgs {
+    pub server_url: String,
+    pub challenge: String,
+    pub code: String,
+}
+
+/// `confirm_second_factor` and `disable_second_factor`: a current code.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct SecondFactorCodeArgs {
+    pub code: String,
+}
+
+/// `set_dealer_second_factor`: whether the partner's dealers must use two-factor sign-in.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct DealerSecondFactorArgs {
+    pub required: bool,
+}
+
 /// `change_password`.
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 #[ts(export)]
@@ -379,6 +403,12 @@ macro_rules! ipc_commands {
                 forget_account($crate::commands::ForgetAccountArgs) -> bool;
                 request_recovery($crate::commands::RecoveryArgs) -> $crate::commands::wire::auth::RecoveryRequested;
                 recover_password($crate::commands::RecoverPasswordArgs) -> $crate::view::SessionView;
+                second_factor_sign_in($crate::commands::SecondFactorArgs) -> $crate::view::SessionView;
+                second_factor() -> $crate::commands::wire::auth::SecondFactorStatus;
+                enrol_second_factor() -> $crate::view::SecondFactorSetup;
+                confirm_second_factor($crate::commands::SecondFactorCodeArgs) -> $crate::commands::wire::auth::SecondFactorEnabled;
+                disable_second_factor($crate::commands::SecondFactorCodeArgs) -> $crate::commands::wire::auth::SecondFactorStatus;
+                set_dealer_second_factor($crate::commands::DealerSecondFactorArgs) -> $crate::commands::wire::auth::SecondFactorStatus;
                 change_password($crate::commands::ChangePasswordArgs) -> $crate::view::SessionView;
                 password_strength($crate::commands::PasswordArgs) -> $crate::view::PasswordStrength;
                 check_form($crate::commands::FormArgs) -> Vec<$crate::view::FieldCheck>;

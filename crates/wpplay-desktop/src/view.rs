@@ -17,6 +17,19 @@ pub struct SessionView {
     pub role: Role,
     /// The generated password must be replaced before anything else.
     pub must_change_password: bool,
+    /// Two-factor sign-in must be set up before anything else (a dealer whose partner
+    /// requires it, an operator).
+    pub second_factor_setup_required: bool,
+}
+
+/// Setting up two-factor sign-in: the new secret for the authenticator app, as text
+/// (grouped by four) and as a QR code (an SVG image), shown once.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct SecondFactorSetup {
+    pub secret: String,
+    pub otpauth_uri: String,
+    pub qr_svg: String,
 }
 
 /// What the app found when it started.

@@ -7,7 +7,7 @@ use crate::settings::Settings;
 use crate::state::AppState;
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
-use axum::routing::{get, post};
+use axum::routing::{get, post, put};
 use std::sync::Arc;
 use tokio::net::TcpListener;
 use tokio::sync::Notify;
@@ -31,6 +31,12 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("POST", "/api/v1/auth/password"),
     ("POST", "/api/v1/auth/recovery"),
     ("POST", "/api/v1/auth/recovery/confirm"),
+    ("POST", "/api/v1/auth/second-factor"),
+    ("GET", "/api/v1/auth/second-factor"),
+    ("POST", "/api/v1/auth/second-factor/enrol"),
+    ("POST", "/api/v1/auth/second-factor/confirm"),
+    ("POST", "/api/v1/auth/second-factor/disable"),
+    ("PUT", "/api/v1/partner/dealer-second-factor"),
     ("GET", "/api/v1/me"),
     ("GET", "/api/v1/sessions"),
     ("DELETE", "/api/v1/sessions/{id}"),
@@ -64,6 +70,26 @@ pub fn router(state: AppState) -> Router {
         .route("/api/v1/auth/refresh", post(routes::auth::refresh))
         .route("/api/v1/auth/logout", post(routes::auth::logout))
         .route("/api/v1/auth/password", post(routes::auth::change_password))
+        .route(
+            "/api/v1/auth/second-factor",
+            get(routes::second_factor::status).post(routes::second_factor::sign_in),
+        )
+        .route(
+            "/api/v1/auth/second-factor/enrol",
+            post(routes::second_factor::enrol),
+        )
+        .route(
+            "/api/v1/auth/second-factor/confirm",
+            post(routes::second_factor::confirm),
+        )
+        .route(
+            "/api/v1/auth/second-factor/disable",
+            post(routes::second_factor::disable),
+        )
+        .route(
+            "/api/v1/partner/dealer-second-factor",
+            put(routes::second_factor::dealer_rule),
+        )
         .route(
             "/api/v1/auth/recovery",
             post(routes::auth::request_recovery),

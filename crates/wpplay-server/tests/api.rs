@@ -42,6 +42,8 @@ mod registration;
 mod releases;
 #[path = "api/resellers.rs"]
 mod resellers;
+#[path = "api/second_factor.rs"]
+mod second_factor;
 #[path = "api/sessions.rs"]
 mod sessions;
 #[path = "api/simulation.rs"]

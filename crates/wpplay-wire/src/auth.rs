@@ -146,6 +146,69 @@ pub struct RecoverPasswordRequest {
     pub device: Option<Device>,
 }
 
+/// `POST /api/v1/auth/second-factor`: the second step of a sign-in that answered
+/// `second_factor_required`: its challenge and a code from the authenticator app (or one
+/// of the account's recovery codes).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SecondFactorRequest {
+    #[schema(max_length = 64)]
+    pub challenge: String,
+    /// Six digits from the app, or a recovery code (`xxxx-xxxx`).
+    #[schema(max_length = 32)]
+    pub code: String,
+}
+
+/// `GET /api/v1/auth/second-factor`: the account's two-factor sign-in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema, TS)]
+#[ts(export)]
+pub struct SecondFactorStatus {
+    pub enabled: bool,
+    pub enabled_at: Option<DateTime<Utc>>,
+    /// Unused recovery codes.
+    pub recovery_codes_left: u32,
+    /// The account may not sign in without it (an operator; a dealer whose partner
+    /// requires it), so it cannot be switched off.
+    pub required: bool,
+    /// For a partner: whether its dealers must use it.
+    pub dealers_required: Option<bool>,
+}
+
+/// `POST /api/v1/auth/second-factor/enrol`: a new secret, to be confirmed by its first
+/// code. Shown once, as text and as the `otpauth://` address an authenticator app reads
+/// from a QR code.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema, TS)]
+#[ts(export)]
+pub struct SecondFactorEnrolment {
+    pub secret: String,
+    pub otpauth_uri: String,
+}
+
+/// `POST /api/v1/auth/second-factor/confirm` and `/disable`: a current code from the
+/// authenticator app.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SecondFactorCode {
+    #[schema(max_length = 32)]
+    pub code: String,
+}
+
+/// Two-factor sign-in is on: the ten single-use recovery codes, shown this once.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema, TS)]
+#[ts(export)]
+pub struct SecondFactorEnabled {
+    pub recovery_codes: Vec<String>,
+}
+
+/// `PUT /api/v1/partner/dealer-second-factor`: whether the partner's dealers must sign
+/// in with a second factor.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema, TS)]
+#[ts(export)]
+#[serde(deny_unknown_fields)]
+pub struct DealerSecondFactorRule {
+    pub required: bool,
+}
+
 /// `POST /api/v1/auth/refresh`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -164,6 +227,10 @@ pub struct TokenResponse {
     pub role: Role,
     /// True until the generated password has been replaced; nothing else is allowed before.
     pub must_change_password: bool,
+    /// True while the account must set up two-factor sign-in before anything else (an
+    /// operator; a dealer whose partner requires it).
+    #[serde(default)]
+    pub second_factor_setup_required: bool,
 }
 
 /// `POST /api/v1/auth/password`.

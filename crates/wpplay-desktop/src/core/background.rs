@@ -17,7 +17,7 @@ impl Core {
         let (replica, must_change) = {
             let guard = self.session.read().await;
             let s = guard.as_ref().ok_or_else(not_signed_in)?;
-            (s.replica.clone(), s.must_change_password)
+            (s.replica.clone(), !s.ready())
         };
         if !must_change {
             let now = self.cfg.clock.now();
@@ -61,7 +61,7 @@ impl Core {
                 .read()
                 .await
                 .as_ref()
-                .is_some_and(|s| !s.must_change_password);
+                .is_some_and(super::state::Session::ready);
             if !ready {
                 continue;
             }

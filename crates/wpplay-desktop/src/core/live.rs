@@ -26,7 +26,7 @@ impl Core {
                 .read()
                 .await
                 .as_ref()
-                .and_then(|s| (!s.must_change_password).then_some(s.id));
+                .and_then(|s| s.ready().then_some(s.id));
             let Some(session) = session else {
                 // Not signed in yet: wait for a session (looking again now and then).
                 let _ = tokio::time::timeout(Duration::from_secs(5), session_change(&mut sessions))

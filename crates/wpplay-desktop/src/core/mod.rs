@@ -14,6 +14,7 @@ mod live;
 mod network;
 mod recovery;
 mod resellers;
+mod second_factor;
 mod state;
 mod subscribers;
 mod tokens;
@@ -118,6 +119,7 @@ impl Core {
             username: tokens.username,
             role: tokens.role,
             must_change_password: tokens.must_change_password,
+            second_factor_setup: tokens.second_factor_setup_required,
             access_token: Some(tokens.access_token),
             replica,
             online: true,
@@ -316,6 +318,7 @@ impl Core {
                 username: last.username.clone(),
                 role: last.role,
                 must_change_password: last.must_change_password,
+                second_factor_setup: false,
                 access_token: None,
                 replica,
                 online: false,
@@ -417,10 +420,10 @@ impl Core {
             tokens.must_change_password,
         );
         let replica = self.open_replica(&server_url, &tokens.username).await?;
-        let must_change = tokens.must_change_password;
+        let held = tokens.must_change_password || tokens.second_factor_setup_required;
         *self.session.write().await = Some(self.signed_in(api, tokens, replica));
         self.changes.announce(Area::ALL);
-        if !must_change {
+        if !held {
             let _ = self.sync_now().await;
         }
         self.session_view().await.ok_or_else(not_signed_in)

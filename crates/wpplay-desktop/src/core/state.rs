@@ -46,6 +46,8 @@ pub(crate) struct Session {
     pub(super) username: String,
     pub(super) role: wpplay_wire::auth::Role,
     pub(super) must_change_password: bool,
+    /// Two-factor sign-in must be set up before anything else.
+    pub(super) second_factor_setup: bool,
     pub(super) access_token: Option<String>,
     /// The live refresh token; also in the keychain, but kept here in case the keychain
     /// refused the latest rotation.
@@ -53,6 +55,14 @@ pub(crate) struct Session {
     pub(super) replica: Replica,
     pub(super) online: bool,
     pub(super) last_error: Option<ErrorBody>,
+}
+
+impl Session {
+    /// Free to sync and work: the generated password replaced and, where required,
+    /// two-factor sign-in set up.
+    pub(super) fn ready(&self) -> bool {
+        !self.must_change_password && !self.second_factor_setup
+    }
 }
 
 /// The desktop core. Cheap to share: wrap it in an `Arc`.

@@ -139,10 +139,13 @@ impl Core {
         if let Some(s) = self.session.write().await.as_mut().filter(|s| s.id == id) {
             s.access_token = Some(tokens.access_token.clone());
             s.refresh_token = Some(tokens.refresh_token.clone());
-            if s.must_change_password != tokens.must_change_password {
+            if s.must_change_password != tokens.must_change_password
+                || s.second_factor_setup != tokens.second_factor_setup_required
+            {
                 self.changes.announce([crate::changes::Area::Session]);
             }
             s.must_change_password = tokens.must_change_password;
+            s.second_factor_setup = tokens.second_factor_setup_required;
         }
         Ok(tokens.access_token)
     }

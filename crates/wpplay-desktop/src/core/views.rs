@@ -141,6 +141,7 @@ pub(super) fn view_of(s: &Session) -> SessionView {
         username: s.username.clone(),
         role: s.role,
         must_change_password: s.must_change_password,
+        second_factor_setup_required: s.second_factor_setup,
     }
 }
 

@@ -31,6 +31,14 @@ pub enum Event {
     SessionEnded,
     /// All other sessions ended from one device.
     OtherSessionsEnded,
+    SecondFactorEnabled,
+    SecondFactorDisabled,
+    /// A wrong second-factor code at sign-in.
+    SecondFactorFailed,
+    /// One of the ten recovery codes signed in instead of the app's code.
+    RecoveryCodeUsed,
+    /// A partner required (or stopped requiring) two-factor sign-in of its dealers.
+    DealerSecondFactorRule,
 }
 
 impl Event {
@@ -45,6 +53,11 @@ impl Event {
             Event::SignedOut => "signed_out",
             Event::SessionEnded => "session_ended",
             Event::OtherSessionsEnded => "other_sessions_ended",
+            Event::SecondFactorEnabled => "second_factor_enabled",
+            Event::SecondFactorDisabled => "second_factor_disabled",
+            Event::SecondFactorFailed => "second_factor_failed",
+            Event::RecoveryCodeUsed => "recovery_code_used",
+            Event::DealerSecondFactorRule => "dealer_second_factor_rule",
         }
     }
 }

@@ -6,6 +6,7 @@ pub mod password;
 pub mod password_change;
 pub mod recovery;
 pub mod refresh;
+pub mod second_factor;
 pub mod session;
 pub mod sessions;
 pub mod sign_in;

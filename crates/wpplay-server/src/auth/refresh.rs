@@ -166,6 +166,7 @@ pub async fn rotate(
         );
     }
     Ok(Ok(Tokens {
+        setup_second_factor: crate::auth::second_factor::setup_due(db, &account).await?,
         account,
         access,
         refresh,

@@ -1,7 +1,8 @@
 //! The bearer-token extractors.
 //!
 //! [`SessionAuth`] accepts any live session (enough to change the generated password or to
-//! sign out); [`Authed`] also requires that the generated password has been replaced.
+//! sign out, or to set up two-factor sign-in); [`Authed`] also requires that the generated
+//! password has been replaced and, where it is required, two-factor sign-in set up.
 
 use crate::auth::token;
 use crate::db::entity::{account, dealer, partner, session};
@@ -25,6 +26,9 @@ pub struct SessionAuth {
     pub role: Role,
     /// For a partner or a dealer: its partner's trial or paid period ended unpaid.
     pub partner_locked: bool,
+    /// The account must set up two-factor sign-in before anything else: an operator, or
+    /// a dealer whose partner requires it, without it.
+    pub second_factor_due: bool,
 }
 
 impl SessionAuth {
@@ -130,25 +134,30 @@ impl FromRequestParts<AppState> for SessionAuth {
                 ));
             }
         }
-        let partner_locked = match partner_id {
-            Some(id) => partner::Entity::find_by_id(id)
-                .one(&state.db)
-                .await?
-                .is_some_and(|p| {
-                    LifecycleFacts {
-                        trial_ends_at: p.trial_ends_at,
-                        paid_through: p.paid_through,
-                    }
-                    .state_at(now)
-                        == PartnerState::Locked
-                }),
-            None => false,
+        let partner = match partner_id {
+            Some(id) => partner::Entity::find_by_id(id).one(&state.db).await?,
+            None => None,
         };
+        let partner_locked = partner.as_ref().is_some_and(|p| {
+            LifecycleFacts {
+                trial_ends_at: p.trial_ends_at,
+                paid_through: p.paid_through,
+            }
+            .state_at(now)
+                == PartnerState::Locked
+        });
+        let second_factor_due = account.totp_secret.is_none()
+            && match role {
+                Role::Operator => true,
+                Role::Dealer => partner.is_some_and(|p| p.dealers_need_second_factor),
+                Role::Partner | Role::Reseller => false,
+            };
         Ok(Self {
             session,
             account,
             role,
             partner_locked,
+            second_factor_due,
         })
     }
 }
@@ -165,6 +174,12 @@ impl FromRequestParts<AppState> for Authed {
             return Err(ApiError::forbidden(
                 Code::PasswordChangeRequired,
                 "Choose a new password first: the generated one must be replaced at the first sign-in.",
+            ));
+        }
+        if auth.second_factor_due {
+            return Err(ApiError::forbidden(
+                Code::SecondFactorMandatory,
+                "Set up two-factor sign-in first: this account may not be used without it.",
             ));
         }
         Ok(Self(auth))

@@ -8,7 +8,7 @@ use crate::auth::journal::{self, Event};
 use crate::auth::sessions::{self, DeviceRow};
 use crate::auth::throttle::{self, Key, TooManyAttempts};
 use crate::auth::token::{self, Tokens};
-use crate::auth::{password, refresh};
+use crate::auth::{password, refresh, second_factor};
 use crate::db::entity::{account, dealer, session};
 use crate::settings::Settings;
 use chrono::{DateTime, Utc};
@@ -40,6 +40,10 @@ pub enum Refused {
         "This dealer account is switched off by its partner for now. Ask your partner to reactivate it."
     )]
     DealerInactive,
+    /// The password matched; the code from the authenticator app comes next, with this
+    /// challenge (`POST /api/v1/auth/second-factor`).
+    #[error("Enter the code from your authenticator app to finish signing in.")]
+    SecondFactorRequired { challenge: String },
 }
 
 impl ErrorCode for Refused {
@@ -49,6 +53,7 @@ impl ErrorCode for Refused {
             Self::WrongCredentials => Code::WrongCredentials,
             Self::TooMany(_) => Code::TooManyAttempts,
             Self::DealerInactive => Code::DealerInactive,
+            Self::SecondFactorRequired { .. } => Code::SecondFactorRequired,
         }
     }
 }
@@ -108,8 +113,8 @@ pub async fn sign_in(
     finish(db, settings, account, (client, device), now).await
 }
 
-/// The account proved who it is (its password, or a recovery code): a dealer switched
-/// off stops here, anyone else gets a session (the owner told of a new device).
+/// The account proved who it is (its password, or a recovery code): with two-factor
+/// sign-in on, the code comes next; otherwise it signs in ([`open`]).
 pub(crate) async fn finish(
     db: &DatabaseConnection,
     settings: &Settings,
@@ -117,15 +122,28 @@ pub(crate) async fn finish(
     (client, device): (IpAddr, Option<DeviceRow>),
     now: DateTime<Utc>,
 ) -> Result<Result<Tokens, Refused>, DbErr> {
-    if Role::parse(&account.role) == Some(Role::Dealer) {
-        let d = dealer::Entity::find()
-            .filter(dealer::Column::AccountId.eq(account.id))
-            .one(db)
-            .await?;
-        if d.is_none_or(|d| d.status == DealerStatus::Inactive.as_str()) {
-            // Said only after the password matched, so it reveals nothing to a stranger.
+    if account.totp_secret.is_some() {
+        if dealer_off(db, &account).await? {
             return Ok(Err(Refused::DealerInactive));
         }
+        let challenge = second_factor::challenge(db, &account, device.as_ref(), now).await?;
+        return Ok(Err(Refused::SecondFactorRequired { challenge }));
+    }
+    open(db, settings, account, (client, device), now).await
+}
+
+/// Opens a session for an account that proved who it is: a dealer switched off stops
+/// here, anyone else gets one (the owner told of a new device).
+pub(crate) async fn open(
+    db: &DatabaseConnection,
+    settings: &Settings,
+    account: account::Model,
+    (client, device): (IpAddr, Option<DeviceRow>),
+    now: DateTime<Utc>,
+) -> Result<Result<Tokens, Refused>, DbErr> {
+    if dealer_off(db, &account).await? {
+        // Said only after the password matched, so it reveals nothing to a stranger.
+        return Ok(Err(Refused::DealerInactive));
     }
     let seen_from = (device.as_ref(), client);
     sessions::tell_of_new_device(db, &account, seen_from, settings.time_zone, now).await?;
@@ -133,6 +151,18 @@ pub(crate) async fn finish(
     let tokens = open_session(db, settings, account, (client, device), now).await?;
     journal::record(db, &tokens.account, Event::SignedIn, details, now).await?;
     Ok(Ok(tokens))
+}
+
+/// Whether `account` is a dealer its partner switched off (or deleted).
+async fn dealer_off(db: &DatabaseConnection, account: &account::Model) -> Result<bool, DbErr> {
+    if Role::parse(&account.role) != Some(Role::Dealer) {
+        return Ok(false);
+    }
+    let d = dealer::Entity::find()
+        .filter(dealer::Column::AccountId.eq(account.id))
+        .one(db)
+        .await?;
+    Ok(d.is_none_or(|d| d.status == DealerStatus::Inactive.as_str()))
 }
 
 /// Where a sign-in came from, for the journal.
@@ -177,6 +207,7 @@ async fn open_session(
     .insert(db)
     .await?;
     Ok(Tokens {
+        setup_second_factor: second_factor::setup_due(db, &account).await?,
         account,
         access,
         refresh,

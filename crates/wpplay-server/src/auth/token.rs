@@ -14,6 +14,8 @@ pub struct Tokens {
     pub refresh: String,
     /// Seconds the access token lives.
     pub expires_in: i64,
+    /// The account must set up two-factor sign-in before anything else.
+    pub setup_second_factor: bool,
 }
 
 /// A new random token, URL-safe.

@@ -50,7 +50,8 @@ pub async fn login(
 }
 
 /// How a sign-in that opened no session answers.
-fn signed_in_refusal(e: sign_in::Refused) -> ApiError {
+pub(crate) fn signed_in_refusal(e: sign_in::Refused) -> ApiError {
+    let message = e.to_string();
     match e {
         sign_in::Refused::TooMany(t) => too_many(t),
         e @ sign_in::Refused::MissingField => {
@@ -58,6 +59,10 @@ fn signed_in_refusal(e: sign_in::Refused) -> ApiError {
         }
         e @ sign_in::Refused::WrongCredentials => ApiError::unauthorized(e.code(), e.to_string()),
         e @ sign_in::Refused::DealerInactive => ApiError::forbidden(e.code(), e.to_string()),
+        sign_in::Refused::SecondFactorRequired { challenge } => ApiError {
+            challenge: Some(challenge),
+            ..ApiError::unauthorized(Code::SecondFactorRequired, message)
+        },
     }
 }
 
@@ -215,18 +220,19 @@ pub async fn change_password(
 }
 
 /// The answer carrying a session's new tokens.
-fn tokens(t: Tokens) -> TokenResponse {
+pub(crate) fn tokens(t: Tokens) -> TokenResponse {
     TokenResponse {
         access_token: t.access,
         expires_in: t.expires_in,
         refresh_token: t.refresh,
         role: Role::parse(&t.account.role).unwrap_or(Role::Partner),
         must_change_password: t.account.must_change_password,
+        second_factor_setup_required: t.setup_second_factor,
         username: t.account.username,
     }
 }
 
-fn too_many(t: TooManyAttempts) -> ApiError {
+pub(crate) fn too_many(t: TooManyAttempts) -> ApiError {
     ApiError {
         retry_after: Some(t.retry_after_secs),
         ..ApiError::new(

@@ -14,5 +14,6 @@ pub mod openapi;
 pub mod packages;
 pub mod payments;
 pub mod registrations;
+pub mod second_factor;
 pub mod sessions;
 pub mod sync;

@@ -24,6 +24,12 @@ use wpplay_domain::Code;
         super::auth::change_password,
         super::auth::request_recovery,
         super::auth::recover_password,
+        super::second_factor::sign_in,
+        super::second_factor::status,
+        super::second_factor::enrol,
+        super::second_factor::confirm,
+        super::second_factor::disable,
+        super::second_factor::dealer_rule,
         super::sessions::list,
         super::sessions::end,
         super::sessions::end_others,
@@ -95,7 +101,7 @@ pub const ROUTE_ERRORS: &[RouteErrors] = {
             "POST",
             "/api/v1/auth/login",
             &[
-                (401, &[WrongCredentials]),
+                (401, &[WrongCredentials, SecondFactorRequired]),
                 (403, &[DealerInactive]),
                 (422, &[MissingField, FieldTooLong, InvalidText]),
                 (429, &[TooManyAttempts]),
@@ -139,6 +145,7 @@ pub const ROUTE_ERRORS: &[RouteErrors] = {
             "POST",
             "/api/v1/auth/recovery/confirm",
             &[
+                (401, &[SecondFactorRequired]),
                 (403, &[DealerInactive]),
                 (
                     422,
@@ -154,6 +161,70 @@ pub const ROUTE_ERRORS: &[RouteErrors] = {
                 (429, &[TooManyAttempts]),
                 (503, &[HashingUnavailable]),
             ],
+        ),
+        (
+            "POST",
+            "/api/v1/auth/second-factor",
+            &[
+                (401, &[ChallengeExpired]),
+                (403, &[DealerInactive]),
+                (
+                    422,
+                    &[
+                        MissingField,
+                        FieldTooLong,
+                        InvalidText,
+                        WrongSecondFactorCode,
+                    ],
+                ),
+                (429, &[TooManyAttempts]),
+            ],
+        ),
+        ("GET", "/api/v1/auth/second-factor", &[]),
+        (
+            "POST",
+            "/api/v1/auth/second-factor/enrol",
+            &[(409, &[SecondFactorAlreadyOn])],
+        ),
+        (
+            "POST",
+            "/api/v1/auth/second-factor/confirm",
+            &[
+                (409, &[SecondFactorAlreadyOn, SecondFactorOff]),
+                (
+                    422,
+                    &[
+                        MissingField,
+                        FieldTooLong,
+                        InvalidText,
+                        WrongSecondFactorCode,
+                    ],
+                ),
+                (429, &[TooManyAttempts]),
+            ],
+        ),
+        (
+            "POST",
+            "/api/v1/auth/second-factor/disable",
+            &[
+                (403, &[SecondFactorMandatory]),
+                (409, &[SecondFactorOff]),
+                (
+                    422,
+                    &[
+                        MissingField,
+                        FieldTooLong,
+                        InvalidText,
+                        WrongSecondFactorCode,
+                    ],
+                ),
+                (429, &[TooManyAttempts]),
+            ],
+        ),
+        (
+            "PUT",
+            "/api/v1/partner/dealer-second-factor",
+            &[(402, &[PartnerLocked]), (403, &[Forbidden])],
         ),
         ("GET", "/api/v1/me", &[]),
         ("GET", "/api/v1/sessions", &[]),
@@ -257,9 +328,16 @@ struct DocumentedErrors;
 /// checks the provider's signature over the exact bytes first).
 const RAW_BODY: &[&str] = &["/api/v1/payments/webhook"];
 
-/// Secured routes that accept a session whose generated password is not yet replaced
-/// (`SessionAuth` rather than `Authed`): signing out, and replacing it.
-const BEFORE_PASSWORD_CHANGE: &[&str] = &["/api/v1/auth/logout", "/api/v1/auth/password"];
+/// Secured routes that accept a session whose generated password is not yet replaced, or
+/// that must first set up two-factor sign-in (`SessionAuth` rather than `Authed`):
+/// signing out, replacing the password and setting up the second factor.
+const BEFORE_PASSWORD_CHANGE: &[&str] = &[
+    "/api/v1/auth/logout",
+    "/api/v1/auth/password",
+    "/api/v1/auth/second-factor",
+    "/api/v1/auth/second-factor/enrol",
+    "/api/v1/auth/second-factor/confirm",
+];
 
 impl DocumentedErrors {
     /// The errors `op` at `path` answers through what it reads and the bounds every
@@ -294,7 +372,7 @@ impl DocumentedErrors {
                 (403, &[UnknownRole, DealerInactive]),
             ]);
             if !BEFORE_PASSWORD_CHANGE.contains(&path) {
-                shared.push((403, &[PasswordChangeRequired]));
+                shared.push((403, &[PasswordChangeRequired, SecondFactorMandatory]));
             }
         }
         shared
@@ -308,7 +386,9 @@ impl DocumentedErrors {
             }
             401 => "No valid access token, credentials or signature, or the session ended.",
             402 => "The partner's account is locked until its next payment.",
-            403 => "This account may not do this, or its password must be changed first.",
+            403 => {
+                "This account may not do this, or it must first change its password or set up two-factor sign-in."
+            }
             404 => "There is nothing at this address.",
             408 => "The request was not read and answered in time.",
             409 => "It conflicts with what is stored.",

@@ -135,6 +135,8 @@ async fn every_route_is_fuzzed_from_its_openapi_document() {
         .trim()
         .to_owned();
     let operator_token = sign_in(&s, "fuzz.operator", &password).await;
+    // Operators must sign in with a second factor: on, so their routes open.
+    crate::second_factor::enrol(&s, &operator_token).await;
     let partner_token = sign_in(&s, &partner.username, &partner.password).await;
 
     let runs = [

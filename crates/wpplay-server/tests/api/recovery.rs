@@ -9,7 +9,7 @@ use serde_json::{Value, json};
 use std::time::Duration;
 
 /// The recovery messages to `to` in the file outbox, oldest first.
-fn codes_sent(s: &TestServer, to: &str) -> Vec<String> {
+pub(crate) fn codes_sent(s: &TestServer, to: &str) -> Vec<String> {
     // Named by message id: their names sort in the order they were queued.
     let mut found: Vec<(std::ffi::OsString, String)> = std::fs::read_dir(s.data_dir.join("outbox"))
         .into_iter()

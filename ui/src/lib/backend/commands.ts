@@ -17,6 +17,7 @@ import type { DealerPage } from "./bindings/DealerPage";
 import type { DealerPasswordArgs } from "./bindings/DealerPasswordArgs";
 import type { DealerQuery } from "./bindings/DealerQuery";
 import type { DealerRow } from "./bindings/DealerRow";
+import type { DealerSecondFactorArgs } from "./bindings/DealerSecondFactorArgs";
 import type { DealerStatusArgs } from "./bindings/DealerStatusArgs";
 import type { DeleteDealerArgs } from "./bindings/DeleteDealerArgs";
 import type { DirectoryEntry } from "./bindings/DirectoryEntry";
@@ -52,6 +53,11 @@ import type { ResellerSettingsArgs } from "./bindings/ResellerSettingsArgs";
 import type { ResellerSettingsView } from "./bindings/ResellerSettingsView";
 import type { ResellersView } from "./bindings/ResellersView";
 import type { SavedFile } from "./bindings/SavedFile";
+import type { SecondFactorArgs } from "./bindings/SecondFactorArgs";
+import type { SecondFactorCodeArgs } from "./bindings/SecondFactorCodeArgs";
+import type { SecondFactorEnabled } from "./bindings/SecondFactorEnabled";
+import type { SecondFactorSetup } from "./bindings/SecondFactorSetup";
+import type { SecondFactorStatus } from "./bindings/SecondFactorStatus";
 import type { ServerArgs } from "./bindings/ServerArgs";
 import type { SessionArgs } from "./bindings/SessionArgs";
 import type { SessionInfo } from "./bindings/SessionInfo";
@@ -66,7 +72,7 @@ import type { SyncStatus } from "./bindings/SyncStatus";
 import type { UpdateProfileArgs } from "./bindings/UpdateProfileArgs";
 import type { UpdateStatus } from "./bindings/UpdateStatus";
 
-export type { AddDealerArgs, AddStreamArgs, AddSubscriberArgs, AnswerRequestArgs, AuditArgs, AuditEntry, BillingView, ChangePackageArgs, ChangePackageResponse, ChangePasswordArgs, ContentView, CsvExport, Dashboard, DealerPage, DealerPasswordArgs, DealerQuery, DealerRow, DealerStatusArgs, DeleteDealerArgs, DirectoryEntry, DirectoryRow, EditDealerArgs, EditSubscriberArgs, ExtendSubscriberArgs, FieldCheck, ForgetAccountArgs, FormArgs, InvoiceArgs, LanguageArgs, LanguageView, LineDays, LineDaysArgs, LoginArgs, MutationArgs, Package, PackageChoice, PartnerArgs, PasswordArgs, PasswordStrength, RecoverPasswordArgs, RecoveryArgs, RecoveryRequested, RegisterArgs, RegistrationResponse, RemoveResellerArgs, RequestArgs, RequestPartnerArgs, RequestsView, ResellerSettingsArgs, ResellerSettingsView, ResellersView, SavedFile, ServerArgs, SessionArgs, SessionInfo, SessionView, StartupView, StreamArgs, SubscriberArgs, SubscriberPage, SubscriberQuery, SubscriberRow, SyncStatus, UpdateProfileArgs, UpdateStatus };
+export type { AddDealerArgs, AddStreamArgs, AddSubscriberArgs, AnswerRequestArgs, AuditArgs, AuditEntry, BillingView, ChangePackageArgs, ChangePackageResponse, ChangePasswordArgs, ContentView, CsvExport, Dashboard, DealerPage, DealerPasswordArgs, DealerQuery, DealerRow, DealerSecondFactorArgs, DealerStatusArgs, DeleteDealerArgs, DirectoryEntry, DirectoryRow, EditDealerArgs, EditSubscriberArgs, ExtendSubscriberArgs, FieldCheck, ForgetAccountArgs, FormArgs, InvoiceArgs, LanguageArgs, LanguageView, LineDays, LineDaysArgs, LoginArgs, MutationArgs, Package, PackageChoice, PartnerArgs, PasswordArgs, PasswordStrength, RecoverPasswordArgs, RecoveryArgs, RecoveryRequested, RegisterArgs, RegistrationResponse, RemoveResellerArgs, RequestArgs, RequestPartnerArgs, RequestsView, ResellerSettingsArgs, ResellerSettingsView, ResellersView, SavedFile, SecondFactorArgs, SecondFactorCodeArgs, SecondFactorEnabled, SecondFactorSetup, SecondFactorStatus, ServerArgs, SessionArgs, SessionInfo, SessionView, StartupView, StreamArgs, SubscriberArgs, SubscriberPage, SubscriberQuery, SubscriberRow, SyncStatus, UpdateProfileArgs, UpdateStatus };
 
 export const commands = {
   startup: () => invoke<StartupView>("startup"),
@@ -78,6 +84,12 @@ export const commands = {
   forgetAccount: (args: ForgetAccountArgs) => invoke<boolean>("forget_account", { args }),
   requestRecovery: (args: RecoveryArgs) => invoke<RecoveryRequested>("request_recovery", { args }),
   recoverPassword: (args: RecoverPasswordArgs) => invoke<SessionView>("recover_password", { args }),
+  secondFactorSignIn: (args: SecondFactorArgs) => invoke<SessionView>("second_factor_sign_in", { args }),
+  secondFactor: () => invoke<SecondFactorStatus>("second_factor"),
+  enrolSecondFactor: () => invoke<SecondFactorSetup>("enrol_second_factor"),
+  confirmSecondFactor: (args: SecondFactorCodeArgs) => invoke<SecondFactorEnabled>("confirm_second_factor", { args }),
+  disableSecondFactor: (args: SecondFactorCodeArgs) => invoke<SecondFactorStatus>("disable_second_factor", { args }),
+  setDealerSecondFactor: (args: DealerSecondFactorArgs) => invoke<SecondFactorStatus>("set_dealer_second_factor", { args }),
   changePassword: (args: ChangePasswordArgs) => invoke<SessionView>("change_password", { args }),
   passwordStrength: (args: PasswordArgs) => invoke<PasswordStrength>("password_strength", { args }),
   checkForm: (args: FormArgs) => invoke<Array<FieldCheck>>("check_form", { args }),

@@ -56,12 +56,15 @@ export class BackendError extends Error implements ErrorBody {
   readonly code: Code;
   /** The form field the error is about, when the core or server named one. */
   readonly field?: string;
+  /** With `second_factor_required`: the sign-in's challenge, sent back with the code. */
+  readonly challenge?: string;
 
   constructor(body: ErrorBody) {
     super(describe(body));
     this.name = "BackendError";
     this.code = body.code;
     if (body.field !== undefined) this.field = body.field;
+    if (body.challenge !== undefined) this.challenge = body.challenge;
   }
 }
 

@@ -8,4 +8,9 @@ export type SessionView = { server_url: string, username: string, role: Role,
 /**
  * The generated password must be replaced before anything else.
  */
-must_change_password: boolean, };
+must_change_password: boolean, 
+/**
+ * Two-factor sign-in must be set up before anything else (a dealer whose partner
+ * requires it, an operator).
+ */
+second_factor_setup_required: boolean, };
