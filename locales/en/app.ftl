@@ -442,7 +442,8 @@ twofa-codes-left = { $count ->
    *[other] { $count } recovery codes left
 }
 twofa-required = Your account must use two-factor sign-in, so it stays on.
-twofa-required-first = Your account must use two-factor sign-in before you can continue. Set it up now; it takes a minute.
+twofa-required-how = Your account must use two-factor sign-in. Install an authenticator app on your phone (Google Authenticator, Microsoft Authenticator, Aegis…), then turn it on here.
+twofa-setup-subtitle = One more step: every sign-in will also ask for a code from your phone.
 twofa-step-scan = 1. Scan this QR code with your authenticator app.
 twofa-step-type = Or type this key into the app by hand:
 twofa-step-code = 2. Enter the 6-digit code the app now shows.

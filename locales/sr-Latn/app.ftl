@@ -456,7 +456,8 @@ twofa-codes-left = { $count ->
    *[other] preostalo je { $count } kodova za oporavak
 }
 twofa-required = Vaš nalog mora da koristi prijavu u dva koraka, pa ostaje uključena.
-twofa-required-first = Vaš nalog mora da koristi prijavu u dva koraka pre nego što nastavite. Podesite je sada; traje minut.
+twofa-required-how = Vaš nalog mora da koristi prijavu u dva koraka. Instalirajte aplikaciju za autentifikaciju na telefon (Google Authenticator, Microsoft Authenticator, Aegis…), pa je uključite ovde.
+twofa-setup-subtitle = Još jedan korak: svaka prijava će tražiti i kod sa vašeg telefona.
 twofa-step-scan = 1. Skenirajte ovaj QR kod aplikacijom za autentifikaciju.
 twofa-step-type = Ili ručno unesite ovaj ključ u aplikaciju:
 twofa-step-code = 2. Unesite šestocifreni kod koji aplikacija sada prikazuje.

@@ -414,12 +414,38 @@ async fn edits_made_offline_wait_and_sync_when_the_server_is_back() {
     click(&app, "#sync-now").await;
     attribute_is(&app, "[data-testid=pending-changes]", "data-count", "0").await;
     attribute_is(&app, "[data-testid=dealer-row]", "data-sync", "synced").await;
+
+    // The partner requires two-factor sign-in of its dealers (Settings).
+    click(&app, "[data-testid=nav-settings]").await;
+    click(&app, "#dealers-second-factor").await;
+    text_of(&app, ".toast.success", "dealers must now sign in").await;
+
     sign_out(&app).await;
     fill(&app, "#username", MARKO.username).await;
     fill(&app, "#password", MARKO.password).await;
     click(&app, "#login-submit").await;
     text_of(&app, "[data-testid=form-error]", "not right").await;
     sign_in_as(&app, MARKO.username, NEW_DEALER_PASSWORD).await;
+
+    // The new password works, but the dealer must set up two-factor sign-in first.
+    text_of(
+        &app,
+        "[data-testid=second-factor]",
+        "must use two-factor sign-in",
+    )
+    .await;
+    shot(&app, &shots, "09c-dealer-must-set-up-two-factor.png").await;
+    click(&app, "#second-factor-enrol").await;
+    let secret: String = text_of(&app, "[data-testid=second-factor-secret]", "")
+        .await
+        .split_whitespace()
+        .collect();
+    let now = wpplay_domain::clock::Clock::now(&wpplay_clock::SystemClock);
+    let code = totp::code(&secret, totp::step_of(now.timestamp())).expect("a base32 key");
+    fill(&app, "#second-factor-code", &code).await;
+    click(&app, "#second-factor-confirm").await;
+    text_of(&app, "[data-testid=recovery-codes]", "-").await;
+    click(&app, "#second-factor-done").await;
     element(&app, "[data-testid=subscribers-page]").await;
     app.close().await;
 }
