@@ -234,10 +234,12 @@ page-next-label = Next page
 export-csv = Export CSV
 export-busy = Exporting…
 export-none = { $what ->
+    [entries] No entries to export
     [dealers] No dealers to export
    *[lines] No lines to export
 }
 export-title = { $what ->
+    [entries] Save the entries shown (as filtered) to a CSV file
     [dealers] Save the dealers shown (all pages, as filtered and sorted) to a CSV file
    *[lines] Save the lines shown (all pages, as filtered and sorted) to a CSV file
 }
@@ -353,6 +355,12 @@ csv-expired = Expired
 csv-synced = Synced
 csv-waiting = Waiting to sync
 csv-refused = Refused by the server
+csv-when = When
+csv-who = Who
+csv-role = Role
+csv-what = What
+csv-which = Which
+csv-outcome = Outcome
 earlier-changes-waiting = Earlier changes to { $what } are saved on this computer and waiting to sync.
 page-range = { $first }–{ $last } of { $total }
 page-of = Page { $page } of { $pages }

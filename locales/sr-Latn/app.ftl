@@ -237,10 +237,12 @@ page-next-label = Sledeća strana
 export-csv = Izvezi CSV
 export-busy = Izvoz…
 export-none = { $what ->
+    [entries] Nema stavki za izvoz
     [dealers] Nema dilera za izvoz
    *[lines] Nema linija za izvoz
 }
 export-title = { $what ->
+    [entries] Sačuvaj prikazane stavke (kako su filtrirane) u CSV datoteku
     [dealers] Sačuvajte prikazane dilere (sve strane, filtrirane i sortirane kao sada) u CSV datoteku
    *[lines] Sačuvajte prikazane linije (sve strane, filtrirane i sortirane kao sada) u CSV datoteku
 }
@@ -362,6 +364,12 @@ csv-expired = Istekla
 csv-synced = Sinhronizovano
 csv-waiting = Čeka sinhronizaciju
 csv-refused = Server je odbio
+csv-when = Kada
+csv-who = Ko
+csv-role = Uloga
+csv-what = Šta
+csv-which = Na čemu
+csv-outcome = Ishod
 earlier-changes-waiting = Ranije izmene { $what } sačuvane su na ovom računaru i čekaju sinhronizaciju.
 page-range = { $first }–{ $last } od { $total }
 page-of = Strana { $page } od { $pages }

@@ -138,6 +138,31 @@ async fn a_pro_forma_is_paid_after_a_package_change_and_the_account_is_active() 
     attribute_is(&app, "[data-testid=billing-state]", "data-state", "active").await;
     attribute_is(&app, "[data-testid=payment-row]", "data-status", "applied").await;
     shot(&app, &shots, "24-billing-paid.png").await;
+
+    // The activity log has what happened to the account's billing, and exports as shown.
+    click(&app, "[data-testid=nav-activity]").await;
+    text_of(&app, "[data-testid=activity-page]", "Payment recorded").await;
+    text_of(
+        &app,
+        "[data-testid=activity-page]",
+        "Pro forma invoice issued",
+    )
+    .await;
+    text_of(&app, "[data-testid=activity-page]", "Chose another package").await;
+    shot(&app, &shots, "25-activity-billing.png").await;
+    click(&app, "#audit-export").await;
+    let csv = eventually("the activity log's CSV", WAIT, async || {
+        let file = std::fs::read_dir(&world.exports)
+            .ok()?
+            .flatten()
+            .find(|e| e.file_name().to_string_lossy().starts_with("activity-log-"))?;
+        std::fs::read_to_string(file.path()).ok()
+    })
+    .await;
+    assert!(
+        csv.contains("Payment recorded") && csv.contains("command line"),
+        "{csv}"
+    );
     app.close().await;
 }
 

@@ -358,11 +358,35 @@ pub struct ResellerSettingsArgs {
     pub visible: wpplay_wire::resellers::ContactVisibility,
 }
 
-/// `audit_log`: the newest entries, or those before an entry id (the next page).
+/// `audit_log`: the newest entries, or those before an entry id (the next page); only
+/// those at or after `since`, when given.
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct AuditArgs {
     pub before: Option<i64>,
+    #[serde(default)]
+    #[ts(optional = nullable)]
+    pub since: Option<chrono::DateTime<chrono::Utc>>,
+}
+
+/// `export_audit`: the activity log's rows as the page shows them (worded in the app's
+/// language), to a CSV file.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct AuditExportArgs {
+    pub rows: Vec<AuditCsvRow>,
+}
+
+/// One row of the activity log's export.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct AuditCsvRow {
+    pub at: String,
+    pub who: String,
+    pub role: String,
+    pub what: String,
+    pub which: String,
+    pub outcome: String,
 }
 
 /// `choose_package`.
@@ -450,6 +474,7 @@ macro_rules! ipc_commands {
                 update_reseller_settings($crate::commands::ResellerSettingsArgs) -> $crate::view::ResellerSettingsView;
                 preview_reseller_settings($crate::commands::ResellerSettingsArgs) -> Option<$crate::commands::wire::resellers::DirectoryEntry>;
                 audit_log($crate::commands::AuditArgs) -> Vec<$crate::commands::wire::audit::AuditEntry>;
+                export_audit($crate::commands::AuditExportArgs) -> $crate::view::CsvExport;
                 billing() -> $crate::commands::wire::billing::BillingView;
                 offered_packages() -> Vec<$crate::commands::wire::packages::Package>;
                 package_choices() -> Vec<$crate::view::PackageChoice>;

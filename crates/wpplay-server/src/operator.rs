@@ -59,6 +59,17 @@ pub async fn packages_add(
     let p = catalog::insert(db, spec, now)
         .await
         .with_context(|| format!("adding package '{code}' (is the code already used?)"))?;
+    let entry = crate::audit_log::Entry {
+        by: crate::audit_log::By::CommandLine,
+        partner_id: None,
+        action: "package_added",
+        entity: "package",
+        entity_id: p.code.clone(),
+        after: Some(serde_json::json!({
+            "name": p.name, "monthly_price_minor": p.monthly_price_minor, "currency": p.currency,
+        })),
+    };
+    crate::audit_log::write(db, entry, now).await?;
     Ok(format!(
         "added package {} ({}) with id {}\n",
         p.name, p.code, p.id
@@ -74,6 +85,15 @@ pub async fn packages_disable(
     if !catalog::disable(db, code, now).await? {
         bail!("there is no package with the code '{code}'");
     }
+    let entry = crate::audit_log::Entry {
+        by: crate::audit_log::By::CommandLine,
+        partner_id: None,
+        action: "package_disabled",
+        entity: "package",
+        entity_id: code.to_owned(),
+        after: None,
+    };
+    crate::audit_log::write(db, entry, now).await?;
     Ok(format!(
         "package '{code}' is no longer offered to new partners\n"
     ))
@@ -198,6 +218,15 @@ pub async fn operators_add(
     }
     .insert(db)
     .await?;
+    let entry = crate::audit_log::Entry {
+        by: crate::audit_log::By::CommandLine,
+        partner_id: None,
+        action: "operator_added",
+        entity: "account",
+        entity_id: username.clone(),
+        after: None,
+    };
+    crate::audit_log::write(db, entry, now).await?;
     Ok(format!(
         "operator {username} created; password (shown only now): {secret}\n"
     ))
@@ -209,7 +238,7 @@ pub async fn audit_list(db: &DatabaseConnection) -> anyhow::Result<String> {
         "{:<6} {:<20} {:<18} {:<9} {:<26} {:<18} {}\n",
         "ID", "AT", "WHO", "ROLE", "ACTION", "ENTITY", "ID"
     );
-    for e in crate::audit_log::entries(db, None, None, 200).await? {
+    for e in crate::audit_log::entries(db, crate::audit_log::Filter::default(), 200).await? {
         writeln!(
             out,
             "{:<6} {:<20} {:<18} {:<9} {:<26} {:<18} {}",

@@ -4,7 +4,11 @@
 use super::dealers::filtered_dealers;
 use super::state::Core;
 use super::subscribers::{check_page, filtered_lines};
+use crate::commands::AuditExportArgs;
 use crate::error::{CoreResult, local_storage};
+
+/// The most activity-log rows one export takes (the page reads 100 a time).
+const MAX_AUDIT_ROWS: usize = 100_000;
 use crate::view::{CsvExport, DealerQuery, LineView, SubscriberQuery};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -88,6 +92,33 @@ impl Core {
             ]);
         }
         self.write_export("subscribers", csv, rows.len())
+    }
+
+    /// The activity log as the page shows it (its rows worded there), at most
+    /// [`MAX_AUDIT_ROWS`] rows.
+    pub async fn export_audit(&self, args: AuditExportArgs) -> CoreResult<CsvExport> {
+        if args.rows.len() > MAX_AUDIT_ROWS {
+            return Err(wpplay_wire::ErrorBody::new(
+                wpplay_domain::Code::InvalidField,
+                format!("At most {MAX_AUDIT_ROWS} entries are exported at once."),
+            ));
+        }
+        let lang = self.lang_now();
+        let mut csv = Csv::new(
+            lang,
+            &[
+                "csv-when",
+                "csv-who",
+                "csv-role",
+                "csv-what",
+                "csv-which",
+                "csv-outcome",
+            ],
+        );
+        for r in &args.rows {
+            csv.row(&[&r.at, &r.who, &r.role, &r.what, &r.which, &r.outcome]);
+        }
+        self.write_export("activity-log", csv, args.rows.len())
     }
 
     fn write_export(&self, stem: &str, csv: Csv, rows: usize) -> CoreResult<CsvExport> {

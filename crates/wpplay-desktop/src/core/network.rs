@@ -560,10 +560,17 @@ impl Core {
 
     /// The audit log, newest first, 100 entries a page (read from the server).
     pub async fn audit_log(&self, args: AuditArgs) -> CoreResult<Vec<AuditEntry>> {
-        let path = match args.before {
-            Some(b) => format!("/api/v1/audit?limit=100&before={b}"),
-            None => "/api/v1/audit?limit=100".to_owned(),
-        };
+        let mut path = "/api/v1/audit?limit=100".to_owned();
+        if let Some(b) = args.before {
+            path.push_str(&format!("&before={b}"));
+        }
+        if let Some(t) = args.since {
+            let t = t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+            path.push_str(&format!(
+                "&since={}",
+                url::form_urlencoded::byte_serialize(t.as_bytes()).collect::<String>()
+            ));
+        }
         self.authorized(|api, token| {
             let path = path.clone();
             async move { api.get(&path, Some(&token)).await }

@@ -164,9 +164,32 @@ async fn handle_partner(
             break;
         }
         effect(&txn, &p, a, tz, now).await?;
+        let entry = crate::audit_log::Entry {
+            by: crate::audit_log::By::System,
+            partner_id: Some(partner_id),
+            action: lifecycle_action(a.event.kind),
+            entity: "partner",
+            entity_id: partner_id.to_string(),
+            after: Some(serde_json::json!({ "company": p.company, "access_ends_at": a.event.key })),
+        };
+        crate::audit_log::write(&txn, entry, now).await?;
     }
     txn.commit().await?;
     Ok(out)
+}
+
+/// The audit log's name for a lifecycle step (the invoice it issues has its own entry).
+fn lifecycle_action(kind: EventKind) -> &'static str {
+    match kind {
+        EventKind::EndsIn7Days
+        | EventKind::EndsIn3Days
+        | EventKind::EndsIn1Day
+        | EventKind::EndsToday => "lifecycle_reminder",
+        EventKind::Invoice => "lifecycle_invoice",
+        EventKind::Locked => "lifecycle_locked",
+        EventKind::PurgeIn7Days | EventKind::PurgeIn1Day => "lifecycle_purge_notice",
+        EventKind::Purge => "purge_partner",
+    }
 }
 
 /// An instant as the partner reads it: its day and time in the server's time zone.

@@ -91,7 +91,7 @@ pub async fn issue_invoice(
     .await?;
     let number = invoice_number(year, seq);
     let (reference, key) = payment_reference(year, seq, &p.country);
-    invoice::ActiveModel {
+    let inv = invoice::ActiveModel {
         number: Set(number),
         partner_id: Set(p.account_id),
         kind: Set(kind.as_str().to_owned()),
@@ -112,7 +112,21 @@ pub async fn issue_invoice(
         ..Default::default()
     }
     .insert(db)
-    .await
+    .await?;
+    let entry = crate::audit_log::Entry {
+        by: crate::audit_log::By::System,
+        partner_id: Some(p.account_id),
+        action: "invoice_issued",
+        entity: "invoice",
+        entity_id: inv.number.clone(),
+        after: Some(serde_json::json!({
+            "number": inv.number, "kind": inv.kind, "package": inv.package_name,
+            "amount_minor": inv.amount_minor, "currency": inv.currency,
+            "period_start": inv.period_start, "period_end": inv.period_end,
+        })),
+    };
+    crate::audit_log::write(db, entry, now).await?;
+    Ok(inv)
 }
 
 /// The payment reference of invoice `seq` of `year`: model 97 "poziv na broj" for Serbian
@@ -398,14 +412,26 @@ pub async fn change_package(
         )
         .await?;
     }
+    let timing = match timing {
+        ChangeTiming::Now => "now",
+        ChangeTiming::NowProrated => "now_prorated",
+        ChangeTiming::NextPeriod => "next_period",
+    };
+    let entry = crate::audit_log::Entry {
+        by: crate::audit_log::By::Account(p.account_id),
+        partner_id: Some(p.account_id),
+        action: "change_package",
+        entity: "package",
+        entity_id: new.code.clone(),
+        after: Some(serde_json::json!({
+            "from": old.name, "to": new.name, "timing": timing,
+            "effective_at": effective_at, "invoice": invoice,
+        })),
+    };
+    crate::audit_log::write(&txn, entry, now).await?;
     txn.commit().await?;
     Ok(Ok(wpplay_wire::billing::ChangePackageResponse {
-        timing: match timing {
-            ChangeTiming::Now => "now",
-            ChangeTiming::NowProrated => "now_prorated",
-            ChangeTiming::NextPeriod => "next_period",
-        }
-        .to_owned(),
+        timing: timing.to_owned(),
         effective_at,
         invoice,
         message,

@@ -189,7 +189,22 @@ async fn record_in(
             .update(db)
             .await?;
             if settled_now {
+                let was_locked = facts(&p, tz).lifecycle.state_at(now)
+                    == wpplay_domain::lifecycle::PartnerState::Locked;
                 paid_through = settle(db, &p, inv, incoming.received_at, tz, now).await?;
+                if was_locked && paid_through.is_some_and(|t| t > now) {
+                    let entry = crate::audit_log::Entry {
+                        by: crate::audit_log::By::System,
+                        partner_id: Some(p.account_id),
+                        action: "lifecycle_unlocked",
+                        entity: "partner",
+                        entity_id: p.account_id.to_string(),
+                        after: Some(serde_json::json!({
+                            "company": p.company, "paid_through": paid_through,
+                        })),
+                    };
+                    crate::audit_log::write(db, entry, now).await?;
+                }
             }
         }
     }
@@ -209,6 +224,22 @@ async fn record_in(
     }
     .insert(db)
     .await?;
+    let entry = crate::audit_log::Entry {
+        by: match incoming.source {
+            Source::Operator | Source::Bank => crate::audit_log::By::CommandLine,
+            Source::Webhook => crate::audit_log::By::System,
+        },
+        partner_id,
+        action: "payment_recorded",
+        entity: "payment",
+        entity_id: payment.external_id.clone(),
+        after: Some(serde_json::json!({
+            "source": payment.source, "amount_minor": payment.amount_minor,
+            "currency": payment.currency, "status": payment.status,
+            "invoice": inv.as_ref().map(|i| i.number.as_str()), "note": payment.note,
+        })),
+    };
+    crate::audit_log::write(db, entry, now).await?;
     Ok(Recorded {
         payment,
         duplicate: false,

@@ -335,21 +335,16 @@ pub async fn purge(
         .filter(account::Column::Id.is_in(accounts))
         .exec(db)
         .await?;
-    audit::ActiveModel {
-        at: Set(now),
-        actor_id: Set(0),
-        actor_role: Set("operator".to_owned()),
-        actor_name: Set("lifecycle".to_owned()),
-        partner_id: Set(Some(pid)),
-        action: Set("purge_partner".to_owned()),
-        entity: Set("partner".to_owned()),
-        entity_id: Set(pid.to_string()),
-        before: Set(None),
-        after: Set(None),
-        ..Default::default()
-    }
-    .insert(db)
-    .await?;
+    // What stays of the partner in the log: that it was purged, and when; no name.
+    let entry = crate::audit_log::Entry {
+        by: crate::audit_log::By::System,
+        partner_id: Some(pid),
+        action: "purge_partner",
+        entity: "partner",
+        entity_id: pid.to_string(),
+        after: None,
+    };
+    crate::audit_log::write(db, entry, now).await?;
     Ok(())
 }
 

@@ -20,10 +20,21 @@ pub struct AuditParams {
     /// At most this many entries (1-500, default 100).
     #[param(minimum = 1, maximum = 500)]
     pub limit: Option<u64>,
+    /// Only this action, e.g. `sign_in_failed` or `payment_recorded`.
+    #[param(max_length = 40)]
+    pub action: Option<String>,
+    /// Only what this actor did (its name as the log shows it).
+    #[param(max_length = 100)]
+    pub actor: Option<String>,
+    /// Only entries at or after this instant (RFC 3339).
+    pub since: Option<chrono::DateTime<chrono::Utc>>,
+    /// Only entries before this instant (RFC 3339).
+    pub until: Option<chrono::DateTime<chrono::Utc>>,
 }
 
-/// The newest entries first: the partner sees changes to its own data (made by itself,
-/// its dealers or resellers); the operator sees all.
+/// The newest entries first: the partner sees what happened to its own data and access
+/// (by itself, its dealers or resellers, and the server: invoices, payments, reminders,
+/// the lock); the operator sees all. Narrowed by action, actor and time.
 #[utoipa::path(get, path = "/api/v1/audit", params(AuditParams), security(("bearer" = [])),
     responses((status = 200, body = Vec<AuditEntry>)))]
 pub async fn list(
@@ -49,7 +60,22 @@ pub async fn list(
             "'limit' must be between 1 and 500.",
         ));
     }
+    let text = |name: &str, value: Option<String>, max: usize| match value {
+        Some(v) if v.chars().count() > max => Err(ApiError::bad_request(
+            Code::InvalidQuery,
+            format!("'{name}' is at most {max} characters."),
+        )),
+        v => Ok(v.filter(|v| !v.is_empty())),
+    };
+    let filter = crate::audit_log::Filter {
+        scope,
+        before: p.before,
+        action: text("action", p.action, 40)?,
+        actor: text("actor", p.actor, 100)?,
+        since: p.since,
+        until: p.until,
+    };
     Ok(Json(
-        crate::audit_log::entries(&state.db, scope, p.before, limit).await?,
+        crate::audit_log::entries(&state.db, filter, limit).await?,
     ))
 }

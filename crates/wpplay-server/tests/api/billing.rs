@@ -876,6 +876,81 @@ async fn a_locked_partner_keeps_only_billing_and_pays_its_way_back(s: &TestServe
         (Some("applied"), inv["number"].as_str()),
         "the payment is listed with its invoice: {billing}"
     );
+
+    // The activity log has what the server did to the account: the invoice, the lock,
+    // the payment (with its source) and the unlock; narrowed by action, actor and time.
+    let (_, log) = s.get("/api/v1/audit?limit=500", Some(&token)).await;
+    let actions: Vec<&str> = log
+        .as_array()
+        .expect("entries")
+        .iter()
+        .filter_map(|e| e["action"].as_str())
+        .collect();
+    for expected in [
+        "invoice_issued",
+        "lifecycle_locked",
+        "payment_recorded",
+        "lifecycle_unlocked",
+    ] {
+        assert!(actions.contains(&expected), "{expected} in {actions:?}");
+    }
+    let (_, paid) = s
+        .get("/api/v1/audit?action=payment_recorded", Some(&token))
+        .await;
+    let paid = paid.as_array().expect("entries");
+    assert_eq!(paid.len(), 1, "{paid:?}");
+    assert_eq!(
+        (
+            paid[0]["actor_role"].as_str(),
+            paid[0]["after"]["source"].as_str(),
+            paid[0]["after"]["invoice"].as_str()
+        ),
+        (Some("system"), Some("webhook"), inv["number"].as_str())
+    );
+    let (_, by_server) = s.get("/api/v1/audit?actor=WP%20Play", Some(&token)).await;
+    assert!(
+        by_server
+            .as_array()
+            .expect("entries")
+            .iter()
+            .all(|e| e["actor_name"] == "WP Play"),
+        "{by_server}"
+    );
+    let (_, before_lock) = s
+        .get(
+            "/api/v1/audit?until=2026-03-15T09:00:00Z&action=lifecycle_locked",
+            Some(&token),
+        )
+        .await;
+    assert_eq!(before_lock, json!([]), "the lock came after");
+    let (_, after_lock) = s
+        .get(
+            "/api/v1/audit?since=2026-03-15T09:00:00Z&action=lifecycle_locked",
+            Some(&token),
+        )
+        .await;
+    assert_eq!(after_lock.as_array().map(Vec::len), Some(1), "{after_lock}");
+    for bad in [
+        "/api/v1/audit?since=yesterday",
+        "/api/v1/audit?until=2026-13-01T00:00:00Z",
+    ] {
+        let (status, body) = s.get(bad, Some(&token)).await;
+        assert_eq!(
+            (status, body["code"].as_str()),
+            (StatusCode::BAD_REQUEST, Some("invalid_query")),
+            "{bad}: {body}"
+        );
+    }
+    let (status, body) = s
+        .get(
+            &format!("/api/v1/audit?action={}", "x".repeat(41)),
+            Some(&token),
+        )
+        .await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (StatusCode::BAD_REQUEST, Some("invalid_query"))
+    );
     db.close().await.ok();
 }
 on_both_backends!(a_locked_partner_keeps_only_billing_and_pays_its_way_back);
@@ -898,6 +973,17 @@ async fn package_changes_follow_the_rule(s: &TestServer) {
     // In the trial: at once, and the trial end stays.
     let r = choose_package(s, &token, 1).await;
     assert_eq!(r["timing"], "now");
+    let (_, changed) = s
+        .get("/api/v1/audit?action=change_package", Some(&token))
+        .await;
+    assert_eq!(
+        (
+            changed[0]["actor_name"].as_str(),
+            changed[0]["after"]["timing"].as_str()
+        ),
+        (Some(creds.username.as_str()), Some("now")),
+        "the change is in the log, by the partner: {changed}"
+    );
     let (_, billing) = s.get("/api/v1/billing", Some(&token)).await;
     assert_eq!(
         (billing["package"]["id"].as_i64(), &billing["trial_ends_at"]),
@@ -1107,6 +1193,14 @@ async fn the_operator_runs_passes_and_imports_bank_statements(s: &TestServer) {
     let (ok, out) = operator(s, &["invoices", "list"]);
     assert!(
         ok && out.contains(&inv.number) && out.contains("2026-03-10"),
+        "{out}"
+    );
+    // The operator's imports are in the log, by the command line.
+    let (ok, out) = operator(s, &["audit", "list"]);
+    assert!(
+        ok && out
+            .lines()
+            .any(|l| l.contains("payment_recorded") && l.contains("command line")),
         "{out}"
     );
     db.close().await.ok();

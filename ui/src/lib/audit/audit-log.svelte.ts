@@ -23,6 +23,9 @@ export class AuditLog {
   loadingMore = $state(false);
   moreError: BackendError | null = $state(null);
 
+  /** Only entries at or after this instant (ISO 8601), read from the server; null for all. */
+  since: string | null = $state(null);
+
   /** Bumped by every read of the newest entries, so a late "older" page is dropped. */
   #generation = 0;
 
@@ -32,7 +35,7 @@ export class AuditLog {
     this.loading = true;
     this.error = null;
     try {
-      const page = await backend.auditLog({ before: null });
+      const page = await backend.auditLog({ before: null, since: this.since });
       if (generation !== this.#generation) return;
       const top = this.entries[0];
       if (top && page.some((e) => e.id === top.id)) {
@@ -52,6 +55,15 @@ export class AuditLog {
     }
   }
 
+  /** Shows only entries from `since` on (null for all): read again from the newest. */
+  async from(since: string | null): Promise<void> {
+    if (since === this.since) return;
+    this.since = since;
+    this.entries = [];
+    this.hasMore = false;
+    await this.load();
+  }
+
   /** Reads the page before the oldest entry shown. */
   async loadOlder(): Promise<void> {
     const last = this.entries.at(-1);
@@ -60,7 +72,7 @@ export class AuditLog {
     this.loadingMore = true;
     this.moreError = null;
     try {
-      const page = await backend.auditLog({ before: last.id });
+      const page = await backend.auditLog({ before: last.id, since: this.since });
       if (generation !== this.#generation) return;
       const seen = new Set(this.entries.map((e) => e.id));
       this.entries = [...this.entries, ...page.filter((e) => !seen.has(e.id))];

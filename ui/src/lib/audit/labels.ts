@@ -28,6 +28,18 @@ const ACTIONS: Record<string, string> = {
   second_factor_failed: "audit-action-second-factor-failed",
   recovery_code_used: "audit-action-recovery-code-used",
   dealer_second_factor_rule: "audit-action-dealer-second-factor-rule",
+  change_package: "audit-action-change-package",
+  invoice_issued: "audit-action-invoice-issued",
+  payment_recorded: "audit-action-payment-recorded",
+  lifecycle_reminder: "audit-action-lifecycle-reminder",
+  lifecycle_invoice: "audit-action-lifecycle-invoice",
+  lifecycle_locked: "audit-action-lifecycle-locked",
+  lifecycle_unlocked: "audit-action-lifecycle-unlocked",
+  lifecycle_purge_notice: "audit-action-lifecycle-purge-notice",
+  purge_partner: "audit-action-purge-partner",
+  package_added: "audit-action-package-added",
+  package_disabled: "audit-action-package-disabled",
+  operator_added: "audit-action-operator-added",
   create_dealer: "audit-action-create-dealer",
   update_dealer: "audit-action-update-dealer",
   reset_dealer_password: "audit-action-reset-dealer-password",
@@ -62,7 +74,16 @@ export function actionLabel(entry: AuditEntry): string {
 
 /** The outcome worth reading next to the label: a dealer's new status, a request's answer. */
 export function actionOutcome(entry: AuditEntry): string | null {
-  const key = entry.action === "set_dealer_status" ? "status" : entry.action === "answer_request" ? "state" : null;
+  const key =
+    entry.action === "set_dealer_status"
+      ? "status"
+      : entry.action === "answer_request"
+        ? "state"
+        : entry.action === "payment_recorded"
+          ? "status"
+          : entry.action === "change_package"
+            ? "to"
+            : null;
   if (key === null) return null;
   const value = field(entry.after, key);
   return typeof value === "string" && value !== "" ? humanize(value) : null;
@@ -79,6 +100,10 @@ const ENTITIES: Record<string, string> = {
   profile: "audit-entity-profile",
   language: "audit-entity-language",
   account: "audit-entity-account",
+  invoice: "audit-entity-invoice",
+  payment: "audit-entity-payment",
+  package: "audit-entity-package",
+  partner: "audit-entity-partner",
 };
 
 /** "partner_request" → "Request for Partner". */
@@ -87,7 +112,7 @@ export function entityLabel(entity: string): string {
   return id ? t(id) : humanize(entity);
 }
 
-const NAME_FIELDS = ["display_name", "name", "company", "reseller_company", "partner_company"] as const;
+const NAME_FIELDS = ["display_name", "name", "company", "reseller_company", "partner_company", "number", "invoice"] as const;
 
 /** The changed thing's name from its snapshot (after, else before), else its id. */
 export function entityName(entry: AuditEntry): string {
@@ -112,6 +137,7 @@ const ROLES: Record<string, { message: string; tone: RoleTone }> = {
   dealer: { message: "audit-role-dealer", tone: "grey" },
   reseller: { message: "audit-role-reseller", tone: "green" },
   operator: { message: "audit-role-operator", tone: "amber" },
+  system: { message: "audit-role-system", tone: "grey" },
 };
 
 export function roleOf(role: string): { label: string; tone: RoleTone } {
