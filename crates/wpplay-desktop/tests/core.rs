@@ -7,12 +7,12 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 use wpplay_clock::SystemClock;
 use wpplay_desktop::commands::{
-    AddDealerArgs, AddStreamArgs, AddSubscriberArgs, AnswerRequestArgs, AuditArgs,
-    ChangePasswordArgs, DealerPasswordArgs, DealerStatusArgs, DeleteDealerArgs, EditDealerArgs,
-    EditSubscriberArgs, ExtendSubscriberArgs, ForgetAccountArgs, FormArgs, LanguageArgs, LoginArgs,
-    MutationArgs, PartnerArgs, RecoverPasswordArgs, RecoveryArgs, RegisterArgs, RemoveResellerArgs,
-    RequestArgs, RequestPartnerArgs, ResellerSettingsArgs, ServerArgs, SubscriberArgs,
-    UpdateProfileArgs,
+    AddDealerArgs, AddStreamArgs, AddSubscriberArgs, AnswerRequestArgs, AuditArgs, AuditCsvRow,
+    AuditExportArgs, ChangePasswordArgs, DealerPasswordArgs, DealerStatusArgs, DeleteDealerArgs,
+    EditDealerArgs, EditSubscriberArgs, ExtendSubscriberArgs, ForgetAccountArgs, FormArgs,
+    LanguageArgs, LoginArgs, MutationArgs, PartnerArgs, RecoverPasswordArgs, RecoveryArgs,
+    RegisterArgs, RemoveResellerArgs, RequestArgs, RequestPartnerArgs, ResellerSettingsArgs,
+    ServerArgs, SubscriberArgs, UpdateProfileArgs,
 };
 use wpplay_desktop::view::{
     DealerFilter, DealerQuery, DealerSort, LineView, Relation, RowSync, SubscriberPage,
@@ -1455,7 +1455,10 @@ async fn a_reseller_finds_a_partner_asks_is_accepted_reads_the_content_and_is_re
 
     // The partner's activity log names each step, newest first.
     let log = partner
-        .audit_log(AuditArgs { before: None })
+        .audit_log(AuditArgs {
+            before: None,
+            since: None,
+        })
         .await
         .expect("audit");
     let actions: Vec<&str> = log.iter().map(|e| e.action.as_str()).collect();
@@ -1471,10 +1474,64 @@ async fn a_reseller_finds_a_partner_asks_is_accepted_reads_the_content_and_is_re
     let older = partner
         .audit_log(AuditArgs {
             before: Some(log[0].id),
+            since: None,
         })
         .await
         .expect("older page");
     assert_eq!(older.len(), log.len() - 1);
+    // From a moment on: nothing yet after now; everything since an hour ago.
+    let now = wpplay_domain::clock::Clock::now(&SystemClock);
+    let later = partner
+        .audit_log(AuditArgs {
+            before: None,
+            since: Some(now + chrono::Duration::minutes(5)),
+        })
+        .await
+        .expect("from a later moment");
+    assert!(later.is_empty(), "{later:?}");
+    let recent = partner
+        .audit_log(AuditArgs {
+            before: None,
+            since: Some(now - chrono::Duration::hours(1)),
+        })
+        .await
+        .expect("from an hour ago");
+    assert_eq!(recent.len(), log.len());
+
+    // The page's rows export as the page words them; a flood of rows is refused.
+    let row = |what: &str| AuditCsvRow {
+        at: "7. 12. 2026. 10:00".into(),
+        who: "ana".into(),
+        role: "Partner".into(),
+        what: what.into(),
+        which: "Marko; \"Elektro\"".into(),
+        outcome: String::new(),
+    };
+    let file = partner
+        .export_audit(AuditExportArgs {
+            rows: vec![row("Added dealer"), row("=cmd()")],
+        })
+        .await
+        .expect("exported");
+    assert_eq!(file.rows, 2);
+    let text = std::fs::read_to_string(&file.path).expect("the export exists");
+    let lines: Vec<&str> = text.trim_end().split("\r\n").collect();
+    assert_eq!(lines.len(), 3, "a header and two rows: {lines:?}");
+    assert!(
+        lines[0].contains("When") && lines[1].contains("Added dealer"),
+        "{lines:?}"
+    );
+    assert!(
+        lines[2].contains("'=cmd()"),
+        "a formula is not run: {lines:?}"
+    );
+    let flood = partner
+        .export_audit(AuditExportArgs {
+            rows: vec![row("x"); 100_001],
+        })
+        .await
+        .expect_err("too many rows");
+    assert_eq!(flood.code, "invalid_field");
     server.stop().await;
 }
 
