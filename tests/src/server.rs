@@ -74,6 +74,23 @@ pub fn credentials(data: &Path, recipient: &str) -> Option<(String, String)> {
     })
 }
 
+/// The six-digit code of the newest password recovery message to `recipient` in the
+/// outbox of the server whose data folder is `data`.
+pub fn recovery_code(data: &Path, recipient: &str) -> Option<String> {
+    let mut found: Vec<(std::ffi::OsString, String)> = std::fs::read_dir(data.join("outbox"))
+        .ok()?
+        .flatten()
+        .filter_map(|e| {
+            let text = std::fs::read_to_string(e.path()).ok()?;
+            let at = text.find("Your code: ")? + "Your code: ".len();
+            text.contains(&format!("To: {recipient}"))
+                .then(|| (e.file_name(), text[at..].chars().take(6).collect()))
+        })
+        .collect();
+    found.sort();
+    found.pop().map(|(_, code)| code)
+}
+
 /// An account registered, signed in and with its own password, over the real API.
 pub struct Account {
     pub username: String,

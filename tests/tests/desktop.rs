@@ -451,3 +451,38 @@ async fn edits_made_offline_wait_and_sync_when_the_server_is_back() {
 }
 
 const NEW_DEALER_PASSWORD: &str = "Marko-reset-2027";
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_forgotten_password_is_recovered_with_a_code_from_the_e_mail() {
+    let world = World::start().await;
+    let shots = artifacts::shots();
+    let (app, account) = partner::on_dashboard(&world).await;
+    sign_out(&app).await;
+
+    // "Forgot password?" on the sign-in screen: the e-mail address is enough.
+    click(&app, "#forgot-password").await;
+    fill(&app, "#recover-login", partner::EMAIL).await;
+    shot(&app, &shots, "10a-recover-ask.png").await;
+    click(&app, "#recover-send").await;
+    text_of(&app, "[data-testid=recover-sent]", "15 minutes").await;
+    let code = eventually("the recovery code e-mail", WAIT, async || {
+        world.recovery_code(partner::EMAIL)
+    })
+    .await;
+    fill(&app, "#recover-code", &code).await;
+    fill(&app, "#recover-password", "Found-again-2027").await;
+    fill(&app, "#recover-confirm", "Found-again-2027").await;
+    shot(&app, &shots, "10b-recover-code.png").await;
+    click(&app, "#recover-submit").await;
+    text_of(&app, "[data-testid=days-left]", "14 days left").await;
+
+    // The new password is the one that works now.
+    sign_out(&app).await;
+    fill(&app, "#username", &account.username).await;
+    fill(&app, "#password", partner::PASSWORD).await;
+    click(&app, "#login-submit").await;
+    text_of(&app, "[data-testid=form-error]", "not right").await;
+    sign_in_as(&app, &account.username, "Found-again-2027").await;
+    text_of(&app, "[data-testid=days-left]", "14 days left").await;
+    app.close().await;
+}

@@ -272,8 +272,8 @@ async fn run_lifecycle(state: AppState, mut stop: tokio::sync::watch::Receiver<b
     }
 }
 
-/// Every ten minutes, forgets sign-in counters and retired refresh tokens that no
-/// longer matter.
+/// Every ten minutes, forgets sign-in counters, retired refresh tokens, sign-in
+/// challenges and recovery codes that no longer matter.
 async fn sweep_throttle(state: AppState, mut stop: tokio::sync::watch::Receiver<bool>) {
     loop {
         let now = state.clock.now();
@@ -286,6 +286,13 @@ async fn sweep_throttle(state: AppState, mut stop: tokio::sync::watch::Receiver<
             Ok(n) if n > 0 => tracing::debug!(removed = n, "old retired refresh tokens removed"),
             Ok(_) => {}
             Err(e) => tracing::warn!(error = %e, "sweeping retired refresh tokens failed"),
+        }
+        match crate::auth::second_factor::sweep(&state.db, now).await {
+            Ok(n) if n > 0 => {
+                tracing::debug!(removed = n, "expired sign-in challenges and codes removed")
+            }
+            Ok(_) => {}
+            Err(e) => tracing::warn!(error = %e, "sweeping sign-in challenges failed"),
         }
         tokio::select! {
             _ = tokio::time::sleep(std::time::Duration::from_secs(600)) => {}

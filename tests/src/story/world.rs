@@ -251,6 +251,11 @@ impl World {
     pub fn credentials(&self, recipient: &str) -> Option<(String, String)> {
         server::credentials(&self.server_data, recipient)
     }
+
+    /// The newest password recovery code sent to `recipient`.
+    pub fn recovery_code(&self, recipient: &str) -> Option<String> {
+        server::recovery_code(&self.server_data, recipient)
+    }
 }
 
 impl Drop for World {

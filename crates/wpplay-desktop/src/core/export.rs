@@ -100,6 +100,7 @@ impl Core {
         if args.rows.len() > MAX_AUDIT_ROWS {
             return Err(wpplay_wire::ErrorBody::new(
                 wpplay_domain::Code::InvalidField,
+                // (not translated): an error's message, which the app words by its code.
                 format!("At most {MAX_AUDIT_ROWS} entries are exported at once."),
             ));
         }

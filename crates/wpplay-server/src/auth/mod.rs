@@ -1,6 +1,7 @@
 //! Authentication: signing in, password hashing and changes, tokens and their refresh,
 //! throttling and the session extractors.
 
+pub mod factor;
 pub mod journal;
 pub mod password;
 pub mod password_change;

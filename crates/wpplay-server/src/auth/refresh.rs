@@ -166,7 +166,7 @@ pub async fn rotate(
         );
     }
     Ok(Ok(Tokens {
-        setup_second_factor: crate::auth::second_factor::setup_due(db, &account).await?,
+        setup_second_factor: crate::auth::factor::setup_due(db, &account).await?,
         account,
         access,
         refresh,

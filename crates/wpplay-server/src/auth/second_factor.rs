@@ -4,19 +4,20 @@
 //! Enrolment keeps a pending secret until its first code confirms it; only then does
 //! sign-in ask for codes, and the recovery codes are answered that once (stored hashed).
 //! A sign-in whose password matched answers `second_factor_required` with a challenge
-//! that lives [`CHALLENGE_MINUTES`] minutes and survives [`MAX_TRIES`] wrong codes;
+//! that lives [`super::factor::CHALLENGE_MINUTES`] minutes and survives [`MAX_TRIES`] wrong codes;
 //! codes count against the account and the address like passwords. A code's 30-second
 //! step is stored when used, so neither it nor an older one is taken again.
 //!
 //! Operators must use it, and so must a partner's dealers when the partner says so: such
-//! an account signs in, but may only set it up until it has ([`setup_due`]).
+//! an account signs in, but may only set it up until it has ([`super::factor::setup_due`]).
 
+use crate::auth::factor::required;
 use crate::auth::journal::{self, Event};
 use crate::auth::sessions::DeviceRow;
 use crate::auth::sign_in;
 use crate::auth::throttle::{self, Key, TooManyAttempts};
 use crate::auth::token::{self, Tokens};
-use crate::db::entity::{account, dealer, partner, recovery_code, sign_in_challenge};
+use crate::db::entity::{account, partner, recovery_code, sign_in_challenge};
 use crate::db::txn::write_txn;
 use crate::settings::Settings;
 use chrono::{DateTime, Duration, Utc};
@@ -34,8 +35,6 @@ use wpplay_domain::totp;
 use wpplay_domain::{Code, ErrorCode};
 use wpplay_wire::auth::{SecondFactorEnrolment, SecondFactorStatus};
 
-/// How long a sign-in waits for its code.
-pub const CHALLENGE_MINUTES: i64 = 5;
 /// Wrong codes a challenge survives.
 const MAX_TRIES: i32 = 5;
 /// Recovery codes made at enrolment.
@@ -81,33 +80,6 @@ impl ErrorCode for Refused {
             Self::SignIn(e) => e.code(),
         }
     }
-}
-
-/// Whether `account` may not go without a second factor: an operator, or a dealer whose
-/// partner requires it of its dealers.
-pub async fn required(db: &impl ConnectionTrait, account: &account::Model) -> Result<bool, DbErr> {
-    match Role::parse(&account.role) {
-        Some(Role::Operator) => Ok(true),
-        Some(Role::Dealer) => {
-            let Some(d) = dealer::Entity::find()
-                .filter(dealer::Column::AccountId.eq(account.id))
-                .one(db)
-                .await?
-            else {
-                return Ok(false);
-            };
-            Ok(partner::Entity::find_by_id(d.partner_id)
-                .one(db)
-                .await?
-                .is_some_and(|p| p.dealers_need_second_factor))
-        }
-        _ => Ok(false),
-    }
-}
-
-/// Whether `account` must set up two-factor sign-in before it may do anything else.
-pub async fn setup_due(db: &impl ConnectionTrait, account: &account::Model) -> Result<bool, DbErr> {
-    Ok(account.totp_secret.is_none() && required(db, account).await?)
 }
 
 /// The account's two-factor sign-in, as its settings show it.
@@ -281,36 +253,6 @@ pub async fn disable(
     Ok(Ok(()))
 }
 
-/// A sign-in whose password matched, waiting for the code: its challenge, answered to
-/// the client (stored hashed, with the device that signs in).
-pub async fn challenge(
-    db: &impl ConnectionTrait,
-    account: &account::Model,
-    device: Option<&DeviceRow>,
-    now: DateTime<Utc>,
-) -> Result<String, DbErr> {
-    // Old challenges of the account go; a flood of sign-ins keeps at most a few.
-    sign_in_challenge::Entity::delete_many()
-        .filter(sign_in_challenge::Column::AccountId.eq(account.id))
-        .filter(sign_in_challenge::Column::ExpiresAt.lte(now))
-        .exec(db)
-        .await?;
-    let token = token::generate();
-    sign_in_challenge::ActiveModel {
-        token_hash: Set(token::hash(&token)),
-        account_id: Set(account.id),
-        attempts: Set(0),
-        expires_at: Set(now + Duration::minutes(CHALLENGE_MINUTES)),
-        device_name: Set(device.map(|d| d.name.clone())),
-        platform: Set(device.map(|d| d.platform.clone())),
-        app_version: Set(device.map(|d| d.app_version.clone())),
-        created_at: Set(now),
-    }
-    .insert(db)
-    .await?;
-    Ok(token)
-}
-
 /// The second step of a sign-in: the challenge and a code open the session.
 pub async fn pass(
     db: &DatabaseConnection,
@@ -381,6 +323,21 @@ pub async fn pass(
     Ok(sign_in::open(db, settings, account, (client, device), now)
         .await?
         .map_err(Refused::SignIn))
+}
+
+/// Deletes sign-in challenges past their time and password recovery codes a day after
+/// they stopped working, so abandoned sign-ins and requests do not pile up.
+pub async fn sweep(db: &DatabaseConnection, now: DateTime<Utc>) -> Result<u64, DbErr> {
+    use crate::db::entity::password_reset;
+    let challenges = sign_in_challenge::Entity::delete_many()
+        .filter(sign_in_challenge::Column::ExpiresAt.lte(now))
+        .exec(db)
+        .await?;
+    let codes = password_reset::Entity::delete_many()
+        .filter(password_reset::Column::ExpiresAt.lt(now - Duration::days(1)))
+        .exec(db)
+        .await?;
+    Ok(challenges.rows_affected + codes.rows_affected)
 }
 
 /// Which kind of code was taken.

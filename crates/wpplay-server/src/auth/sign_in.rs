@@ -4,11 +4,12 @@
 //! check (see [`throttle`]); a stranger learns nothing but "wrong credentials" until the
 //! password matched.
 
+use crate::auth::factor;
 use crate::auth::journal::{self, Event};
 use crate::auth::sessions::{self, DeviceRow};
 use crate::auth::throttle::{self, Key, TooManyAttempts};
 use crate::auth::token::{self, Tokens};
-use crate::auth::{password, refresh, second_factor};
+use crate::auth::{password, refresh};
 use crate::db::entity::{account, dealer, session};
 use crate::settings::Settings;
 use chrono::{DateTime, Utc};
@@ -126,7 +127,7 @@ pub(crate) async fn finish(
         if dealer_off(db, &account).await? {
             return Ok(Err(Refused::DealerInactive));
         }
-        let challenge = second_factor::challenge(db, &account, device.as_ref(), now).await?;
+        let challenge = factor::challenge(db, &account, device.as_ref(), now).await?;
         return Ok(Err(Refused::SecondFactorRequired { challenge }));
     }
     open(db, settings, account, (client, device), now).await
@@ -207,7 +208,7 @@ async fn open_session(
     .insert(db)
     .await?;
     Ok(Tokens {
-        setup_second_factor: second_factor::setup_due(db, &account).await?,
+        setup_second_factor: factor::setup_due(db, &account).await?,
         account,
         access,
         refresh,

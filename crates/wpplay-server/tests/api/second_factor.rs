@@ -229,6 +229,13 @@ async fn a_partner_signs_in_with_a_code_after_the_password(s: &TestServer) {
     );
     let (status, _) = second_step(s, &"x".repeat(43), "123456").await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
+    // The server's sweep removes challenges past their time.
+    let db = crate::billing::db(s).await;
+    let removed = wpplay_server::auth::second_factor::sweep(&db, s.clock.now())
+        .await
+        .expect("sweep");
+    assert!(removed >= 1, "the expired challenges go");
+    db.close().await.ok();
 
     // A password recovery asks for the second factor too.
     s.clock.advance(chrono::Duration::minutes(16));
