@@ -1,9 +1,12 @@
 //! The real desktop binary, driven through WebDriver (tauri-driver + WebKitWebDriver)
 //! against the real server binary, one scenario per test, each in a world of its own
 //! (`wpplay_e2e::story`): register in the app, read the credentials from the outbox, sign
-//! in, change the password, see "14 days left"; live in the tray and come back at the
-//! remembered size, signed in through the keychain; stop the server and keep working
-//! offline. The partner's network, lines, billing and alerts are in `desktop_*.rs`.
+//! in, change the password, see "14 days left", end another device's session, set up
+//! two-factor sign-in and sign in again with a code; live in the tray and come back at
+//! the remembered size, signed in through the keychain; stop the server and keep working
+//! offline, give a dealer a new password there, and see the dealer set up the second
+//! factor its partner requires; recover a forgotten password with the e-mailed code. The
+//! partner's network, lines, billing and alerts are in `desktop_*.rs`.
 //!
 //! Needs a display, a D-Bus session and an unlocked keyring: the README's test command
 //! runs it inside `scripts/with-desktop-session.sh --xvfb`. Screenshots go to
