@@ -110,32 +110,29 @@ impl Server {
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
     }
-}
 
-impl Server {
-    /// The six-digit code of the newest password recovery message to `recipient`.
+    /// The six-digit code of a password recovery message to `recipient`.
     async fn recovery_code(&self, recipient: &str) -> String {
-        let deadline = Instant::now() + Duration::from_secs(20);
-        loop {
-            let found = std::fs::read_dir(self.data_dir.join("outbox"))
-                .into_iter()
-                .flatten()
-                .flatten()
-                .map(|e| std::fs::read_to_string(e.path()).unwrap_or_default())
-                .filter(|t| t.contains(&format!("To: {recipient}")))
-                .find_map(|t| {
-                    let at = t.find("Your code: ")? + "Your code: ".len();
-                    Some(t[at..at + 6].to_owned())
-                });
-            if let Some(code) = found {
-                return code;
-            }
-            assert!(
-                Instant::now() < deadline,
-                "a recovery code reaches {recipient}'s outbox"
-            );
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
+        let outbox = self.data_dir.join("outbox");
+        let mut code = None;
+        eventually(
+            &format!("a recovery code in {recipient}'s outbox"),
+            async || {
+                code = std::fs::read_dir(&outbox)
+                    .into_iter()
+                    .flatten()
+                    .flatten()
+                    .map(|e| std::fs::read_to_string(e.path()).unwrap_or_default())
+                    .filter(|t| t.contains(&format!("To: {recipient}")))
+                    .find_map(|t| {
+                        let at = t.find("Your code: ")? + "Your code: ".len();
+                        Some(t[at..at + 6].to_owned())
+                    });
+                code.is_some()
+            },
+        )
+        .await;
+        code.expect("found above")
     }
 }
 
