@@ -5,6 +5,11 @@ same run (scripts/bench-desktop.sh builds both): idle memory of all the app's pr
 from launch to the dashboard painted. Drives both through tauri-driver (WebDriver).
 Prints the figures and their ratios; BENCHMARKS.md records them.
 
+Partner Desk draws its page without GPU compositing on Linux (src-tauri/src/rendering.rs);
+the minimal app is measured both with WebKit's default (the target's baseline) and drawn
+the same way as Partner Desk (WEBKIT_DISABLE_COMPOSITING_MODE=1), so the app's own cost
+is visible apart from the drawing choice.
+
     bench_desktop.py APP MINIMAL SERVER
 """
 import json
@@ -206,15 +211,30 @@ try:
     http("POST", f"{server_url}/api/v1/auth/password", {"current_password": password, "new_password": "Bench-pass-2026"},
          token=login["access_token"])
 
-    driver = Driver({"WPPLAY_SERVER_URL": server_url, "WPPLAY_DESKTOP_DATA_DIR": f"{work}/app",
-                     "XDG_DATA_HOME": f"{work}/xdg-data", "XDG_CONFIG_HOME": f"{work}/xdg-config"})
-    try:
-        # The minimal app first: its page, then 60 s idle.
+    env = {"WPPLAY_SERVER_URL": server_url, "WPPLAY_DESKTOP_DATA_DIR": f"{work}/app",
+           "XDG_DATA_HOME": f"{work}/xdg-data", "XDG_CONFIG_HOME": f"{work}/xdg-config"}
+
+    def minimal_idle(driver):
+        """The minimal app's page, then the idle time: (PSS, [(process, RSS)])."""
         s = driver.session(MINIMAL)
         wait_for("the minimal app's page", lambda: s.find("#hello"))
         time.sleep(IDLE_SECONDS)
-        minimal_mem, minimal_parts = memory_mb(MINIMAL)
+        figures = memory_mb(MINIMAL)
         end(s, MINIMAL)
+        return figures
+
+    # The minimal app drawn as Partner Desk draws (no GPU compositing), through a driver
+    # of its own that hands the setting to the app it starts.
+    same_driver = Driver({**env, "WPPLAY_DESKTOP_DATA_DIR": f"{work}/app-same", "WEBKIT_DISABLE_COMPOSITING_MODE": "1"})
+    try:
+        same_mem, same_parts = minimal_idle(same_driver)
+    finally:
+        same_driver.stop()
+
+    driver = Driver(env)
+    try:
+        # The minimal app as WebKit draws it by default.
+        minimal_mem, minimal_parts = minimal_idle(driver)
 
         # Partner Desk: sign in, the dashboard, 60 s idle.
         s = driver.session(APP)
@@ -224,10 +244,20 @@ try:
         wait_for("the dashboard", lambda: s.find("[data-testid=days-left]"))
         time.sleep(IDLE_SECONDS)
         app_mem, app_parts = memory_mb(APP)
+        # Said at once, so a failure in the launch loop below does not lose them.
+        print(f"idle PSS: Partner Desk {app_mem:.1f} MB, minimal {minimal_mem:.1f} MB "
+              f"({app_mem / minimal_mem:.2f}x), minimal drawn the same {same_mem:.1f} MB "
+              f"({app_mem / same_mem:.2f}x)", file=sys.stderr, flush=True)
         end(s, APP)
+    finally:
+        driver.stop()
 
-        # Launch to painted: the minimal app's page; Partner Desk's dashboard (signed in
-        # silently through the keychain).
+    # Launch to painted: the minimal app's page; Partner Desk's dashboard (signed in
+    # silently through the keychain). A driver of their own: after a minute idle, the
+    # first request through the previous one was once dropped between tauri-driver and
+    # WebKitWebDriver ("client error (SendRequest)").
+    driver = Driver(env)
+    try:
         minimal_launch, minimal_runs = launch_time(driver, MINIMAL, "#hello")
         app_launch, app_runs = launch_time(driver, APP, "[data-testid=days-left]")
     finally:
@@ -245,6 +275,9 @@ print(json.dumps({
     "minimal_idle_pss_mb": round(minimal_mem, 1),
     "minimal_idle_parts_rss_mb": [(n, round(m, 1)) for n, m in minimal_parts],
     "idle_ratio": round(app_mem / minimal_mem, 2),
+    "minimal_drawn_the_same_idle_pss_mb": round(same_mem, 1),
+    "minimal_drawn_the_same_idle_parts_rss_mb": [(n, round(m, 1)) for n, m in same_parts],
+    "idle_ratio_drawn_the_same": round(app_mem / same_mem, 2),
     "launch_to_dashboard_s": round(app_launch, 2),
     "launch_runs_s": [round(t, 2) for t in app_runs],
     "minimal_launch_to_page_s": round(minimal_launch, 2),

@@ -5,6 +5,7 @@
 mod changes;
 mod commands;
 mod notify;
+mod rendering;
 mod tray;
 mod update;
 
@@ -69,6 +70,9 @@ fn main() {
                     .unwrap_or(chrono_tz::Europe::Belgrade),
                 system_locale: sys_locale::get_locale().unwrap_or_default(),
             }));
+            if let Some(window) = app.get_webview_window("main") {
+                rendering::apply(&window);
+            }
             let signed_out = tray_model(&TrayInputs::default());
             match tray::build(app.handle(), core.clone(), &signed_out) {
                 Ok(_) => tracing::info!("tray ready"),

@@ -7,6 +7,23 @@ use std::time::Duration;
 
 const ELEMENT_KEY: &str = "element-6066-11e4-a52e-4f735466cecf";
 
+/// Keeps WebKit presenting frames for three seconds (see `Session::screenshot`).
+const FRAME_PUMP: &str = "
+    const dot = document.createElement('div');
+    dot.setAttribute('aria-hidden', 'true');
+    Object.assign(dot.style, { position: 'fixed', right: '0', bottom: '0', width: '1px',
+        height: '1px', pointerEvents: 'none', zIndex: '2147483647' });
+    document.documentElement.append(dot);
+    const until = performance.now() + 3000;
+    let odd = false;
+    const tick = () => {
+        odd = !odd;
+        dot.style.background = odd ? 'rgba(128,128,128,0.02)' : 'rgba(128,128,128,0.03)';
+        if (performance.now() < until) requestAnimationFrame(tick); else dot.remove();
+    };
+    requestAnimationFrame(tick);
+    return true;";
+
 /// One WebDriver session: one run of the app.
 pub struct Session {
     http: reqwest::Client,
@@ -95,7 +112,15 @@ impl Session {
     }
 
     /// Saves a PNG screenshot of the window.
+    ///
+    /// WebKitGTK takes the screenshot after the next frame it presents, and the app draws
+    /// without GPU compositing (src-tauri/src/rendering.rs), where a page that shows
+    /// nothing moving (no caret, no animation) presents no next frame: the request would
+    /// wait for ever. So a 1-pixel, near-transparent dot in the window's corner changes
+    /// shade on every animation frame for a few seconds and then removes itself. The
+    /// window itself repaints as it should (an X11 capture of it shows each screen).
     pub async fn screenshot(&self, path: &Path) -> anyhow::Result<()> {
+        self.execute(FRAME_PUMP).await?;
         let v = self.send(reqwest::Method::GET, "/screenshot", None).await?;
         let png =
             base64::engine::general_purpose::STANDARD.decode(v.as_str().unwrap_or_default())?;
