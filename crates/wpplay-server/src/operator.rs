@@ -362,6 +362,7 @@ pub async fn payments_register(
             currency: p.currency.trim().to_ascii_uppercase(),
             reference: p.reference,
             received_at: p.received_at,
+            bank: Default::default(),
         },
         now,
     )
@@ -400,7 +401,7 @@ pub async fn payments_import(
     file: &std::path::Path,
     now: chrono::DateTime<chrono::Utc>,
 ) -> anyhow::Result<String> {
-    use crate::billing::statements::{decode, import, parse};
+    use crate::billing::statements::{Outcome, decode, import, parse};
     let bytes =
         std::fs::read(file).map_err(|e| anyhow::anyhow!("reading {}: {e}", file.display()))?;
     let text = decode(&bytes);
@@ -411,36 +412,48 @@ pub async fn payments_import(
         )
     })?;
     let results = import(db, tz, entries, now).await?;
-    let mut out = format!("{} credit entries in {}\n", results.len(), file.display());
-    let (mut new, mut review) = (0, 0);
-    for (e, r) in &results {
-        let what = if r.duplicate {
-            "already recorded".to_owned()
-        } else {
-            new += 1;
-            if r.payment.status != crate::billing::payments::APPLIED {
-                review += 1;
+    let mut out = format!("{} lines in {}\n", results.len(), file.display());
+    let (mut new, mut known, mut review, mut skipped) = (0, 0, 0, 0);
+    for (e, outcome) in &results {
+        let what = match outcome {
+            Outcome::Payment(r) | Outcome::Reversal(r) if r.duplicate => {
+                known += 1;
+                "already recorded".to_owned()
             }
-            r.payment.status.clone()
+            Outcome::Payment(r) | Outcome::Reversal(r) => {
+                new += 1;
+                if r.payment.status != crate::billing::payments::APPLIED {
+                    review += 1;
+                }
+                let invoice = r
+                    .invoice_number
+                    .as_ref()
+                    .map(|n| format!(" (invoice {n})"))
+                    .unwrap_or_default();
+                format!("{}{invoice}", r.payment.status)
+            }
+            Outcome::Skipped(why) => {
+                skipped += 1;
+                format!("skipped: {}", why.replace('_', " "))
+            }
+        };
+        let who = if e.payer.name.is_empty() {
+            String::new()
+        } else {
+            format!(" from {}", shown(&e.payer.name))
         };
         writeln!(
             out,
-            "  {:<20} {} {:>12} {:<24} {}{}",
+            "  {:<24} {} {:>12} {:<24} {what}{who}",
             shown(&e.entry_id),
             e.booked_on,
             crate::billing::money(e.amount_minor, &e.currency),
             shown(&e.reference),
-            what,
-            r.invoice_number
-                .as_ref()
-                .map(|n| format!(" (invoice {n})"))
-                .unwrap_or_default()
         )?;
     }
     writeln!(
         out,
-        "{new} recorded, {} already known, {review} waiting for review (see 'payments unmatched')",
-        results.len() - new
+        "{new} recorded, {known} already known, {skipped} skipped, {review} waiting for review (see 'payments unmatched')"
     )?;
     Ok(out)
 }
@@ -473,6 +486,15 @@ pub async fn payments_list(db: &DatabaseConnection, review_only: bool) -> anyhow
             p.status,
             shown(&p.note.unwrap_or_default())
         )?;
+        // What the bank says of who paid, for a person matching it by hand.
+        let payer: Vec<String> = [&p.payer_name, &p.payer_account, &p.remittance]
+            .into_iter()
+            .flatten()
+            .map(|t| shown(t))
+            .collect();
+        if !payer.is_empty() {
+            writeln!(out, "{:<6} paid by: {}", "", payer.join(" · "))?;
+        }
     }
     Ok(out)
 }

@@ -2,11 +2,13 @@
 //! locks, purges — each once), and payments. The rules themselves are pure and live in
 //! `wpplay_domain::billing`; this module stores their effects.
 
+mod camt;
 pub mod font;
 pub mod lifecycle;
 pub mod payments;
 pub mod pdf;
 pub mod purge;
+mod statement_lines;
 pub mod statements;
 pub mod view;
 

@@ -4,7 +4,7 @@
 //! is kept for review, never dropped.
 
 use super::{InvoiceKind, facts, money, reference_keys};
-use crate::db::entity::{invoice, package, partner, payment};
+use crate::db::entity::{invoice, package, partner, payment, payment_bank_ref};
 use crate::db::txn::write_txn;
 use crate::mutations::links::{Notice, notify};
 use crate::{feed, wire_form};
@@ -47,6 +47,18 @@ pub struct Incoming {
     pub currency: String,
     pub reference: String,
     pub received_at: DateTime<Utc>,
+    /// What a bank statement says besides (empty for other sources).
+    pub bank: BankDetails,
+}
+
+/// A bank statement's details of a payment: who paid, what they wrote, and the bank's
+/// references of the transaction.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct BankDetails {
+    pub payer_name: String,
+    pub payer_account: String,
+    pub remittance: String,
+    pub refs: Vec<String>,
 }
 
 /// What recording a payment did.
@@ -64,6 +76,9 @@ pub const APPLIED: &str = "applied";
 pub const PARTIAL: &str = "partial";
 pub const OVERPAID: &str = "overpaid";
 pub const UNMATCHED: &str = "unmatched";
+/// A bank's reversal or return of a credit: the payment it names must be undone by a
+/// person (recorded once, waiting for review).
+pub const REVERSAL: &str = "reversal";
 
 /// Records a payment in one transaction with everything it causes.
 pub async fn record(
@@ -220,10 +235,14 @@ async fn record_in(
         recorded_at: Set(now),
         status: Set(status.to_owned()),
         note: Set(note),
+        payer_name: Set(some_text(&incoming.bank.payer_name, 140)),
+        payer_account: Set(some_text(&incoming.bank.payer_account, 64)),
+        remittance: Set(some_text(&incoming.bank.remittance, 500)),
         ..Default::default()
     }
     .insert(db)
     .await?;
+    keep_bank_refs(db, payment.id, &incoming.bank.refs).await?;
     let entry = crate::audit_log::Entry {
         by: match incoming.source {
             Source::Operator | Source::Bank => crate::audit_log::By::CommandLine,
@@ -246,6 +265,135 @@ async fn record_in(
         invoice_number: inv.map(|i| i.number),
         paid_through,
     })
+}
+
+/// Records a bank's reversal or return of a credit, once, for a person to undo the
+/// payment it names (or to see that it names none recorded here).
+pub async fn record_reversal(
+    db: &DatabaseConnection,
+    incoming: Incoming,
+    now: DateTime<Utc>,
+) -> Result<Recorded, DbErr> {
+    let txn = write_txn(db).await?;
+    if let Some(p) = existing(&txn, incoming.source, &incoming.external_id).await? {
+        txn.rollback().await?;
+        return Ok(Recorded {
+            payment: p,
+            duplicate: true,
+            invoice_number: None,
+            paid_through: None,
+        });
+    }
+    let original = named_by(&txn, &incoming.bank.refs).await?;
+    let invoice_number = match original.as_ref().and_then(|o| o.invoice_id) {
+        Some(id) => invoice::Entity::find_by_id(id)
+            .one(&txn)
+            .await?
+            .map(|i| i.number),
+        None => None,
+    };
+    let note = match &original {
+        Some(o) => format!(
+            "The bank took back payment {} ({}){}; undo it.",
+            o.external_id,
+            money(o.amount_minor, &o.currency),
+            invoice_number
+                .as_ref()
+                .map(|n| format!(" for invoice {n}"))
+                .unwrap_or_default()
+        ),
+        None => "The bank took back a payment that is not recorded here.".to_owned(),
+    };
+    let payment = payment::ActiveModel {
+        source: Set(incoming.source.as_str().to_owned()),
+        external_id: Set(incoming.external_id),
+        partner_id: Set(original.as_ref().and_then(|o| o.partner_id)),
+        invoice_id: Set(original.as_ref().and_then(|o| o.invoice_id)),
+        amount_minor: Set(incoming.amount_minor),
+        currency: Set(incoming.currency.to_ascii_uppercase()),
+        reference: Set(incoming.reference.chars().take(64).collect()),
+        received_at: Set(incoming.received_at),
+        recorded_at: Set(now),
+        status: Set(REVERSAL.to_owned()),
+        note: Set(Some(note)),
+        payer_name: Set(some_text(&incoming.bank.payer_name, 140)),
+        payer_account: Set(some_text(&incoming.bank.payer_account, 64)),
+        remittance: Set(some_text(&incoming.bank.remittance, 500)),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    let entry = crate::audit_log::Entry {
+        by: crate::audit_log::By::CommandLine,
+        partner_id: payment.partner_id,
+        action: "payment_recorded",
+        entity: "payment",
+        entity_id: payment.external_id.clone(),
+        after: Some(serde_json::json!({
+            "source": payment.source, "amount_minor": payment.amount_minor,
+            "currency": payment.currency, "status": payment.status,
+            "reverses": original.as_ref().map(|o| o.external_id.as_str()), "note": payment.note,
+        })),
+    };
+    crate::audit_log::write(&txn, entry, now).await?;
+    txn.commit().await?;
+    Ok(Recorded {
+        payment,
+        duplicate: false,
+        invoice_number,
+        paid_through: None,
+    })
+}
+
+/// A statement's text, cut to its column's length; nothing when empty.
+fn some_text(text: &str, max: usize) -> Option<String> {
+    let text = text.trim();
+    (!text.is_empty()).then(|| text.chars().take(max).collect())
+}
+
+/// The bank's references of a payment, by which a reversal names it later.
+async fn keep_bank_refs(
+    db: &impl ConnectionTrait,
+    payment_id: i64,
+    refs: &[String],
+) -> Result<(), DbErr> {
+    let mut unique: Vec<String> = refs.iter().map(|r| r.chars().take(128).collect()).collect();
+    unique.sort();
+    unique.dedup();
+    if unique.is_empty() {
+        return Ok(());
+    }
+    payment_bank_ref::Entity::insert_many(unique.into_iter().map(|reference| {
+        payment_bank_ref::ActiveModel {
+            reference: Set(reference),
+            payment_id: Set(payment_id),
+        }
+    }))
+    .exec(db)
+    .await?;
+    Ok(())
+}
+
+/// The recorded bank payment a reversal names by one of its references, if any.
+pub async fn named_by(
+    db: &impl ConnectionTrait,
+    refs: &[String],
+) -> Result<Option<payment::Model>, DbErr> {
+    if refs.is_empty() {
+        return Ok(None);
+    }
+    let Some(link) = payment_bank_ref::Entity::find()
+        .filter(payment_bank_ref::Column::Reference.is_in(refs.iter().cloned()))
+        .order_by_asc(payment_bank_ref::Column::PaymentId)
+        .one(db)
+        .await?
+    else {
+        return Ok(None);
+    };
+    payment::Entity::find_by_id(link.payment_id)
+        .filter(payment::Column::Status.ne(REVERSAL))
+        .one(db)
+        .await
 }
 
 /// An invoice was paid in full: a period invoice extends the package (the pending

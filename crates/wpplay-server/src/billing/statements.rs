@@ -1,73 +1,18 @@
-//! Bank statement import: ISO 20022 camt.053 XML and a simple CSV. Each credit entry is
-//! recorded as a payment, idempotent by the bank's entry id, and matched by its payment
-//! reference. The whole file is read and checked first: a file with a broken entry
-//! records nothing, so importing the corrected file is the only step needed.
+//! Bank statement import: ISO 20022 camt.053/camt.054 XML (`camt.rs`) and a simple CSV.
+//! Each booked credit is recorded as a payment, idempotent by its line's id, and matched
+//! by its payment reference; a credit without one waits for review with who paid and what
+//! they wrote. A reversal or return is recorded for review naming the payment it takes
+//! back. Everything else is listed and skipped. The whole file is read and checked first:
+//! a file with a broken entry records nothing, so importing the corrected file is the
+//! only step needed.
 
-use super::payments::{Incoming, Recorded, Source, record};
-use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+use super::payments::{BankDetails, Incoming, Recorded, Source, record, record_reversal};
+pub use super::statement_lines::{Entry, Kind, Payer, StatementError, parse_amount};
+use super::statement_lines::{err, parse_date};
+use chrono::{DateTime, NaiveTime, Utc};
 use chrono_tz::Tz;
 use sea_orm::{DatabaseConnection, DbErr};
 use wpplay_domain::billing::from_local;
-
-/// One credit entry of a statement.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Entry {
-    /// The bank's id of the entry: importing it again records nothing.
-    pub entry_id: String,
-    pub booked_on: NaiveDate,
-    pub amount_minor: i64,
-    pub currency: String,
-    pub reference: String,
-}
-
-/// A statement that could not be read, with where.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{0}")]
-pub struct StatementError(pub String);
-
-fn err(msg: impl Into<String>) -> StatementError {
-    StatementError(msg.into())
-}
-
-/// An amount like `79.00`, `79`, `1234.5`, or as Serbian banks write it `1.234,56`, in
-/// minor units (two decimals). With both marks the last one is the decimal mark; a mark
-/// that comes more than once groups thousands.
-pub fn parse_amount(v: &str) -> Option<i64> {
-    let v = v.trim();
-    let decimal = match (v.rfind('.'), v.rfind(',')) {
-        (Some(d), Some(c)) => Some(if d > c { '.' } else { ',' }),
-        (Some(_), None) if v.matches('.').count() == 1 => Some('.'),
-        (None, Some(_)) if v.matches(',').count() == 1 => Some(','),
-        _ => None,
-    };
-    let plain: String = v
-        .chars()
-        .filter(|c| !matches!(c, '.' | ',') || Some(*c) == decimal)
-        .collect();
-    let v = plain.as_str();
-    let (whole, frac) = v.split_once(['.', ',']).unwrap_or((v, ""));
-    if whole.is_empty()
-        || !whole.chars().all(|c| c.is_ascii_digit())
-        || frac.len() > 2
-        || !frac.chars().all(|c| c.is_ascii_digit())
-    {
-        return None;
-    }
-    let whole: i64 = whole.parse().ok()?;
-    let frac: i64 = format!("{frac:0<2}").parse().ok()?;
-    whole
-        .checked_mul(100)?
-        .checked_add(frac)
-        .filter(|m| *m <= wpplay_domain::billing::MAX_AMOUNT_MINOR)
-}
-
-/// `2026-03-10` (ISO), or `10.03.2026.` as Serbian banks write it.
-fn parse_date(v: &str) -> Option<NaiveDate> {
-    let v = v.trim();
-    NaiveDate::parse_from_str(v.get(..10)?, "%Y-%m-%d")
-        .or_else(|_| NaiveDate::parse_from_str(v.trim_end_matches('.'), "%d.%m.%Y"))
-        .ok()
-}
 
 /// A statement file's text: UTF-8 (with or without a byte order mark), else Windows-1250,
 /// the code page of Serbian bank exports.
@@ -76,122 +21,6 @@ pub fn decode(bytes: &[u8]) -> String {
         Ok(text) => text.to_owned(),
         Err(_) => encoding_rs::WINDOWS_1250.decode(bytes).0.into_owned(),
     }
-}
-
-/// A payment reference found in free remittance text: an RF reference or a model 97
-/// "poziv na broj" (two check digits, a dash, digits).
-fn reference_in(text: &str) -> Option<String> {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    for (i, w) in words.iter().enumerate() {
-        let upper = w.to_ascii_uppercase();
-        if upper.starts_with("RF") {
-            // RF references may be written in groups of four.
-            let joined: String = words[i..].iter().take(7).copied().collect();
-            for end in (4..=joined.len().min(25)).rev() {
-                let cand = joined.get(..end).unwrap_or_default();
-                if wpplay_domain::billing::rf_valid(cand) {
-                    return Some(cand.to_ascii_uppercase());
-                }
-            }
-        }
-        let digits: String = w
-            .chars()
-            .filter(|c| c.is_ascii_digit() || *c == '-')
-            .collect();
-        if digits.len() >= 5 && wpplay_domain::billing::model97_valid(&digits) {
-            return Some(digits);
-        }
-    }
-    None
-}
-
-fn child<'a, 'i>(n: roxmltree::Node<'a, 'i>, name: &str) -> Option<roxmltree::Node<'a, 'i>> {
-    n.children()
-        .find(|c| c.is_element() && c.tag_name().name() == name)
-}
-
-/// The trimmed text at a path of child elements.
-fn path(n: roxmltree::Node<'_, '_>, names: &[&str]) -> Option<String> {
-    names
-        .iter()
-        .try_fold(n, |at, name| child(at, name))
-        .and_then(|x| x.text())
-        .map(|t| t.trim().to_owned())
-}
-
-/// The credit entries of a camt.053 statement (debits are not payments to us).
-pub fn parse_camt053(xml: &str) -> Result<Vec<Entry>, StatementError> {
-    let doc = roxmltree::Document::parse(xml)
-        .map_err(|e| err(format!("This is not readable XML: {e}")))?;
-    let root = doc.root_element();
-    if root.tag_name().name() != "Document"
-        || !root
-            .children()
-            .any(|c| c.is_element() && c.tag_name().name() == "BkToCstmrStmt")
-    {
-        return Err(err(
-            "This XML is not an ISO 20022 camt.053 bank statement (no Document/BkToCstmrStmt).",
-        ));
-    }
-    let mut out = Vec::new();
-    for (i, ntry) in root
-        .descendants()
-        .filter(|n| n.is_element() && n.tag_name().name() == "Ntry")
-        .enumerate()
-    {
-        let at = format!("entry {}", i + 1);
-        if path(ntry, &["CdtDbtInd"]).as_deref() != Some("CRDT") {
-            continue;
-        }
-        if path(ntry, &["RvslInd"]).as_deref() == Some("true") {
-            continue;
-        }
-        let amt = child(ntry, "Amt").ok_or_else(|| err(format!("{at}: no amount")))?;
-        let amount_minor = amt.text().and_then(parse_amount).ok_or_else(|| {
-            err(format!(
-                "{at}: the amount is not a number of at most 10000000000.00"
-            ))
-        })?;
-        let currency = amt
-            .attribute("Ccy")
-            .map(str::to_ascii_uppercase)
-            .filter(|c| c.len() == 3)
-            .ok_or_else(|| err(format!("{at}: the amount has no currency")))?;
-        let booked_on = path(ntry, &["BookgDt", "Dt"])
-            .or_else(|| path(ntry, &["BookgDt", "DtTm"]))
-            .or_else(|| path(ntry, &["ValDt", "Dt"]))
-            .and_then(|d| parse_date(&d))
-            .ok_or_else(|| err(format!("{at}: no booking date")))?;
-        let tx = ntry
-            .descendants()
-            .find(|n| n.is_element() && n.tag_name().name() == "TxDtls");
-        let entry_id = path(ntry, &["AcctSvcrRef"])
-            .or_else(|| path(ntry, &["NtryRef"]))
-            .or_else(|| tx.and_then(|t| path(t, &["Refs", "AcctSvcrRef"])))
-            .filter(|s| !s.is_empty())
-            .ok_or_else(|| {
-                err(format!(
-                    "{at}: no bank entry id (AcctSvcrRef or NtryRef), so it could not be recorded once"
-                ))
-            })?;
-        let structured = tx.and_then(|t| path(t, &["RmtInf", "Strd", "CdtrRefInf", "Ref"]));
-        let unstructured: Vec<String> = ntry
-            .descendants()
-            .filter(|n| n.is_element() && n.tag_name().name() == "Ustrd")
-            .filter_map(|n| n.text().map(str::to_owned))
-            .collect();
-        let reference = structured
-            .or_else(|| unstructured.iter().find_map(|u| reference_in(u)))
-            .unwrap_or_else(|| unstructured.join(" "));
-        out.push(Entry {
-            entry_id,
-            booked_on,
-            amount_minor,
-            currency,
-            reference,
-        });
-    }
-    Ok(out)
 }
 
 /// Splits one CSV line at `sep` (double quotes doubled inside quoted cells).
@@ -284,49 +113,69 @@ pub fn parse_csv(text: &str) -> Result<Vec<Entry>, StatementError> {
             amount_minor,
             currency: cur,
             reference: get(reference).to_owned(),
+            kind: Kind::Credit,
+            payer: Payer::default(),
+            remittance: get(reference).to_owned(),
+            tx_refs: Vec::new(),
         });
     }
     Ok(out)
 }
 
-/// Reads a statement by its content: XML is camt.053, anything else the simple CSV.
+/// Reads a statement by its content: XML is camt.053 or camt.054, anything else the
+/// simple CSV.
 pub fn parse(text: &str) -> Result<Vec<Entry>, StatementError> {
     if text
         .trim_start_matches('\u{feff}')
         .trim_start()
         .starts_with('<')
     {
-        parse_camt053(text)
+        super::camt::parse(text)
     } else {
         parse_csv(text)
     }
 }
 
-/// Records every entry; returns each entry with what became of it.
+/// What importing a line did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// A credit, recorded (or found recorded before).
+    Payment(Recorded),
+    /// A reversal or return, recorded for review with the payment it names.
+    Reversal(Recorded),
+    /// Not money to us: why (`debit`, `pending`, `not_booked`, `returned_debit`).
+    Skipped(&'static str),
+}
+
+/// Records every line; returns each with what became of it.
 pub async fn import(
     db: &DatabaseConnection,
     tz: Tz,
     entries: Vec<Entry>,
     now: DateTime<Utc>,
-) -> Result<Vec<(Entry, Recorded)>, DbErr> {
+) -> Result<Vec<(Entry, Outcome)>, DbErr> {
     let mut out = Vec::with_capacity(entries.len());
     for e in entries {
-        let received_at = from_local(tz, e.booked_on.and_time(NaiveTime::MIN));
-        let r = record(
-            db,
-            tz,
-            Incoming {
-                source: Source::Bank,
-                external_id: e.entry_id.clone(),
-                amount_minor: e.amount_minor,
-                currency: e.currency.clone(),
-                reference: e.reference.clone(),
-                received_at,
+        let incoming = Incoming {
+            source: Source::Bank,
+            external_id: e.entry_id.clone(),
+            amount_minor: e.amount_minor,
+            currency: e.currency.clone(),
+            reference: e.reference.clone(),
+            received_at: from_local(tz, e.booked_on.and_time(NaiveTime::MIN)),
+            bank: BankDetails {
+                payer_name: e.payer.name.clone(),
+                payer_account: e.payer.account.clone(),
+                remittance: e.remittance.clone(),
+                refs: e.tx_refs.clone(),
             },
-            now,
-        )
-        .await?;
-        out.push((e, r));
+        };
+        let outcome = match e.kind {
+            Kind::Credit => Outcome::Payment(record(db, tz, incoming, now).await?),
+            Kind::Reversal => Outcome::Reversal(record_reversal(db, incoming, now).await?),
+            Kind::Skipped(why) => Outcome::Skipped(why),
+        };
+        out.push((e, outcome));
     }
     Ok(out)
 }
@@ -334,6 +183,7 @@ pub async fn import(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::NaiveDate;
 
     const CAMT: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
 <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02">
@@ -363,8 +213,14 @@ mod tests {
     #[test]
     fn camt053_credits_with_their_references() {
         let (printed, _) = crate::billing::payment_reference(2026, 42, "RS");
-        let e = parse(&CAMT.replace("97 41-2026000042", &printed)).expect("parsed");
-        assert_eq!(e.len(), 2, "the debit is not a payment");
+        let all = parse(&CAMT.replace("97 41-2026000042", &printed)).expect("parsed");
+        assert_eq!(
+            all[1].kind,
+            Kind::Skipped("debit"),
+            "the debit is not a payment"
+        );
+        let e: Vec<Entry> = all.into_iter().filter(|e| e.kind == Kind::Credit).collect();
+        assert_eq!(e.len(), 2);
         assert_eq!(
             (
                 e[0].entry_id.as_str(),
@@ -393,10 +249,132 @@ mod tests {
     fn broken_statements_are_refused_whole() {
         assert!(parse("<Document><Other/></Document>").is_err());
         assert!(parse("<Document").is_err());
-        let no_id = CAMT.replace("<AcctSvcrRef>BANK-0001</AcctSvcrRef>", "");
-        assert!(parse(&no_id).expect_err("refused").0.contains("entry 1"));
+        let three_decimals = CAMT.replace(">79.00<", ">79.001<");
+        assert_eq!(
+            parse(&three_decimals).expect_err("refused").0,
+            "entry 1 (BANK-0001): the amount 79.001 has more than two decimals"
+        );
+        let later = CAMT.replace("camt.053.001.02", "camt.053.001.09");
+        assert!(parse(&later).expect_err("refused").0.contains(".001.08"));
         let csv = "entry_id,date,amount,currency,reference\nE1,2026-03-10,79.00,EUR,\"97 41-2026000042\"\nE2,2026-03-10,abc,EUR,x\n";
         assert!(parse(csv).expect_err("refused").0.contains("line 3"));
+    }
+
+    /// A fixture from tests/fixtures/statements with its placeholders filled.
+    fn fixture(name: &str, amount: &str, reference: &str) -> Vec<Entry> {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/statements/");
+        let text = std::fs::read_to_string(format!("{dir}{name}")).expect("fixture");
+        let text = text
+            .replace("{currency}", "EUR")
+            .replace("{amount}", amount)
+            .replace("{reference}", reference)
+            .replace("{batch_total}", "109.00");
+        parse(&text).unwrap_or_else(|e| panic!("{name}: {e}"))
+    }
+
+    fn kinds(e: &[Entry]) -> Vec<(&str, Kind)> {
+        e.iter().map(|e| (e.entry_id.as_str(), e.kind)).collect()
+    }
+
+    #[test]
+    fn a_serbian_banks_camt053_v02_with_its_payer_and_a_fee() {
+        let (printed, key) = crate::billing::payment_reference(2026, 42, "RS");
+        let e = fixture("camt053-v02-model97.xml", "79.00", &printed);
+        assert_eq!(
+            kinds(&e),
+            [
+                ("20260310-000117", Kind::Credit),
+                ("20260310-000118", Kind::Skipped("debit"))
+            ]
+        );
+        assert_eq!(e[0].amount_minor, 7_900);
+        assert!(
+            crate::billing::reference_keys(&e[0].reference).contains(&key),
+            "{}",
+            e[0].reference
+        );
+        assert_eq!(
+            e[0].payer,
+            Payer {
+                name: "ACME MEDIA DOO CACAK".into(),
+                account: "205-0000000098765-43".into()
+            }
+        );
+        assert!(
+            e[0].remittance.starts_with("Pretplata WP Play"),
+            "{}",
+            e[0].remittance
+        );
+    }
+
+    #[test]
+    fn a_batch_entry_is_one_payment_per_transaction_and_pending_is_not_money() {
+        let e = fixture("camt053-v08-batch.xml", "79.00", "RF18539007547034");
+        assert_eq!(
+            kinds(&e),
+            [
+                ("tx:E2E-ACME-0311", Kind::Credit),
+                ("tx:E2E-BETA-0311", Kind::Credit),
+                ("tx:TX-77002", Kind::Credit),
+                ("PEND-0312-1", Kind::Skipped("pending")),
+            ]
+        );
+        let amounts: Vec<i64> = e.iter().map(|e| e.amount_minor).collect();
+        assert_eq!(amounts, [7_900, 2_500, 500, 9_900]);
+        assert_eq!(e[0].reference, "RF18539007547034", "structured reference");
+        assert_eq!(
+            e[0].payer.name, "Acme Media d.o.o.",
+            ".08 puts the name under Pty"
+        );
+        assert_eq!(e[1].tx_refs, ["E2E-BETA-0311", "TX-77001"]);
+        assert_eq!(e[1].reference, "", "no reference: for review");
+        assert_eq!(e[1].remittance, "Uplata za februar");
+        assert_eq!(e[2].tx_refs, ["TX-77002"], "NOTPROVIDED is no reference");
+        assert_eq!(
+            e[0].booked_on,
+            NaiveDate::from_ymd_opt(2026, 3, 11).expect("date")
+        );
+
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/statements/");
+        let text = std::fs::read_to_string(format!("{dir}camt053-v08-batch.xml")).expect("fixture");
+        let wrong_total = text
+            .replace("{amount}", "79.00")
+            .replace("{reference}", "x")
+            .replace("{batch_total}", "110.00");
+        assert_eq!(
+            parse(&wrong_total).expect_err("refused").0,
+            "entry 1: the batch's transactions add up to 109.00 EUR, not the entry's 110.00 EUR"
+        );
+    }
+
+    #[test]
+    fn a_reversal_names_the_transaction_it_takes_back() {
+        let e = fixture("camt053-v08-reversal.xml", "", "");
+        assert_eq!(kinds(&e), [("RVSL-0312-1", Kind::Reversal)]);
+        assert_eq!(e[0].tx_refs, ["E2E-BETA-0311"]);
+        assert_eq!(e[0].amount_minor, 2_500);
+    }
+
+    #[test]
+    fn lines_without_any_bank_reference_get_the_same_ids_every_time() {
+        let e = fixture("camt054-v04-no-refs.xml", "", "");
+        assert_eq!(e.len(), 3);
+        assert_eq!(
+            (e[0].kind, e[1].kind, e[2].kind),
+            (Kind::Credit, Kind::Credit, Kind::Skipped("not_booked"))
+        );
+        assert!(e[0].entry_id.starts_with("hash:"), "{}", e[0].entry_id);
+        assert_ne!(
+            e[0].entry_id, e[1].entry_id,
+            "two identical credits are two payments"
+        );
+        let again = fixture("camt054-v04-no-refs.xml", "", "");
+        assert_eq!(kinds(&e), kinds(&again), "read again, the same ids");
+        assert_eq!(
+            (e[0].amount_minor, e[0].currency.as_str()),
+            (930_000, "RSD")
+        );
+        assert_eq!(e[0].payer.name, "Petar Petrovic PR");
     }
 
     #[test]

@@ -77,6 +77,7 @@ pub async fn webhook(
             currency,
             reference: notice.reference,
             received_at: notice.paid_at,
+            bank: Default::default(),
         },
         state.clock.now(),
     )

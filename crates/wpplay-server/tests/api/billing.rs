@@ -364,6 +364,7 @@ async fn lifecycle_runs_each_event_once_and_payments_extend(s: &TestServer) {
         currency: second.currency.clone(),
         reference: second.reference.replace(' ', ""),
         received_at: utc(4, 10, 9, 0),
+        bank: Default::default(),
     };
     let r = payments::record(&db, TZ, part("cash-1", price / 2), utc(4, 10, 9, 0))
         .await
@@ -1021,6 +1022,7 @@ async fn package_changes_follow_the_rule(s: &TestServer) {
             currency: "EUR".into(),
             reference: first.reference.clone(),
             received_at: utc(3, 10, 9, 0),
+            bank: Default::default(),
         },
         utc(3, 10, 9, 0),
     )
@@ -1076,6 +1078,7 @@ async fn package_changes_follow_the_rule(s: &TestServer) {
             currency: "EUR".into(),
             reference: next.reference.clone(),
             received_at: utc(4, 9, 9, 0),
+            bank: Default::default(),
         },
         utc(4, 9, 9, 0),
     )
@@ -1206,6 +1209,116 @@ async fn the_operator_runs_passes_and_imports_bank_statements(s: &TestServer) {
     db.close().await.ok();
 }
 on_both_backends!(the_operator_runs_passes_and_imports_bank_statements);
+
+/// A statement fixture (tests/fixtures/statements) with an invoice's amount and reference.
+fn statement(s: &TestServer, name: &str, inv: &invoice::Model, batch_total_minor: i64) -> String {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/statements/");
+    let text = std::fs::read_to_string(format!("{dir}{name}")).expect("fixture");
+    let decimal = |m: i64| format!("{}.{:02}", m / 100, m % 100);
+    let text = text
+        .replace("{currency}", &inv.currency)
+        .replace("{amount}", &decimal(inv.amount_minor))
+        .replace("{reference}", &inv.reference)
+        .replace("{batch_total}", &decimal(batch_total_minor));
+    let file = s.data_dir.join(name);
+    std::fs::write(&file, text).expect("write");
+    file.display().to_string()
+}
+
+/// Real banks' shapes: a batch entry is one payment per transaction (the invoice's paid,
+/// the others wait for review with who paid them), a pending entry is not money, a
+/// reversal the next day is recorded once naming the payment it takes back, and credits
+/// without any bank reference are recorded once each, however often the file is read.
+async fn real_bank_statements_batches_pending_reversals_and_no_references(s: &TestServer) {
+    s.register("banks@acme.rs").await;
+    let (ok, out) = operator(
+        s,
+        &["lifecycle", "run", "--at", "2026-03-08T08:00:00+01:00"],
+    );
+    assert!(ok, "{out}");
+    let db = db(s).await;
+    let inv = invoice::Entity::find()
+        .one(&db)
+        .await
+        .expect("q")
+        .expect("invoice");
+    assert_eq!(inv.currency, "EUR", "the batch fixture is in euros");
+
+    let batch = statement(s, "camt053-v08-batch.xml", &inv, inv.amount_minor + 3_000);
+    let (ok, out) = operator(s, &["payments", "import", &batch]);
+    assert!(
+        ok && out.contains("4 lines")
+            && out.contains("3 recorded, 0 already known, 1 skipped, 2 waiting for review")
+            && out.contains("skipped: pending")
+            && out.contains(&format!("applied (invoice {})", inv.number)),
+        "{out}"
+    );
+    assert!(
+        the_partner(&db, "banks@acme.rs")
+            .await
+            .paid_through
+            .is_some(),
+        "the partner's transaction in the batch paid the invoice"
+    );
+    let (ok, out) = operator(s, &["payments", "import", &batch]);
+    assert!(
+        ok && out.contains("0 recorded, 3 already known, 1 skipped"),
+        "{out}"
+    );
+    let (ok, out) = operator(s, &["payments", "unmatched"]);
+    assert!(
+        ok && out.contains("tx:E2E-BETA-0311")
+            && out.contains("Beta Kabel · RS35265000000001234511 · Uplata za februar")
+            && out.contains("tx:TX-77002")
+            && !out.contains("E2E-ACME-0311"),
+        "{out}"
+    );
+
+    let reversal = statement(s, "camt053-v08-reversal.xml", &inv, 0);
+    let (ok, out) = operator(s, &["payments", "import", &reversal]);
+    assert!(
+        ok && out.contains("1 recorded") && out.contains("reversal"),
+        "{out}"
+    );
+    let (ok, out) = operator(s, &["payments", "import", &reversal]);
+    assert!(ok && out.contains("0 recorded, 1 already known"), "{out}");
+    let (ok, out) = operator(s, &["payments", "unmatched"]);
+    assert!(
+        ok && out.contains("RVSL-0312-1")
+            && out.contains("The bank took back payment tx:E2E-BETA-0311 (25.00 EUR); undo it."),
+        "{out}"
+    );
+
+    let no_refs = statement(s, "camt054-v04-no-refs.xml", &inv, 0);
+    let (ok, out) = operator(s, &["payments", "import", &no_refs]);
+    assert!(
+        ok && out.contains("2 recorded, 0 already known, 1 skipped"),
+        "{out}"
+    );
+    let (ok, out) = operator(s, &["payments", "import", &no_refs]);
+    assert!(
+        ok && out.contains("0 recorded, 2 already known, 1 skipped"),
+        "{out}"
+    );
+    let (ok, out) = operator(s, &["payments", "unmatched"]);
+    assert_eq!(
+        out.matches("Petar Petrovic PR").count(),
+        2,
+        "two identical credits are two payments, each waiting with its payer: {out}"
+    );
+    assert!(ok);
+
+    // A statement with an amount of three decimals records nothing and names the entry.
+    let text = std::fs::read_to_string(&batch).expect("read");
+    std::fs::write(&batch, text.replace(">25.00<", ">25.005<")).expect("write");
+    let (ok, out) = operator(s, &["payments", "import", &batch]);
+    assert!(
+        !ok && out.contains("entry 1, transaction 2: the amount 25.005 has more than two decimals"),
+        "{out}"
+    );
+    db.close().await.ok();
+}
+on_both_backends!(real_bank_statements_batches_pending_reversals_and_no_references);
 
 /// A PDF's text as a real reader extracts it (poppler's pdftotext, installed by
 /// scripts/setup.sh).

@@ -164,6 +164,7 @@ async fn pay_today(
                 currency: inv.currency.clone(),
                 reference: inv.reference.clone(),
                 received_at: pay_at,
+                bank: Default::default(),
             },
             pay_at,
         )

@@ -19,6 +19,7 @@ pub mod partner_contact;
 pub mod partner_request;
 pub mod password_reset;
 pub mod payment;
+pub mod payment_bank_ref;
 pub mod recovery_code;
 pub mod reseller;
 pub mod reseller_link;

@@ -17,9 +17,15 @@ pub struct Model {
     pub reference: String,
     pub received_at: DateTimeUtc,
     pub recorded_at: DateTimeUtc,
-    /// `applied`, `partial`, `overpaid` or `unmatched` (the last three wait for review).
+    /// `applied`, `partial`, `overpaid`, `unmatched` or `reversal` (all but the first wait
+    /// for review).
     pub status: String,
     pub note: Option<String>,
+    /// Who paid, as the bank says (bank payments), for a person resolving it.
+    pub payer_name: Option<String>,
+    pub payer_account: Option<String>,
+    /// The remittance text as the payer wrote it.
+    pub remittance: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
