@@ -283,6 +283,7 @@ audit-action-dealer-second-factor-rule = Changed whether dealers must use two-fa
 audit-action-change-package = Chose another package
 audit-action-invoice-issued = Pro forma invoice issued
 audit-action-payment-recorded = Payment recorded
+audit-action-payment-reversed = Payment taken back by the bank
 audit-action-lifecycle-reminder = Reminder sent: the paid period ends soon
 audit-action-lifecycle-invoice = Invoice for the next month sent
 audit-action-lifecycle-locked = Locked: the period ended unpaid

@@ -301,6 +301,7 @@ audit-action-dealer-second-factor-rule = Promenjeno da li dileri moraju da koris
 audit-action-change-package = Izabran drugi paket
 audit-action-invoice-issued = Izdat predračun
 audit-action-payment-recorded = Evidentirana uplata
+audit-action-payment-reversed = Banka je vratila uplatu
 audit-action-lifecycle-reminder = Poslat podsetnik: plaćeni period uskoro ističe
 audit-action-lifecycle-invoice = Poslat predračun za sledeći mesec
 audit-action-lifecycle-locked = Zaključano: period je istekao bez uplate

@@ -416,11 +416,25 @@ pub async fn payments_import(
     let (mut new, mut known, mut review, mut skipped) = (0, 0, 0, 0);
     for (e, outcome) in &results {
         let what = match outcome {
-            Outcome::Payment(r) | Outcome::Reversal(r) if r.duplicate => {
+            Outcome::Payment(r) | Outcome::Reversal(r, _) if r.duplicate => {
                 known += 1;
                 "already recorded".to_owned()
             }
-            Outcome::Payment(r) | Outcome::Reversal(r) => {
+            Outcome::Reversal(r, original) => {
+                new += 1;
+                let invoice = r
+                    .invoice_number
+                    .as_ref()
+                    .map(|n| format!(" (invoice {n})"))
+                    .unwrap_or_default();
+                if let Some(original) = original {
+                    format!("took back {}{invoice}", shown(original))
+                } else {
+                    review += 1;
+                    "reversal of a payment not recorded here".to_owned()
+                }
+            }
+            Outcome::Payment(r) => {
                 new += 1;
                 if r.payment.status != crate::billing::payments::APPLIED {
                     review += 1;

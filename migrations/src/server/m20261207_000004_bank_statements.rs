@@ -1,7 +1,8 @@
 //! Real bank statements (issue 15): a payment keeps who paid it as the bank says (name,
 //! account) and the remittance text, so a credit without a usable reference can be
-//! resolved by a person; and the bank's references of its transaction, by which a later
-//! reversal or return names it.
+//! resolved by a person; the bank's references of its transaction, by which a later
+//! reversal or return names it; and what the payment did to the partner's paid-through
+//! date (from, to), so a reversal can take exactly that back.
 
 use sea_orm_migration::prelude::*;
 use sea_orm_migration::schema::*;
@@ -16,6 +17,8 @@ enum Payments {
     PayerName,
     PayerAccount,
     Remittance,
+    ExtendedFrom,
+    ExtendedTo,
 }
 
 #[derive(DeriveIden)]
@@ -33,6 +36,8 @@ impl MigrationTrait for Migration {
             string_len_null(Payments::PayerName, 140),
             string_len_null(Payments::PayerAccount, 64),
             string_len_null(Payments::Remittance, 500),
+            timestamp_with_time_zone_null(Payments::ExtendedFrom),
+            timestamp_with_time_zone_null(Payments::ExtendedTo),
         ] {
             m.alter_table(
                 Table::alter()

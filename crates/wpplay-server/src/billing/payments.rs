@@ -76,9 +76,11 @@ pub const APPLIED: &str = "applied";
 pub const PARTIAL: &str = "partial";
 pub const OVERPAID: &str = "overpaid";
 pub const UNMATCHED: &str = "unmatched";
-/// A bank's reversal or return of a credit: the payment it names must be undone by a
-/// person (recorded once, waiting for review).
+/// A bank's reversal or return of a credit that names no payment recorded here: waits
+/// for review.
 pub const REVERSAL: &str = "reversal";
+/// A payment the bank took back: it no longer counts.
+pub const REVERSED: &str = "reversed";
 
 /// Records a payment in one transaction with everything it causes.
 pub async fn record(
@@ -144,6 +146,7 @@ async fn record_in(
     let mut status = UNMATCHED;
     let mut note = None;
     let mut paid_through = None;
+    let mut extension = None;
     let mut partner_id = None;
     if let Some(inv) = &inv {
         partner_id = Some(inv.partner_id);
@@ -207,6 +210,7 @@ async fn record_in(
                 let was_locked = facts(&p, tz).lifecycle.state_at(now)
                     == wpplay_domain::lifecycle::PartnerState::Locked;
                 paid_through = settle(db, &p, inv, incoming.received_at, tz, now).await?;
+                extension = paid_through.map(|to| (p.paid_through, to));
                 if was_locked && paid_through.is_some_and(|t| t > now) {
                     let entry = crate::audit_log::Entry {
                         by: crate::audit_log::By::System,
@@ -238,6 +242,8 @@ async fn record_in(
         payer_name: Set(some_text(&incoming.bank.payer_name, 140)),
         payer_account: Set(some_text(&incoming.bank.payer_account, 64)),
         remittance: Set(some_text(&incoming.bank.remittance, 500)),
+        extended_from: Set(extension.and_then(|(from, _)| from)),
+        extended_to: Set(extension.map(|(_, to)| to)),
         ..Default::default()
     }
     .insert(db)
@@ -267,42 +273,57 @@ async fn record_in(
     })
 }
 
-/// Records a bank's reversal or return of a credit, once, for a person to undo the
-/// payment it names (or to see that it names none recorded here).
+/// Records a bank's reversal or return of a credit, once. When it names a payment
+/// recorded here, that payment is taken back: it no longer counts on its invoice, and
+/// what it added to the partner's paid-through date is taken off again. One naming no
+/// payment here waits for review. Returns the external id of the payment taken back.
 pub async fn record_reversal(
     db: &DatabaseConnection,
     incoming: Incoming,
     now: DateTime<Utc>,
-) -> Result<Recorded, DbErr> {
+) -> Result<(Recorded, Option<String>), DbErr> {
     let txn = write_txn(db).await?;
     if let Some(p) = existing(&txn, incoming.source, &incoming.external_id).await? {
         txn.rollback().await?;
-        return Ok(Recorded {
+        let recorded = Recorded {
             payment: p,
             duplicate: true,
             invoice_number: None,
             paid_through: None,
-        });
+        };
+        return Ok((recorded, None));
     }
     let original = named_by(&txn, &incoming.bank.refs).await?;
-    let invoice_number = match original.as_ref().and_then(|o| o.invoice_id) {
-        Some(id) => invoice::Entity::find_by_id(id)
-            .one(&txn)
-            .await?
-            .map(|i| i.number),
-        None => None,
-    };
-    let note = match &original {
-        Some(o) => format!(
-            "The bank took back payment {} ({}){}; undo it.",
-            o.external_id,
-            money(o.amount_minor, &o.currency),
-            invoice_number
-                .as_ref()
-                .map(|n| format!(" for invoice {n}"))
-                .unwrap_or_default()
+    let mut invoice_number = None;
+    let mut paid_through = None;
+    let (status, note) = match &original {
+        Some(o) => {
+            let undone = take_back(&txn, o, &incoming.external_id, now).await?;
+            invoice_number = undone.invoice_number;
+            paid_through = undone.paid_through;
+            let note = format!(
+                "Took back payment {} ({}){}{}.",
+                o.external_id,
+                money(o.amount_minor, &o.currency),
+                invoice_number
+                    .as_ref()
+                    .map(|n| format!(" for invoice {n}"))
+                    .unwrap_or_default(),
+                match undone.paid_through {
+                    Some(Some(t)) => format!(
+                        "; the partner is paid through {} again",
+                        t.format("%Y-%m-%d")
+                    ),
+                    Some(None) => "; the partner is back on its trial's end".to_owned(),
+                    None => String::new(),
+                }
+            );
+            (APPLIED, note)
+        }
+        None => (
+            REVERSAL,
+            "The bank took back a payment that is not recorded here.".to_owned(),
         ),
-        None => "The bank took back a payment that is not recorded here.".to_owned(),
     };
     let payment = payment::ActiveModel {
         source: Set(incoming.source.as_str().to_owned()),
@@ -314,7 +335,7 @@ pub async fn record_reversal(
         reference: Set(incoming.reference.chars().take(64).collect()),
         received_at: Set(incoming.received_at),
         recorded_at: Set(now),
-        status: Set(REVERSAL.to_owned()),
+        status: Set(status.to_owned()),
         note: Set(Some(note)),
         payer_name: Set(some_text(&incoming.bank.payer_name, 140)),
         payer_account: Set(some_text(&incoming.bank.payer_account, 64)),
@@ -326,23 +347,110 @@ pub async fn record_reversal(
     let entry = crate::audit_log::Entry {
         by: crate::audit_log::By::CommandLine,
         partner_id: payment.partner_id,
-        action: "payment_recorded",
+        action: "payment_reversed",
         entity: "payment",
         entity_id: payment.external_id.clone(),
         after: Some(serde_json::json!({
-            "source": payment.source, "amount_minor": payment.amount_minor,
-            "currency": payment.currency, "status": payment.status,
-            "reverses": original.as_ref().map(|o| o.external_id.as_str()), "note": payment.note,
+            "amount_minor": payment.amount_minor, "currency": payment.currency,
+            "status": payment.status, "reverses": original.as_ref().map(|o| o.external_id.as_str()),
+            "invoice": invoice_number, "note": payment.note,
         })),
     };
     crate::audit_log::write(&txn, entry, now).await?;
     txn.commit().await?;
-    Ok(Recorded {
+    let recorded = Recorded {
         payment,
         duplicate: false,
         invoice_number,
+        paid_through: paid_through.flatten(),
+    };
+    Ok((recorded, original.map(|o| o.external_id)))
+}
+
+/// What taking a payment back changed.
+struct TakenBack {
+    invoice_number: Option<String>,
+    /// The partner's paid-through date when it changed (`Some(None)`: back to none).
+    paid_through: Option<Option<DateTime<Utc>>>,
+}
+
+/// Takes a payment back: off its invoice (which is open again if it was settled), and
+/// what it added to the partner's paid-through date off again — exactly back when
+/// nothing extended it since, else by the same length.
+async fn take_back(
+    db: &impl ConnectionTrait,
+    o: &payment::Model,
+    by_entry: &str,
+    now: DateTime<Utc>,
+) -> Result<TakenBack, DbErr> {
+    let counted = matches!(o.status.as_str(), APPLIED | PARTIAL | OVERPAID);
+    let mut out = TakenBack {
+        invoice_number: None,
         paid_through: None,
-    })
+    };
+    if let Some(inv) = match o.invoice_id {
+        Some(id) => {
+            invoice::Entity::find_by_id(id)
+                .lock_exclusive()
+                .one(db)
+                .await?
+        }
+        None => None,
+    } {
+        out.invoice_number = Some(inv.number.clone());
+        if counted {
+            let paid = inv.paid_minor.saturating_sub(o.amount_minor).max(0);
+            invoice::ActiveModel {
+                id: Set(inv.id),
+                paid_minor: Set(paid),
+                paid_at: Set(if paid < inv.amount_minor {
+                    None
+                } else {
+                    inv.paid_at
+                }),
+                ..Default::default()
+            }
+            .update(db)
+            .await?;
+        }
+    }
+    if let (Some(to), Some(partner_id)) = (o.extended_to, o.partner_id)
+        && let Some(p) = partner::Entity::find_by_id(partner_id)
+            .lock_exclusive()
+            .one(db)
+            .await?
+    {
+        let back = if p.paid_through == Some(to) {
+            o.extended_from
+        } else {
+            let from = o.extended_from.unwrap_or(p.trial_ends_at);
+            p.paid_through.map(|t| t - (to - from))
+        };
+        let updated = partner::ActiveModel {
+            account_id: Set(p.account_id),
+            paid_through: Set(back),
+            ..Default::default()
+        }
+        .update(db)
+        .await?;
+        feed::append(
+            db,
+            AccountId(p.account_id),
+            &Entity::Subscription(wire_form::subscription(&updated, now)),
+            now,
+        )
+        .await?;
+        out.paid_through = Some(back);
+    }
+    payment::ActiveModel {
+        id: Set(o.id),
+        status: Set(REVERSED.to_owned()),
+        note: Set(Some(format!("Taken back by the bank (entry {by_entry})."))),
+        ..Default::default()
+    }
+    .update(db)
+    .await?;
+    Ok(out)
 }
 
 /// A statement's text, cut to its column's length; nothing when empty.
@@ -391,7 +499,7 @@ pub async fn named_by(
         return Ok(None);
     };
     payment::Entity::find_by_id(link.payment_id)
-        .filter(payment::Column::Status.ne(REVERSAL))
+        .filter(payment::Column::Status.is_not_in([REVERSAL, REVERSED]))
         .one(db)
         .await
 }
@@ -457,7 +565,7 @@ async fn settle(
 /// Payments waiting for the operator's review (unmatched, partial, overpaid), oldest first.
 pub async fn for_review(db: &impl ConnectionTrait) -> Result<Vec<payment::Model>, DbErr> {
     payment::Entity::find()
-        .filter(payment::Column::Status.ne(APPLIED))
+        .filter(payment::Column::Status.is_not_in([APPLIED, REVERSED]))
         .order_by_asc(payment::Column::Id)
         .all(db)
         .await

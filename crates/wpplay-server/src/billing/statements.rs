@@ -141,8 +141,9 @@ pub fn parse(text: &str) -> Result<Vec<Entry>, StatementError> {
 pub enum Outcome {
     /// A credit, recorded (or found recorded before).
     Payment(Recorded),
-    /// A reversal or return, recorded for review with the payment it names.
-    Reversal(Recorded),
+    /// A reversal or return, recorded once; with the external id of the payment it took
+    /// back, if one here (else it waits for review).
+    Reversal(Recorded, Option<String>),
     /// Not money to us: why (`debit`, `pending`, `not_booked`, `returned_debit`).
     Skipped(&'static str),
 }
@@ -172,7 +173,10 @@ pub async fn import(
         };
         let outcome = match e.kind {
             Kind::Credit => Outcome::Payment(record(db, tz, incoming, now).await?),
-            Kind::Reversal => Outcome::Reversal(record_reversal(db, incoming, now).await?),
+            Kind::Reversal => {
+                let (recorded, original) = record_reversal(db, incoming, now).await?;
+                Outcome::Reversal(recorded, original)
+            }
             Kind::Skipped(why) => Outcome::Skipped(why),
         };
         out.push((e, outcome));
@@ -349,10 +353,18 @@ mod tests {
 
     #[test]
     fn a_reversal_names_the_transaction_it_takes_back() {
-        let e = fixture("camt053-v08-reversal.xml", "", "");
-        assert_eq!(kinds(&e), [("RVSL-0312-1", Kind::Reversal)]);
+        let e = fixture("camt053-v08-reversal.xml", "79.00", "");
+        assert_eq!(
+            kinds(&e),
+            [
+                ("RVSL-0312-1", Kind::Reversal),
+                ("RTRN-0312-2", Kind::Reversal)
+            ],
+            "a reversal, and a return"
+        );
         assert_eq!(e[0].tx_refs, ["E2E-BETA-0311"]);
         assert_eq!(e[0].amount_minor, 2_500);
+        assert_eq!(e[1].tx_refs, ["E2E-ACME-0311"]);
     }
 
     #[test]

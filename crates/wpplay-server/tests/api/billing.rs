@@ -1274,20 +1274,52 @@ async fn real_bank_statements_batches_pending_reversals_and_no_references(s: &Te
         "{out}"
     );
 
+    // The next day the bank reverses Beta's credit and returns Acme's: both are taken
+    // back, Acme's invoice is open again and its paid-through date is gone.
+    let paid_through = the_partner(&db, "banks@acme.rs").await.paid_through;
     let reversal = statement(s, "camt053-v08-reversal.xml", &inv, 0);
     let (ok, out) = operator(s, &["payments", "import", &reversal]);
     assert!(
-        ok && out.contains("1 recorded") && out.contains("reversal"),
+        ok && out.contains("2 recorded, 0 already known, 0 skipped, 0 waiting")
+            && out.contains("took back tx:E2E-BETA-0311")
+            && out.contains(&format!(
+                "took back tx:E2E-ACME-0311 (invoice {})",
+                inv.number
+            )),
         "{out}"
+    );
+    assert_eq!(
+        the_partner(&db, "banks@acme.rs").await.paid_through,
+        None,
+        "the payment that paid from the trial's end is taken back (it was {paid_through:?})"
+    );
+    let inv_after = invoice::Entity::find_by_id(inv.id)
+        .one(&db)
+        .await
+        .expect("q")
+        .expect("invoice");
+    assert_eq!(
+        (inv_after.paid_minor, inv_after.paid_at),
+        (0, None),
+        "the invoice is open again"
     );
     let (ok, out) = operator(s, &["payments", "import", &reversal]);
-    assert!(ok && out.contains("0 recorded, 1 already known"), "{out}");
-    let (ok, out) = operator(s, &["payments", "unmatched"]);
+    assert!(ok && out.contains("0 recorded, 2 already known"), "{out}");
+    let (ok, out) = operator(s, &["payments", "list"]);
     assert!(
-        ok && out.contains("RVSL-0312-1")
-            && out.contains("The bank took back payment tx:E2E-BETA-0311 (25.00 EUR); undo it."),
+        ok && out.contains(&format!(
+            "Took back payment tx:E2E-ACME-0311 ({}.{:02} EUR) for invoice {}; the partner is back on its trial's end.",
+            inv.amount_minor / 100, inv.amount_minor % 100, inv.number
+        )) && out.matches(" reversed ").count() == 2,
         "{out}"
     );
+    let (ok, out) = operator(s, &["payments", "unmatched"]);
+    assert!(
+        ok && !out.contains("E2E-BETA-0311") && !out.contains("RVSL-0312-1"),
+        "a taken-back payment no longer waits for review: {out}"
+    );
+    let (_, out) = operator(s, &["audit", "list"]);
+    assert!(out.contains("payment_reversed"), "{out}");
 
     let no_refs = statement(s, "camt054-v04-no-refs.xml", &inv, 0);
     let (ok, out) = operator(s, &["payments", "import", &no_refs]);

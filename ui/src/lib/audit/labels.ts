@@ -31,6 +31,7 @@ const ACTIONS: Record<string, string> = {
   change_package: "audit-action-change-package",
   invoice_issued: "audit-action-invoice-issued",
   payment_recorded: "audit-action-payment-recorded",
+  payment_reversed: "audit-action-payment-reversed",
   lifecycle_reminder: "audit-action-lifecycle-reminder",
   lifecycle_invoice: "audit-action-lifecycle-invoice",
   lifecycle_locked: "audit-action-lifecycle-locked",

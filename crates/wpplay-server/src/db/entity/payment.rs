@@ -17,8 +17,8 @@ pub struct Model {
     pub reference: String,
     pub received_at: DateTimeUtc,
     pub recorded_at: DateTimeUtc,
-    /// `applied`, `partial`, `overpaid`, `unmatched` or `reversal` (all but the first wait
-    /// for review).
+    /// `applied`, `partial`, `overpaid`, `unmatched` and `reversal` (the last four wait
+    /// for review), or `reversed` (taken back by the bank).
     pub status: String,
     pub note: Option<String>,
     /// Who paid, as the bank says (bank payments), for a person resolving it.
@@ -26,6 +26,10 @@ pub struct Model {
     pub payer_account: Option<String>,
     /// The remittance text as the payer wrote it.
     pub remittance: Option<String>,
+    /// The partner's paid-through date before and after this payment extended it (the
+    /// first is empty when it extended from the trial), so a reversal can take it back.
+    pub extended_from: Option<DateTimeUtc>,
+    pub extended_to: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
