@@ -143,90 +143,34 @@ async fn record_in(
         .lock_exclusive()
         .one(db)
         .await?;
-    let mut status = UNMATCHED;
-    let mut note = None;
-    let mut paid_through = None;
-    let mut extension = None;
-    let mut partner_id = None;
-    if let Some(inv) = &inv {
-        partner_id = Some(inv.partner_id);
-        let p = partner::Entity::find_by_id(inv.partner_id)
-            .lock_exclusive()
-            .one(db)
-            .await?;
-        if !inv.currency.eq_ignore_ascii_case(&incoming.currency) {
-            note = Some(format!(
-                "Paid in {} for an invoice in {}.",
-                incoming.currency, inv.currency
-            ));
-        } else if p.is_none() {
-            note = Some("The partner's account was purged before this payment.".to_owned());
-        } else if inv.paid_minor.checked_add(incoming.amount_minor).is_none() {
-            note = Some(format!(
-                "Invoice {} cannot take this amount on top of what it has; a person must look at it.",
-                inv.number
-            ));
-        } else if let Some(p) = p {
-            let before = inv.paid_minor;
-            // Checked just above.
-            let total = before.saturating_add(incoming.amount_minor);
-            let settled_now = before < inv.amount_minor && total >= inv.amount_minor;
-            status = if before >= inv.amount_minor {
-                note = Some(format!(
-                    "Invoice {} was paid already; {} to refund or credit.",
-                    inv.number,
-                    money(incoming.amount_minor, &incoming.currency)
-                ));
-                OVERPAID
-            } else if total < inv.amount_minor {
-                note = Some(format!(
-                    "{} of {} paid so far.",
-                    money(total, &inv.currency),
-                    money(inv.amount_minor, &inv.currency)
-                ));
-                PARTIAL
-            } else if total > inv.amount_minor {
-                note = Some(format!(
-                    "{} more than the invoice; to refund or credit.",
-                    money(total - inv.amount_minor, &inv.currency)
-                ));
-                OVERPAID
-            } else {
-                APPLIED
-            };
-            invoice::ActiveModel {
-                id: Set(inv.id),
-                paid_minor: Set(total),
-                paid_at: Set(if settled_now {
-                    Some(incoming.received_at)
-                } else {
-                    inv.paid_at
-                }),
-                ..Default::default()
-            }
-            .update(db)
-            .await?;
-            if settled_now {
-                let was_locked = facts(&p, tz).lifecycle.state_at(now)
-                    == wpplay_domain::lifecycle::PartnerState::Locked;
-                paid_through = settle(db, &p, inv, incoming.received_at, tz, now).await?;
-                extension = paid_through.map(|to| (p.paid_through, to));
-                if was_locked && paid_through.is_some_and(|t| t > now) {
-                    let entry = crate::audit_log::Entry {
-                        by: crate::audit_log::By::System,
-                        partner_id: Some(p.account_id),
-                        action: "lifecycle_unlocked",
-                        entity: "partner",
-                        entity_id: p.account_id.to_string(),
-                        after: Some(serde_json::json!({
-                            "company": p.company, "paid_through": paid_through,
-                        })),
-                    };
-                    crate::audit_log::write(db, entry, now).await?;
-                }
-            }
+    let applied = match &inv {
+        Some(inv) => {
+            apply_to_invoice(
+                db,
+                tz,
+                inv,
+                incoming.amount_minor,
+                &incoming.currency,
+                incoming.received_at,
+                now,
+            )
+            .await?
         }
-    }
+        None => Applied {
+            status: UNMATCHED,
+            note: None,
+            partner_id: None,
+            paid_through: None,
+            extension: None,
+        },
+    };
+    let Applied {
+        status,
+        note,
+        partner_id,
+        paid_through,
+        extension,
+    } = applied;
     let payment = payment::ActiveModel {
         source: Set(incoming.source.as_str().to_owned()),
         external_id: Set(incoming.external_id),
@@ -502,6 +446,122 @@ pub async fn named_by(
         .filter(payment::Column::Status.is_not_in([REVERSAL, REVERSED]))
         .one(db)
         .await
+}
+
+/// What applying a payment to an invoice did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Applied {
+    pub status: &'static str,
+    pub note: Option<String>,
+    pub partner_id: Option<i64>,
+    pub paid_through: Option<DateTime<Utc>>,
+    /// The partner's paid-through date before and after, when the payment extended it.
+    pub extension: Option<(Option<DateTime<Utc>>, DateTime<Utc>)>,
+}
+
+/// Applies an amount to an invoice (locked by the caller's transaction): it counts
+/// towards the invoice, and paying it in full extends the partner's package. A currency
+/// other than the invoice's, a purged partner or an impossible total count nothing and
+/// say why.
+pub(crate) async fn apply_to_invoice(
+    db: &impl ConnectionTrait,
+    tz: Tz,
+    inv: &invoice::Model,
+    amount_minor: i64,
+    currency: &str,
+    received_at: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> Result<Applied, DbErr> {
+    let mut status = UNMATCHED;
+    let mut note = None;
+    let mut paid_through = None;
+    let mut extension = None;
+    let partner_id = Some(inv.partner_id);
+    {
+        let p = partner::Entity::find_by_id(inv.partner_id)
+            .lock_exclusive()
+            .one(db)
+            .await?;
+        if !inv.currency.eq_ignore_ascii_case(currency) {
+            note = Some(format!(
+                "Paid in {} for an invoice in {}.",
+                currency, inv.currency
+            ));
+        } else if p.is_none() {
+            note = Some("The partner's account was purged before this payment.".to_owned());
+        } else if inv.paid_minor.checked_add(amount_minor).is_none() {
+            note = Some(format!(
+                "Invoice {} cannot take this amount on top of what it has; a person must look at it.",
+                inv.number
+            ));
+        } else if let Some(p) = p {
+            let before = inv.paid_minor;
+            // Checked just above.
+            let total = before.saturating_add(amount_minor);
+            let settled_now = before < inv.amount_minor && total >= inv.amount_minor;
+            status = if before >= inv.amount_minor {
+                note = Some(format!(
+                    "Invoice {} was paid already; {} to refund or credit.",
+                    inv.number,
+                    money(amount_minor, currency)
+                ));
+                OVERPAID
+            } else if total < inv.amount_minor {
+                note = Some(format!(
+                    "{} of {} paid so far.",
+                    money(total, &inv.currency),
+                    money(inv.amount_minor, &inv.currency)
+                ));
+                PARTIAL
+            } else if total > inv.amount_minor {
+                note = Some(format!(
+                    "{} more than the invoice; to refund or credit.",
+                    money(total - inv.amount_minor, &inv.currency)
+                ));
+                OVERPAID
+            } else {
+                APPLIED
+            };
+            invoice::ActiveModel {
+                id: Set(inv.id),
+                paid_minor: Set(total),
+                paid_at: Set(if settled_now {
+                    Some(received_at)
+                } else {
+                    inv.paid_at
+                }),
+                ..Default::default()
+            }
+            .update(db)
+            .await?;
+            if settled_now {
+                let was_locked = facts(&p, tz).lifecycle.state_at(now)
+                    == wpplay_domain::lifecycle::PartnerState::Locked;
+                paid_through = settle(db, &p, inv, received_at, tz, now).await?;
+                extension = paid_through.map(|to| (p.paid_through, to));
+                if was_locked && paid_through.is_some_and(|t| t > now) {
+                    let entry = crate::audit_log::Entry {
+                        by: crate::audit_log::By::System,
+                        partner_id: Some(p.account_id),
+                        action: "lifecycle_unlocked",
+                        entity: "partner",
+                        entity_id: p.account_id.to_string(),
+                        after: Some(serde_json::json!({
+                            "company": p.company, "paid_through": paid_through,
+                        })),
+                    };
+                    crate::audit_log::write(db, entry, now).await?;
+                }
+            }
+        }
+    }
+    Ok(Applied {
+        status,
+        note,
+        partner_id,
+        paid_through,
+        extension,
+    })
 }
 
 /// An invoice was paid in full: a period invoice extends the package (the pending
