@@ -148,6 +148,8 @@ codes! {
     PackageTooSmall = "package_too_small" => Limit,
     SamePackage = "same_package" => Conflict,
     CurrencyMismatch = "currency_mismatch" => Refused,
+    /// The payment does not wait for review, or not for that resolution.
+    PaymentNotForReview = "payment_not_for_review" => Conflict,
     // Rows and their versions.
     NotFound = "not_found" => Refused,
     VersionConflict = "version_conflict" => Conflict,

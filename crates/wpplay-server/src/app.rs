@@ -42,6 +42,8 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("DELETE", "/api/v1/sessions/{id}"),
     ("POST", "/api/v1/sessions/end-others"),
     ("GET", "/api/v1/audit"),
+    ("GET", "/api/v1/operator/payments"),
+    ("POST", "/api/v1/operator/payments/{id}/resolve"),
     ("GET", "/api/v1/partners"),
     ("GET", "/api/v1/partners/{partner_id}/content"),
     ("GET", "/api/v1/sync/pull"),
@@ -109,6 +111,11 @@ pub fn router(state: AppState) -> Router {
             post(routes::sessions::end_others),
         )
         .route("/api/v1/audit", get(routes::audit::list))
+        .route("/api/v1/operator/payments", get(routes::operator::payments))
+        .route(
+            "/api/v1/operator/payments/{id}/resolve",
+            post(routes::operator::resolve),
+        )
         .route("/api/v1/partners", get(routes::directory::list))
         .route(
             "/api/v1/partners/{partner_id}/content",

@@ -116,3 +116,56 @@ pub struct ChangePackageResponse {
     /// The rule as applied, for people.
     pub message: String,
 }
+
+/// A payment as the operator reviews it (`GET /api/v1/operator/payments`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema, ts_rs::TS)]
+#[ts(export)]
+pub struct ReviewPayment {
+    pub id: i64,
+    /// `webhook`, `bank` or `operator`.
+    pub source: String,
+    /// The provider's payment id or the statement line's id.
+    pub external_id: String,
+    /// The partner's account id, when the payment is linked to one.
+    pub partner_id: Option<i64>,
+    pub invoice_number: Option<String>,
+    pub amount_minor: i64,
+    pub currency: String,
+    pub reference: String,
+    pub received_at: DateTime<Utc>,
+    /// `applied`, `partial`, `overpaid`, `unmatched`, `reversal` (these four wait for a
+    /// person), `reversed`, `refunded` or `not_ours`.
+    pub status: String,
+    pub note: Option<String>,
+    /// Who paid, as the bank says.
+    pub payer_name: Option<String>,
+    pub payer_account: Option<String>,
+    /// What the payer wrote.
+    pub remittance: Option<String>,
+}
+
+/// What a person decided about a payment waiting for review.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema, ts_rs::TS)]
+#[ts(export)]
+#[serde(rename_all = "snake_case")]
+pub enum ResolveAction {
+    /// An unmatched payment belongs to `invoice`.
+    Assign,
+    /// The money went back to the payer (unmatched whole, partial off its invoice,
+    /// overpaid its surplus).
+    Refunded,
+    /// Not WP Play's money (unmatched), or a reversal of nothing recorded here.
+    NotOurs,
+}
+
+/// `POST /api/v1/operator/payments/{id}/resolve`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema, ts_rs::TS)]
+#[ts(export)]
+pub struct ResolvePayment {
+    pub action: ResolveAction,
+    /// The invoice's number, for `assign`.
+    #[serde(default)]
+    pub invoice: Option<String>,
+    /// Why, for the record (1-500 characters, one line).
+    pub note: String,
+}

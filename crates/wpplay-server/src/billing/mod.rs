@@ -8,6 +8,7 @@ pub mod lifecycle;
 pub mod payments;
 pub mod pdf;
 pub mod purge;
+pub mod review;
 mod statement_lines;
 pub mod statements;
 pub mod view;

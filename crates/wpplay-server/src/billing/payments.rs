@@ -81,6 +81,13 @@ pub const UNMATCHED: &str = "unmatched";
 pub const REVERSAL: &str = "reversal";
 /// A payment the bank took back: it no longer counts.
 pub const REVERSED: &str = "reversed";
+/// Money a person gave back to the payer (`billing/review.rs`).
+pub const REFUNDED: &str = "refunded";
+/// Money a person found was not for WP Play (a mistaken transfer, another company's
+/// reference).
+pub const NOT_OURS: &str = "not_ours";
+/// Statuses that wait for a person.
+pub const WAITING: [&str; 4] = [UNMATCHED, PARTIAL, OVERPAID, REVERSAL];
 
 /// Records a payment in one transaction with everything it causes.
 pub async fn record(
@@ -622,10 +629,11 @@ async fn settle(
     Ok(Some(ext.paid_through))
 }
 
-/// Payments waiting for the operator's review (unmatched, partial, overpaid), oldest first.
+/// Payments waiting for the operator's review (unmatched, partial, overpaid, a reversal
+/// of nothing here), oldest first.
 pub async fn for_review(db: &impl ConnectionTrait) -> Result<Vec<payment::Model>, DbErr> {
     payment::Entity::find()
-        .filter(payment::Column::Status.is_not_in([APPLIED, REVERSED]))
+        .filter(payment::Column::Status.is_in(WAITING))
         .order_by_asc(payment::Column::Id)
         .all(db)
         .await

@@ -11,6 +11,7 @@ pub mod health;
 pub mod me;
 pub mod metrics;
 pub mod openapi;
+pub mod operator;
 pub mod packages;
 pub mod payments;
 pub mod registrations;

@@ -1369,3 +1369,196 @@ fn pdf_text(bytes: &[u8]) -> String {
     );
     String::from_utf8(out.stdout).expect("UTF-8")
 }
+
+/// An operator's access token: the account made by `operators add`, signed in, with its
+/// required second factor set up.
+async fn operator_token(s: &TestServer, name: &str) -> String {
+    let (ok, out) = operator(s, &["operators", "add", name]);
+    assert!(ok, "{out}");
+    let password = out.rsplit(": ").next().expect("password").trim().to_owned();
+    let (status, v) = s
+        .post(
+            "/api/v1/auth/login",
+            None,
+            json!({"username": name, "password": password}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{v}");
+    let token = v["access_token"].as_str().expect("token").to_owned();
+    crate::second_factor::enrol(s, &token).await;
+    token
+}
+
+/// The operator resolves what the server could not: lists the payments waiting with who
+/// paid them, assigns one to the invoice it was for (the partner's package is paid), marks
+/// another as not WP Play's; each once, with a note, in the audit log.
+async fn the_operator_resolves_payments_waiting_for_review(s: &TestServer) {
+    s.register("desk@acme.rs").await;
+    let (ok, out) = operator(
+        s,
+        &["lifecycle", "run", "--at", "2026-03-08T08:00:00+01:00"],
+    );
+    assert!(ok, "{out}");
+    let db = db(s).await;
+    let inv = invoice::Entity::find()
+        .one(&db)
+        .await
+        .expect("q")
+        .expect("invoice");
+    let op = operator_token(s, "ops.desk").await;
+
+    // A transfer of the invoice's amount without its reference, and a batch whose other
+    // transactions carry none either.
+    let mut plain = inv.clone();
+    plain.reference = "bez poziva na broj".into();
+    let file = statement(s, "camt053-v02-model97.xml", &plain, 0);
+    let (ok, out) = operator(s, &["payments", "import", &file]);
+    assert!(ok && out.contains("1 waiting for review"), "{out}");
+    let batch = statement(s, "camt053-v08-batch.xml", &plain, inv.amount_minor + 3_000);
+    let (ok, out) = operator(s, &["payments", "import", &batch]);
+    assert!(ok && out.contains("3 waiting for review"), "{out}");
+
+    let (status, list) = s.get("/api/v1/operator/payments", Some(&op)).await;
+    assert_eq!(status, StatusCode::OK, "{list}");
+    let waiting = list.as_array().expect("list");
+    let find = |external: &str| {
+        waiting
+            .iter()
+            .find(|p| p["external_id"] == external)
+            .unwrap_or_else(|| panic!("{external} waits: {list}"))
+            .clone()
+    };
+    let acme = find("20260310-000117");
+    assert_eq!(
+        (
+            acme["status"].as_str(),
+            acme["payer_name"].as_str(),
+            acme["amount_minor"].as_i64()
+        ),
+        (
+            Some("unmatched"),
+            Some("ACME MEDIA DOO CACAK"),
+            Some(inv.amount_minor)
+        )
+    );
+    let beta = find("tx:E2E-BETA-0311");
+    assert_eq!(
+        waiting.len(),
+        4,
+        "Acme's two transfers, Beta's and Gama's: {list}"
+    );
+    let acme_id = acme["id"].as_i64().expect("id");
+    let resolve = |id: i64, body: Value| {
+        let op = op.clone();
+        async move {
+            s.post(
+                &format!("/api/v1/operator/payments/{id}/resolve"),
+                Some(&op),
+                body,
+            )
+            .await
+        }
+    };
+
+    // Refusals first: nothing changes.
+    let (status, v) = resolve(
+        acme_id,
+        json!({"action": "assign", "invoice": inv.number, "note": "  "}),
+    )
+    .await;
+    assert_eq!(
+        (status, v["code"].as_str(), v["field"].as_str()),
+        (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            Some("invalid_text"),
+            Some("note")
+        ),
+        "{v}"
+    );
+    let (status, v) = resolve(acme_id, json!({"action": "assign", "note": "theirs"})).await;
+    assert_eq!(
+        (status, v["field"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("invoice")),
+        "{v}"
+    );
+    let (status, v) = resolve(
+        acme_id,
+        json!({"action": "assign", "invoice": "2026-999999", "note": "theirs"}),
+    )
+    .await;
+    assert_eq!(
+        (status, v["code"].as_str()),
+        (StatusCode::NOT_FOUND, Some("not_found")),
+        "{v}"
+    );
+    assert_eq!(the_partner(&db, "desk@acme.rs").await.paid_through, None);
+
+    // Acme's transfer is its invoice: paid, the package runs.
+    let (status, v) = resolve(
+        acme_id,
+        json!({"action": "assign", "invoice": inv.number, "note": "Acme's accountant confirmed by phone"}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{v}");
+    assert_eq!(
+        (v["status"].as_str(), v["invoice_number"].as_str()),
+        (Some("applied"), Some(inv.number.as_str()))
+    );
+    assert!(
+        v["note"]
+            .as_str()
+            .is_some_and(|n| n.contains("Acme's accountant confirmed by phone")),
+        "{v}"
+    );
+    assert!(
+        the_partner(&db, "desk@acme.rs")
+            .await
+            .paid_through
+            .is_some(),
+        "the invoice paid extends the package"
+    );
+    let (status, v) = resolve(acme_id, json!({"action": "not_ours", "note": "twice"})).await;
+    assert_eq!(
+        (status, v["code"].as_str()),
+        (StatusCode::CONFLICT, Some("payment_not_for_review")),
+        "{v}"
+    );
+
+    // Beta's money is not WP Play's.
+    let beta_id = beta["id"].as_i64().expect("id");
+    let (status, v) = resolve(
+        beta_id,
+        json!({"action": "not_ours", "note": "Beta Kabel paid the wrong company"}),
+    )
+    .await;
+    assert_eq!(
+        (status, v["status"].as_str()),
+        (StatusCode::OK, Some("not_ours")),
+        "{v}"
+    );
+
+    let (_, list) = s.get("/api/v1/operator/payments", Some(&op)).await;
+    assert_eq!(
+        list.as_array().map(Vec::len),
+        Some(2),
+        "Acme's second transfer and Gama's wait: {list}"
+    );
+    let (_, all) = s
+        .get("/api/v1/operator/payments?status=all&limit=500", Some(&op))
+        .await;
+    assert!(all.as_array().is_some_and(|a| a.len() >= 4), "{all}");
+    for bad in ["?limit=0", "?limit=501", "?status=everything"] {
+        let (status, v) = s
+            .get(&format!("/api/v1/operator/payments{bad}"), Some(&op))
+            .await;
+        assert_eq!(
+            (status, v["code"].as_str()),
+            (StatusCode::BAD_REQUEST, Some("invalid_query")),
+            "{bad}: {v}"
+        );
+    }
+    let (_, out) = operator(s, &["audit", "list"]);
+    assert_eq!(out.matches("payment_resolved").count(), 2, "{out}");
+    db.close().await.ok();
+}
+on_both_backends!(the_operator_resolves_payments_waiting_for_review);

@@ -373,6 +373,15 @@ fn expected_status(method: &str, path: &str, actor: Actor) -> u16 {
             Operator | PartnerA | PartnerB => 200,
             _ => 403,
         },
+        "/api/v1/operator/payments" => match actor {
+            Operator => 200,
+            _ => 403,
+        },
+        // A made-up payment: nobody's to resolve.
+        "/api/v1/operator/payments/{id}/resolve" => match actor {
+            Operator => 404,
+            _ => 403,
+        },
         "/api/v1/partners" => match actor {
             Operator | ResellerLinked | ResellerUnlinked => 200,
             _ => 403,
@@ -467,6 +476,9 @@ async fn every_route_as_every_actor(backend: Backend) {
                     Some(json!({"code": "000000"}))
                 }
                 "/api/v1/partner/dealer-second-factor" => Some(json!({"required": false})),
+                "/api/v1/operator/payments/{id}/resolve" => {
+                    Some(json!({"action": "not_ours", "note": "a mistaken transfer"}))
+                }
                 _ => None,
             };
             let (status, v) = if *path == "/api/v1/events" {
