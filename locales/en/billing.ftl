@@ -85,6 +85,8 @@ billing-payment-partial = Part of invoice { $number }
 billing-payment-partial-any = Part of invoice
 billing-payment-overpaid = More than the invoice: WP Play will refund or credit it
 billing-payment-matching = Being matched by WP Play
+billing-payment-reversed = Taken back by the bank: it no longer counts
+billing-payment-refunded = Refunded to you
 
 ## The Billing page (BillingPage, BillingUnavailable)
 

@@ -87,6 +87,8 @@ billing-payment-partial = Deo fakture { $number }
 billing-payment-partial-any = Deo fakture
 billing-payment-overpaid = Više od iznosa fakture: WP Play će vam vratiti razliku ili je uračunati
 billing-payment-matching = WP Play je povezuje sa fakturom
+billing-payment-reversed = Banka ju je vratila: više se ne računa
+billing-payment-refunded = Vraćena vam je
 
 ## Stranica Naplata (BillingPage, BillingUnavailable)
 

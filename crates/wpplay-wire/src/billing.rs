@@ -90,7 +90,8 @@ pub struct PaymentView {
     pub reference: String,
     /// `bank`, `webhook` (the payment provider) or `operator`.
     pub source: String,
-    /// `applied`, `partial`, `overpaid` or `unmatched`.
+    /// `applied`, `partial`, `overpaid`, `unmatched` (being matched), `reversed` (taken
+    /// back by the bank) or `refunded`.
     pub status: String,
     pub invoice_number: Option<String>,
 }
@@ -134,7 +135,8 @@ pub struct ReviewPayment {
     pub reference: String,
     pub received_at: DateTime<Utc>,
     /// `applied`, `partial`, `overpaid`, `unmatched`, `reversal` (these four wait for a
-    /// person), `reversed`, `refunded` or `not_ours`.
+    /// person), `reversed`, `taken_back` (the reversal that took one back), `refunded`
+    /// or `not_ours`.
     pub status: String,
     pub note: Option<String>,
     /// Who paid, as the bank says.

@@ -81,6 +81,9 @@ pub const UNMATCHED: &str = "unmatched";
 pub const REVERSAL: &str = "reversal";
 /// A payment the bank took back: it no longer counts.
 pub const REVERSED: &str = "reversed";
+/// The bank's reversal or return that took a payment here back (bookkeeping: the
+/// partner sees the payment it took back as `reversed`).
+pub const TAKEN_BACK: &str = "taken_back";
 /// Money a person gave back to the payer (`billing/review.rs`).
 pub const REFUNDED: &str = "refunded";
 /// Money a person found was not for WP Play (a mistaken transfer, another company's
@@ -269,7 +272,7 @@ pub async fn record_reversal(
                     None => String::new(),
                 }
             );
-            (APPLIED, note)
+            (TAKEN_BACK, note)
         }
         None => (
             REVERSAL,
@@ -450,7 +453,7 @@ pub async fn named_by(
         return Ok(None);
     };
     payment::Entity::find_by_id(link.payment_id)
-        .filter(payment::Column::Status.is_not_in([REVERSAL, REVERSED]))
+        .filter(payment::Column::Status.is_not_in([REVERSAL, REVERSED, TAKEN_BACK]))
         .one(db)
         .await
 }

@@ -44,8 +44,14 @@ pub async fn view(
         .all(db)
         .await?;
     let numbers: HashMap<i64, String> = invoices.iter().map(|i| (i.id, i.number.clone())).collect();
+    // The partner's own payments: not the bank's bookkeeping of a reversal (the payment
+    // it took back shows as `reversed`), nor money a person found was not WP Play's.
     let payments = payment::Entity::find()
         .filter(payment::Column::PartnerId.eq(p.account_id))
+        .filter(
+            payment::Column::Status
+                .is_not_in([super::payments::TAKEN_BACK, super::payments::NOT_OURS]),
+        )
         .order_by_desc(payment::Column::Id)
         .all(db)
         .await?

@@ -1230,7 +1230,7 @@ fn statement(s: &TestServer, name: &str, inv: &invoice::Model, batch_total_minor
 /// reversal the next day is recorded once naming the payment it takes back, and credits
 /// without any bank reference are recorded once each, however often the file is read.
 async fn real_bank_statements_batches_pending_reversals_and_no_references(s: &TestServer) {
-    s.register("banks@acme.rs").await;
+    let (_, token) = s.ready_partner("banks@acme.rs").await;
     let (ok, out) = operator(
         s,
         &["lifecycle", "run", "--at", "2026-03-08T08:00:00+01:00"],
@@ -1320,6 +1320,15 @@ async fn real_bank_statements_batches_pending_reversals_and_no_references(s: &Te
     );
     let (_, out) = operator(s, &["audit", "list"]);
     assert!(out.contains("payment_reversed"), "{out}");
+    // The partner sees its payment taken back, not the bank's bookkeeping of it.
+    let (_, billing) = s.get("/api/v1/billing", Some(&token)).await;
+    let statuses: Vec<&str> = billing["payments"]
+        .as_array()
+        .expect("payments")
+        .iter()
+        .filter_map(|p| p["status"].as_str())
+        .collect();
+    assert_eq!(statuses, ["reversed"], "{billing}");
 
     let no_refs = statement(s, "camt054-v04-no-refs.xml", &inv, 0);
     let (ok, out) = operator(s, &["payments", "import", &no_refs]);

@@ -18,7 +18,8 @@ pub struct Model {
     pub received_at: DateTimeUtc,
     pub recorded_at: DateTimeUtc,
     /// `applied`, `partial`, `overpaid`, `unmatched` and `reversal` (the last four wait
-    /// for review), or `reversed` (taken back by the bank).
+    /// for review); `reversed` (taken back by the bank), `taken_back` (the bank's reversal
+    /// that did it), `refunded` or `not_ours` (resolved by a person).
     pub status: String,
     pub note: Option<String>,
     /// Who paid, as the bank says (bank payments), for a person resolving it.

@@ -9,6 +9,7 @@ export type PaymentView = { received_at: string, amount_minor: number, currency:
  */
 source: string, 
 /**
- * `applied`, `partial`, `overpaid` or `unmatched`.
+ * `applied`, `partial`, `overpaid`, `unmatched` (being matched), `reversed` (taken
+ * back by the bank) or `refunded`.
  */
 status: string, invoice_number: string | null, };

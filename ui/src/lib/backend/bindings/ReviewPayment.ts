@@ -18,7 +18,8 @@ external_id: string,
 partner_id: number | null, invoice_number: string | null, amount_minor: number, currency: string, reference: string, received_at: string, 
 /**
  * `applied`, `partial`, `overpaid`, `unmatched`, `reversal` (these four wait for a
- * person), `reversed`, `refunded` or `not_ours`.
+ * person), `reversed`, `taken_back` (the reversal that took one back), `refunded`
+ * or `not_ours`.
  */
 status: string, note: string | null, 
 /**
