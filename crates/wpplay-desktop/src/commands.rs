@@ -369,6 +369,29 @@ pub struct AuditArgs {
     pub since: Option<chrono::DateTime<chrono::Utc>>,
 }
 
+/// `review_payments`: the payments waiting for a person (or all of them), newest first;
+/// those before a payment id for the next page.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ReviewPaymentsArgs {
+    #[serde(default)]
+    pub all: bool,
+    pub before: Option<i64>,
+}
+
+/// `resolve_payment`: what the operator decided about a payment waiting for review.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ResolvePaymentArgs {
+    pub id: i64,
+    pub action: wpplay_wire::billing::ResolveAction,
+    /// The invoice's number, for `assign`.
+    #[serde(default)]
+    #[ts(optional = nullable)]
+    pub invoice: Option<String>,
+    pub note: String,
+}
+
 /// `export_audit`: the activity log's rows as the page shows them (worded in the app's
 /// language), to a CSV file.
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
@@ -479,6 +502,8 @@ macro_rules! ipc_commands {
                 offered_packages() -> Vec<$crate::commands::wire::packages::Package>;
                 package_choices() -> Vec<$crate::view::PackageChoice>;
                 choose_package($crate::commands::ChangePackageArgs) -> $crate::commands::wire::billing::ChangePackageResponse;
+                review_payments($crate::commands::ReviewPaymentsArgs) -> Vec<$crate::commands::wire::billing::ReviewPayment>;
+                resolve_payment($crate::commands::ResolvePaymentArgs) -> $crate::commands::wire::billing::ReviewPayment;
             }
             shell {
                 save_invoice_pdf($crate::commands::InvoiceArgs) -> $crate::view::SavedFile;

@@ -12,6 +12,7 @@ mod devices;
 mod export;
 mod live;
 mod network;
+mod operator;
 mod recovery;
 mod resellers;
 mod second_factor;

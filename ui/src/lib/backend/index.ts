@@ -35,6 +35,7 @@ export type { RequestStatus } from "./bindings/RequestStatus";
 export type { Role } from "./bindings/Role";
 export type { SubscriptionView } from "./bindings/SubscriptionView";
 export type { PaymentView } from "./bindings/PaymentView";
+export type { ResolveAction } from "./bindings/ResolveAction";
 export type { InvoiceView } from "./bindings/InvoiceView";
 export type { ContactVisibility } from "./bindings/ContactVisibility";
 export type { DealerFilter } from "./bindings/DealerFilter";

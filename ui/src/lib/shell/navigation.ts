@@ -13,6 +13,7 @@ export type SectionId =
   | "content"
   | "activity"
   | "billing"
+  | "payments"
   | "settings";
 
 export interface Section {
@@ -24,7 +25,7 @@ const BY_ROLE: Record<Role, SectionId[]> = {
   partner: ["dashboard", "providers", "subscribers", "resellers", "content", "activity", "billing", "settings"],
   reseller: ["dashboard", "partners", "requests", "content", "settings"],
   dealer: ["subscribers", "settings"],
-  operator: ["dashboard", "settings"],
+  operator: ["dashboard", "payments", "activity", "settings"],
 };
 
 /** Where each role lands after signing in. */

@@ -1,0 +1,50 @@
+//! The operator's desk: payments waiting for a person, read from the server (the
+//! operator's records live there, never in a replica) and resolved there.
+
+use super::Core;
+use crate::commands::{ResolvePaymentArgs, ReviewPaymentsArgs};
+use crate::error::CoreResult;
+use wpplay_wire::auth::Role;
+use wpplay_wire::billing::{ResolvePayment, ReviewPayment};
+
+impl Core {
+    /// Payments waiting for review (or all), newest first; a page before `before`.
+    pub async fn review_payments(
+        &self,
+        args: ReviewPaymentsArgs,
+    ) -> CoreResult<Vec<ReviewPayment>> {
+        self.require(Role::Operator, "review payments").await?;
+        let mut path = format!(
+            "/api/v1/operator/payments?limit=100&status={}",
+            if args.all { "all" } else { "review" }
+        );
+        if let Some(before) = args.before {
+            path.push_str(&format!("&before={before}"));
+        }
+        self.authorized(|api, token| {
+            let path = path.clone();
+            async move { api.get(&path, Some(&token)).await }
+        })
+        .await
+    }
+
+    /// Resolves payment `id`: assigned to an invoice, refunded, or not WP Play's, with a
+    /// note for the record.
+    pub async fn resolve_payment(&self, args: ResolvePaymentArgs) -> CoreResult<ReviewPayment> {
+        self.require(Role::Operator, "resolve payments").await?;
+        let path = format!("/api/v1/operator/payments/{}/resolve", args.id);
+        let body = ResolvePayment {
+            action: args.action,
+            invoice: args
+                .invoice
+                .map(|i| i.trim().to_owned())
+                .filter(|i| !i.is_empty()),
+            note: args.note.trim().to_owned(),
+        };
+        self.authorized(|api, token| {
+            let (path, body) = (path.clone(), body.clone());
+            async move { api.post(&path, Some(&token), &body).await }
+        })
+        .await
+    }
+}
