@@ -180,6 +180,14 @@ review-intro = Payments the server could not apply as they stand: no reference i
 review-show = Which payments
 review-show-waiting = Waiting for review
 review-show-all = All payments
+review-count-waiting = { $count ->
+    [one] { $count } payment waits for review
+   *[other] { $count } payments wait for review
+}
+review-count-all = { $count ->
+    [one] { $count } payment
+   *[other] { $count } payments (newest first)
+}
 review-subject = The payments list
 review-offline-note = Payments live on the server: this page needs a connection.
 review-loading = Reading payments…

@@ -184,6 +184,16 @@ review-intro = Uplate koje server nije mogao da primeni takve kakve su: bez pozn
 review-show = Koje uplate
 review-show-waiting = Čekaju pregled
 review-show-all = Sve uplate
+review-count-waiting = { $count ->
+    [one] { $count } uplata čeka pregled
+    [few] { $count } uplate čekaju pregled
+   *[other] { $count } uplata čeka pregled
+}
+review-count-all = { $count ->
+    [one] { $count } uplata
+    [few] { $count } uplate (najnovije prve)
+   *[other] { $count } uplata (najnovije prve)
+}
 review-subject = Spisak uplata
 review-offline-note = Uplate su na serveru: ovoj strani je potrebna veza.
 review-loading = Čitanje uplata…

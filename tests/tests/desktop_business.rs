@@ -10,8 +10,8 @@ use wpplay_e2e::story::desktop::x11_window;
 use wpplay_e2e::story::partner;
 use wpplay_e2e::story::tray::tray_click;
 use wpplay_e2e::story::ui::{
-    MARKO, WAIT, add_dealer, add_line, attribute_is, click, count, element, fill, shot, sign_in_as,
-    sign_out, text_of,
+    MARKO, WAIT, add_dealer, add_line, attribute_is, choose, click, count, element, fill, shot,
+    sign_in_as, sign_out, text_of,
 };
 use wpplay_e2e::story::world::{World, raised};
 
@@ -305,4 +305,107 @@ async fn a_trial_warns_locks_and_opens_again_after_payment() {
     })
     .await;
     app.close().await;
+}
+
+/// The operator's desk: a transfer of a partner's invoice amount arrives without its
+/// reference; the operator signs in to the same app (setting up the second factor
+/// operators must use), finds it under Payments with who paid, and assigns it to the
+/// invoice with a note. The payment is applied and the partner's package runs on.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_operator_assigns_a_payment_without_its_reference_to_the_invoice() {
+    let world = World::start().await;
+    let shots = artifacts::shots();
+    let (app, _) = partner::on_dashboard(&world).await;
+    let at = (wpplay_domain::clock::Clock::now(&wpplay_clock::SystemClock)
+        + chrono::Duration::days(8))
+    .to_rfc3339();
+    let out = world.cli(&["lifecycle", "run", "--at", &at]);
+    assert!(out.contains("invoice"), "{out}");
+    let invoices = world.cli(&["invoices", "list"]);
+    let number = invoices
+        .split_whitespace()
+        .find(|w| w.len() == 11 && w.as_bytes()[4] == b'-' && w[..4].parse::<u32>().is_ok())
+        .unwrap_or_else(|| panic!("an invoice number in: {invoices}"))
+        .to_owned();
+
+    // The bank's statement: the invoice's amount, the payer's own words, no reference.
+    let fixture = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../crates/wpplay-server/tests/fixtures/statements/camt053-v02-model97.xml"
+    );
+    let statement = std::fs::read_to_string(fixture)
+        .expect("the statement fixture")
+        .replace("{currency}", "EUR")
+        .replace("{amount}", "79.00")
+        .replace("{reference}", "za mart, hvala");
+    std::fs::create_dir_all(&world.exports).expect("a folder for the statement");
+    let file = world.exports.join("statement.xml");
+    std::fs::write(&file, statement).expect("write the statement");
+    let out = world.cli(&["payments", "import", &file.display().to_string()]);
+    assert!(out.contains("1 waiting for review"), "{out}");
+
+    // The operator, made on the server's machine, signs in to the app.
+    let out = world.cli(&["operators", "add", "ops.desk"]);
+    let password = out
+        .rsplit(": ")
+        .next()
+        .expect("the password")
+        .trim()
+        .to_owned();
+    sign_out(&app).await;
+    sign_in_as(&app, "ops.desk", &password).await;
+    text_of(
+        &app,
+        "[data-testid=second-factor]",
+        "must use two-factor sign-in",
+    )
+    .await;
+    click(&app, "#second-factor-enrol").await;
+    let secret: String = text_of(&app, "[data-testid=second-factor-secret]", "")
+        .await
+        .split_whitespace()
+        .collect();
+    let now = wpplay_domain::clock::Clock::now(&wpplay_clock::SystemClock);
+    let code = wpplay_domain::totp::code(&secret, wpplay_domain::totp::step_of(now.timestamp()))
+        .expect("a base32 key");
+    fill(&app, "#second-factor-code", &code).await;
+    click(&app, "#second-factor-confirm").await;
+    text_of(&app, "[data-testid=recovery-codes]", "-").await;
+    click(&app, "#second-factor-done").await;
+
+    // Payments: the transfer waits, with who paid and what they wrote.
+    click(&app, "[data-testid=nav-payments]").await;
+    attribute_is(&app, "[data-testid=review-row]", "data-status", "unmatched").await;
+    text_of(&app, "[data-testid=review-payer]", "ACME MEDIA DOO CACAK").await;
+    shot(&app, &shots, "30-operator-payments.png").await;
+    click(&app, "[data-testid=review-resolve]").await;
+    click(&app, "[data-testid=resolve-assign]").await;
+    fill(&app, "#resolve-invoice", &number).await;
+    fill(
+        &app,
+        "#resolve-note",
+        "Confirmed with Desk Media's accountant by phone",
+    )
+    .await;
+    shot(&app, &shots, "31-operator-resolve.png").await;
+    click(&app, "#resolve-save").await;
+    text_of(&app, ".toast.success", "resolved").await;
+    element(&app, "[data-testid=review-empty]").await;
+    choose(&app, "#review-show", "all").await;
+    attribute_is(&app, "[data-testid=review-row]", "data-status", "applied").await;
+    text_of(&app, "[data-testid=review-row]", &number).await;
+    shot(&app, &shots, "32-operator-payment-applied.png").await;
+    app.close().await;
+
+    let out = world.cli(&["payments", "list"]);
+    assert!(
+        out.contains("applied") && out.contains("Confirmed with Desk Media's accountant"),
+        "{out}"
+    );
+    let out = world.cli(&["audit", "list"]);
+    assert!(
+        out.lines()
+            .any(|l| l.contains("payment_resolved") && l.contains("ops.desk")),
+        "{out}"
+    );
 }

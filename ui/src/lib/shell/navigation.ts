@@ -25,12 +25,14 @@ const BY_ROLE: Record<Role, SectionId[]> = {
   partner: ["dashboard", "providers", "subscribers", "resellers", "content", "activity", "billing", "settings"],
   reseller: ["dashboard", "partners", "requests", "content", "settings"],
   dealer: ["subscribers", "settings"],
-  operator: ["dashboard", "payments", "activity", "settings"],
+  // WP Play's staff: the partners' dashboard is not theirs; they land on what waits.
+  operator: ["payments", "activity", "settings"],
 };
 
 /** Where each role lands after signing in. */
 export function homeFor(role: Role): SectionId {
-  return role === "dealer" ? "subscribers" : "dashboard";
+  if (role === "dealer") return "subscribers";
+  return role === "operator" ? "payments" : "dashboard";
 }
 
 export function sectionsFor(role: Role): Section[] {
