@@ -59,6 +59,7 @@ error-invalid_field = Something in the form is not valid. Check it and try again
 error-field_too_long = A text is too long. Shorten it and try again.
     .field = “{ $field }” is too long. Shorten it.
 error-invalid_query = The list could not be asked for. Update the app, or try again.
+error-invalid_statement = The statement could not be read, so nothing was recorded. Fix the entry it names, or ask the bank for the file again.
 error-payment_not_for_review = This payment does not wait for that: it was resolved meanwhile, or its state asks for another step.
 error-invalid_path = That address is not valid.
 error-invalid_id = That id is not valid.

@@ -56,6 +56,7 @@ error-invalid_field = Nešto u obrascu nije ispravno. Proverite i pokušajte pon
 error-field_too_long = Tekst je predugačak. Skratite ga i pokušajte ponovo.
     .field = Polje „{ $field }“ je predugačko. Skratite ga.
 error-invalid_query = Spisak nije mogao da se zatraži. Ažurirajte aplikaciju ili pokušajte ponovo.
+error-invalid_statement = Izvod nije mogao da se pročita, pa ništa nije evidentirano. Ispravite stavku koju navodi ili zatražite datoteku od banke ponovo.
 error-payment_not_for_review = Ova uplata ne čeka to: u međuvremenu je rešena ili njeno stanje traži drugi korak.
 error-invalid_path = Ta adresa nije ispravna.
 error-invalid_id = Taj identifikator nije ispravan.

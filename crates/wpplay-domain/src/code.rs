@@ -148,6 +148,8 @@ codes! {
     PackageTooSmall = "package_too_small" => Limit,
     SamePackage = "same_package" => Conflict,
     CurrencyMismatch = "currency_mismatch" => Refused,
+    /// A bank statement file that cannot be read; the message names the entry or line.
+    InvalidStatement = "invalid_statement" => Input,
     /// The payment does not wait for review, or not for that resolution.
     PaymentNotForReview = "payment_not_for_review" => Conflict,
     // Rows and their versions.

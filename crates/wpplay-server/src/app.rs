@@ -44,6 +44,8 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("GET", "/api/v1/audit"),
     ("GET", "/api/v1/operator/payments"),
     ("POST", "/api/v1/operator/payments/{id}/resolve"),
+    ("POST", "/api/v1/operator/statements/preview"),
+    ("POST", "/api/v1/operator/statements/import"),
     ("GET", "/api/v1/partners"),
     ("GET", "/api/v1/partners/{partner_id}/content"),
     ("GET", "/api/v1/sync/pull"),
@@ -115,6 +117,20 @@ pub fn router(state: AppState) -> Router {
         .route(
             "/api/v1/operator/payments/{id}/resolve",
             post(routes::operator::resolve),
+        )
+        // A statement file is larger than any other body (its own bound, checked again
+        // after decoding).
+        .route(
+            "/api/v1/operator/statements/preview",
+            post(routes::operator::preview_statement).layer(DefaultBodyLimit::max(
+                routes::operator::STATEMENT_BODY_BYTES,
+            )),
+        )
+        .route(
+            "/api/v1/operator/statements/import",
+            post(routes::operator::import_statement).layer(DefaultBodyLimit::max(
+                routes::operator::STATEMENT_BODY_BYTES,
+            )),
         )
         .route("/api/v1/partners", get(routes::directory::list))
         .route(

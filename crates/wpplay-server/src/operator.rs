@@ -407,8 +407,9 @@ pub async fn payments_import(
     let text = decode(&bytes);
     let entries = parse(&text).map_err(|e| {
         anyhow::anyhow!(
-            "{}: {e}. Nothing was recorded; fix the file and import it again.",
-            file.display()
+            "{}: {}. Nothing was recorded; fix the file and import it again.",
+            file.display(),
+            e.0.trim_end_matches('.')
         )
     })?;
     let results = import(db, tz, entries, now).await?;

@@ -171,3 +171,53 @@ pub struct ResolvePayment {
     /// Why, for the record (1-500 characters, one line).
     pub note: String,
 }
+
+/// `POST /api/v1/operator/statements/preview` and `/import`: a bank statement file as
+/// it came from the bank (camt.053/camt.054 XML or the simple CSV; UTF-8 or
+/// Windows-1250), base64-encoded, at most 4 MiB.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema, ts_rs::TS)]
+#[ts(export)]
+pub struct StatementUpload {
+    /// The file's name, for the record.
+    pub file_name: String,
+    pub content_base64: String,
+}
+
+/// One line of a statement and what importing it does (preview) or did (import).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema, ts_rs::TS)]
+#[ts(export)]
+pub struct StatementLine {
+    /// The line's id: the same each time the file is read.
+    pub line_id: String,
+    /// The booking date, `YYYY-MM-DD`.
+    pub booked_on: String,
+    pub amount_minor: i64,
+    pub currency: String,
+    pub reference: String,
+    pub payer_name: Option<String>,
+    /// `credit`, `reversal` or `skipped`.
+    pub kind: String,
+    /// Preview: `will_apply`, `will_wait` (for review), `will_take_back`,
+    /// `already_recorded` or `skipped`. Import: the payment's status (`applied`,
+    /// `partial`, `overpaid`, `unmatched`), `taken_back`, `reversal`, `already_recorded`
+    /// or `skipped`.
+    pub outcome: String,
+    pub invoice_number: Option<String>,
+    /// Why it is skipped, or which payment a reversal takes back.
+    pub note: Option<String>,
+}
+
+/// A statement read: every line, and how many of each.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema, ts_rs::TS)]
+#[ts(export)]
+pub struct StatementReport {
+    pub lines: Vec<StatementLine>,
+    /// New payments (and reversals) recorded, or that would be.
+    pub new: u32,
+    pub already_recorded: u32,
+    pub skipped: u32,
+    /// Of the new ones, those that wait (or would wait) for a person.
+    pub waiting: u32,
+    /// Whether anything was written (false for a preview).
+    pub imported: bool,
+}

@@ -122,7 +122,7 @@ pub async fn record(
     }
 }
 
-async fn existing(
+pub(crate) async fn existing(
     db: &impl ConnectionTrait,
     source: Source,
     external_id: &str,

@@ -184,6 +184,58 @@ pub async fn import(
     Ok(out)
 }
 
+/// What importing a line would do, read without writing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Preview {
+    /// Its reference matches this invoice (in its currency): it will count there.
+    WillApply(String),
+    /// No invoice to apply it to (or another currency): it will wait for a person.
+    WillWait,
+    /// A reversal naming this recorded payment (its external id): it will take it back.
+    WillTakeBack(String),
+    AlreadyRecorded,
+    Skipped(&'static str),
+}
+
+/// What importing `entries` would do, line by line; nothing is written.
+pub async fn preview(
+    db: &impl sea_orm::ConnectionTrait,
+    entries: &[Entry],
+) -> Result<Vec<Preview>, DbErr> {
+    use crate::db::entity::invoice;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    let mut out = Vec::with_capacity(entries.len());
+    for e in entries {
+        let known = || super::payments::existing(db, Source::Bank, &e.entry_id);
+        out.push(match e.kind {
+            Kind::Skipped(why) => Preview::Skipped(why),
+            _ if known().await?.is_some() => Preview::AlreadyRecorded,
+            Kind::Credit => {
+                let keys = super::reference_keys(&e.reference);
+                let inv = if keys.is_empty() {
+                    None
+                } else {
+                    invoice::Entity::find()
+                        .filter(invoice::Column::ReferenceKey.is_in(keys))
+                        .one(db)
+                        .await?
+                };
+                match inv {
+                    Some(i) if i.currency.eq_ignore_ascii_case(&e.currency) => {
+                        Preview::WillApply(i.number)
+                    }
+                    _ => Preview::WillWait,
+                }
+            }
+            Kind::Reversal => match super::payments::named_by(db, &e.tx_refs).await? {
+                Some(p) => Preview::WillTakeBack(p.external_id),
+                None => Preview::WillWait,
+            },
+        });
+    }
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

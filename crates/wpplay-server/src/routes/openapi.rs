@@ -37,6 +37,8 @@ use wpplay_domain::Code;
         super::audit::list,
         super::operator::payments,
         super::operator::resolve,
+        super::operator::preview_statement,
+        super::operator::import_statement,
         super::directory::list,
         super::content::list,
         super::sync::pull,
@@ -261,6 +263,16 @@ pub const ROUTE_ERRORS: &[RouteErrors] = {
                 (422, &[InvalidText, CurrencyMismatch]),
             ],
         ),
+        (
+            "POST",
+            "/api/v1/operator/statements/preview",
+            &[(403, &[Forbidden]), (422, &[InvalidStatement])],
+        ),
+        (
+            "POST",
+            "/api/v1/operator/statements/import",
+            &[(403, &[Forbidden]), (422, &[InvalidStatement])],
+        ),
         ("GET", "/api/v1/partners", &[(403, &[Forbidden])]),
         (
             "GET",
@@ -410,7 +422,9 @@ impl DocumentedErrors {
             404 => "There is nothing at this address.",
             408 => "The request was not read and answered in time.",
             409 => "It conflicts with what is stored.",
-            413 => "The body, or the batch in it, is too large (the body at most 64 KiB).",
+            413 => {
+                "The body, or the batch in it, is too large (the body at most 64 KiB; a bank statement's file at most 4 MiB)."
+            }
             415 => "The body must be JSON (`Content-Type: application/json`).",
             422 => {
                 "A value breaks a rule of the product; `field` names the field when it is about one."

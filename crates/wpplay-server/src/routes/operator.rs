@@ -1,8 +1,10 @@
-//! The operator's desk over HTTP: payments waiting for a person, and their resolution.
+//! The operator's desk over HTTP: payments waiting for a person and their resolution, and
+//! bank statements uploaded, previewed and imported.
 //! Only the operator role (which signs in with two factors) reaches these routes.
 
 use crate::auth::{Authed, SessionAuth};
 use crate::billing::review::{self, Resolution};
+use crate::billing::statements::{self, Entry, Kind, Outcome, Preview, decode, parse};
 use crate::db::entity::{invoice, payment};
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{ApiJson, ApiPath, ApiQuery};
@@ -15,7 +17,9 @@ use serde::Deserialize;
 use wpplay_domain::Code;
 use wpplay_domain::actor::Role;
 use wpplay_domain::ids::AccountId;
-use wpplay_wire::billing::{ResolveAction, ResolvePayment, ReviewPayment};
+use wpplay_wire::billing::{
+    ResolveAction, ResolvePayment, ReviewPayment, StatementLine, StatementReport, StatementUpload,
+};
 
 fn operator_only(auth: &SessionAuth) -> ApiResult<()> {
     if auth.role == Role::Operator {
@@ -166,4 +170,187 @@ pub async fn resolve(
             Err(e)
         }
     }
+}
+
+/// The largest statement file read (camt.053 of a busy month is well under it).
+pub const STATEMENT_MAX_BYTES: usize = 4 * 1024 * 1024;
+/// The most lines one statement may have.
+pub const STATEMENT_MAX_LINES: usize = 20_000;
+/// An upload's body: the file in base64, with room for the JSON around it.
+pub const STATEMENT_BODY_BYTES: usize = STATEMENT_MAX_BYTES / 3 * 4 + 64 * 1024;
+
+/// The statement's lines, or why it cannot be read (nothing is written either way).
+fn read_statement(upload: &StatementUpload) -> ApiResult<Vec<Entry>> {
+    use base64::Engine;
+    let field_error = |field: &'static str, message: &str| {
+        let mut e = ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            Code::InvalidField,
+            message,
+        );
+        e.field = Some(field);
+        e
+    };
+    if upload.file_name.trim().is_empty() || upload.file_name.chars().count() > 200 {
+        return Err(field_error(
+            "file_name",
+            "The file's name must be 1 to 200 characters.",
+        ));
+    }
+    let too_large = || {
+        ApiError::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            Code::PayloadTooLarge,
+            "A statement file is at most 4 MiB; split it by date.",
+        )
+    };
+    if upload.content_base64.len() > STATEMENT_MAX_BYTES.div_ceil(3) * 4 + 4 {
+        return Err(too_large());
+    }
+    let bytes = base64::engine::general_purpose::STANDARD
+        .decode(upload.content_base64.trim())
+        .map_err(|_| field_error("content_base64", "The file's content is not base64."))?;
+    if bytes.len() > STATEMENT_MAX_BYTES {
+        return Err(too_large());
+    }
+    let text = decode(&bytes);
+    let entries = parse(&text).map_err(|e| {
+        ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            Code::InvalidStatement,
+            format!(
+                "{}: {}. Nothing was recorded.",
+                upload.file_name.trim(),
+                e.0.trim_end_matches('.')
+            ),
+        )
+    })?;
+    if entries.len() > STATEMENT_MAX_LINES {
+        return Err(ApiError::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            Code::PayloadTooLarge,
+            format!("A statement has at most {STATEMENT_MAX_LINES} lines; split it by date."),
+        ));
+    }
+    Ok(entries)
+}
+
+fn statement_line(
+    e: &Entry,
+    outcome: &str,
+    invoice_number: Option<String>,
+    note: Option<String>,
+) -> StatementLine {
+    StatementLine {
+        line_id: e.entry_id.clone(),
+        booked_on: e.booked_on.to_string(),
+        amount_minor: e.amount_minor,
+        currency: e.currency.clone(),
+        reference: e.reference.clone(),
+        payer_name: (!e.payer.name.is_empty()).then(|| e.payer.name.clone()),
+        kind: match e.kind {
+            Kind::Credit => "credit",
+            Kind::Reversal => "reversal",
+            Kind::Skipped(_) => "skipped",
+        }
+        .to_owned(),
+        outcome: outcome.to_owned(),
+        invoice_number,
+        note,
+    }
+}
+
+fn counted(lines: Vec<StatementLine>, imported: bool) -> StatementReport {
+    let count = |f: &dyn Fn(&StatementLine) -> bool| {
+        u32::try_from(lines.iter().filter(|l| f(l)).count()).unwrap_or(u32::MAX)
+    };
+    let waiting_outcomes = ["will_wait", "unmatched", "partial", "overpaid", "reversal"];
+    StatementReport {
+        new: count(&|l| !matches!(l.outcome.as_str(), "already_recorded" | "skipped")),
+        already_recorded: count(&|l| l.outcome == "already_recorded"),
+        skipped: count(&|l| l.outcome == "skipped"),
+        waiting: count(&|l| waiting_outcomes.contains(&l.outcome.as_str())),
+        lines,
+        imported,
+    }
+}
+
+/// What importing a statement would do, line by line; nothing is written.
+#[utoipa::path(post, path = "/api/v1/operator/statements/preview", request_body = StatementUpload,
+    security(("bearer" = [])), responses((status = 200, body = StatementReport)))]
+pub async fn preview_statement(
+    State(state): State<AppState>,
+    Authed(auth): Authed,
+    ApiJson(upload): ApiJson<StatementUpload>,
+) -> ApiResult<Json<StatementReport>> {
+    operator_only(&auth)?;
+    let entries = read_statement(&upload)?;
+    let previews = statements::preview(&state.db, &entries).await?;
+    let lines = entries
+        .iter()
+        .zip(previews)
+        .map(|(e, p)| match p {
+            Preview::WillApply(number) => statement_line(e, "will_apply", Some(number), None),
+            Preview::WillWait => statement_line(e, "will_wait", None, None),
+            Preview::WillTakeBack(original) => {
+                statement_line(e, "will_take_back", None, Some(original))
+            }
+            Preview::AlreadyRecorded => statement_line(e, "already_recorded", None, None),
+            Preview::Skipped(why) => statement_line(e, "skipped", None, Some(why.to_owned())),
+        })
+        .collect();
+    Ok(Json(counted(lines, false)))
+}
+
+/// Imports a statement: every booked credit recorded once and matched, reversals take
+/// back what they name, the rest listed; the whole file is checked before anything is
+/// written. In the audit log under the operator.
+#[utoipa::path(post, path = "/api/v1/operator/statements/import", request_body = StatementUpload,
+    security(("bearer" = [])), responses((status = 200, body = StatementReport)))]
+pub async fn import_statement(
+    State(state): State<AppState>,
+    Authed(auth): Authed,
+    ApiJson(upload): ApiJson<StatementUpload>,
+) -> ApiResult<Json<StatementReport>> {
+    operator_only(&auth)?;
+    let entries = read_statement(&upload)?;
+    let now = state.clock.now();
+    let results = statements::import(&state.db, state.settings.time_zone, entries, now).await?;
+    let lines: Vec<StatementLine> = results
+        .iter()
+        .map(|(e, outcome)| match outcome {
+            Outcome::Payment(r) | Outcome::Reversal(r, _) if r.duplicate => {
+                statement_line(e, "already_recorded", None, None)
+            }
+            Outcome::Payment(r) => statement_line(
+                e,
+                &r.payment.status,
+                r.invoice_number.clone(),
+                r.payment.note.clone(),
+            ),
+            Outcome::Reversal(r, original) => statement_line(
+                e,
+                &r.payment.status,
+                r.invoice_number.clone(),
+                original.clone().or_else(|| r.payment.note.clone()),
+            ),
+            Outcome::Skipped(why) => statement_line(e, "skipped", None, Some((*why).to_owned())),
+        })
+        .collect();
+    let report = counted(lines, true);
+    let entry = crate::audit_log::Entry {
+        by: crate::audit_log::By::Account(auth.account.id),
+        partner_id: None,
+        action: "statement_imported",
+        entity: "statement",
+        entity_id: upload.file_name.trim().chars().take(100).collect(),
+        after: Some(serde_json::json!({
+            "lines": report.lines.len(), "new": report.new,
+            "already_recorded": report.already_recorded, "skipped": report.skipped,
+            "waiting": report.waiting,
+        })),
+    };
+    crate::audit_log::write(&state.db, entry, now).await?;
+    state.outbox_wake.notify_one();
+    Ok(Json(report))
 }

@@ -1571,3 +1571,164 @@ async fn the_operator_resolves_payments_waiting_for_review(s: &TestServer) {
     db.close().await.ok();
 }
 on_both_backends!(the_operator_resolves_payments_waiting_for_review);
+
+/// A statement file as the app uploads it.
+fn upload(name: &str, bytes: &[u8]) -> Value {
+    use base64::Engine;
+    json!({"file_name": name, "content_base64": base64::engine::general_purpose::STANDARD.encode(bytes)})
+}
+
+/// The operator uploads a statement from the app: the preview says what each line would
+/// do and writes nothing; the import does it once (again: all already recorded); a broken
+/// file, a file too large or not base64 is refused whole, naming what is wrong.
+async fn the_operator_previews_and_imports_a_statement_over_the_api(s: &TestServer) {
+    s.register("upload@acme.rs").await;
+    let (ok, out) = operator(
+        s,
+        &["lifecycle", "run", "--at", "2026-03-08T08:00:00+01:00"],
+    );
+    assert!(ok, "{out}");
+    let db = db(s).await;
+    let inv = invoice::Entity::find()
+        .one(&db)
+        .await
+        .expect("q")
+        .expect("invoice");
+    let op = operator_token(s, "ops.upload").await;
+    let path = statement(s, "camt053-v08-batch.xml", &inv, inv.amount_minor + 3_000);
+    let file = std::fs::read(&path).expect("read");
+
+    let (status, v) = s
+        .post(
+            "/api/v1/operator/statements/preview",
+            Some(&op),
+            upload("march.xml", &file),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{v}");
+    let outcomes: Vec<&str> = v["lines"]
+        .as_array()
+        .expect("lines")
+        .iter()
+        .filter_map(|l| l["outcome"].as_str())
+        .collect();
+    assert_eq!(
+        outcomes,
+        ["will_apply", "will_wait", "will_wait", "skipped"],
+        "{v}"
+    );
+    assert_eq!(v["lines"][0]["invoice_number"], inv.number.as_str());
+    assert_eq!(v["lines"][3]["note"], "pending");
+    assert_eq!(
+        (
+            v["new"].as_u64(),
+            v["waiting"].as_u64(),
+            v["imported"].as_bool()
+        ),
+        (Some(3), Some(2), Some(false))
+    );
+    assert_eq!(
+        the_partner(&db, "upload@acme.rs").await.paid_through,
+        None,
+        "a preview writes nothing"
+    );
+
+    let (status, v) = s
+        .post(
+            "/api/v1/operator/statements/import",
+            Some(&op),
+            upload("march.xml", &file),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{v}");
+    let outcomes: Vec<&str> = v["lines"]
+        .as_array()
+        .expect("lines")
+        .iter()
+        .filter_map(|l| l["outcome"].as_str())
+        .collect();
+    assert_eq!(
+        outcomes,
+        ["applied", "unmatched", "unmatched", "skipped"],
+        "{v}"
+    );
+    assert!(
+        the_partner(&db, "upload@acme.rs")
+            .await
+            .paid_through
+            .is_some(),
+        "the invoice is paid"
+    );
+    let (_, v) = s
+        .post(
+            "/api/v1/operator/statements/import",
+            Some(&op),
+            upload("march.xml", &file),
+        )
+        .await;
+    assert_eq!(
+        (v["new"].as_u64(), v["already_recorded"].as_u64()),
+        (Some(0), Some(3)),
+        "{v}"
+    );
+    let (_, v) = s
+        .post(
+            "/api/v1/operator/statements/preview",
+            Some(&op),
+            upload("march.xml", &file),
+        )
+        .await;
+    assert_eq!(v["already_recorded"].as_u64(), Some(3), "{v}");
+
+    // Refused whole.
+    let broken = String::from_utf8(file.clone())
+        .expect("utf-8")
+        .replace(">25.00<", ">25.005<");
+    let (status, v) = s
+        .post(
+            "/api/v1/operator/statements/import",
+            Some(&op),
+            upload("broken.xml", broken.as_bytes()),
+        )
+        .await;
+    assert_eq!(
+        (status, v["code"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("invalid_statement")),
+        "{v}"
+    );
+    assert!(
+        v["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("entry 1, transaction 2")),
+        "{v}"
+    );
+    let (status, v) = s
+        .post(
+            "/api/v1/operator/statements/preview",
+            Some(&op),
+            json!({"file_name": "x.csv", "content_base64": "***"}),
+        )
+        .await;
+    assert_eq!(
+        (status, v["field"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("content_base64")),
+        "{v}"
+    );
+    let big = vec![b'a'; 4 * 1024 * 1024 + 1];
+    let (status, v) = s
+        .post(
+            "/api/v1/operator/statements/preview",
+            Some(&op),
+            upload("big.csv", &big),
+        )
+        .await;
+    assert_eq!(
+        (status, v["code"].as_str()),
+        (StatusCode::PAYLOAD_TOO_LARGE, Some("payload_too_large")),
+        "{v}"
+    );
+    let (_, out) = operator(s, &["audit", "list"]);
+    assert_eq!(out.matches("statement_imported").count(), 2, "{out}");
+    db.close().await.ok();
+}
+on_both_backends!(the_operator_previews_and_imports_a_statement_over_the_api);

@@ -382,6 +382,12 @@ fn expected_status(method: &str, path: &str, actor: Actor) -> u16 {
             Operator => 404,
             _ => 403,
         },
+        // An empty file: not a statement.
+        "/api/v1/operator/statements/preview" | "/api/v1/operator/statements/import" => match actor
+        {
+            Operator => 422,
+            _ => 403,
+        },
         "/api/v1/partners" => match actor {
             Operator | ResellerLinked | ResellerUnlinked => 200,
             _ => 403,
@@ -476,6 +482,9 @@ async fn every_route_as_every_actor(backend: Backend) {
                     Some(json!({"code": "000000"}))
                 }
                 "/api/v1/partner/dealer-second-factor" => Some(json!({"required": false})),
+                "/api/v1/operator/statements/preview" | "/api/v1/operator/statements/import" => {
+                    Some(json!({"file_name": "empty.csv", "content_base64": ""}))
+                }
                 "/api/v1/operator/payments/{id}/resolve" => {
                     Some(json!({"action": "not_ours", "note": "a mistaken transfer"}))
                 }

@@ -32,6 +32,8 @@ const ACTIONS: Record<string, string> = {
   invoice_issued: "audit-action-invoice-issued",
   payment_recorded: "audit-action-payment-recorded",
   payment_reversed: "audit-action-payment-reversed",
+  payment_resolved: "audit-action-payment-resolved",
+  statement_imported: "audit-action-statement-imported",
   lifecycle_reminder: "audit-action-lifecycle-reminder",
   lifecycle_invoice: "audit-action-lifecycle-invoice",
   lifecycle_locked: "audit-action-lifecycle-locked",
@@ -105,6 +107,7 @@ const ENTITIES: Record<string, string> = {
   payment: "audit-entity-payment",
   package: "audit-entity-package",
   partner: "audit-entity-partner",
+  statement: "audit-entity-statement",
 };
 
 /** "partner_request" → "Request for Partner". */

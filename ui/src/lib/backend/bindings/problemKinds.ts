@@ -72,6 +72,7 @@ export const PROBLEM_KINDS: Record<Code, ProblemKind> = {
   package_too_small: "limit",
   same_package: "conflict",
   currency_mismatch: "refused",
+  invalid_statement: "input",
   payment_not_for_review: "conflict",
   not_found: "refused",
   version_conflict: "conflict",
