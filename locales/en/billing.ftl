@@ -229,3 +229,32 @@ review-note-hint = Why, in a line: it goes into the activity log with your name.
 review-resolve-save = Resolve
 review-resolve-saving = Resolving…
 review-nothing-changed = Nothing was changed.
+import-open = Import statement…
+import-title = Import a bank statement
+import-subtitle = camt.053 or camt.054 from the bank, or the simple CSV. Nothing is recorded before you import.
+import-file = Statement file
+import-file-hint = As the bank's e-banking exported it: XML, or CSV with entry_id, date, amount, currency and reference.
+import-col-does = What it does
+import-summary = { $new } to record ({ $waiting } of them for review), { $known } already recorded, { $skipped } skipped
+import-confirm = { $count ->
+    [one] Import 1 payment
+   *[other] Import { $count } payments
+}
+import-confirm-none = Import
+import-busy = Importing…
+import-will-apply = Pays invoice { $number }
+import-outcome-will_apply = Pays an invoice
+import-outcome-will_wait = Waits for review
+import-outcome-will_take_back = Takes a payment back
+import-outcome-already_recorded = Already recorded
+import-outcome-skipped = Skipped
+import-why-debit = Money paid out, not received
+import-why-pending = Not booked yet (pending)
+import-why-not_booked = Not booked (for information)
+import-why-returned_debit = Our own payment returned
+import-takes-back = Takes back { $id }
+import-done = { $new ->
+    [one] 1 payment recorded
+   *[other] { $new } payments recorded
+}, { $waiting } waiting for review
+import-done-detail = { $known } already recorded before, { $skipped } skipped.

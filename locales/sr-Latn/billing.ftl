@@ -235,3 +235,30 @@ review-note-hint = Zašto, u jednom redu: ide u dnevnik aktivnosti s vašim imen
 review-resolve-save = Reši
 review-resolve-saving = Rešavanje…
 review-nothing-changed = Ništa nije promenjeno.
+import-open = Uvezi izvod…
+import-title = Uvoz izvoda banke
+import-subtitle = camt.053 ili camt.054 iz banke, ili jednostavan CSV. Ništa se ne evidentira pre uvoza.
+import-file = Datoteka izvoda
+import-file-hint = Kako ju je izvezlo elektronsko bankarstvo: XML, ili CSV sa kolonama entry_id, date, amount, currency i reference.
+import-col-does = Šta radi
+import-summary = Za evidenciju: { $new } (od toga za pregled { $waiting }), već evidentirano: { $known }, preskočeno: { $skipped }
+import-confirm = { $count ->
+    [one] Uvezi 1 uplatu
+    [few] Uvezi { $count } uplate
+   *[other] Uvezi { $count } uplata
+}
+import-confirm-none = Uvezi
+import-busy = Uvoz…
+import-will-apply = Plaća fakturu { $number }
+import-outcome-will_apply = Plaća fakturu
+import-outcome-will_wait = Čeka pregled
+import-outcome-will_take_back = Vraća uplatu
+import-outcome-already_recorded = Već evidentirano
+import-outcome-skipped = Preskočeno
+import-why-debit = Isplata, ne uplata
+import-why-pending = Još nije knjiženo (na čekanju)
+import-why-not_booked = Nije knjiženo (informativno)
+import-why-returned_debit = Vraćena naša isplata
+import-takes-back = Vraća { $id }
+import-done = Evidentirano uplata: { $new }, čeka pregled: { $waiting }
+import-done-detail = Već evidentirano ranije: { $known }, preskočeno: { $skipped }.

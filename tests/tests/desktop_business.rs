@@ -307,10 +307,11 @@ async fn a_trial_warns_locks_and_opens_again_after_payment() {
     app.close().await;
 }
 
-/// The operator's desk: a transfer of a partner's invoice amount arrives without its
-/// reference; the operator signs in to the same app (setting up the second factor
-/// operators must use), finds it under Payments with who paid, and assigns it to the
-/// invoice with a note. The payment is applied and the partner's package runs on.
+/// The operator's desk: the operator signs in to the same app (setting up the second
+/// factor operators must use), imports the bank's statement (previewed line by line
+/// first), finds its transfer of a partner's invoice amount without the reference waiting
+/// under Payments with who paid, and assigns it to the invoice with a note. The payment
+/// is applied and the partner's package runs on.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_operator_assigns_a_payment_without_its_reference_to_the_invoice() {
     let world = World::start().await;
@@ -338,11 +339,6 @@ async fn an_operator_assigns_a_payment_without_its_reference_to_the_invoice() {
         .replace("{currency}", "EUR")
         .replace("{amount}", "79.00")
         .replace("{reference}", "za mart, hvala");
-    std::fs::create_dir_all(&world.exports).expect("a folder for the statement");
-    let file = world.exports.join("statement.xml");
-    std::fs::write(&file, statement).expect("write the statement");
-    let out = world.cli(&["payments", "import", &file.display().to_string()]);
-    assert!(out.contains("1 waiting for review"), "{out}");
 
     // The operator, made on the server's machine, signs in to the app.
     let out = world.cli(&["operators", "add", "ops.desk"]);
@@ -373,8 +369,38 @@ async fn an_operator_assigns_a_payment_without_its_reference_to_the_invoice() {
     text_of(&app, "[data-testid=recovery-codes]", "-").await;
     click(&app, "#second-factor-done").await;
 
-    // Payments: the transfer waits, with who paid and what they wrote.
-    click(&app, "[data-testid=nav-payments]").await;
+    // Payments, where the operator lands: nothing waits yet. The bank's statement is
+    // chosen in the Import window, which says what each line would do before anything
+    // is recorded.
+    element(&app, "[data-testid=review-empty]").await;
+    click(&app, "#import-statement").await;
+    let script = format!(
+        "const input = document.querySelector('[data-testid=import-file]'); \
+         const files = new DataTransfer(); \
+         files.items.add(new File([{}], 'izvod-2026-069.xml', {{type: 'text/xml'}})); \
+         input.files = files.files; \
+         input.dispatchEvent(new Event('change', {{bubbles: true}})); return true;",
+        serde_json::to_string(&statement).expect("a JSON string")
+    );
+    app.execute(&script).await.expect("the file chosen");
+    text_of(
+        &app,
+        "[data-testid=import-summary]",
+        "1 to record (1 of them for review)",
+    )
+    .await;
+    attribute_is(
+        &app,
+        "[data-testid=import-line]",
+        "data-outcome",
+        "will_wait",
+    )
+    .await;
+    shot(&app, &shots, "29-operator-import-preview.png").await;
+    click(&app, "#import-confirm").await;
+    text_of(&app, ".toast.success", "1 payment recorded").await;
+
+    // The transfer waits, with who paid and what they wrote.
     attribute_is(&app, "[data-testid=review-row]", "data-status", "unmatched").await;
     text_of(&app, "[data-testid=review-payer]", "ACME MEDIA DOO CACAK").await;
     shot(&app, &shots, "30-operator-payments.png").await;

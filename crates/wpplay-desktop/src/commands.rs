@@ -504,6 +504,8 @@ macro_rules! ipc_commands {
                 choose_package($crate::commands::ChangePackageArgs) -> $crate::commands::wire::billing::ChangePackageResponse;
                 review_payments($crate::commands::ReviewPaymentsArgs) -> Vec<$crate::commands::wire::billing::ReviewPayment>;
                 resolve_payment($crate::commands::ResolvePaymentArgs) -> $crate::commands::wire::billing::ReviewPayment;
+                preview_statement($crate::commands::wire::billing::StatementUpload) -> $crate::commands::wire::billing::StatementReport;
+                import_statement($crate::commands::wire::billing::StatementUpload) -> $crate::commands::wire::billing::StatementReport;
             }
             shell {
                 save_invoice_pdf($crate::commands::InvoiceArgs) -> $crate::view::SavedFile;

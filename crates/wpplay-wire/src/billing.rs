@@ -195,6 +195,8 @@ pub struct StatementLine {
     pub currency: String,
     pub reference: String,
     pub payer_name: Option<String>,
+    /// What the payer wrote.
+    pub remittance: Option<String>,
     /// `credit`, `reversal` or `skipped`.
     pub kind: String,
     /// Preview: `will_apply`, `will_wait` (for review), `will_take_back`,

@@ -5,7 +5,7 @@ use super::Core;
 use crate::commands::{ResolvePaymentArgs, ReviewPaymentsArgs};
 use crate::error::CoreResult;
 use wpplay_wire::auth::Role;
-use wpplay_wire::billing::{ResolvePayment, ReviewPayment};
+use wpplay_wire::billing::{ResolvePayment, ReviewPayment, StatementReport, StatementUpload};
 
 impl Core {
     /// Payments waiting for review (or all), newest first; a page before `before`.
@@ -44,6 +44,32 @@ impl Core {
         self.authorized(|api, token| {
             let (path, body) = (path.clone(), body.clone());
             async move { api.post(&path, Some(&token), &body).await }
+        })
+        .await
+    }
+
+    /// What importing a bank statement would do, line by line (nothing is written).
+    pub async fn preview_statement(&self, args: StatementUpload) -> CoreResult<StatementReport> {
+        self.statement("/api/v1/operator/statements/preview", args)
+            .await
+    }
+
+    /// Imports a bank statement on the server.
+    pub async fn import_statement(&self, args: StatementUpload) -> CoreResult<StatementReport> {
+        self.statement("/api/v1/operator/statements/import", args)
+            .await
+    }
+
+    async fn statement(
+        &self,
+        path: &'static str,
+        args: StatementUpload,
+    ) -> CoreResult<StatementReport> {
+        self.require(Role::Operator, "import bank statements")
+            .await?;
+        self.authorized(|api, token| {
+            let body = args.clone();
+            async move { api.post(path, Some(&token), &body).await }
         })
         .await
     }

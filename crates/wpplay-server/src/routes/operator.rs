@@ -248,6 +248,7 @@ fn statement_line(
         currency: e.currency.clone(),
         reference: e.reference.clone(),
         payer_name: (!e.payer.name.is_empty()).then(|| e.payer.name.clone()),
+        remittance: (!e.remittance.is_empty()).then(|| e.remittance.clone()),
         kind: match e.kind {
             Kind::Credit => "credit",
             Kind::Reversal => "reversal",

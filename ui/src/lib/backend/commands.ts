@@ -67,6 +67,8 @@ import type { SessionArgs } from "./bindings/SessionArgs";
 import type { SessionInfo } from "./bindings/SessionInfo";
 import type { SessionView } from "./bindings/SessionView";
 import type { StartupView } from "./bindings/StartupView";
+import type { StatementReport } from "./bindings/StatementReport";
+import type { StatementUpload } from "./bindings/StatementUpload";
 import type { StreamArgs } from "./bindings/StreamArgs";
 import type { SubscriberArgs } from "./bindings/SubscriberArgs";
 import type { SubscriberPage } from "./bindings/SubscriberPage";
@@ -76,7 +78,7 @@ import type { SyncStatus } from "./bindings/SyncStatus";
 import type { UpdateProfileArgs } from "./bindings/UpdateProfileArgs";
 import type { UpdateStatus } from "./bindings/UpdateStatus";
 
-export type { AddDealerArgs, AddStreamArgs, AddSubscriberArgs, AnswerRequestArgs, AuditArgs, AuditEntry, AuditExportArgs, BillingView, ChangePackageArgs, ChangePackageResponse, ChangePasswordArgs, ContentView, CsvExport, Dashboard, DealerPage, DealerPasswordArgs, DealerQuery, DealerRow, DealerSecondFactorArgs, DealerStatusArgs, DeleteDealerArgs, DirectoryEntry, DirectoryRow, EditDealerArgs, EditSubscriberArgs, ExtendSubscriberArgs, FieldCheck, ForgetAccountArgs, FormArgs, InvoiceArgs, LanguageArgs, LanguageView, LineDays, LineDaysArgs, LoginArgs, MutationArgs, Package, PackageChoice, PartnerArgs, PasswordArgs, PasswordStrength, RecoverPasswordArgs, RecoveryArgs, RecoveryRequested, RegisterArgs, RegistrationResponse, RemoveResellerArgs, RequestArgs, RequestPartnerArgs, RequestsView, ResellerSettingsArgs, ResellerSettingsView, ResellersView, ResolvePaymentArgs, ReviewPayment, ReviewPaymentsArgs, SavedFile, SecondFactorArgs, SecondFactorCodeArgs, SecondFactorEnabled, SecondFactorSetup, SecondFactorStatus, ServerArgs, SessionArgs, SessionInfo, SessionView, StartupView, StreamArgs, SubscriberArgs, SubscriberPage, SubscriberQuery, SubscriberRow, SyncStatus, UpdateProfileArgs, UpdateStatus };
+export type { AddDealerArgs, AddStreamArgs, AddSubscriberArgs, AnswerRequestArgs, AuditArgs, AuditEntry, AuditExportArgs, BillingView, ChangePackageArgs, ChangePackageResponse, ChangePasswordArgs, ContentView, CsvExport, Dashboard, DealerPage, DealerPasswordArgs, DealerQuery, DealerRow, DealerSecondFactorArgs, DealerStatusArgs, DeleteDealerArgs, DirectoryEntry, DirectoryRow, EditDealerArgs, EditSubscriberArgs, ExtendSubscriberArgs, FieldCheck, ForgetAccountArgs, FormArgs, InvoiceArgs, LanguageArgs, LanguageView, LineDays, LineDaysArgs, LoginArgs, MutationArgs, Package, PackageChoice, PartnerArgs, PasswordArgs, PasswordStrength, RecoverPasswordArgs, RecoveryArgs, RecoveryRequested, RegisterArgs, RegistrationResponse, RemoveResellerArgs, RequestArgs, RequestPartnerArgs, RequestsView, ResellerSettingsArgs, ResellerSettingsView, ResellersView, ResolvePaymentArgs, ReviewPayment, ReviewPaymentsArgs, SavedFile, SecondFactorArgs, SecondFactorCodeArgs, SecondFactorEnabled, SecondFactorSetup, SecondFactorStatus, ServerArgs, SessionArgs, SessionInfo, SessionView, StartupView, StatementReport, StatementUpload, StreamArgs, SubscriberArgs, SubscriberPage, SubscriberQuery, SubscriberRow, SyncStatus, UpdateProfileArgs, UpdateStatus };
 
 export const commands = {
   startup: () => invoke<StartupView>("startup"),
@@ -142,6 +144,8 @@ export const commands = {
   choosePackage: (args: ChangePackageArgs) => invoke<ChangePackageResponse>("choose_package", { args }),
   reviewPayments: (args: ReviewPaymentsArgs) => invoke<Array<ReviewPayment>>("review_payments", { args }),
   resolvePayment: (args: ResolvePaymentArgs) => invoke<ReviewPayment>("resolve_payment", { args }),
+  previewStatement: (args: StatementUpload) => invoke<StatementReport>("preview_statement", { args }),
+  importStatement: (args: StatementUpload) => invoke<StatementReport>("import_statement", { args }),
   saveInvoicePdf: (args: InvoiceArgs) => invoke<SavedFile>("save_invoice_pdf", { args }),
   updateStatus: () => invoke<UpdateStatus>("update_status"),
   checkForUpdate: () => invoke<UpdateStatus>("check_for_update"),

@@ -13,6 +13,10 @@ line_id: string,
  */
 booked_on: string, amount_minor: number, currency: string, reference: string, payer_name: string | null, 
 /**
+ * What the payer wrote.
+ */
+remittance: string | null, 
+/**
  * `credit`, `reversal` or `skipped`.
  */
 kind: string, 
