@@ -42,6 +42,7 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("DELETE", "/api/v1/sessions/{id}"),
     ("POST", "/api/v1/sessions/end-others"),
     ("GET", "/api/v1/audit"),
+    ("GET", "/api/v1/operator/partners"),
     ("GET", "/api/v1/operator/payments"),
     ("POST", "/api/v1/operator/payments/{id}/resolve"),
     ("POST", "/api/v1/operator/statements/preview"),
@@ -113,6 +114,7 @@ pub fn router(state: AppState) -> Router {
             post(routes::sessions::end_others),
         )
         .route("/api/v1/audit", get(routes::audit::list))
+        .route("/api/v1/operator/partners", get(routes::operator::partners))
         .route("/api/v1/operator/payments", get(routes::operator::payments))
         .route(
             "/api/v1/operator/payments/{id}/resolve",

@@ -24,6 +24,7 @@ pub mod metrics;
 pub mod mutations;
 pub mod net;
 pub mod operator;
+pub mod partner_list;
 pub mod private_fs;
 pub mod registration;
 pub mod releases;

@@ -223,3 +223,25 @@ pub struct StatementReport {
     /// Whether anything was written (false for a preview).
     pub imported: bool,
 }
+
+/// A partner as WP Play's operator sees it (`GET /api/v1/operator/partners`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema, ts_rs::TS)]
+#[ts(export)]
+pub struct OperatorPartner {
+    pub account_id: i64,
+    pub company: String,
+    pub contact_person: String,
+    pub email: String,
+    pub phone: String,
+    pub country: String,
+    pub package_name: String,
+    /// `trial`, `active` or `locked`.
+    pub state: String,
+    pub registered_at: DateTime<Utc>,
+    pub trial_ends_at: DateTime<Utc>,
+    pub paid_through: Option<DateTime<Utc>>,
+    /// When access ends unless the partner pays.
+    pub access_ends_at: DateTime<Utc>,
+    pub dealers: u32,
+    pub lines: u32,
+}

@@ -35,6 +35,7 @@ use wpplay_domain::Code;
         super::sessions::end_others,
         super::me::me,
         super::audit::list,
+        super::operator::partners,
         super::operator::payments,
         super::operator::resolve,
         super::operator::preview_statement,
@@ -246,6 +247,11 @@ pub const ROUTE_ERRORS: &[RouteErrors] = {
                 (402, &[PartnerLocked]),
                 (403, &[Forbidden]),
             ],
+        ),
+        (
+            "GET",
+            "/api/v1/operator/partners",
+            &[(400, &[InvalidQuery]), (403, &[Forbidden])],
         ),
         (
             "GET",

@@ -18,7 +18,8 @@ use wpplay_domain::Code;
 use wpplay_domain::actor::Role;
 use wpplay_domain::ids::AccountId;
 use wpplay_wire::billing::{
-    ResolveAction, ResolvePayment, ReviewPayment, StatementLine, StatementReport, StatementUpload,
+    OperatorPartner, ResolveAction, ResolvePayment, ReviewPayment, StatementLine, StatementReport,
+    StatementUpload,
 };
 
 fn operator_only(auth: &SessionAuth) -> ApiResult<()> {
@@ -354,4 +355,56 @@ pub async fn import_statement(
     crate::audit_log::write(&state.db, entry, now).await?;
     state.outbox_wake.notify_one();
     Ok(Json(report))
+}
+
+/// Which partners, newest first.
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct PartnerParams {
+    /// Part of the company, e-mail or contact person (any case; up to 100 characters).
+    #[param(max_length = 100)]
+    pub q: Option<String>,
+    /// `trial`, `active` or `locked`.
+    #[param(max_length = 10)]
+    pub state: Option<String>,
+    /// Partners with a smaller account id (the next page).
+    pub before: Option<i64>,
+    /// At most this many (1-200, default 50).
+    #[param(minimum = 1, maximum = 200)]
+    pub limit: Option<u64>,
+}
+
+/// The partners for WP Play's operator: searched, by state, each with its package,
+/// where it stands (trial, active, locked; when access ends) and its dealers and lines.
+#[utoipa::path(get, path = "/api/v1/operator/partners", params(PartnerParams),
+    security(("bearer" = [])), responses((status = 200, body = Vec<OperatorPartner>)))]
+pub async fn partners(
+    State(state): State<AppState>,
+    Authed(auth): Authed,
+    ApiQuery(p): ApiQuery<PartnerParams>,
+) -> ApiResult<Json<Vec<OperatorPartner>>> {
+    use crate::partner_list::{Query, StateFilter, list};
+    operator_only(&auth)?;
+    let bad = |message: &str| ApiError::bad_request(Code::InvalidQuery, message);
+    let limit = p.limit.unwrap_or(50);
+    if !(1..=200).contains(&limit) {
+        return Err(bad("'limit' must be between 1 and 200."));
+    }
+    if p.q.as_ref().is_some_and(|q| q.chars().count() > 100) {
+        return Err(bad("'q' is at most 100 characters."));
+    }
+    let state_filter = match p.state.as_deref() {
+        None | Some("") => None,
+        Some("trial") => Some(StateFilter::Trial),
+        Some("active") => Some(StateFilter::Active),
+        Some("locked") => Some(StateFilter::Locked),
+        Some(_) => return Err(bad("'state' is 'trial', 'active' or 'locked'.")),
+    };
+    let query = Query {
+        search: p.q,
+        state: state_filter,
+        before: p.before,
+        limit,
+    };
+    Ok(Json(list(&state.db, query, state.clock.now()).await?))
 }

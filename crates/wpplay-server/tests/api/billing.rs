@@ -1732,3 +1732,121 @@ async fn the_operator_previews_and_imports_a_statement_over_the_api(s: &TestServ
     db.close().await.ok();
 }
 on_both_backends!(the_operator_previews_and_imports_a_statement_over_the_api);
+
+/// The operator's partners table: newest first, each in its lifecycle state (the domain's
+/// rule), with its package and its dealers and lines counted; searched by e-mail or
+/// company, narrowed to a state, paged, and bounded.
+async fn the_operator_lists_partners_by_state_and_search(s: &TestServer) {
+    let (_, trial) = s.ready_partner("trial@alfa.rs").await;
+    s.register("paid@beta.rs").await;
+    s.register("late@gama.rs").await;
+    let db = db(s).await;
+    use sea_orm::ActiveModelTrait;
+    let now = wpplay_domain::clock::Clock::now(&s.clock);
+    let mut paid: partner::ActiveModel = the_partner(&db, "paid@beta.rs").await.into();
+    paid.paid_through = sea_orm::Set(Some(now + chrono::Duration::days(400)));
+    paid.update(&db).await.expect("paid");
+    let mut late: partner::ActiveModel = the_partner(&db, "late@gama.rs").await.into();
+    late.trial_ends_at = sea_orm::Set(now - chrono::Duration::days(1));
+    late.update(&db).await.expect("late");
+    let hash = {
+        use argon2::password_hash::{PasswordHasher, SaltString, rand_core::OsRng};
+        argon2::Argon2::default()
+            .hash_password(b"Dealer-pass-2026", &SaltString::generate(&mut OsRng))
+            .expect("hash")
+            .to_string()
+    };
+    let dealer = uuid::Uuid::new_v4().to_string();
+    for m in [
+        json!({"type": "create_dealer", "dealer_id": dealer, "display_name": "Alfa Shop", "contact_email": null,
+               "contact_phone": null, "username": "alfa.shop", "password_hash": hash}),
+        json!({"type": "create_subscriber", "subscriber_id": uuid::Uuid::new_v4().to_string(), "dealer_id": dealer,
+               "name": "Alfa Line", "line_username": "alfa.line", "mac": "0A:0B:0C:0D:0E:01", "expires_at": "2027-06-01T00:00:00Z"}),
+    ] {
+        assert_eq!(push(s, &trial, m).await.0, "applied");
+    }
+    let op = operator_token(s, "ops.partners").await;
+    let emails = |v: &Value| -> Vec<String> {
+        v.as_array()
+            .expect("a list")
+            .iter()
+            .map(|p| p["email"].as_str().unwrap_or_default().to_owned())
+            .collect()
+    };
+
+    let (status, all) = s.get("/api/v1/operator/partners", Some(&op)).await;
+    assert_eq!(status, StatusCode::OK, "{all}");
+    assert_eq!(
+        emails(&all),
+        ["late@gama.rs", "paid@beta.rs", "trial@alfa.rs"],
+        "newest first"
+    );
+    let states: Vec<&str> = all
+        .as_array()
+        .expect("list")
+        .iter()
+        .filter_map(|p| p["state"].as_str())
+        .collect();
+    assert_eq!(states, ["locked", "active", "trial"]);
+    assert_eq!(
+        (
+            all[2]["dealers"].as_u64(),
+            all[2]["lines"].as_u64(),
+            all[2]["package_name"].as_str()
+        ),
+        (Some(1), Some(1), Some("Business"))
+    );
+    assert_eq!(
+        (all[0]["dealers"].as_u64(), all[0]["lines"].as_u64()),
+        (Some(0), Some(0))
+    );
+    for (state, email) in [
+        ("trial", "trial@alfa.rs"),
+        ("active", "paid@beta.rs"),
+        ("locked", "late@gama.rs"),
+    ] {
+        let (_, v) = s
+            .get(
+                &format!("/api/v1/operator/partners?state={state}"),
+                Some(&op),
+            )
+            .await;
+        assert_eq!(emails(&v), [email], "{state}: {v}");
+    }
+    let (_, v) = s
+        .get("/api/v1/operator/partners?q=BETA.RS", Some(&op))
+        .await;
+    assert_eq!(emails(&v), ["paid@beta.rs"], "search, any case: {v}");
+    let (_, v) = s.get("/api/v1/operator/partners?q=100%25", Some(&op)).await;
+    assert_eq!(
+        emails(&v).len(),
+        0,
+        "a percent sign is text, not a wildcard: {v}"
+    );
+    let before = all[0]["account_id"].as_i64().expect("id");
+    let (_, v) = s
+        .get(
+            &format!("/api/v1/operator/partners?limit=1&before={before}"),
+            Some(&op),
+        )
+        .await;
+    assert_eq!(emails(&v), ["paid@beta.rs"], "the next page: {v}");
+    let long = "x".repeat(101);
+    for bad in [
+        "limit=0".to_owned(),
+        "limit=201".to_owned(),
+        "state=gone".to_owned(),
+        format!("q={long}"),
+    ] {
+        let (status, v) = s
+            .get(&format!("/api/v1/operator/partners?{bad}"), Some(&op))
+            .await;
+        assert_eq!(
+            (status, v["code"].as_str()),
+            (StatusCode::BAD_REQUEST, Some("invalid_query")),
+            "{bad}: {v}"
+        );
+    }
+    db.close().await.ok();
+}
+on_both_backends!(the_operator_lists_partners_by_state_and_search);

@@ -373,7 +373,7 @@ fn expected_status(method: &str, path: &str, actor: Actor) -> u16 {
             Operator | PartnerA | PartnerB => 200,
             _ => 403,
         },
-        "/api/v1/operator/payments" => match actor {
+        "/api/v1/operator/partners" | "/api/v1/operator/payments" => match actor {
             Operator => 200,
             _ => 403,
         },
