@@ -258,3 +258,29 @@ import-done = { $new ->
    *[other] { $new } payments recorded
 }, { $waiting } waiting for review
 import-done-detail = { $known } already recorded before, { $skipped } skipped.
+
+## The operator's partners table.
+desk-partners-title = Partners
+desk-partners-intro = Every partner of WP Play, newest first: where each stands, its package, and how many dealers and lines it runs.
+desk-partners-search = Search partners
+desk-partners-search-placeholder = Company, e-mail or contact
+desk-partners-subject = The partners list
+desk-partners-loading = Reading partners…
+desk-partners-none = No partner matches
+desk-partners-count = { $count ->
+    [one] 1 partner
+   *[other] { $count } partners
+}
+desk-col-company = Company
+desk-col-contact = Contact
+desk-col-package = Package
+desk-col-state = State
+desk-col-dealers = Dealers
+desk-col-lines = Lines
+desk-state-any = Any state
+desk-state-trial = Trial
+desk-state-active = Active
+desk-state-locked = Locked
+desk-registered = registered { $date }
+desk-access-ends = until { $date }
+desk-access-ended = since { $date }

@@ -262,3 +262,30 @@ import-why-returned_debit = Vraćena naša isplata
 import-takes-back = Vraća { $id }
 import-done = Evidentirano uplata: { $new }, čeka pregled: { $waiting }
 import-done-detail = Već evidentirano ranije: { $known }, preskočeno: { $skipped }.
+
+## Partneri za operatera.
+desk-partners-title = Partneri
+desk-partners-intro = Svi partneri WP Play-a, najnoviji prvi: gde je koji, njegov paket i koliko dilera i linija ima.
+desk-partners-search = Pretraga partnera
+desk-partners-search-placeholder = Firma, e-pošta ili kontakt
+desk-partners-subject = Spisak partnera
+desk-partners-loading = Čitanje partnera…
+desk-partners-none = Nijedan partner ne odgovara
+desk-partners-count = { $count ->
+    [one] { $count } partner
+    [few] { $count } partnera
+   *[other] { $count } partnera
+}
+desk-col-company = Firma
+desk-col-contact = Kontakt
+desk-col-package = Paket
+desk-col-state = Stanje
+desk-col-dealers = Dileri
+desk-col-lines = Linije
+desk-state-any = Bilo koje stanje
+desk-state-trial = Probni period
+desk-state-active = Aktivan
+desk-state-locked = Zaključan
+desk-registered = registrovan { $date }
+desk-access-ends = do { $date }
+desk-access-ended = od { $date }

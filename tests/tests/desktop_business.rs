@@ -311,7 +311,7 @@ async fn a_trial_warns_locks_and_opens_again_after_payment() {
 /// factor operators must use), imports the bank's statement (previewed line by line
 /// first), finds its transfer of a partner's invoice amount without the reference waiting
 /// under Payments with who paid, and assigns it to the invoice with a note. The payment
-/// is applied and the partner's package runs on.
+/// is applied and the partner's package runs on: Partners shows it active.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_operator_assigns_a_payment_without_its_reference_to_the_invoice() {
     let world = World::start().await;
@@ -421,6 +421,28 @@ async fn an_operator_assigns_a_payment_without_its_reference_to_the_invoice() {
     attribute_is(&app, "[data-testid=review-row]", "data-status", "applied").await;
     text_of(&app, "[data-testid=review-row]", &number).await;
     shot(&app, &shots, "32-operator-payment-applied.png").await;
+
+    // Partners: Desk Media is active now, with its package.
+    click(&app, "[data-testid=nav-partners]").await;
+    attribute_is(
+        &app,
+        "[data-testid=desk-partner-row]",
+        "data-state",
+        "active",
+    )
+    .await;
+    text_of(&app, "[data-testid=desk-partner-row]", "Desk Media d.o.o.").await;
+    choose(&app, "#desk-partners-state", "locked").await;
+    element(&app, "[data-testid=desk-partners-empty]").await;
+    choose(&app, "#desk-partners-state", "").await;
+    attribute_is(
+        &app,
+        "[data-testid=desk-partner-row]",
+        "data-state",
+        "active",
+    )
+    .await;
+    shot(&app, &shots, "33-operator-partners.png").await;
     app.close().await;
 
     let out = world.cli(&["payments", "list"]);

@@ -379,6 +379,22 @@ pub struct ReviewPaymentsArgs {
     pub before: Option<i64>,
 }
 
+/// `operator_partners`: the partners, searched (company, e-mail, contact) and by state
+/// (`trial`, `active`, `locked`); those before an account id for the next page.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct OperatorPartnersArgs {
+    #[serde(default)]
+    #[ts(optional = nullable)]
+    pub search: Option<String>,
+    #[serde(default)]
+    #[ts(optional = nullable)]
+    pub state: Option<String>,
+    #[serde(default)]
+    #[ts(optional = nullable)]
+    pub before: Option<i64>,
+}
+
 /// `resolve_payment`: what the operator decided about a payment waiting for review.
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 #[ts(export)]
@@ -502,6 +518,7 @@ macro_rules! ipc_commands {
                 offered_packages() -> Vec<$crate::commands::wire::packages::Package>;
                 package_choices() -> Vec<$crate::view::PackageChoice>;
                 choose_package($crate::commands::ChangePackageArgs) -> $crate::commands::wire::billing::ChangePackageResponse;
+                operator_partners($crate::commands::OperatorPartnersArgs) -> Vec<$crate::commands::wire::billing::OperatorPartner>;
                 review_payments($crate::commands::ReviewPaymentsArgs) -> Vec<$crate::commands::wire::billing::ReviewPayment>;
                 resolve_payment($crate::commands::ResolvePaymentArgs) -> $crate::commands::wire::billing::ReviewPayment;
                 preview_statement($crate::commands::wire::billing::StatementUpload) -> $crate::commands::wire::billing::StatementReport;

@@ -2,10 +2,12 @@
 //! operator's records live there, never in a replica) and resolved there.
 
 use super::Core;
-use crate::commands::{ResolvePaymentArgs, ReviewPaymentsArgs};
+use crate::commands::{OperatorPartnersArgs, ResolvePaymentArgs, ReviewPaymentsArgs};
 use crate::error::CoreResult;
 use wpplay_wire::auth::Role;
-use wpplay_wire::billing::{ResolvePayment, ReviewPayment, StatementReport, StatementUpload};
+use wpplay_wire::billing::{
+    OperatorPartner, ResolvePayment, ReviewPayment, StatementReport, StatementUpload,
+};
 
 impl Core {
     /// Payments waiting for review (or all), newest first; a page before `before`.
@@ -70,6 +72,36 @@ impl Core {
         self.authorized(|api, token| {
             let body = args.clone();
             async move { api.post(path, Some(&token), &body).await }
+        })
+        .await
+    }
+
+    /// The partners for WP Play's operator: searched, by state, newest first (100 a page).
+    pub async fn operator_partners(
+        &self,
+        args: OperatorPartnersArgs,
+    ) -> CoreResult<Vec<OperatorPartner>> {
+        self.require(Role::Operator, "list the partners").await?;
+        let mut path = "/api/v1/operator/partners?limit=100".to_owned();
+        let encoded =
+            |v: &str| url::form_urlencoded::byte_serialize(v.as_bytes()).collect::<String>();
+        if let Some(q) = args
+            .search
+            .as_deref()
+            .map(str::trim)
+            .filter(|q| !q.is_empty())
+        {
+            path.push_str(&format!("&q={}", encoded(q)));
+        }
+        if let Some(state) = args.state.as_deref().filter(|s| !s.is_empty()) {
+            path.push_str(&format!("&state={}", encoded(state)));
+        }
+        if let Some(before) = args.before {
+            path.push_str(&format!("&before={before}"));
+        }
+        self.authorized(|api, token| {
+            let path = path.clone();
+            async move { api.get(&path, Some(&token)).await }
         })
         .await
     }

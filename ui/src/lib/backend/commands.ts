@@ -36,6 +36,8 @@ import type { LineDays } from "./bindings/LineDays";
 import type { LineDaysArgs } from "./bindings/LineDaysArgs";
 import type { LoginArgs } from "./bindings/LoginArgs";
 import type { MutationArgs } from "./bindings/MutationArgs";
+import type { OperatorPartner } from "./bindings/OperatorPartner";
+import type { OperatorPartnersArgs } from "./bindings/OperatorPartnersArgs";
 import type { Package } from "./bindings/Package";
 import type { PackageChoice } from "./bindings/PackageChoice";
 import type { PartnerArgs } from "./bindings/PartnerArgs";
@@ -78,7 +80,7 @@ import type { SyncStatus } from "./bindings/SyncStatus";
 import type { UpdateProfileArgs } from "./bindings/UpdateProfileArgs";
 import type { UpdateStatus } from "./bindings/UpdateStatus";
 
-export type { AddDealerArgs, AddStreamArgs, AddSubscriberArgs, AnswerRequestArgs, AuditArgs, AuditEntry, AuditExportArgs, BillingView, ChangePackageArgs, ChangePackageResponse, ChangePasswordArgs, ContentView, CsvExport, Dashboard, DealerPage, DealerPasswordArgs, DealerQuery, DealerRow, DealerSecondFactorArgs, DealerStatusArgs, DeleteDealerArgs, DirectoryEntry, DirectoryRow, EditDealerArgs, EditSubscriberArgs, ExtendSubscriberArgs, FieldCheck, ForgetAccountArgs, FormArgs, InvoiceArgs, LanguageArgs, LanguageView, LineDays, LineDaysArgs, LoginArgs, MutationArgs, Package, PackageChoice, PartnerArgs, PasswordArgs, PasswordStrength, RecoverPasswordArgs, RecoveryArgs, RecoveryRequested, RegisterArgs, RegistrationResponse, RemoveResellerArgs, RequestArgs, RequestPartnerArgs, RequestsView, ResellerSettingsArgs, ResellerSettingsView, ResellersView, ResolvePaymentArgs, ReviewPayment, ReviewPaymentsArgs, SavedFile, SecondFactorArgs, SecondFactorCodeArgs, SecondFactorEnabled, SecondFactorSetup, SecondFactorStatus, ServerArgs, SessionArgs, SessionInfo, SessionView, StartupView, StatementReport, StatementUpload, StreamArgs, SubscriberArgs, SubscriberPage, SubscriberQuery, SubscriberRow, SyncStatus, UpdateProfileArgs, UpdateStatus };
+export type { AddDealerArgs, AddStreamArgs, AddSubscriberArgs, AnswerRequestArgs, AuditArgs, AuditEntry, AuditExportArgs, BillingView, ChangePackageArgs, ChangePackageResponse, ChangePasswordArgs, ContentView, CsvExport, Dashboard, DealerPage, DealerPasswordArgs, DealerQuery, DealerRow, DealerSecondFactorArgs, DealerStatusArgs, DeleteDealerArgs, DirectoryEntry, DirectoryRow, EditDealerArgs, EditSubscriberArgs, ExtendSubscriberArgs, FieldCheck, ForgetAccountArgs, FormArgs, InvoiceArgs, LanguageArgs, LanguageView, LineDays, LineDaysArgs, LoginArgs, MutationArgs, OperatorPartner, OperatorPartnersArgs, Package, PackageChoice, PartnerArgs, PasswordArgs, PasswordStrength, RecoverPasswordArgs, RecoveryArgs, RecoveryRequested, RegisterArgs, RegistrationResponse, RemoveResellerArgs, RequestArgs, RequestPartnerArgs, RequestsView, ResellerSettingsArgs, ResellerSettingsView, ResellersView, ResolvePaymentArgs, ReviewPayment, ReviewPaymentsArgs, SavedFile, SecondFactorArgs, SecondFactorCodeArgs, SecondFactorEnabled, SecondFactorSetup, SecondFactorStatus, ServerArgs, SessionArgs, SessionInfo, SessionView, StartupView, StatementReport, StatementUpload, StreamArgs, SubscriberArgs, SubscriberPage, SubscriberQuery, SubscriberRow, SyncStatus, UpdateProfileArgs, UpdateStatus };
 
 export const commands = {
   startup: () => invoke<StartupView>("startup"),
@@ -142,6 +144,7 @@ export const commands = {
   offeredPackages: () => invoke<Array<Package>>("offered_packages"),
   packageChoices: () => invoke<Array<PackageChoice>>("package_choices"),
   choosePackage: (args: ChangePackageArgs) => invoke<ChangePackageResponse>("choose_package", { args }),
+  operatorPartners: (args: OperatorPartnersArgs) => invoke<Array<OperatorPartner>>("operator_partners", { args }),
   reviewPayments: (args: ReviewPaymentsArgs) => invoke<Array<ReviewPayment>>("review_payments", { args }),
   resolvePayment: (args: ResolvePaymentArgs) => invoke<ReviewPayment>("resolve_payment", { args }),
   previewStatement: (args: StatementUpload) => invoke<StatementReport>("preview_statement", { args }),

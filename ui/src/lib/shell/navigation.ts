@@ -26,7 +26,7 @@ const BY_ROLE: Record<Role, SectionId[]> = {
   reseller: ["dashboard", "partners", "requests", "content", "settings"],
   dealer: ["subscribers", "settings"],
   // WP Play's staff: the partners' dashboard is not theirs; they land on what waits.
-  operator: ["payments", "activity", "settings"],
+  operator: ["payments", "partners", "activity", "settings"],
 };
 
 /** Where each role lands after signing in. */
