@@ -19,8 +19,8 @@ use wpplay_e2e::story::desktop::{x11_window, x11_window_resize};
 use wpplay_e2e::story::partner;
 use wpplay_e2e::story::tray::{tray_click, tray_item, tray_menu};
 use wpplay_e2e::story::ui::{
-    MARKO, WAIT, add_dealer, attribute_is, choose, click, element, fill, shot, sign_in_as,
-    sign_out, text_of,
+    MARKO, WAIT, add_dealer, attribute_is, choose, click, element, fill, set_up_second_factor,
+    shot, sign_in_as, sign_out, text_of,
 };
 use wpplay_e2e::story::world::World;
 
@@ -438,17 +438,7 @@ async fn edits_made_offline_wait_and_sync_when_the_server_is_back() {
     )
     .await;
     shot(&app, &shots, "09c-dealer-must-set-up-two-factor.png").await;
-    click(&app, "#second-factor-enrol").await;
-    let secret: String = text_of(&app, "[data-testid=second-factor-secret]", "")
-        .await
-        .split_whitespace()
-        .collect();
-    let now = wpplay_domain::clock::Clock::now(&wpplay_clock::SystemClock);
-    let code = totp::code(&secret, totp::step_of(now.timestamp())).expect("a base32 key");
-    fill(&app, "#second-factor-code", &code).await;
-    click(&app, "#second-factor-confirm").await;
-    text_of(&app, "[data-testid=recovery-codes]", "-").await;
-    click(&app, "#second-factor-done").await;
+    set_up_second_factor(&app).await;
     element(&app, "[data-testid=subscribers-page]").await;
     app.close().await;
 }

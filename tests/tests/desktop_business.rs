@@ -10,8 +10,8 @@ use wpplay_e2e::story::desktop::x11_window;
 use wpplay_e2e::story::partner;
 use wpplay_e2e::story::tray::tray_click;
 use wpplay_e2e::story::ui::{
-    MARKO, WAIT, add_dealer, add_line, attribute_is, choose, click, count, element, fill, shot,
-    sign_in_as, sign_out, text_of,
+    MARKO, WAIT, add_dealer, add_line, attribute_is, choose, click, count, element, fill,
+    set_up_second_factor, shot, sign_in_as, sign_out, text_of,
 };
 use wpplay_e2e::story::world::{World, raised};
 
@@ -356,18 +356,7 @@ async fn an_operator_assigns_a_payment_without_its_reference_to_the_invoice() {
         "must use two-factor sign-in",
     )
     .await;
-    click(&app, "#second-factor-enrol").await;
-    let secret: String = text_of(&app, "[data-testid=second-factor-secret]", "")
-        .await
-        .split_whitespace()
-        .collect();
-    let now = wpplay_domain::clock::Clock::now(&wpplay_clock::SystemClock);
-    let code = wpplay_domain::totp::code(&secret, wpplay_domain::totp::step_of(now.timestamp()))
-        .expect("a base32 key");
-    fill(&app, "#second-factor-code", &code).await;
-    click(&app, "#second-factor-confirm").await;
-    text_of(&app, "[data-testid=recovery-codes]", "-").await;
-    click(&app, "#second-factor-done").await;
+    set_up_second_factor(&app).await;
 
     // Payments, where the operator lands: nothing waits yet. The bank's statement is
     // chosen in the Import window, which says what each line would do before anything

@@ -233,3 +233,21 @@ pub async fn sign_in_as(app: &Session, username: &str, password: &str) {
     })
     .await;
 }
+
+/// On the screen that asks an account to set up two-factor sign-in (a dealer whose
+/// partner requires it, an operator): turns it on with the key the app shows and the
+/// code an authenticator app would show now, then goes past the recovery codes.
+pub async fn set_up_second_factor(app: &Session) {
+    click(app, "#second-factor-enrol").await;
+    let secret: String = text_of(app, "[data-testid=second-factor-secret]", "")
+        .await
+        .split_whitespace()
+        .collect();
+    let now = wpplay_domain::clock::Clock::now(&wpplay_clock::SystemClock);
+    let step = wpplay_domain::totp::step_of(now.timestamp());
+    let code = wpplay_domain::totp::code(&secret, step).expect("a base32 key");
+    fill(app, "#second-factor-code", &code).await;
+    click(app, "#second-factor-confirm").await;
+    text_of(app, "[data-testid=recovery-codes]", "-").await;
+    click(app, "#second-factor-done").await;
+}

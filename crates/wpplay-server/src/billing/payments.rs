@@ -353,19 +353,7 @@ async fn take_back(
     } {
         out.invoice_number = Some(inv.number.clone());
         if counted {
-            let paid = inv.paid_minor.saturating_sub(o.amount_minor).max(0);
-            invoice::ActiveModel {
-                id: Set(inv.id),
-                paid_minor: Set(paid),
-                paid_at: Set(if paid < inv.amount_minor {
-                    None
-                } else {
-                    inv.paid_at
-                }),
-                ..Default::default()
-            }
-            .update(db)
-            .await?;
+            take_off_invoice(db, &inv, o.amount_minor).await?;
         }
     }
     if let (Some(to), Some(partner_id)) = (o.extended_to, o.partner_id)
@@ -405,6 +393,29 @@ async fn take_back(
     .update(db)
     .await?;
     Ok(out)
+}
+
+/// Takes `amount_minor` off what an invoice (locked by the caller) has received; an
+/// invoice no longer paid in full is open again. Returns what it has now.
+pub(crate) async fn take_off_invoice(
+    db: &impl ConnectionTrait,
+    inv: &invoice::Model,
+    amount_minor: i64,
+) -> Result<i64, DbErr> {
+    let paid = inv.paid_minor.saturating_sub(amount_minor).max(0);
+    invoice::ActiveModel {
+        id: Set(inv.id),
+        paid_minor: Set(paid),
+        paid_at: Set(if paid < inv.amount_minor {
+            None
+        } else {
+            inv.paid_at
+        }),
+        ..Default::default()
+    }
+    .update(db)
+    .await?;
+    Ok(paid)
 }
 
 /// A statement's text, cut to its column's length; nothing when empty.

@@ -7,7 +7,7 @@
 use super::money;
 use super::payments::{
     APPLIED, Applied, NOT_OURS, OVERPAID, PARTIAL, REFUNDED, REVERSAL, UNMATCHED, WAITING,
-    apply_to_invoice,
+    apply_to_invoice, take_off_invoice,
 };
 use crate::db::entity::{invoice, payment};
 use crate::db::txn::write_txn;
@@ -243,19 +243,7 @@ async fn refund(
             },
         )
     };
-    let paid = (inv.paid_minor - back).max(0);
-    invoice::ActiveModel {
-        id: Set(inv.id),
-        paid_minor: Set(paid),
-        paid_at: Set(if paid < inv.amount_minor {
-            None
-        } else {
-            inv.paid_at
-        }),
-        ..Default::default()
-    }
-    .update(db)
-    .await?;
+    let paid = take_off_invoice(db, &inv, back).await?;
     Ok((
         status,
         format!(

@@ -1502,6 +1502,55 @@ async fn the_operator_resolves_payments_waiting_for_review(s: &TestServer) {
     );
     assert_eq!(the_partner(&db, "desk@acme.rs").await.paid_through, None);
 
+    // A part payment by the operator's hand, then refunded: off the invoice again.
+    let (ok, out) = operator(
+        s,
+        &[
+            "payments",
+            "register",
+            "--reference",
+            &inv.reference,
+            "--amount",
+            "10.00",
+            "--id",
+            "cash-1",
+        ],
+    );
+    assert!(ok && out.contains("partial"), "{out}");
+    let (_, list) = s.get("/api/v1/operator/payments", Some(&op)).await;
+    let cash = list
+        .as_array()
+        .and_then(|l| l.iter().find(|p| p["external_id"] == "cash-1"))
+        .unwrap_or_else(|| panic!("the part payment waits: {list}"))["id"]
+        .as_i64()
+        .expect("id");
+    let (status, v) = resolve(
+        cash,
+        json!({"action": "assign", "invoice": inv.number, "note": "no"}),
+    )
+    .await;
+    assert_eq!(
+        (status, v["code"].as_str()),
+        (StatusCode::CONFLICT, Some("payment_not_for_review")),
+        "assign is for unmatched ones: {v}"
+    );
+    let (status, v) = resolve(
+        cash,
+        json!({"action": "refunded", "note": "Returned in cash at the office"}),
+    )
+    .await;
+    assert_eq!(
+        (status, v["status"].as_str()),
+        (StatusCode::OK, Some("refunded")),
+        "{v}"
+    );
+    let open = invoice::Entity::find_by_id(inv.id)
+        .one(&db)
+        .await
+        .expect("q")
+        .expect("invoice");
+    assert_eq!(open.paid_minor, 0, "the refund is off the invoice");
+
     // Acme's transfer is its invoice: paid, the package runs.
     let (status, v) = resolve(
         acme_id,
@@ -1567,7 +1616,7 @@ async fn the_operator_resolves_payments_waiting_for_review(s: &TestServer) {
         );
     }
     let (_, out) = operator(s, &["audit", "list"]);
-    assert_eq!(out.matches("payment_resolved").count(), 2, "{out}");
+    assert_eq!(out.matches("payment_resolved").count(), 3, "{out}");
     db.close().await.ok();
 }
 on_both_backends!(the_operator_resolves_payments_waiting_for_review);
