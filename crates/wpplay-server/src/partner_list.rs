@@ -72,8 +72,8 @@ pub async fn list(
         .into_iter()
         .map(|p| (p.id, p.name))
         .collect();
-    let dealers = counts(db, dealer::Entity, dealer::Column::PartnerId, &ids).await?;
-    let lines = counts(db, subscriber::Entity, subscriber::Column::PartnerId, &ids).await?;
+    let dealers = counts::<dealer::Entity>(db, dealer::Column::PartnerId, &ids).await?;
+    let lines = counts::<subscriber::Entity>(db, subscriber::Column::PartnerId, &ids).await?;
     Ok(rows
         .into_iter()
         .map(|p| {
@@ -104,14 +104,12 @@ pub async fn list(
 /// Rows per partner among `ids`, in one grouped query.
 async fn counts<E: EntityTrait>(
     db: &impl ConnectionTrait,
-    entity: E,
     partner_column: E::Column,
     ids: &[i64],
 ) -> Result<HashMap<i64, u32>, DbErr> {
     if ids.is_empty() {
         return Ok(HashMap::new());
     }
-    let _ = entity;
     let rows: Vec<(i64, i64)> = E::find()
         .select_only()
         .column(partner_column)

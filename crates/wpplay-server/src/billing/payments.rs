@@ -72,6 +72,18 @@ pub struct Recorded {
     pub paid_through: Option<DateTime<Utc>>,
 }
 
+impl Recorded {
+    /// A payment recorded before: nothing changed.
+    fn known(payment: payment::Model) -> Self {
+        Self {
+            payment,
+            duplicate: true,
+            invoice_number: None,
+            paid_through: None,
+        }
+    }
+}
+
 pub const APPLIED: &str = "applied";
 pub const PARTIAL: &str = "partial";
 pub const OVERPAID: &str = "overpaid";
@@ -111,12 +123,7 @@ pub async fn record(
         Err(e) if matches!(e.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => {
             txn.rollback().await?;
             let payment = existing(db, source, &external_id).await?.ok_or(e)?;
-            Ok(Recorded {
-                payment,
-                duplicate: true,
-                invoice_number: None,
-                paid_through: None,
-            })
+            Ok(Recorded::known(payment))
         }
         Err(e) => Err(e),
     }
@@ -141,12 +148,7 @@ async fn record_in(
     now: DateTime<Utc>,
 ) -> Result<Recorded, DbErr> {
     if let Some(p) = existing(db, incoming.source, &incoming.external_id).await? {
-        return Ok(Recorded {
-            payment: p,
-            duplicate: true,
-            invoice_number: None,
-            paid_through: None,
-        });
+        return Ok(Recorded::known(p));
     }
     let inv = invoice::Entity::find()
         .filter(invoice::Column::ReferenceKey.is_in(reference_keys(&incoming.reference)))
@@ -181,30 +183,21 @@ async fn record_in(
         paid_through,
         extension,
     } = applied;
+    let (source, refs) = (incoming.source, incoming.bank.refs.clone());
     let payment = payment::ActiveModel {
-        source: Set(incoming.source.as_str().to_owned()),
-        external_id: Set(incoming.external_id),
         partner_id: Set(partner_id),
         invoice_id: Set(inv.as_ref().map(|i| i.id)),
-        amount_minor: Set(incoming.amount_minor),
-        currency: Set(incoming.currency.to_ascii_uppercase()),
-        reference: Set(incoming.reference.chars().take(64).collect()),
-        received_at: Set(incoming.received_at),
-        recorded_at: Set(now),
         status: Set(status.to_owned()),
         note: Set(note),
-        payer_name: Set(some_text(&incoming.bank.payer_name, 140)),
-        payer_account: Set(some_text(&incoming.bank.payer_account, 64)),
-        remittance: Set(some_text(&incoming.bank.remittance, 500)),
         extended_from: Set(extension.and_then(|(from, _)| from)),
         extended_to: Set(extension.map(|(_, to)| to)),
-        ..Default::default()
+        ..row(incoming, now)
     }
     .insert(db)
     .await?;
-    keep_bank_refs(db, payment.id, &incoming.bank.refs).await?;
+    keep_bank_refs(db, payment.id, &refs).await?;
     let entry = crate::audit_log::Entry {
-        by: match incoming.source {
+        by: match source {
             Source::Operator | Source::Bank => crate::audit_log::By::CommandLine,
             Source::Webhook => crate::audit_log::By::System,
         },
@@ -239,13 +232,7 @@ pub async fn record_reversal(
     let txn = write_txn(db).await?;
     if let Some(p) = existing(&txn, incoming.source, &incoming.external_id).await? {
         txn.rollback().await?;
-        let recorded = Recorded {
-            payment: p,
-            duplicate: true,
-            invoice_number: None,
-            paid_through: None,
-        };
-        return Ok((recorded, None));
+        return Ok((Recorded::known(p), None));
     }
     let original = named_by(&txn, &incoming.bank.refs).await?;
     let mut invoice_number = None;
@@ -280,21 +267,11 @@ pub async fn record_reversal(
         ),
     };
     let payment = payment::ActiveModel {
-        source: Set(incoming.source.as_str().to_owned()),
-        external_id: Set(incoming.external_id),
         partner_id: Set(original.as_ref().and_then(|o| o.partner_id)),
         invoice_id: Set(original.as_ref().and_then(|o| o.invoice_id)),
-        amount_minor: Set(incoming.amount_minor),
-        currency: Set(incoming.currency.to_ascii_uppercase()),
-        reference: Set(incoming.reference.chars().take(64).collect()),
-        received_at: Set(incoming.received_at),
-        recorded_at: Set(now),
         status: Set(status.to_owned()),
         note: Set(Some(note)),
-        payer_name: Set(some_text(&incoming.bank.payer_name, 140)),
-        payer_account: Set(some_text(&incoming.bank.payer_account, 64)),
-        remittance: Set(some_text(&incoming.bank.remittance, 500)),
-        ..Default::default()
+        ..row(incoming, now)
     }
     .insert(&txn)
     .await?;
@@ -416,6 +393,23 @@ pub(crate) async fn take_off_invoice(
     .update(db)
     .await?;
     Ok(paid)
+}
+
+/// A payment's row as received (what it did is the caller's to add).
+fn row(incoming: Incoming, now: DateTime<Utc>) -> payment::ActiveModel {
+    payment::ActiveModel {
+        source: Set(incoming.source.as_str().to_owned()),
+        external_id: Set(incoming.external_id),
+        amount_minor: Set(incoming.amount_minor),
+        currency: Set(incoming.currency.to_ascii_uppercase()),
+        reference: Set(incoming.reference.chars().take(64).collect()),
+        received_at: Set(incoming.received_at),
+        recorded_at: Set(now),
+        payer_name: Set(some_text(&incoming.bank.payer_name, 140)),
+        payer_account: Set(some_text(&incoming.bank.payer_account, 64)),
+        remittance: Set(some_text(&incoming.bank.remittance, 500)),
+        ..Default::default()
+    }
 }
 
 /// A statement's text, cut to its column's length; nothing when empty.
