@@ -284,3 +284,146 @@ desk-state-locked = Locked
 desk-registered = registered { $date }
 desk-access-ends = until { $date }
 desk-access-ended = since { $date }
+
+## The operator's catalog, lifecycle and deliveries.
+nav-packages = Packages
+nav-lifecycle = Upcoming
+nav-deliveries = Deliveries
+packages-title = Packages
+packages-intro = What partners buy each month. A new price is charged from each partner's next invoice; invoices already issued keep theirs.
+packages-subject = The package catalog
+packages-loading = Reading packages…
+packages-add = Add package…
+packages-edit = Change…
+packages-col-name = Package
+packages-col-price = Per month
+packages-col-limits = Limits
+packages-col-features = Features
+packages-col-partners = Partners
+packages-col-state = Offered
+packages-state-offered = Offered
+packages-state-withdrawn = Not offered
+packages-lines = { $count ->
+    [one] 1 subscriber line
+   *[other] { $count } subscriber lines
+}
+packages-streams = { $count ->
+    [one] 1 stream
+   *[other] { $count } streams
+}
+packages-add-title = Add a package
+packages-add-subtitle = New partners can choose it as soon as it is added.
+packages-edit-title = Change { $name }
+packages-edit-subtitle = { $count ->
+    [0] No partner is on it yet.
+    [one] 1 partner is on it: they see the change at once.
+   *[other] { $count } partners are on it: they see the change at once.
+}
+packages-code = Code
+packages-code-hint = Lowercase letters, digits and dashes, e.g. hotel-50. It never changes.
+packages-code-fixed = A package's code never changes.
+packages-name = Name
+packages-price = Monthly price
+packages-price-hint = For example 29.00.
+packages-price-invalid = Enter an amount such as 29.00 (at most two decimals).
+packages-price-from-next = { $old } now; { $new } from each partner's next invoice.
+packages-currency = Currency
+packages-currency-fixed = Invoices are issued in it, so it never changes.
+packages-max-subscribers = Subscriber lines
+packages-max-streams = Streams
+packages-limit-invalid = Enter a whole number of at least 1.
+packages-limits-note = Lower limits refuse new lines or streams beyond them; nothing a partner has is removed.
+packages-features = Features
+packages-features-hint = One per line, as partners read them when they choose (at most 20).
+packages-offered = Offered to new partners
+packages-offered-detail = Partners already on it keep it either way.
+packages-save = Save changes
+packages-add-save = Add package
+packages-saving = Saving…
+packages-nothing-changed = Nothing was changed.
+packages-added = { $name } added
+packages-added-detail = New partners can choose it now.
+packages-saved = { $name } saved
+packages-saved-detail = A new price applies from each partner's next invoice.
+lifecycle-title = Upcoming
+lifecycle-intro = What the lifecycle does next, by day in the server's time zone: reminders, invoices, locks and data deletions. The server runs a pass every minute; "Run now" runs one at once.
+lifecycle-subject = The lifecycle
+lifecycle-loading = Reading what comes next…
+lifecycle-days = Show
+lifecycle-days-n = Next { $days } days
+lifecycle-count = { $count ->
+    [one] 1 event
+   *[other] { $count } events
+}
+lifecycle-due-title = { $count ->
+    [0] Nothing due now
+    [one] 1 event due now
+   *[other] { $count } events due now
+}
+lifecycle-due-none = Every event due so far has been handled.
+lifecycle-due-detail = The next pass, within a minute, handles these; "Run now" does it at once.
+lifecycle-run = Run now
+lifecycle-running = Running…
+lifecycle-ran = { $events ->
+    [0] Pass done: nothing was due
+    [one] Pass done: 1 event handled
+   *[other] Pass done: { $events } events handled
+}
+lifecycle-ran-detail = { $partners ->
+    [one] 1 partner near or past its end was looked at.
+   *[other] { $partners } partners near or past their end were looked at.
+}
+lifecycle-run-failed = The pass did not run
+lifecycle-day-quiet = Nothing happens
+lifecycle-more = …and { $count } more
+lifecycle-nothing-ahead = No reminder, invoice, lock or deletion falls in these days.
+lifecycle-not-sent = recorded, not sent
+lifecycle-kind-ends_in_7_days = Reminder: 7 days left
+lifecycle-kind-ends_in_3_days = Reminder: 3 days left
+lifecycle-kind-ends_in_1_day = Reminder: 1 day left
+lifecycle-kind-ends_today = Reminder: ends today
+lifecycle-kind-invoice = Invoice for the next month
+lifecycle-kind-locked = Locked
+lifecycle-kind-purge_in_7_days = Deletion warning: 7 days
+lifecycle-kind-purge_in_1_day = Deletion warning: 1 day
+lifecycle-kind-purge = All data deleted
+deliveries-title = Deliveries
+deliveries-intro = E-mails and SMS the server sends: credentials, reminders, invoices. A failed attempt is tried again, waiting longer each time (up to an hour); their text is never shown here.
+deliveries-subject = The deliveries list
+deliveries-loading = Reading deliveries…
+deliveries-show = Which messages
+deliveries-show-trouble = In trouble
+deliveries-show-pending = Waiting to be sent
+deliveries-show-sent = Sent
+deliveries-show-all = All messages
+deliveries-count = { $count ->
+    [one] 1 message
+   *[other] { $count } messages
+}
+deliveries-col-created = Queued
+deliveries-col-to = To
+deliveries-col-subject = Subject and last error
+deliveries-col-state = State
+deliveries-channel-email = E-mail
+deliveries-channel-sms = SMS
+deliveries-state-pending = Waiting
+deliveries-state-retrying = Failed, will retry
+deliveries-state-sent = Sent
+deliveries-state-failed = Given up
+deliveries-sent-at = on { $at }
+deliveries-next-attempt = { $attempts ->
+    [0] first attempt { $at }
+    [one] 1 attempt; next { $at }
+   *[other] { $attempts } attempts; next { $at }
+}
+deliveries-attempts = { $attempts ->
+    [one] after 1 attempt
+   *[other] after { $attempts } attempts
+}
+deliveries-send-now = Send now
+deliveries-retried = Sending to { $to } now
+deliveries-retried-detail = Refresh in a moment to see whether it got through.
+deliveries-retry-failed = The message was not sent again
+deliveries-no-trouble = No delivery in trouble
+deliveries-none = No messages
+deliveries-none-detail = Every message that fails is listed here until it gets through.

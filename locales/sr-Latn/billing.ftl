@@ -289,3 +289,156 @@ desk-state-locked = Zaključan
 desk-registered = registrovan { $date }
 desk-access-ends = do { $date }
 desk-access-ended = od { $date }
+
+## The operator's catalog, lifecycle and deliveries.
+nav-packages = Paketi
+nav-lifecycle = Predstoji
+nav-deliveries = Isporuke
+packages-title = Paketi
+packages-intro = Ono što partneri kupuju svakog meseca. Nova cena se naplaćuje od sledećeg predračuna svakog partnera; već izdati predračuni zadržavaju svoju.
+packages-subject = Katalog paketa
+packages-loading = Čitanje paketa…
+packages-add = Dodaj paket…
+packages-edit = Izmeni…
+packages-col-name = Paket
+packages-col-price = Mesečno
+packages-col-limits = Ograničenja
+packages-col-features = Mogućnosti
+packages-col-partners = Partneri
+packages-col-state = U ponudi
+packages-state-offered = U ponudi
+packages-state-withdrawn = Nije u ponudi
+packages-lines = { $count ->
+    [one] { $count } pretplatnička linija
+    [few] { $count } pretplatničke linije
+   *[other] { $count } pretplatničkih linija
+}
+packages-streams = { $count ->
+    [one] { $count } strim
+    [few] { $count } strima
+   *[other] { $count } strimova
+}
+packages-add-title = Dodavanje paketa
+packages-add-subtitle = Novi partneri mogu da ga izaberu čim se doda.
+packages-edit-title = Izmena paketa { $name }
+packages-edit-subtitle = { $count ->
+    [0] Još nijedan partner ga nema.
+    [one] { $count } partner ga ima: izmenu vidi odmah.
+    [few] { $count } partnera ga imaju: izmenu vide odmah.
+   *[other] { $count } partnera ga ima: izmenu vide odmah.
+}
+packages-code = Oznaka
+packages-code-hint = Mala slova, cifre i crtice, npr. hotel-50. Nikad se ne menja.
+packages-code-fixed = Oznaka paketa se nikad ne menja.
+packages-name = Naziv
+packages-price = Mesečna cena
+packages-price-hint = Na primer 29,00.
+packages-price-invalid = Unesite iznos kao 29,00 (najviše dve decimale).
+packages-price-from-next = Sada { $old }; { $new } od sledećeg predračuna svakog partnera.
+packages-currency = Valuta
+packages-currency-fixed = Predračuni se izdaju u njoj, pa se nikad ne menja.
+packages-max-subscribers = Pretplatničke linije
+packages-max-streams = Strimovi
+packages-limit-invalid = Unesite ceo broj, najmanje 1.
+packages-limits-note = Niža ograničenja odbijaju nove linije ili strimove preko njih; ništa što partner ima se ne uklanja.
+packages-features = Mogućnosti
+packages-features-hint = Jedna po redu, kako ih partneri čitaju pri izboru (najviše 20).
+packages-offered = U ponudi za nove partnere
+packages-offered-detail = Partneri koji ga već imaju zadržavaju ga u svakom slučaju.
+packages-save = Sačuvaj izmene
+packages-add-save = Dodaj paket
+packages-saving = Čuvanje…
+packages-nothing-changed = Ništa nije promenjeno.
+packages-added = Paket { $name } je dodat
+packages-added-detail = Novi partneri mogu sada da ga izaberu.
+packages-saved = Paket { $name } je sačuvan
+packages-saved-detail = Nova cena važi od sledećeg predračuna svakog partnera.
+lifecycle-title = Predstoji
+lifecycle-intro = Šta životni ciklus radi sledeće, po danima u vremenskoj zoni servera: podsetnici, predračuni, zaključavanja i brisanja podataka. Server pokreće prolaz svakog minuta; „Pokreni sada” ga pokreće odmah.
+lifecycle-subject = Životni ciklus
+lifecycle-loading = Čitanje onoga što sledi…
+lifecycle-days = Prikaži
+lifecycle-days-n = Narednih { $days } dana
+lifecycle-count = { $count ->
+    [one] { $count } događaj
+    [few] { $count } događaja
+   *[other] { $count } događaja
+}
+lifecycle-due-title = { $count ->
+    [0] Ništa nije na redu
+    [one] { $count } događaj je na redu
+    [few] { $count } događaja su na redu
+   *[other] { $count } događaja je na redu
+}
+lifecycle-due-none = Svi dosad dospeli događaji su obrađeni.
+lifecycle-due-detail = Sledeći prolaz, za manje od minuta, ih obrađuje; „Pokreni sada” to radi odmah.
+lifecycle-run = Pokreni sada
+lifecycle-running = Pokretanje…
+lifecycle-ran = { $events ->
+    [0] Prolaz završen: ništa nije bilo na redu
+    [one] Prolaz završen: obrađen { $events } događaj
+    [few] Prolaz završen: obrađena { $events } događaja
+   *[other] Prolaz završen: obrađeno { $events } događaja
+}
+lifecycle-ran-detail = { $partners ->
+    [one] Pregledan je { $partners } partner blizu kraja ili posle njega.
+    [few] Pregledana su { $partners } partnera blizu kraja ili posle njega.
+   *[other] Pregledano je { $partners } partnera blizu kraja ili posle njega.
+}
+lifecycle-run-failed = Prolaz nije pokrenut
+lifecycle-day-quiet = Ništa se ne dešava
+lifecycle-more = …i još { $count }
+lifecycle-nothing-ahead = U ovim danima nema podsetnika, predračuna, zaključavanja ni brisanja.
+lifecycle-not-sent = evidentirano, nije poslato
+lifecycle-kind-ends_in_7_days = Podsetnik: još 7 dana
+lifecycle-kind-ends_in_3_days = Podsetnik: još 3 dana
+lifecycle-kind-ends_in_1_day = Podsetnik: još 1 dan
+lifecycle-kind-ends_today = Podsetnik: ističe danas
+lifecycle-kind-invoice = Predračun za sledeći mesec
+lifecycle-kind-locked = Zaključavanje
+lifecycle-kind-purge_in_7_days = Upozorenje o brisanju: 7 dana
+lifecycle-kind-purge_in_1_day = Upozorenje o brisanju: 1 dan
+lifecycle-kind-purge = Brisanje svih podataka
+deliveries-title = Isporuke
+deliveries-intro = E-pošta i SMS koje server šalje: pristupni podaci, podsetnici, predračuni. Neuspeo pokušaj se ponavlja, svaki put posle dužeg čekanja (do sat vremena); njihov tekst se ovde nikad ne prikazuje.
+deliveries-subject = Spisak isporuka
+deliveries-loading = Čitanje isporuka…
+deliveries-show = Koje poruke
+deliveries-show-trouble = Sa problemom
+deliveries-show-pending = Čekaju slanje
+deliveries-show-sent = Poslate
+deliveries-show-all = Sve poruke
+deliveries-count = { $count ->
+    [one] { $count } poruka
+    [few] { $count } poruke
+   *[other] { $count } poruka
+}
+deliveries-col-created = U redu od
+deliveries-col-to = Za
+deliveries-col-subject = Naslov i poslednja greška
+deliveries-col-state = Stanje
+deliveries-channel-email = E-pošta
+deliveries-channel-sms = SMS
+deliveries-state-pending = Čeka
+deliveries-state-retrying = Neuspešno, ponoviće se
+deliveries-state-sent = Poslata
+deliveries-state-failed = Odustato
+deliveries-sent-at = { $at }
+deliveries-next-attempt = { $attempts ->
+    [0] prvi pokušaj { $at }
+    [one] { $attempts } pokušaj; sledeći { $at }
+    [few] { $attempts } pokušaja; sledeći { $at }
+   *[other] { $attempts } pokušaja; sledeći { $at }
+}
+deliveries-attempts = { $attempts ->
+    [one] posle { $attempts } pokušaja
+    [few] posle { $attempts } pokušaja
+   *[other] posle { $attempts } pokušaja
+}
+deliveries-send-now = Pošalji sada
+deliveries-retried = Slanje na { $to } sada
+deliveries-retried-detail = Osvežite za trenutak da vidite da li je prošla.
+deliveries-retry-failed = Poruka nije ponovo poslata
+deliveries-no-trouble = Nema isporuka sa problemom
+deliveries-none = Nema poruka
+deliveries-none-detail = Svaka poruka koja ne prođe stoji ovde dok ne prođe.

@@ -432,6 +432,44 @@ async fn an_operator_assigns_a_payment_without_its_reference_to_the_invoice() {
     )
     .await;
     shot(&app, &shots, "33-operator-partners.png").await;
+
+    // Packages: Starter costs 12.50 from each partner's next invoice.
+    click(&app, "[data-testid=nav-packages]").await;
+    text_of(&app, "[data-code=business]", "1").await;
+    click(&app, "[data-code=starter] [data-testid=package-edit]").await;
+    fill(&app, "#package-price", "12.50").await;
+    text_of(
+        &app,
+        "[data-testid=package-window]",
+        "from each partner's next invoice",
+    )
+    .await;
+    shot(&app, &shots, "34-operator-package-window.png").await;
+    click(&app, "#package-save").await;
+    text_of(&app, ".toast.success", "Starter saved").await;
+    text_of(
+        &app,
+        "[data-code=starter] [data-testid=package-price-shown]",
+        "12.50",
+    )
+    .await;
+    shot(&app, &shots, "35-operator-packages.png").await;
+
+    // Upcoming: the lifecycle's next days; a pass run by hand finds nothing left to do
+    // (the invoice went out above).
+    click(&app, "[data-testid=nav-lifecycle]").await;
+    text_of(&app, "[data-testid=lifecycle-due]", "Nothing due now").await;
+    click(&app, "[data-testid=lifecycle-run]").await;
+    text_of(&app, ".toast.success", "Pass done").await;
+    choose(&app, "#lifecycle-days", "31").await;
+    shot(&app, &shots, "36-operator-upcoming.png").await;
+
+    // Deliveries: nothing in trouble; every message the partner got was sent.
+    click(&app, "[data-testid=nav-deliveries]").await;
+    element(&app, "[data-testid=deliveries-empty]").await;
+    choose(&app, "#deliveries-show", "all").await;
+    attribute_is(&app, "[data-testid=delivery-row]", "data-state", "sent").await;
+    shot(&app, &shots, "37-operator-deliveries.png").await;
     app.close().await;
 
     let out = world.cli(&["payments", "list"]);
@@ -440,9 +478,17 @@ async fn an_operator_assigns_a_payment_without_its_reference_to_the_invoice() {
         "{out}"
     );
     let out = world.cli(&["audit", "list"]);
+    for action in ["payment_resolved", "package_changed", "lifecycle_run"] {
+        assert!(
+            out.lines()
+                .any(|l| l.contains(action) && l.contains("ops.desk")),
+            "{action} by ops.desk in: {out}"
+        );
+    }
+    let out = world.cli(&["packages", "list"]);
     assert!(
         out.lines()
-            .any(|l| l.contains("payment_resolved") && l.contains("ops.desk")),
+            .any(|l| l.contains("starter") && l.contains("12.50")),
         "{out}"
     );
 }

@@ -295,6 +295,15 @@ impl ApiClient {
     ) -> Result<T, CallError> {
         self.call(Method::POST, path, token, Some(body)).await
     }
+
+    pub async fn patch<B: Serialize, T: DeserializeOwned>(
+        &self,
+        path: &str,
+        token: Option<&str>,
+        body: &B,
+    ) -> Result<T, CallError> {
+        self.call(Method::PATCH, path, token, Some(body)).await
+    }
 }
 
 #[cfg(test)]

@@ -408,6 +408,39 @@ pub struct ResolvePaymentArgs {
     pub note: String,
 }
 
+/// `change_package_terms`: what the operator changes in package `id` (the rest stays).
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct PackageTermsArgs {
+    pub id: i64,
+    pub changes: wpplay_wire::operator::PackageChanges,
+}
+
+/// `upcoming_lifecycle`: how many days ahead (1-31).
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct UpcomingArgs {
+    pub days: u8,
+}
+
+/// `deliveries`: which messages (`trouble`, `pending`, `sent`, `all`); those before a
+/// message id for the next page.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct DeliveriesArgs {
+    pub state: String,
+    #[serde(default)]
+    #[ts(optional = nullable)]
+    pub before: Option<i64>,
+}
+
+/// `retry_delivery`: the message to send now.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct DeliveryArgs {
+    pub id: i64,
+}
+
 /// `export_audit`: the activity log's rows as the page shows them (worded in the app's
 /// language), to a CSV file.
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
@@ -523,6 +556,13 @@ macro_rules! ipc_commands {
                 resolve_payment($crate::commands::ResolvePaymentArgs) -> $crate::commands::wire::billing::ReviewPayment;
                 preview_statement($crate::commands::wire::billing::StatementUpload) -> $crate::commands::wire::billing::StatementReport;
                 import_statement($crate::commands::wire::billing::StatementUpload) -> $crate::commands::wire::billing::StatementReport;
+                catalog() -> Vec<$crate::commands::wire::operator::CatalogPackage>;
+                add_package($crate::commands::wire::operator::NewPackage) -> $crate::commands::wire::operator::CatalogPackage;
+                change_package_terms($crate::commands::PackageTermsArgs) -> $crate::commands::wire::operator::CatalogPackage;
+                upcoming_lifecycle($crate::commands::UpcomingArgs) -> $crate::commands::wire::operator::Upcoming;
+                run_lifecycle() -> $crate::commands::wire::operator::LifecycleRun;
+                deliveries($crate::commands::DeliveriesArgs) -> Vec<$crate::commands::wire::operator::Delivery>;
+                retry_delivery($crate::commands::DeliveryArgs) -> $crate::commands::wire::operator::Delivery;
             }
             shell {
                 save_invoice_pdf($crate::commands::InvoiceArgs) -> $crate::view::SavedFile;

@@ -152,6 +152,10 @@ codes! {
     InvalidStatement = "invalid_statement" => Input,
     /// The payment does not wait for review, or not for that resolution.
     PaymentNotForReview = "payment_not_for_review" => Conflict,
+    /// Another package has that code already.
+    PackageCodeTaken = "package_code_taken" => Conflict,
+    /// The message was delivered, or given up on and its text forgotten.
+    DeliveryNotRetryable = "delivery_not_retryable" => Conflict,
     // Rows and their versions.
     NotFound = "not_found" => Refused,
     VersionConflict = "version_conflict" => Conflict,

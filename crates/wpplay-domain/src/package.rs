@@ -5,6 +5,12 @@ use crate::code::Code;
 use crate::validate;
 use serde::{Deserialize, Serialize};
 
+/// The largest limit a package may set (subscriber lines or streams).
+pub const MAX_LIMIT: i32 = 1_000_000;
+/// How many features a package lists, at most, and how long each may be.
+pub const MAX_FEATURES: usize = 20;
+pub const MAX_FEATURE_LEN: usize = 100;
+
 /// A package as the operator defines it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PackageSpec {
@@ -43,23 +49,44 @@ impl PackageSpec {
                 "the currency is a three-letter ISO 4217 code, e.g. EUR",
             ));
         }
-        if self.monthly_price_minor < 0 || self.max_subscribers < 1 || self.max_streams < 1 {
+        if !(0..=crate::billing::MAX_AMOUNT_MINOR).contains(&self.monthly_price_minor) {
             return Err(DomainError::invalid(
                 Code::InvalidPackage,
-                "limits",
-                "the price must not be negative and the limits must be at least 1",
+                "monthly_price_minor",
+                "the price must not be negative, nor more than 10,000,000,000.00",
+            ));
+        }
+        for (field, limit) in [
+            ("max_subscribers", self.max_subscribers),
+            ("max_streams", self.max_streams),
+        ] {
+            if !(1..=MAX_LIMIT).contains(&limit) {
+                return Err(DomainError::invalid(
+                    Code::InvalidPackage,
+                    field,
+                    format!("a package's limits are 1 to {MAX_LIMIT}"),
+                ));
+            }
+        }
+        let features = self
+            .features
+            .iter()
+            .map(|f| f.trim())
+            .filter(|f| !f.is_empty())
+            .map(|f| validate::label("features", f, MAX_FEATURE_LEN))
+            .collect::<Result<Vec<_>, _>>()?;
+        if features.len() > MAX_FEATURES {
+            return Err(DomainError::invalid(
+                Code::InvalidPackage,
+                "features",
+                format!("a package lists at most {MAX_FEATURES} features"),
             ));
         }
         Ok(Self {
             code,
             name: validate::text("name", &self.name)?,
             currency,
-            features: self
-                .features
-                .iter()
-                .map(|f| f.trim().to_owned())
-                .filter(|f| !f.is_empty())
-                .collect(),
+            features,
             ..self
         })
     }
@@ -275,6 +302,26 @@ mod tests {
             },
             PackageSpec {
                 max_subscribers: 0,
+                ..base.clone()
+            },
+            PackageSpec {
+                max_streams: MAX_LIMIT + 1,
+                ..base.clone()
+            },
+            PackageSpec {
+                monthly_price_minor: crate::billing::MAX_AMOUNT_MINOR + 1,
+                ..base.clone()
+            },
+            PackageSpec {
+                features: vec!["x".into(); MAX_FEATURES + 1],
+                ..base.clone()
+            },
+            PackageSpec {
+                features: vec!["x".repeat(MAX_FEATURE_LEN + 1)],
+                ..base.clone()
+            },
+            PackageSpec {
+                features: vec!["line\nbreak".into()],
                 ..base.clone()
             },
             PackageSpec {

@@ -47,6 +47,13 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("POST", "/api/v1/operator/payments/{id}/resolve"),
     ("POST", "/api/v1/operator/statements/preview"),
     ("POST", "/api/v1/operator/statements/import"),
+    ("GET", "/api/v1/operator/packages"),
+    ("POST", "/api/v1/operator/packages"),
+    ("PATCH", "/api/v1/operator/packages/{id}"),
+    ("GET", "/api/v1/operator/lifecycle/upcoming"),
+    ("POST", "/api/v1/operator/lifecycle/run"),
+    ("GET", "/api/v1/operator/deliveries"),
+    ("POST", "/api/v1/operator/deliveries/{id}/retry"),
     ("GET", "/api/v1/partners"),
     ("GET", "/api/v1/partners/{partner_id}/content"),
     ("GET", "/api/v1/sync/pull"),
@@ -133,6 +140,27 @@ pub fn router(state: AppState) -> Router {
             post(routes::operator::import_statement).layer(DefaultBodyLimit::max(
                 routes::operator::STATEMENT_BODY_BYTES,
             )),
+        )
+        .route(
+            "/api/v1/operator/packages",
+            get(routes::desk::packages).post(routes::desk::add_package),
+        )
+        .route(
+            "/api/v1/operator/packages/{id}",
+            axum::routing::patch(routes::desk::change_package),
+        )
+        .route(
+            "/api/v1/operator/lifecycle/upcoming",
+            get(routes::desk::upcoming),
+        )
+        .route(
+            "/api/v1/operator/lifecycle/run",
+            post(routes::desk::run_lifecycle),
+        )
+        .route("/api/v1/operator/deliveries", get(routes::desk::deliveries))
+        .route(
+            "/api/v1/operator/deliveries/{id}/retry",
+            post(routes::desk::retry_delivery),
         )
         .route("/api/v1/partners", get(routes::directory::list))
         .route(

@@ -54,22 +54,13 @@ pub async fn packages_add(
     spec: PackageSpec,
     now: DateTime<Utc>,
 ) -> anyhow::Result<String> {
-    let spec = spec.validated().map_err(|e| anyhow::anyhow!("{e}"))?;
-    let code = spec.code.clone();
-    let p = catalog::insert(db, spec, now)
-        .await
-        .with_context(|| format!("adding package '{code}' (is the code already used?)"))?;
-    let entry = crate::audit_log::Entry {
-        by: crate::audit_log::By::CommandLine,
-        partner_id: None,
-        action: "package_added",
-        entity: "package",
-        entity_id: p.code.clone(),
-        after: Some(serde_json::json!({
-            "name": p.name, "monthly_price_minor": p.monthly_price_minor, "currency": p.currency,
-        })),
+    let code = spec.code.trim().to_lowercase();
+    let p = match catalog::add(db, spec, crate::audit_log::By::CommandLine, now).await? {
+        Ok(p) => p,
+        Err(catalog::Refused::Invalid(e)) => bail!("{e}"),
+        Err(catalog::Refused::CodeTaken) => bail!("the package code '{code}' is used already"),
+        Err(catalog::Refused::NotFound) => bail!("no such package"),
     };
-    crate::audit_log::write(db, entry, now).await?;
     Ok(format!(
         "added package {} ({}) with id {}\n",
         p.name, p.code, p.id

@@ -12,6 +12,8 @@ mod cli;
 mod dealers;
 #[path = "api/delivery.rs"]
 mod delivery;
+#[path = "api/desk.rs"]
+mod desk;
 #[path = "api/documented.rs"]
 mod documented;
 #[path = "api/fuzz.rs"]

@@ -9,6 +9,7 @@ pub mod auth;
 pub mod billing;
 pub mod dealers;
 pub mod error;
+pub mod operator;
 pub mod packages;
 pub mod registration;
 pub mod resellers;

@@ -34,6 +34,21 @@ export const shortDate = (value: string | Date): string => date(value, "medium")
 /** A period, e.g. "14 Mar 2026 – 14 Apr 2026". */
 export const period = (start: string, end: string): string => `${shortDate(start)} – ${shortDate(end)}`;
 
+/** A calendar day given as `YYYY-MM-DD` (a day of the server's time zone, not a moment),
+ * e.g. "Tuesday, 8 December". */
+export function weekday(day: string): string {
+  const d = new Date(`${day}T12:00:00Z`);
+  if (Number.isNaN(d.getTime())) return day;
+  return new Intl.DateTimeFormat(locale(), { weekday: "long", day: "numeric", month: "long", timeZone: "UTC" }).format(d);
+}
+
+/** The time of day of a moment, e.g. "08:00". */
+export function timeOfDay(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return new Intl.DateTimeFormat(locale(), { timeStyle: "short" }).format(d);
+}
+
 /** A date and time, e.g. "14 Mar 2026, 09:30", for tooltips. */
 export function dateTime(iso: string): string {
   const d = new Date(iso);

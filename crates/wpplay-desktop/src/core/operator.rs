@@ -2,11 +2,17 @@
 //! operator's records live there, never in a replica) and resolved there.
 
 use super::Core;
-use crate::commands::{OperatorPartnersArgs, ResolvePaymentArgs, ReviewPaymentsArgs};
+use crate::commands::{
+    DeliveriesArgs, DeliveryArgs, OperatorPartnersArgs, PackageTermsArgs, ResolvePaymentArgs,
+    ReviewPaymentsArgs, UpcomingArgs,
+};
 use crate::error::CoreResult;
 use wpplay_wire::auth::Role;
 use wpplay_wire::billing::{
     OperatorPartner, ResolvePayment, ReviewPayment, StatementReport, StatementUpload,
+};
+use wpplay_wire::operator::{
+    CatalogPackage, Delivery, LifecycleRun, NewPackage, PackageChanges, Upcoming,
 };
 
 impl Core {
@@ -102,6 +108,102 @@ impl Core {
         self.authorized(|api, token| {
             let path = path.clone();
             async move { api.get(&path, Some(&token)).await }
+        })
+        .await
+    }
+
+    /// Every package, offered or not, with how many partners are on each.
+    pub async fn catalog(&self) -> CoreResult<Vec<CatalogPackage>> {
+        self.require(Role::Operator, "manage the catalog").await?;
+        self.authorized(|api, token| async move {
+            api.get("/api/v1/operator/packages", Some(&token)).await
+        })
+        .await
+    }
+
+    /// Adds a package (offered to new partners at once).
+    pub async fn add_package(&self, args: NewPackage) -> CoreResult<CatalogPackage> {
+        self.require(Role::Operator, "manage the catalog").await?;
+        let body = NewPackage {
+            code: args.code.trim().to_lowercase(),
+            name: args.name.trim().to_owned(),
+            currency: args.currency.trim().to_uppercase(),
+            ..args
+        };
+        self.authorized(|api, token| {
+            let body = body.clone();
+            async move {
+                api.post("/api/v1/operator/packages", Some(&token), &body)
+                    .await
+            }
+        })
+        .await
+    }
+
+    /// Changes a package's name, price (from each partner's next invoice), limits,
+    /// features, or whether it is offered.
+    pub async fn change_package_terms(&self, args: PackageTermsArgs) -> CoreResult<CatalogPackage> {
+        self.require(Role::Operator, "manage the catalog").await?;
+        let path = format!("/api/v1/operator/packages/{}", args.id);
+        let body = PackageChanges {
+            name: args.changes.name.map(|n| n.trim().to_owned()),
+            ..args.changes
+        };
+        self.authorized(|api, token| {
+            let (path, body) = (path.clone(), body.clone());
+            async move { api.patch(&path, Some(&token), &body).await }
+        })
+        .await
+    }
+
+    /// The lifecycle's next `days` days, day by day, and what is due already.
+    pub async fn upcoming_lifecycle(&self, args: UpcomingArgs) -> CoreResult<Upcoming> {
+        self.require(Role::Operator, "see the lifecycle").await?;
+        let path = format!("/api/v1/operator/lifecycle/upcoming?days={}", args.days);
+        self.authorized(|api, token| {
+            let path = path.clone();
+            async move { api.get(&path, Some(&token)).await }
+        })
+        .await
+    }
+
+    /// Runs a lifecycle pass on the server now.
+    pub async fn run_lifecycle(&self) -> CoreResult<LifecycleRun> {
+        self.require(Role::Operator, "run the lifecycle").await?;
+        self.authorized(|api, token| async move {
+            api.post(
+                "/api/v1/operator/lifecycle/run",
+                Some(&token),
+                &serde_json::json!({}),
+            )
+            .await
+        })
+        .await
+    }
+
+    /// The outbox's messages of one state, newest first (100 a page).
+    pub async fn deliveries(&self, args: DeliveriesArgs) -> CoreResult<Vec<Delivery>> {
+        self.require(Role::Operator, "see deliveries").await?;
+        let encoded =
+            url::form_urlencoded::byte_serialize(args.state.as_bytes()).collect::<String>();
+        let mut path = format!("/api/v1/operator/deliveries?limit=100&state={encoded}");
+        if let Some(before) = args.before {
+            path.push_str(&format!("&before={before}"));
+        }
+        self.authorized(|api, token| {
+            let path = path.clone();
+            async move { api.get(&path, Some(&token)).await }
+        })
+        .await
+    }
+
+    /// Sends a waiting message now instead of at its next attempt.
+    pub async fn retry_delivery(&self, args: DeliveryArgs) -> CoreResult<Delivery> {
+        self.require(Role::Operator, "retry deliveries").await?;
+        let path = format!("/api/v1/operator/deliveries/{}/retry", args.id);
+        self.authorized(|api, token| {
+            let path = path.clone();
+            async move { api.post(&path, Some(&token), &serde_json::json!({})).await }
         })
         .await
     }

@@ -48,44 +48,12 @@ pub async fn run_pass(
     now: DateTime<Utc>,
     dry_run: bool,
 ) -> Result<Report, DbErr> {
-    // Nothing is due for a partner whose trial or period ends more than 8 days from now
-    // (the first event, the 7-day reminder, falls at 08:00 local 7 calendar days before
-    // the end): only the others are read. A paid-through date is never before the trial end.
     let horizon = now + chrono::Duration::days(8);
-    let partners = partner::Entity::find()
-        .filter(
-            Condition::any()
-                .add(partner::Column::PaidThrough.lte(horizon))
-                .add(
-                    Condition::all()
-                        .add(partner::Column::PaidThrough.is_null())
-                        .add(partner::Column::TrialEndsAt.lte(horizon)),
-                ),
-        )
-        .all(db)
-        .await?;
+    let (partners, by_partner) = near_their_end(db, now, horizon).await?;
     let mut report = Report {
         partners: partners.len(),
         done: Vec::new(),
     };
-    // What is recorded for recent ends, in one read. Older keys only matter for partners
-    // whose purge is overdue; the plan is made again from the database under the
-    // partner's lock anyway, so this read only saves work, it never decides.
-    let recent = now - chrono::Duration::days(2 * PURGE_AFTER_DAYS + 2);
-    let recorded: Vec<lifecycle_event::Model> = lifecycle_event::Entity::find()
-        .filter(lifecycle_event::Column::KeyAt.gte(recent))
-        .filter(lifecycle_event::Column::KeyAt.lte(horizon))
-        .all(db)
-        .await?;
-    let mut by_partner: HashMap<i64, HashSet<(EventKind, DateTime<Utc>)>> = HashMap::new();
-    for e in &recorded {
-        if let Some(k) = EventKind::parse(&e.kind) {
-            by_partner
-                .entry(e.partner_id)
-                .or_default()
-                .insert((k, e.key_at));
-        }
-    }
     let none = HashSet::new();
     for p in partners {
         let f = facts(&p, tz);
@@ -103,6 +71,99 @@ pub async fn run_pass(
             .extend(handle_partner(db, p.account_id, tz, now).await?);
     }
     Ok(report)
+}
+
+/// What each partner has recorded already, as `(kind, key)` pairs.
+type Recorded = HashMap<i64, HashSet<(EventKind, DateTime<Utc>)>>;
+
+/// The partners something may be due for before `horizon` (nothing is due for a partner
+/// whose trial or period ends more than 8 days after it: the first event, the 7-day
+/// reminder, falls at 08:00 local 7 calendar days before the end; a paid-through date is
+/// never before the trial end), and what they have recorded for recent ends, in one
+/// read. Older keys only matter for partners whose purge is overdue; the pass makes its
+/// plan again from the database under the partner's lock anyway, so this read only saves
+/// work, it never decides.
+async fn near_their_end(
+    db: &DatabaseConnection,
+    now: DateTime<Utc>,
+    horizon: DateTime<Utc>,
+) -> Result<(Vec<partner::Model>, Recorded), DbErr> {
+    let partners = partner::Entity::find()
+        .filter(
+            Condition::any()
+                .add(partner::Column::PaidThrough.lte(horizon))
+                .add(
+                    Condition::all()
+                        .add(partner::Column::PaidThrough.is_null())
+                        .add(partner::Column::TrialEndsAt.lte(horizon)),
+                ),
+        )
+        .all(db)
+        .await?;
+    let recent = now - chrono::Duration::days(2 * PURGE_AFTER_DAYS + 2);
+    let recorded: Vec<lifecycle_event::Model> = lifecycle_event::Entity::find()
+        .filter(lifecycle_event::Column::KeyAt.gte(recent))
+        .filter(lifecycle_event::Column::KeyAt.lte(horizon))
+        .all(db)
+        .await?;
+    let mut by_partner: Recorded = HashMap::new();
+    for e in &recorded {
+        if let Some(k) = EventKind::parse(&e.kind) {
+            by_partner
+                .entry(e.partner_id)
+                .or_default()
+                .insert((k, e.key_at));
+        }
+    }
+    Ok((partners, by_partner))
+}
+
+/// One event the operator sees coming.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Coming {
+    pub partner_id: i64,
+    pub company: String,
+    pub kind: EventKind,
+    pub due_at: DateTime<Utc>,
+    /// `false`: it will be recorded as skipped.
+    pub sent: bool,
+}
+
+/// What the lifecycle holds from `now` for `days` days: the events due already (the next
+/// pass handles them) and those falling later, each in the order it falls due. Reads the
+/// same partners and records as a pass; writes nothing.
+pub async fn upcoming(
+    db: &DatabaseConnection,
+    tz: Tz,
+    now: DateTime<Utc>,
+    days: i64,
+) -> Result<(Vec<Coming>, Vec<Coming>), DbErr> {
+    let until = now + chrono::Duration::days(days);
+    let (partners, by_partner) = near_their_end(db, now, until + chrono::Duration::days(8)).await?;
+    let none = HashSet::new();
+    let (mut due, mut later) = (Vec::new(), Vec::new());
+    for p in &partners {
+        let f = facts(p, tz);
+        let seen = by_partner.get(&p.account_id).unwrap_or(&none);
+        let coming = |kind, due_at, sent| Coming {
+            partner_id: p.account_id,
+            company: p.company.clone(),
+            kind,
+            due_at,
+            sent,
+        };
+        for a in plan(&f, tz, now, seen) {
+            due.push(coming(a.event.kind, a.event.due_at, a.send));
+        }
+        for e in wpplay_domain::billing::events(&f, tz) {
+            if e.due_at > now && e.due_at < until && !seen.contains(&(e.kind, e.key)) {
+                later.push(coming(e.kind, e.due_at, true));
+            }
+        }
+    }
+    due.sort_by_key(|c| (c.due_at, c.partner_id));
+    later.sort_by_key(|c| (c.due_at, c.partner_id));
+    Ok((due, later))
 }
 
 fn done(p: &partner::Model, a: &Action) -> Done {

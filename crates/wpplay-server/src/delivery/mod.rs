@@ -265,6 +265,94 @@ pub async fn list(db: &impl ConnectionTrait, limit: u64) -> Result<Vec<message::
         .await
 }
 
+/// Which messages the operator looks at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Which {
+    /// Those a person should see: given up on, or waiting after a failed attempt.
+    Trouble,
+    Pending,
+    Sent,
+    All,
+}
+
+/// Messages for the operator's Deliveries page, newest first, those before id `before`.
+pub async fn for_operator(
+    db: &impl ConnectionTrait,
+    which: Which,
+    before: Option<i64>,
+    limit: u64,
+) -> Result<Vec<message::Model>, DbErr> {
+    use message::Column as C;
+    let mut q = message::Entity::find().order_by_desc(C::Id).limit(limit);
+    q = match which {
+        Which::Trouble => q.filter(
+            sea_orm::Condition::any().add(C::State.eq("failed")).add(
+                sea_orm::Condition::all()
+                    .add(C::State.eq("pending"))
+                    .add(C::Attempts.gt(0)),
+            ),
+        ),
+        Which::Pending => q.filter(C::State.eq("pending")),
+        Which::Sent => q.filter(C::State.eq("sent")),
+        Which::All => q,
+    };
+    if let Some(before) = before {
+        q = q.filter(C::Id.lt(before));
+    }
+    q.all(db).await
+}
+
+/// Why a message cannot be sent again now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotRetried {
+    NotFound,
+    /// Delivered, or given up on (its text is forgotten).
+    Done,
+}
+
+/// A waiting message's next attempt is now (the worker is woken by the caller); in the
+/// audit log under `by`.
+pub async fn retry_now(
+    db: &DatabaseConnection,
+    id: i64,
+    by: crate::audit_log::By,
+    now: DateTime<Utc>,
+) -> Result<Result<message::Model, NotRetried>, DbErr> {
+    let txn = crate::db::txn::write_txn(db).await?;
+    let Some(msg) = message::Entity::find_by_id(id).one(&txn).await? else {
+        return Ok(Err(NotRetried::NotFound));
+    };
+    if msg.state != "pending" {
+        return Ok(Err(NotRetried::Done));
+    }
+    let updated = message::Entity::update_many()
+        .col_expr(
+            message::Column::NextAttemptAt,
+            sea_orm::sea_query::Expr::value(now),
+        )
+        .filter(message::Column::Id.eq(id))
+        .filter(message::Column::State.eq("pending"))
+        .exec(&txn)
+        .await?;
+    if updated.rows_affected != 1 {
+        return Ok(Err(NotRetried::Done));
+    }
+    let entry = crate::audit_log::Entry {
+        by,
+        partner_id: None,
+        action: "delivery_retried",
+        entity: "message",
+        entity_id: id.to_string(),
+        after: Some(serde_json::json!({ "channel": msg.channel, "attempts": msg.attempts })),
+    };
+    crate::audit_log::write(&txn, entry, now).await?;
+    txn.commit().await?;
+    Ok(Ok(message::Model {
+        next_attempt_at: now,
+        ..msg
+    }))
+}
+
 /// How many messages wait to be delivered, and how long the oldest has waited at `now`.
 pub async fn backlog(
     db: &impl ConnectionTrait,

@@ -4,6 +4,7 @@ pub mod audit;
 pub mod auth;
 pub mod billing;
 pub mod content;
+pub mod desk;
 pub mod desktop;
 pub mod directory;
 pub mod events;

@@ -40,6 +40,13 @@ use wpplay_domain::Code;
         super::operator::resolve,
         super::operator::preview_statement,
         super::operator::import_statement,
+        super::desk::packages,
+        super::desk::add_package,
+        super::desk::change_package,
+        super::desk::upcoming,
+        super::desk::run_lifecycle,
+        super::desk::deliveries,
+        super::desk::retry_delivery,
         super::directory::list,
         super::content::list,
         super::sync::pull,
@@ -278,6 +285,57 @@ pub const ROUTE_ERRORS: &[RouteErrors] = {
             "POST",
             "/api/v1/operator/statements/import",
             &[(403, &[Forbidden]), (422, &[InvalidStatement])],
+        ),
+        ("GET", "/api/v1/operator/packages", &[(403, &[Forbidden])]),
+        (
+            "POST",
+            "/api/v1/operator/packages",
+            &[
+                (403, &[Forbidden]),
+                (409, &[PackageCodeTaken]),
+                (
+                    422,
+                    &[InvalidPackage, MissingField, FieldTooLong, InvalidText],
+                ),
+            ],
+        ),
+        (
+            "PATCH",
+            "/api/v1/operator/packages/{id}",
+            &[
+                (400, &[InvalidPath]),
+                (403, &[Forbidden]),
+                (404, &[NotFound]),
+                (
+                    422,
+                    &[InvalidPackage, MissingField, FieldTooLong, InvalidText],
+                ),
+            ],
+        ),
+        (
+            "GET",
+            "/api/v1/operator/lifecycle/upcoming",
+            &[(400, &[InvalidQuery]), (403, &[Forbidden])],
+        ),
+        (
+            "POST",
+            "/api/v1/operator/lifecycle/run",
+            &[(403, &[Forbidden])],
+        ),
+        (
+            "GET",
+            "/api/v1/operator/deliveries",
+            &[(400, &[InvalidQuery]), (403, &[Forbidden])],
+        ),
+        (
+            "POST",
+            "/api/v1/operator/deliveries/{id}/retry",
+            &[
+                (400, &[InvalidPath]),
+                (403, &[Forbidden]),
+                (404, &[NotFound]),
+                (409, &[DeliveryNotRetryable]),
+            ],
         ),
         ("GET", "/api/v1/partners", &[(403, &[Forbidden])]),
         (

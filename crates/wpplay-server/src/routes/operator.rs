@@ -22,7 +22,7 @@ use wpplay_wire::billing::{
     StatementUpload,
 };
 
-fn operator_only(auth: &SessionAuth) -> ApiResult<()> {
+pub(super) fn operator_only(auth: &SessionAuth) -> ApiResult<()> {
     if auth.role == Role::Operator {
         Ok(())
     } else {

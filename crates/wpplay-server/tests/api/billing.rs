@@ -95,7 +95,7 @@ pub(crate) async fn webhook(s: &TestServer, notice: &Value, secret: &str) -> (St
     (status, body)
 }
 
-async fn the_partner(db: &DatabaseConnection, email: &str) -> partner::Model {
+pub(crate) async fn the_partner(db: &DatabaseConnection, email: &str) -> partner::Model {
     partner::Entity::find()
         .filter(partner::Column::Email.eq(email))
         .one(db)
@@ -1095,7 +1095,7 @@ async fn package_changes_follow_the_rule(s: &TestServer) {
 on_both_backends!(package_changes_follow_the_rule);
 
 /// The operator's command, as the real binary against the test's database.
-fn operator(s: &TestServer, args: &[&str]) -> (bool, String) {
+pub(crate) fn operator(s: &TestServer, args: &[&str]) -> (bool, String) {
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_wpplay-server"))
         .args(args)
         .env("WPPLAY_DATA_DIR", &s.data_dir)
@@ -1381,7 +1381,7 @@ fn pdf_text(bytes: &[u8]) -> String {
 
 /// An operator's access token: the account made by `operators add`, signed in, with its
 /// required second factor set up.
-async fn operator_token(s: &TestServer, name: &str) -> String {
+pub(crate) async fn operator_token(s: &TestServer, name: &str) -> String {
     let (ok, out) = operator(s, &["operators", "add", name]);
     assert!(ok, "{out}");
     let password = out.rsplit(": ").next().expect("password").trim().to_owned();

@@ -14,13 +14,13 @@ use wpplay_server::db::entity::message;
 
 /// A minimal SMTP server: speaks the protocol, keeps every message, and answers the first
 /// `fail_first` DATA commands with a temporary failure.
-struct SmtpSink {
-    port: u16,
+pub(crate) struct SmtpSink {
+    pub(crate) port: u16,
     received: Arc<Mutex<Vec<String>>>,
 }
 
 impl SmtpSink {
-    async fn start(fail_first: usize) -> Self {
+    pub(crate) async fn start(fail_first: usize) -> Self {
         let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
         let port = listener.local_addr().expect("addr").port();
         let received = Arc::new(Mutex::new(Vec::new()));
@@ -79,7 +79,7 @@ impl SmtpSink {
         Self { port, received }
     }
 
-    fn messages(&self) -> Vec<String> {
+    pub(crate) fn messages(&self) -> Vec<String> {
         self.received.lock().expect("lock").clone()
     }
 }

@@ -373,10 +373,31 @@ fn expected_status(method: &str, path: &str, actor: Actor) -> u16 {
             Operator | PartnerA | PartnerB => 200,
             _ => 403,
         },
-        "/api/v1/operator/partners" | "/api/v1/operator/payments" => match actor {
+        // A pass at the matrix's time finds nothing due, so it changes nobody's state.
+        "/api/v1/operator/partners"
+        | "/api/v1/operator/payments"
+        | "/api/v1/operator/deliveries"
+        | "/api/v1/operator/lifecycle/upcoming"
+        | "/api/v1/operator/lifecycle/run" => match actor {
             Operator => 200,
             _ => 403,
         },
+        "/api/v1/operator/packages" if method == "GET" => match actor {
+            Operator => 200,
+            _ => 403,
+        },
+        // The new package's code is not one; the changed package and the message do not
+        // exist.
+        "/api/v1/operator/packages" => match actor {
+            Operator => 422,
+            _ => 403,
+        },
+        "/api/v1/operator/packages/{id}" | "/api/v1/operator/deliveries/{id}/retry" => {
+            match actor {
+                Operator => 404,
+                _ => 403,
+            }
+        }
         // A made-up payment: nobody's to resolve.
         "/api/v1/operator/payments/{id}/resolve" => match actor {
             Operator => 404,
@@ -488,6 +509,11 @@ async fn every_route_as_every_actor(backend: Backend) {
                 "/api/v1/operator/payments/{id}/resolve" => {
                     Some(json!({"action": "not_ours", "note": "a mistaken transfer"}))
                 }
+                "/api/v1/operator/packages" if *method == "POST" => Some(
+                    json!({"code": "Not A Code", "name": "X", "monthly_price_minor": 100, "currency": "EUR",
+                    "max_subscribers": 1, "max_streams": 1}),
+                ),
+                "/api/v1/operator/packages/{id}" => Some(json!({"monthly_price_minor": 100})),
                 _ => None,
             };
             let (status, v) = if *path == "/api/v1/events" {

@@ -42,6 +42,10 @@ const ACTIONS: Record<string, string> = {
   purge_partner: "audit-action-purge-partner",
   package_added: "audit-action-package-added",
   package_disabled: "audit-action-package-disabled",
+  package_enabled: "audit-action-package-enabled",
+  package_changed: "audit-action-package-changed",
+  lifecycle_run: "audit-action-lifecycle-run",
+  delivery_retried: "audit-action-delivery-retried",
   operator_added: "audit-action-operator-added",
   create_dealer: "audit-action-create-dealer",
   update_dealer: "audit-action-update-dealer",
@@ -108,6 +112,8 @@ const ENTITIES: Record<string, string> = {
   package: "audit-entity-package",
   partner: "audit-entity-partner",
   statement: "audit-entity-statement",
+  lifecycle: "audit-entity-lifecycle",
+  message: "audit-entity-message",
 };
 
 /** "partner_request" → "Request for Partner". */

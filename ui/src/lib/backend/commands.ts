@@ -8,6 +8,7 @@ import type { AuditArgs } from "./bindings/AuditArgs";
 import type { AuditEntry } from "./bindings/AuditEntry";
 import type { AuditExportArgs } from "./bindings/AuditExportArgs";
 import type { BillingView } from "./bindings/BillingView";
+import type { CatalogPackage } from "./bindings/CatalogPackage";
 import type { ChangePackageArgs } from "./bindings/ChangePackageArgs";
 import type { ChangePackageResponse } from "./bindings/ChangePackageResponse";
 import type { ChangePasswordArgs } from "./bindings/ChangePasswordArgs";
@@ -21,6 +22,9 @@ import type { DealerRow } from "./bindings/DealerRow";
 import type { DealerSecondFactorArgs } from "./bindings/DealerSecondFactorArgs";
 import type { DealerStatusArgs } from "./bindings/DealerStatusArgs";
 import type { DeleteDealerArgs } from "./bindings/DeleteDealerArgs";
+import type { DeliveriesArgs } from "./bindings/DeliveriesArgs";
+import type { Delivery } from "./bindings/Delivery";
+import type { DeliveryArgs } from "./bindings/DeliveryArgs";
 import type { DirectoryEntry } from "./bindings/DirectoryEntry";
 import type { DirectoryRow } from "./bindings/DirectoryRow";
 import type { EditDealerArgs } from "./bindings/EditDealerArgs";
@@ -32,14 +36,17 @@ import type { FormArgs } from "./bindings/FormArgs";
 import type { InvoiceArgs } from "./bindings/InvoiceArgs";
 import type { LanguageArgs } from "./bindings/LanguageArgs";
 import type { LanguageView } from "./bindings/LanguageView";
+import type { LifecycleRun } from "./bindings/LifecycleRun";
 import type { LineDays } from "./bindings/LineDays";
 import type { LineDaysArgs } from "./bindings/LineDaysArgs";
 import type { LoginArgs } from "./bindings/LoginArgs";
 import type { MutationArgs } from "./bindings/MutationArgs";
+import type { NewPackage } from "./bindings/NewPackage";
 import type { OperatorPartner } from "./bindings/OperatorPartner";
 import type { OperatorPartnersArgs } from "./bindings/OperatorPartnersArgs";
 import type { Package } from "./bindings/Package";
 import type { PackageChoice } from "./bindings/PackageChoice";
+import type { PackageTermsArgs } from "./bindings/PackageTermsArgs";
 import type { PartnerArgs } from "./bindings/PartnerArgs";
 import type { PasswordArgs } from "./bindings/PasswordArgs";
 import type { PasswordStrength } from "./bindings/PasswordStrength";
@@ -77,10 +84,12 @@ import type { SubscriberPage } from "./bindings/SubscriberPage";
 import type { SubscriberQuery } from "./bindings/SubscriberQuery";
 import type { SubscriberRow } from "./bindings/SubscriberRow";
 import type { SyncStatus } from "./bindings/SyncStatus";
+import type { Upcoming } from "./bindings/Upcoming";
+import type { UpcomingArgs } from "./bindings/UpcomingArgs";
 import type { UpdateProfileArgs } from "./bindings/UpdateProfileArgs";
 import type { UpdateStatus } from "./bindings/UpdateStatus";
 
-export type { AddDealerArgs, AddStreamArgs, AddSubscriberArgs, AnswerRequestArgs, AuditArgs, AuditEntry, AuditExportArgs, BillingView, ChangePackageArgs, ChangePackageResponse, ChangePasswordArgs, ContentView, CsvExport, Dashboard, DealerPage, DealerPasswordArgs, DealerQuery, DealerRow, DealerSecondFactorArgs, DealerStatusArgs, DeleteDealerArgs, DirectoryEntry, DirectoryRow, EditDealerArgs, EditSubscriberArgs, ExtendSubscriberArgs, FieldCheck, ForgetAccountArgs, FormArgs, InvoiceArgs, LanguageArgs, LanguageView, LineDays, LineDaysArgs, LoginArgs, MutationArgs, OperatorPartner, OperatorPartnersArgs, Package, PackageChoice, PartnerArgs, PasswordArgs, PasswordStrength, RecoverPasswordArgs, RecoveryArgs, RecoveryRequested, RegisterArgs, RegistrationResponse, RemoveResellerArgs, RequestArgs, RequestPartnerArgs, RequestsView, ResellerSettingsArgs, ResellerSettingsView, ResellersView, ResolvePaymentArgs, ReviewPayment, ReviewPaymentsArgs, SavedFile, SecondFactorArgs, SecondFactorCodeArgs, SecondFactorEnabled, SecondFactorSetup, SecondFactorStatus, ServerArgs, SessionArgs, SessionInfo, SessionView, StartupView, StatementReport, StatementUpload, StreamArgs, SubscriberArgs, SubscriberPage, SubscriberQuery, SubscriberRow, SyncStatus, UpdateProfileArgs, UpdateStatus };
+export type { AddDealerArgs, AddStreamArgs, AddSubscriberArgs, AnswerRequestArgs, AuditArgs, AuditEntry, AuditExportArgs, BillingView, CatalogPackage, ChangePackageArgs, ChangePackageResponse, ChangePasswordArgs, ContentView, CsvExport, Dashboard, DealerPage, DealerPasswordArgs, DealerQuery, DealerRow, DealerSecondFactorArgs, DealerStatusArgs, DeleteDealerArgs, DeliveriesArgs, Delivery, DeliveryArgs, DirectoryEntry, DirectoryRow, EditDealerArgs, EditSubscriberArgs, ExtendSubscriberArgs, FieldCheck, ForgetAccountArgs, FormArgs, InvoiceArgs, LanguageArgs, LanguageView, LifecycleRun, LineDays, LineDaysArgs, LoginArgs, MutationArgs, NewPackage, OperatorPartner, OperatorPartnersArgs, Package, PackageChoice, PackageTermsArgs, PartnerArgs, PasswordArgs, PasswordStrength, RecoverPasswordArgs, RecoveryArgs, RecoveryRequested, RegisterArgs, RegistrationResponse, RemoveResellerArgs, RequestArgs, RequestPartnerArgs, RequestsView, ResellerSettingsArgs, ResellerSettingsView, ResellersView, ResolvePaymentArgs, ReviewPayment, ReviewPaymentsArgs, SavedFile, SecondFactorArgs, SecondFactorCodeArgs, SecondFactorEnabled, SecondFactorSetup, SecondFactorStatus, ServerArgs, SessionArgs, SessionInfo, SessionView, StartupView, StatementReport, StatementUpload, StreamArgs, SubscriberArgs, SubscriberPage, SubscriberQuery, SubscriberRow, SyncStatus, Upcoming, UpcomingArgs, UpdateProfileArgs, UpdateStatus };
 
 export const commands = {
   startup: () => invoke<StartupView>("startup"),
@@ -149,6 +158,13 @@ export const commands = {
   resolvePayment: (args: ResolvePaymentArgs) => invoke<ReviewPayment>("resolve_payment", { args }),
   previewStatement: (args: StatementUpload) => invoke<StatementReport>("preview_statement", { args }),
   importStatement: (args: StatementUpload) => invoke<StatementReport>("import_statement", { args }),
+  catalog: () => invoke<Array<CatalogPackage>>("catalog"),
+  addPackage: (args: NewPackage) => invoke<CatalogPackage>("add_package", { args }),
+  changePackageTerms: (args: PackageTermsArgs) => invoke<CatalogPackage>("change_package_terms", { args }),
+  upcomingLifecycle: (args: UpcomingArgs) => invoke<Upcoming>("upcoming_lifecycle", { args }),
+  runLifecycle: () => invoke<LifecycleRun>("run_lifecycle"),
+  deliveries: (args: DeliveriesArgs) => invoke<Array<Delivery>>("deliveries", { args }),
+  retryDelivery: (args: DeliveryArgs) => invoke<Delivery>("retry_delivery", { args }),
   saveInvoicePdf: (args: InvoiceArgs) => invoke<SavedFile>("save_invoice_pdf", { args }),
   updateStatus: () => invoke<UpdateStatus>("update_status"),
   checkForUpdate: () => invoke<UpdateStatus>("check_for_update"),

@@ -2,6 +2,7 @@
 // made on demand, never polled. A newer read makes an older one's answer stale, so a slow
 // answer for the previous partner never replaces the current one.
 
+import { untrack } from "svelte";
 import { toBackendError, type BackendError } from "../backend";
 
 export class ServerRead<T> {
@@ -36,4 +37,19 @@ export class ServerRead<T> {
     this.error = null;
     this.loading = false;
   }
+}
+
+/**
+ * Back online after a failed read: read again without waiting for the user. Call while a
+ * component is set up; `failed` says whether the last read failed (and none is on its way).
+ */
+export function rereadWhenBackOnline(online: () => boolean, failed: () => boolean, reread: () => unknown): void {
+  let wasOnline = untrack(online);
+  $effect(() => {
+    const now = online();
+    untrack(() => {
+      if (now && !wasOnline && failed()) void reread();
+      wasOnline = now;
+    });
+  });
 }

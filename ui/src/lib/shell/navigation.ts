@@ -14,6 +14,9 @@ export type SectionId =
   | "activity"
   | "billing"
   | "payments"
+  | "packages"
+  | "lifecycle"
+  | "deliveries"
   | "settings";
 
 export interface Section {
@@ -26,7 +29,7 @@ const BY_ROLE: Record<Role, SectionId[]> = {
   reseller: ["dashboard", "partners", "requests", "content", "settings"],
   dealer: ["subscribers", "settings"],
   // WP Play's staff: the partners' dashboard is not theirs; they land on what waits.
-  operator: ["payments", "partners", "activity", "settings"],
+  operator: ["payments", "partners", "packages", "lifecycle", "deliveries", "activity", "settings"],
 };
 
 /** Where each role lands after signing in. */

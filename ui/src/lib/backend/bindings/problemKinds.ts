@@ -74,6 +74,8 @@ export const PROBLEM_KINDS: Record<Code, ProblemKind> = {
   currency_mismatch: "refused",
   invalid_statement: "input",
   payment_not_for_review: "conflict",
+  package_code_taken: "conflict",
+  delivery_not_retryable: "conflict",
   not_found: "refused",
   version_conflict: "conflict",
   concurrent_change: "conflict",

@@ -1,0 +1,436 @@
+//! The operator's desk beyond payments, over HTTP: the catalog, the lifecycle's next days
+//! and a pass run now, and the outbox's deliveries with a retry.
+
+use crate::billing::{db, operator, operator_token, the_partner};
+use crate::delivery::SmtpSink;
+use crate::harness::{Backend, TestServer, registration, wait_for};
+use crate::on_both_backends;
+use chrono::TimeZone;
+use reqwest::StatusCode;
+use sea_orm::{ActiveModelTrait, EntityTrait, Set};
+use serde_json::{Value, json};
+use std::time::Duration;
+use wpplay_server::db::entity::{invoice, partner};
+
+fn actions(log: &Value) -> Vec<(String, String, String)> {
+    log.as_array()
+        .expect("entries")
+        .iter()
+        .map(|e| {
+            (
+                e["action"].as_str().unwrap_or("").to_owned(),
+                e["actor_name"].as_str().unwrap_or("").to_owned(),
+                e["entity_id"].as_str().unwrap_or("").to_owned(),
+            )
+        })
+        .collect()
+}
+
+/// The operator adds a package and changes one: the price is charged from the partner's
+/// next invoice (the one issued keeps its own), the partner's replica learns of it, a
+/// disabled package is no longer offered, and every change is in the audit log.
+async fn the_operator_runs_the_catalog(s: &TestServer) {
+    let (_, partner_token) = s.ready_partner("catalog@acme.rs").await;
+    let op = operator_token(s, "ops.catalog").await;
+
+    let (status, list) = s.get("/api/v1/operator/packages", Some(&op)).await;
+    assert_eq!(status, StatusCode::OK, "{list}");
+    let standard = list
+        .as_array()
+        .expect("packages")
+        .iter()
+        .find(|p| p["id"] == 2)
+        .expect("package 2")
+        .clone();
+    assert_eq!(
+        standard["partners"], 1,
+        "the partner is on package 2: {list}"
+    );
+    assert_eq!(list.as_array().expect("packages").len(), 3);
+
+    // A new package; its code is its own.
+    let new = json!({"code": "hotel-50", "name": "Hotel 50", "monthly_price_minor": 4900,
+        "currency": "EUR", "max_subscribers": 50, "max_streams": 20, "features": ["Hotel TV"]});
+    let (status, added) = s
+        .post("/api/v1/operator/packages", Some(&op), new.clone())
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{added}");
+    assert_eq!(added["partners"], 0);
+    assert_eq!(added["active"], true);
+    let (status, again) = s
+        .post("/api/v1/operator/packages", Some(&op), new.clone())
+        .await;
+    assert_eq!(status, StatusCode::CONFLICT, "{again}");
+    assert_eq!(again["code"], "package_code_taken");
+    // Bounds: every number and list the operator types.
+    for (field, value) in [
+        ("monthly_price_minor", json!(-1)),
+        ("monthly_price_minor", json!(1_000_000_000_001_i64)),
+        ("max_subscribers", json!(0)),
+        ("max_streams", json!(1_000_001)),
+        ("features", json!(vec!["x"; 21])),
+        ("features", json!(["x".repeat(101)])),
+    ] {
+        let mut bad = new.clone();
+        bad["code"] = json!("other");
+        bad[field] = value;
+        let (status, body) = s.post("/api/v1/operator/packages", Some(&op), bad).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{field}: {body}");
+        assert_eq!(body["field"], field, "{body}");
+    }
+
+    // The first invoice is issued at the old price (by the server's own pass, at 8 March;
+    // the clock stays, so the tokens do).
+    let price = standard["monthly_price_minor"].as_i64().expect("price");
+    let (ok, run) = operator(
+        s,
+        &["lifecycle", "run", "--at", "2026-03-08T08:00:00+01:00"],
+    );
+    assert!(ok, "{run}");
+    let db = db(s).await;
+    let first = invoice::Entity::find().all(&db).await.expect("invoices");
+    assert_eq!(first.len(), 1, "the pass issued the invoice");
+    assert_eq!(first[0].amount_minor, price);
+
+    // A new price, for new periods.
+    let (status, changed) = s
+        .call(
+            "PATCH",
+            "/api/v1/operator/packages/2",
+            Some(&op),
+            Some(json!({"monthly_price_minor": price + 500, "max_subscribers": 250})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{changed}");
+    assert_eq!(changed["monthly_price_minor"], price + 500);
+    assert_eq!(changed["max_subscribers"], 250);
+    assert_eq!(changed["name"], standard["name"], "the rest stays");
+    assert_eq!(changed["partners"], 1);
+    let issued = invoice::Entity::find_by_id(first[0].id)
+        .one(&db)
+        .await
+        .expect("query")
+        .expect("invoice");
+    assert_eq!(
+        issued.amount_minor, price,
+        "an issued invoice keeps its price"
+    );
+    // The partner's replica hears of it.
+    let (status, feed) = s
+        .get("/api/v1/sync/pull?since=0&limit=1000", Some(&partner_token))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{feed}");
+    let seen = feed["changes"]
+        .as_array()
+        .expect("changes")
+        .iter()
+        .any(|c| c["entity"] == "package" && c["data"]["max_subscribers"] == 250);
+    assert!(seen, "the new limits reach the partner's feed: {feed}");
+    // The next period's invoice is at the new price: pay the first, reach the next.
+    let mut p: partner::ActiveModel = the_partner(&db, "catalog@acme.rs").await.into();
+    p.paid_through = Set(Some(
+        chrono::Utc.with_ymd_and_hms(2026, 4, 15, 0, 0, 0).unwrap(),
+    ));
+    p.update(&db).await.expect("paid");
+    let (ok, run) = operator(
+        s,
+        &["lifecycle", "run", "--at", "2026-04-08T08:00:00+02:00"],
+    );
+    assert!(ok, "{run}");
+    let invoices = invoice::Entity::find().all(&db).await.expect("invoices");
+    let next = invoices
+        .iter()
+        .max_by_key(|i| i.id)
+        .expect("the next invoice");
+    assert_ne!(next.id, first[0].id, "a second invoice: {run}");
+    assert_eq!(
+        next.amount_minor,
+        price + 500,
+        "the next period costs the new price"
+    );
+
+    // Disabled: not offered, kept for the partner on it.
+    let (status, off) = s
+        .call(
+            "PATCH",
+            "/api/v1/operator/packages/2",
+            Some(&op),
+            Some(json!({"active": false})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{off}");
+    assert_eq!(off["active"], false);
+    let (_, offered) = s.get("/api/v1/packages", None).await;
+    assert!(
+        offered
+            .as_array()
+            .expect("offered")
+            .iter()
+            .all(|p| p["id"] != 2),
+        "{offered}"
+    );
+    let (status, bad) = s
+        .call(
+            "PATCH",
+            "/api/v1/operator/packages/2",
+            Some(&op),
+            Some(json!({"name": "  "})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{bad}");
+    let (status, _) = s
+        .call(
+            "PATCH",
+            "/api/v1/operator/packages/424242",
+            Some(&op),
+            Some(json!({"active": true})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+
+    let (_, log) = s.get("/api/v1/audit?limit=500", Some(&op)).await;
+    let log = actions(&log);
+    for (action, code) in [
+        ("package_added", "hotel-50"),
+        ("package_changed", "business"),
+        ("package_disabled", "business"),
+    ] {
+        assert!(
+            log.iter()
+                .any(|(a, who, id)| a == action && who == "ops.catalog" && id.contains(code)),
+            "{action} {code} by ops.catalog in {log:?}"
+        );
+    }
+}
+on_both_backends!(the_operator_runs_the_catalog);
+
+/// The operator sees the lifecycle's next days, day by day in the server's time zone, and
+/// what is due already; "Run now" does those once.
+async fn the_operator_sees_the_days_ahead_and_runs_a_pass(s: &TestServer) {
+    s.register("soon@acme.rs").await;
+    s.register("later@acme.rs").await;
+    let db = db(s).await;
+    let mut far: partner::ActiveModel = the_partner(&db, "later@acme.rs").await.into();
+    far.paid_through = Set(Some(
+        chrono::Utc.with_ymd_and_hms(2027, 3, 1, 0, 0, 0).unwrap(),
+    ));
+    far.update(&db).await.expect("paid");
+    let soon = the_partner(&db, "soon@acme.rs").await.account_id;
+    let later = the_partner(&db, "later@acme.rs").await.account_id;
+
+    let early = operator_token(s, "ops.early").await;
+    for bad in ["days=0", "days=32", "days=x"] {
+        let (status, body) = s
+            .get(
+                &format!("/api/v1/operator/lifecycle/upcoming?{bad}"),
+                Some(&early),
+            )
+            .await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{bad}: {body}");
+    }
+
+    // The trial ends on 15 March: the 7-day reminder and the invoice fall on 8 March.
+    // (A session lasts minutes: the operator signs in after each move of the clock.)
+    s.clock
+        .set(chrono::Utc.with_ymd_and_hms(2026, 3, 5, 12, 0, 0).unwrap());
+    let op = operator_token(s, "ops.days").await;
+    let (status, up) = s
+        .get("/api/v1/operator/lifecycle/upcoming", Some(&op))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{up}");
+    let days = up["days"].as_array().expect("days");
+    assert_eq!(days.len(), 7, "{up}");
+    assert_eq!(days[0]["day"], "2026-03-05");
+    assert_eq!(days[6]["day"], "2026-03-11");
+    assert_eq!(up["due_now_total"], 0, "{up}");
+    let on = |day: &str| -> Vec<(i64, String)> {
+        days.iter()
+            .find(|d| d["day"] == day)
+            .map(|d| {
+                d["events"]
+                    .as_array()
+                    .expect("events")
+                    .iter()
+                    .map(|e| {
+                        (
+                            e["partner_id"].as_i64().unwrap_or(0),
+                            e["kind"].as_str().unwrap_or("").to_owned(),
+                        )
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    assert_eq!(
+        on("2026-03-08"),
+        [
+            (soon, "ends_in_7_days".to_owned()),
+            (soon, "invoice".to_owned())
+        ],
+        "{up}"
+    );
+    assert!(on("2026-03-06").is_empty(), "{up}");
+    assert!(
+        days.iter()
+            .flat_map(|d| d["events"].as_array().cloned().unwrap_or_default())
+            .all(|e| e["partner_id"] != later),
+        "a partner paid for a year has nothing ahead: {up}"
+    );
+
+    // Past 8 March, 08:00 local: due now, until a pass runs.
+    s.clock
+        .set(chrono::Utc.with_ymd_and_hms(2026, 3, 8, 9, 0, 0).unwrap());
+    let op = operator_token(s, "ops.run").await;
+    let (_, up) = s
+        .get("/api/v1/operator/lifecycle/upcoming?days=1", Some(&op))
+        .await;
+    assert_eq!(up["due_now_total"], 2, "{up}");
+    assert_eq!(up["days"].as_array().expect("days").len(), 1);
+    let (status, run) = s
+        .post("/api/v1/operator/lifecycle/run", Some(&op), json!({}))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{run}");
+    let kinds: Vec<&str> = run["events"]
+        .as_array()
+        .expect("events")
+        .iter()
+        .map(|e| e["kind"].as_str().unwrap_or(""))
+        .collect();
+    assert_eq!(kinds, ["ends_in_7_days", "invoice"], "{run}");
+    let (_, up) = s
+        .get("/api/v1/operator/lifecycle/upcoming?days=1", Some(&op))
+        .await;
+    assert_eq!(up["due_now_total"], 0, "each event once: {up}");
+    let (_, again) = s
+        .post("/api/v1/operator/lifecycle/run", Some(&op), json!({}))
+        .await;
+    assert_eq!(again["events"], json!([]), "nothing twice: {again}");
+    let (_, log) = s.get("/api/v1/audit?limit=500", Some(&op)).await;
+    let runs = actions(&log)
+        .into_iter()
+        .filter(|(a, who, _)| a == "lifecycle_run" && who == "ops.run")
+        .count();
+    assert_eq!(runs, 2, "each pass run by hand is in the audit log: {log}");
+}
+on_both_backends!(the_operator_sees_the_days_ahead_and_runs_a_pass);
+
+/// A message the mail server refused waits for its next attempt; the operator sees it with
+/// the error (never its text, which holds credentials), sends it now, and cannot send it
+/// twice.
+async fn the_operator_retries_a_waiting_delivery(backend: Backend) {
+    let sink = SmtpSink::start(1).await;
+    let smtp = format!("smtp://127.0.0.1:{}", sink.port);
+    let Some(s) = TestServer::start_with(backend, |st| {
+        st.smtp_url = Some(wpplay_server::settings::Secret::new(smtp))
+    })
+    .await
+    else {
+        return;
+    };
+    let (status, body) = s
+        .post("/api/v1/registrations", None, registration("retry@acme.rs"))
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    let op = operator_token(&s, "ops.mail").await;
+    let mut waiting = None;
+    for _ in 0..400 {
+        let (_, list) = s.get("/api/v1/operator/deliveries", Some(&op)).await;
+        if let Some(m) = list.as_array().and_then(|l| l.first()).cloned() {
+            waiting = Some(m);
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let waiting = waiting.expect("the failed first attempt shows under trouble within 20 s");
+    assert_eq!(waiting["state"], "pending");
+    assert_eq!(waiting["attempts"], 1);
+    assert_eq!(waiting["recipient"], "retry@acme.rs");
+    assert!(
+        waiting["last_error"].as_str().unwrap_or("").contains("451"),
+        "{waiting}"
+    );
+    assert!(
+        waiting.get("body").is_none(),
+        "the text is never shown: {waiting}"
+    );
+    assert!(sink.messages().is_empty());
+
+    let id = waiting["id"].as_i64().expect("id");
+    let (status, retried) = s
+        .post(
+            &format!("/api/v1/operator/deliveries/{id}/retry"),
+            Some(&op),
+            json!({}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{retried}");
+    // Sent now, without waiting out the back-off (the clock does not move).
+    let mail = wait_for(Duration::from_secs(30), || {
+        sink.messages().into_iter().next()
+    })
+    .await
+    .expect("the retried message is delivered within 30 s");
+    assert!(mail.contains("To: retry@acme.rs"), "{mail}");
+    let mut sent = None;
+    for _ in 0..400 {
+        let (_, list) = s
+            .get("/api/v1/operator/deliveries?state=sent", Some(&op))
+            .await;
+        if let Some(m) = list
+            .as_array()
+            .and_then(|l| l.iter().find(|m| m["id"] == id))
+            .cloned()
+        {
+            sent = Some(m);
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let sent = sent.expect("the message shows as sent within 20 s");
+    assert_eq!(sent["attempts"], 2);
+    let (status, body) = s
+        .post(
+            &format!("/api/v1/operator/deliveries/{id}/retry"),
+            Some(&op),
+            json!({}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CONFLICT, "{body}");
+    assert_eq!(body["code"], "delivery_not_retryable");
+    let (status, _) = s
+        .post(
+            "/api/v1/operator/deliveries/987654/retry",
+            Some(&op),
+            json!({}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    for bad in ["state=lost", "limit=0", "limit=501"] {
+        let (status, _) = s
+            .get(&format!("/api/v1/operator/deliveries?{bad}"), Some(&op))
+            .await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{bad}");
+    }
+    let (_, trouble) = s.get("/api/v1/operator/deliveries", Some(&op)).await;
+    assert_eq!(trouble, json!([]), "nothing left in trouble");
+    let (_, log) = s.get("/api/v1/audit?limit=500", Some(&op)).await;
+    assert!(
+        actions(&log)
+            .iter()
+            .any(|(a, who, e)| a == "delivery_retried"
+                && who == "ops.mail"
+                && *e == id.to_string()),
+        "{log}"
+    );
+    s.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_operator_retries_a_waiting_delivery_sqlite() {
+    the_operator_retries_a_waiting_delivery(Backend::Sqlite).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_operator_retries_a_waiting_delivery_postgres() {
+    the_operator_retries_a_waiting_delivery(Backend::Postgres).await;
+}
