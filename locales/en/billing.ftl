@@ -374,7 +374,6 @@ lifecycle-ran-detail = { $partners ->
    *[other] { $partners } partners near or past their end were looked at.
 }
 lifecycle-run-failed = The pass did not run
-lifecycle-day-quiet = Nothing happens
 lifecycle-more = …and { $count } more
 lifecycle-nothing-ahead = No reminder, invoice, lock or deletion falls in these days.
 lifecycle-not-sent = recorded, not sent
@@ -427,3 +426,52 @@ deliveries-retry-failed = The message was not sent again
 deliveries-no-trouble = No delivery in trouble
 deliveries-none = No messages
 deliveries-none-detail = Every message that fails is listed here until it gets through.
+desk-open = Open
+desk-open-label = Open { $company }
+desk-back = Back to partners
+desk-detail-subject = The partner
+desk-detail-loading = Reading the partner…
+desk-detail-intro = Signs in as { $username } · registered { $date }
+desk-detail-standing = Where it stands
+desk-detail-access-until = Access until { $date } ({ $days ->
+    [one] 1 day left
+   *[other] { $days } days left
+})
+desk-detail-locked-since = Locked since { $date }
+desk-detail-trial-ends = Trial ends
+desk-detail-paid-through = Paid through
+desk-detail-never-paid = Nothing paid yet
+desk-detail-purge = Data deleted on
+desk-detail-next-invoice = Next invoice
+desk-detail-next-package = { $name } from the next period
+desk-detail-network = Network
+desk-detail-network-counts = { $dealers } dealers · { $lines } lines
+desk-detail-profile = Profile
+desk-detail-email = E-mail
+desk-detail-phone = Phone
+desk-detail-country = Country
+desk-detail-username = Username
+desk-detail-language = Writes in
+desk-detail-resellers = Resellers
+desk-detail-serves-resellers = Serves resellers
+desk-detail-no-resellers = Does not serve resellers
+desk-language-en = English
+desk-language-sr-Latn = Serbian (Latin)
+desk-language-sr-Cyrl = Serbian (Cyrillic)
+desk-detail-invoices = { $count ->
+    [0] Invoices
+   *[other] Invoices ({ $count })
+}
+desk-detail-no-invoices = No invoice yet: the first is issued 7 days before the trial ends.
+desk-detail-payments = { $count ->
+    [0] Payments
+   *[other] Payments ({ $count })
+}
+desk-detail-no-payments = No payment yet.
+desk-detail-activity = Newest activity
+desk-detail-no-activity = Nothing recorded yet.
+lifecycle-nothing-ahead-title = Nothing in the next { $days } days
+lifecycle-quiet-days = { $count ->
+    [one] The other day is quiet.
+   *[other] The other { $count } days are quiet.
+}

@@ -386,7 +386,6 @@ lifecycle-ran-detail = { $partners ->
    *[other] Pregledano je { $partners } partnera blizu kraja ili posle njega.
 }
 lifecycle-run-failed = Prolaz nije pokrenut
-lifecycle-day-quiet = Ništa se ne dešava
 lifecycle-more = …i još { $count }
 lifecycle-nothing-ahead = U ovim danima nema podsetnika, predračuna, zaključavanja ni brisanja.
 lifecycle-not-sent = evidentirano, nije poslato
@@ -442,3 +441,54 @@ deliveries-retry-failed = Poruka nije ponovo poslata
 deliveries-no-trouble = Nema isporuka sa problemom
 deliveries-none = Nema poruka
 deliveries-none-detail = Svaka poruka koja ne prođe stoji ovde dok ne prođe.
+desk-open = Otvori
+desk-open-label = Otvori { $company }
+desk-back = Nazad na partnere
+desk-detail-subject = Partner
+desk-detail-loading = Čitanje partnera…
+desk-detail-intro = Prijavljuje se kao { $username } · registrovan { $date }
+desk-detail-standing = Stanje
+desk-detail-access-until = Pristup do { $date } ({ $days ->
+    [one] još { $days } dan
+    [few] još { $days } dana
+   *[other] još { $days } dana
+})
+desk-detail-locked-since = Zaključan od { $date }
+desk-detail-trial-ends = Probni period ističe
+desk-detail-paid-through = Plaćeno do
+desk-detail-never-paid = Još ništa nije plaćeno
+desk-detail-purge = Podaci se brišu
+desk-detail-next-invoice = Sledeći predračun
+desk-detail-next-package = { $name } od sledećeg perioda
+desk-detail-network = Mreža
+desk-detail-network-counts = dileri: { $dealers } · linije: { $lines }
+desk-detail-profile = Profil
+desk-detail-email = E-pošta
+desk-detail-phone = Telefon
+desk-detail-country = Zemlja
+desk-detail-username = Korisničko ime
+desk-detail-language = Piše na
+desk-detail-resellers = Preprodavci
+desk-detail-serves-resellers = Radi sa preprodavcima
+desk-detail-no-resellers = Ne radi sa preprodavcima
+desk-language-en = engleskom
+desk-language-sr-Latn = srpskom (latinica)
+desk-language-sr-Cyrl = srpskom (ćirilica)
+desk-detail-invoices = { $count ->
+    [0] Predračuni
+   *[other] Predračuni ({ $count })
+}
+desk-detail-no-invoices = Još nema predračuna: prvi se izdaje 7 dana pre isteka probnog perioda.
+desk-detail-payments = { $count ->
+    [0] Uplate
+   *[other] Uplate ({ $count })
+}
+desk-detail-no-payments = Još nema uplata.
+desk-detail-activity = Najnovije aktivnosti
+desk-detail-no-activity = Još ništa nije zabeleženo.
+lifecycle-nothing-ahead-title = Ništa u narednih { $days } dana
+lifecycle-quiet-days = { $count ->
+    [one] Ostali { $count } dan je miran.
+    [few] Ostala { $count } dana su mirna.
+   *[other] Ostalih { $count } dana je mirno.
+}

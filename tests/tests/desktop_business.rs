@@ -433,6 +433,21 @@ async fn an_operator_assigns_a_payment_without_its_reference_to_the_invoice() {
     .await;
     shot(&app, &shots, "33-operator-partners.png").await;
 
+    // Desk Media opened: where it stands, its paid invoice and the payment, its activity.
+    click(&app, "[data-testid=desk-partner-open]").await;
+    text_of(&app, "[data-testid=partner-detail-email]", "@").await;
+    attribute_is(
+        &app,
+        "[data-testid=partner-detail] [data-testid=invoice-row]",
+        "data-status",
+        "paid",
+    )
+    .await;
+    text_of(&app, "[data-testid=partner-detail]", "Payment resolved").await;
+    shot(&app, &shots, "34-operator-partner-detail.png").await;
+    click(&app, "[data-testid=partner-detail-back]").await;
+    element(&app, "[data-testid=desk-partner-row]").await;
+
     // Packages: Starter costs 12.50 from each partner's next invoice.
     click(&app, "[data-testid=nav-packages]").await;
     text_of(&app, "[data-code=business]", "1").await;
@@ -444,7 +459,7 @@ async fn an_operator_assigns_a_payment_without_its_reference_to_the_invoice() {
         "from each partner's next invoice",
     )
     .await;
-    shot(&app, &shots, "34-operator-package-window.png").await;
+    shot(&app, &shots, "35-operator-package-window.png").await;
     click(&app, "#package-save").await;
     text_of(&app, ".toast.success", "Starter saved").await;
     text_of(
@@ -453,7 +468,7 @@ async fn an_operator_assigns_a_payment_without_its_reference_to_the_invoice() {
         "12.50",
     )
     .await;
-    shot(&app, &shots, "35-operator-packages.png").await;
+    shot(&app, &shots, "36-operator-packages.png").await;
 
     // Upcoming: the lifecycle's next days; a pass run by hand finds nothing left to do
     // (the invoice went out above).
@@ -462,14 +477,20 @@ async fn an_operator_assigns_a_payment_without_its_reference_to_the_invoice() {
     click(&app, "[data-testid=lifecycle-run]").await;
     text_of(&app, ".toast.success", "Pass done").await;
     choose(&app, "#lifecycle-days", "31").await;
-    shot(&app, &shots, "36-operator-upcoming.png").await;
+    text_of(
+        &app,
+        "[data-testid=lifecycle-empty]",
+        "Nothing in the next 31 days",
+    )
+    .await;
+    shot(&app, &shots, "37-operator-upcoming.png").await;
 
     // Deliveries: nothing in trouble; every message the partner got was sent.
     click(&app, "[data-testid=nav-deliveries]").await;
     element(&app, "[data-testid=deliveries-empty]").await;
     choose(&app, "#deliveries-show", "all").await;
     attribute_is(&app, "[data-testid=delivery-row]", "data-state", "sent").await;
-    shot(&app, &shots, "37-operator-deliveries.png").await;
+    shot(&app, &shots, "38-operator-deliveries.png").await;
     app.close().await;
 
     let out = world.cli(&["payments", "list"]);

@@ -395,6 +395,13 @@ pub struct OperatorPartnersArgs {
     pub before: Option<i64>,
 }
 
+/// `operator_partner`: one partner, by its account id.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct OperatorPartnerArgs {
+    pub id: i64,
+}
+
 /// `resolve_payment`: what the operator decided about a payment waiting for review.
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 #[ts(export)]
@@ -552,6 +559,7 @@ macro_rules! ipc_commands {
                 package_choices() -> Vec<$crate::view::PackageChoice>;
                 choose_package($crate::commands::ChangePackageArgs) -> $crate::commands::wire::billing::ChangePackageResponse;
                 operator_partners($crate::commands::OperatorPartnersArgs) -> Vec<$crate::commands::wire::billing::OperatorPartner>;
+                operator_partner($crate::commands::OperatorPartnerArgs) -> $crate::commands::wire::billing::OperatorPartnerDetail;
                 review_payments($crate::commands::ReviewPaymentsArgs) -> Vec<$crate::commands::wire::billing::ReviewPayment>;
                 resolve_payment($crate::commands::ResolvePaymentArgs) -> $crate::commands::wire::billing::ReviewPayment;
                 preview_statement($crate::commands::wire::billing::StatementUpload) -> $crate::commands::wire::billing::StatementReport;

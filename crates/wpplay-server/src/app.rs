@@ -43,6 +43,7 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("POST", "/api/v1/sessions/end-others"),
     ("GET", "/api/v1/audit"),
     ("GET", "/api/v1/operator/partners"),
+    ("GET", "/api/v1/operator/partners/{id}"),
     ("GET", "/api/v1/operator/payments"),
     ("POST", "/api/v1/operator/payments/{id}/resolve"),
     ("POST", "/api/v1/operator/statements/preview"),
@@ -122,6 +123,10 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/api/v1/audit", get(routes::audit::list))
         .route("/api/v1/operator/partners", get(routes::operator::partners))
+        .route(
+            "/api/v1/operator/partners/{id}",
+            get(routes::operator::partner),
+        )
         .route("/api/v1/operator/payments", get(routes::operator::payments))
         .route(
             "/api/v1/operator/payments/{id}/resolve",

@@ -193,9 +193,10 @@ pub async fn change(
     .update(&txn)
     .await?;
     tell_partners_on(&txn, &pkg, now).await?;
-    let action = match changes.active {
-        Some(false) if after.len() == 1 => "package_disabled",
-        Some(true) if after.len() == 1 => "package_enabled",
+    // Only whether it is offered changed: said as such; anything else is a change.
+    let action = match (after.len(), after.get("active")) {
+        (1, Some(serde_json::Value::Bool(false))) => "package_disabled",
+        (1, Some(serde_json::Value::Bool(true))) => "package_enabled",
         _ => "package_changed",
     };
     after.insert("was".to_owned(), serde_json::Value::Object(before));

@@ -28,6 +28,8 @@ pub struct Query {
     pub state: Option<StateFilter>,
     /// Partners with a smaller account id (the next page).
     pub before: Option<i64>,
+    /// Only this partner.
+    pub only: Option<i64>,
     pub limit: u64,
 }
 
@@ -40,6 +42,9 @@ pub async fn list(
     let mut find = partner::Entity::find().order_by_desc(partner::Column::AccountId);
     if let Some(before) = q.before {
         find = find.filter(partner::Column::AccountId.lt(before));
+    }
+    if let Some(id) = q.only {
+        find = find.filter(partner::Column::AccountId.eq(id));
     }
     if let Some(text) = q.search.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
         let pattern = format!("%{}%", text.to_lowercase().replace(['%', '_'], ""));

@@ -245,3 +245,21 @@ pub struct OperatorPartner {
     pub dealers: u32,
     pub lines: u32,
 }
+
+/// `GET /api/v1/operator/partners/{id}`: one partner as WP Play's operator sees it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema, ts_rs::TS)]
+#[ts(export)]
+pub struct OperatorPartnerDetail {
+    pub partner: OperatorPartner,
+    /// The partner's sign-in name.
+    pub username: String,
+    /// `en`, `sr-Latn` or `sr-Cyrl`: the language WP Play writes to it in.
+    pub language: String,
+    /// How its credentials were sent: `email` or `sms`.
+    pub credential_channel: String,
+    pub offers_reseller_services: bool,
+    /// Where it stands, its package, invoices and payments, as the partner sees them.
+    pub billing: BillingView,
+    /// Its newest activity-log entries (at most 50), newest first.
+    pub activity: Vec<crate::audit::AuditEntry>,
+}

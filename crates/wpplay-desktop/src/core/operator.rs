@@ -3,13 +3,14 @@
 
 use super::Core;
 use crate::commands::{
-    DeliveriesArgs, DeliveryArgs, OperatorPartnersArgs, PackageTermsArgs, ResolvePaymentArgs,
-    ReviewPaymentsArgs, UpcomingArgs,
+    DeliveriesArgs, DeliveryArgs, OperatorPartnerArgs, OperatorPartnersArgs, PackageTermsArgs,
+    ResolvePaymentArgs, ReviewPaymentsArgs, UpcomingArgs,
 };
 use crate::error::CoreResult;
 use wpplay_wire::auth::Role;
 use wpplay_wire::billing::{
-    OperatorPartner, ResolvePayment, ReviewPayment, StatementReport, StatementUpload,
+    OperatorPartner, OperatorPartnerDetail, ResolvePayment, ReviewPayment, StatementReport,
+    StatementUpload,
 };
 use wpplay_wire::operator::{
     CatalogPackage, Delivery, LifecycleRun, NewPackage, PackageChanges, Upcoming,
@@ -105,6 +106,20 @@ impl Core {
         if let Some(before) = args.before {
             path.push_str(&format!("&before={before}"));
         }
+        self.authorized(|api, token| {
+            let path = path.clone();
+            async move { api.get(&path, Some(&token)).await }
+        })
+        .await
+    }
+
+    /// One partner: profile, package, invoices, payments and newest activity.
+    pub async fn operator_partner(
+        &self,
+        args: OperatorPartnerArgs,
+    ) -> CoreResult<OperatorPartnerDetail> {
+        self.require(Role::Operator, "see a partner").await?;
+        let path = format!("/api/v1/operator/partners/{}", args.id);
         self.authorized(|api, token| {
             let path = path.clone();
             async move { api.get(&path, Some(&token)).await }

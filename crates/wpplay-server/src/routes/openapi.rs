@@ -36,6 +36,7 @@ use wpplay_domain::Code;
         super::me::me,
         super::audit::list,
         super::operator::partners,
+        super::operator::partner,
         super::operator::payments,
         super::operator::resolve,
         super::operator::preview_statement,
@@ -259,6 +260,15 @@ pub const ROUTE_ERRORS: &[RouteErrors] = {
             "GET",
             "/api/v1/operator/partners",
             &[(400, &[InvalidQuery]), (403, &[Forbidden])],
+        ),
+        (
+            "GET",
+            "/api/v1/operator/partners/{id}",
+            &[
+                (400, &[InvalidPath]),
+                (403, &[Forbidden]),
+                (404, &[NotFound]),
+            ],
         ),
         (
             "GET",

@@ -18,8 +18,8 @@ use wpplay_domain::Code;
 use wpplay_domain::actor::Role;
 use wpplay_domain::ids::AccountId;
 use wpplay_wire::billing::{
-    OperatorPartner, ResolveAction, ResolvePayment, ReviewPayment, StatementLine, StatementReport,
-    StatementUpload,
+    OperatorPartner, OperatorPartnerDetail, ResolveAction, ResolvePayment, ReviewPayment,
+    StatementLine, StatementReport, StatementUpload,
 };
 
 pub(super) fn operator_only(auth: &SessionAuth) -> ApiResult<()> {
@@ -404,7 +404,65 @@ pub async fn partners(
         search: p.q,
         state: state_filter,
         before: p.before,
+        only: None,
         limit,
     };
     Ok(Json(list(&state.db, query, state.clock.now()).await?))
+}
+
+/// How much of the partner's activity log the detail shows.
+const DETAIL_ACTIVITY: u64 = 50;
+
+/// One partner for WP Play's operator: where it stands, its profile and sign-in name, its
+/// package, invoices and payments (as the partner sees them), and its newest activity.
+#[utoipa::path(get, path = "/api/v1/operator/partners/{id}",
+    params(("id" = i64, Path, description = "The partner's account id")),
+    security(("bearer" = [])), responses((status = 200, body = OperatorPartnerDetail)))]
+pub async fn partner(
+    State(state): State<AppState>,
+    Authed(auth): Authed,
+    ApiPath(id): ApiPath<i64>,
+) -> ApiResult<Json<OperatorPartnerDetail>> {
+    use crate::partner_list::{Query, list};
+    operator_only(&auth)?;
+    let now = state.clock.now();
+    let query = Query {
+        only: Some(id),
+        limit: 1,
+        ..Query::default()
+    };
+    let Some(summary) = list(&state.db, query, now).await?.pop() else {
+        return Err(ApiError::not_found());
+    };
+    let Some(billing) =
+        crate::billing::view::view(&state.db, state.settings.time_zone, id, now).await?
+    else {
+        return Err(ApiError::not_found());
+    };
+    let Some(account) = crate::db::entity::account::Entity::find_by_id(id)
+        .one(&state.db)
+        .await?
+    else {
+        return Err(ApiError::not_found());
+    };
+    let Some(profile) = crate::db::entity::partner::Entity::find_by_id(id)
+        .one(&state.db)
+        .await?
+    else {
+        return Err(ApiError::not_found());
+    };
+    let filter = crate::audit_log::Filter {
+        scope: Some(id),
+        ..Default::default()
+    };
+    let activity = crate::audit_log::entries(&state.db, filter, DETAIL_ACTIVITY).await?;
+    Ok(Json(OperatorPartnerDetail {
+        partner: summary,
+        username: account.username,
+        language: account.language,
+        credential_channel: profile.credential_channel,
+        offers_reseller_services: profile.offers_reseller_services,
+        billing,
+        activity,
+    }))
 }

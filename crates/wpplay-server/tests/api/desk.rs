@@ -149,6 +149,18 @@ async fn the_operator_runs_the_catalog(s: &TestServer) {
         "the next period costs the new price"
     );
 
+    // The app sends every field: an unchanged "offered" is no enabling.
+    let (status, renamed) = s
+        .call(
+            "PATCH",
+            "/api/v1/operator/packages/2",
+            Some(&op),
+            Some(json!({"name": "Business Plus", "active": true})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{renamed}");
+    assert_eq!(renamed["name"], "Business Plus");
+
     // Disabled: not offered, kept for the partner on it.
     let (status, off) = s
         .call(
@@ -190,6 +202,17 @@ async fn the_operator_runs_the_catalog(s: &TestServer) {
 
     let (_, log) = s.get("/api/v1/audit?limit=500", Some(&op)).await;
     let log = actions(&log);
+    assert!(
+        !log.iter().any(|(a, _, _)| a == "package_enabled"),
+        "nothing was offered again: {log:?}"
+    );
+    assert_eq!(
+        log.iter()
+            .filter(|(a, _, id)| a == "package_changed" && id == "business")
+            .count(),
+        2,
+        "the price and the name: {log:?}"
+    );
     for (action, code) in [
         ("package_added", "hotel-50"),
         ("package_changed", "business"),
@@ -434,3 +457,58 @@ async fn the_operator_retries_a_waiting_delivery_sqlite() {
 async fn the_operator_retries_a_waiting_delivery_postgres() {
     the_operator_retries_a_waiting_delivery(Backend::Postgres).await;
 }
+
+/// The operator opens one partner: profile and sign-in name, where it stands, its
+/// package, invoices and payments, and its newest activity; no other account is one.
+async fn the_operator_opens_a_partner(s: &TestServer) {
+    let (creds, _) = s.ready_partner("open@acme.rs").await;
+    s.register("other@acme.rs").await;
+    let (ok, run) = operator(
+        s,
+        &["lifecycle", "run", "--at", "2026-03-08T08:00:00+01:00"],
+    );
+    assert!(ok, "{run}");
+    let db = db(s).await;
+    let id = the_partner(&db, "open@acme.rs").await.account_id;
+    let op = operator_token(s, "ops.open").await;
+    let (status, detail) = s
+        .get(&format!("/api/v1/operator/partners/{id}"), Some(&op))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{detail}");
+    assert_eq!(detail["partner"]["account_id"], id);
+    assert_eq!(detail["partner"]["email"], "open@acme.rs");
+    assert_eq!(detail["partner"]["state"], "trial");
+    assert_eq!(detail["username"], creds.username.as_str());
+    assert_eq!(detail["billing"]["package"]["id"], 2);
+    let invoices = detail["billing"]["invoices"].as_array().expect("invoices");
+    assert_eq!(invoices.len(), 1, "the pass's invoice: {detail}");
+    let activity = detail["activity"].as_array().expect("activity");
+    assert!(
+        activity.iter().any(|e| e["action"] == "invoice_issued"),
+        "{detail}"
+    );
+    assert!(
+        activity
+            .iter()
+            .all(|e| e["entity_id"] != "other@acme.rs" && e["after"]["email"] != "other@acme.rs"),
+        "only this partner's activity: {detail}"
+    );
+    // Not partners: an operator's own account, and nobody.
+    let ops = wpplay_server::db::entity::account::Entity::find()
+        .all(&db)
+        .await
+        .expect("accounts")
+        .into_iter()
+        .find(|a| a.username == "ops.open")
+        .expect("the operator")
+        .id;
+    for other in [ops, 987_654] {
+        let (status, body) = s
+            .get(&format!("/api/v1/operator/partners/{other}"), Some(&op))
+            .await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{other}: {body}");
+    }
+    let (status, _) = s.get("/api/v1/operator/partners/x", Some(&op)).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+}
+on_both_backends!(the_operator_opens_a_partner);

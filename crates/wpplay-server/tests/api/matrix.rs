@@ -392,12 +392,12 @@ fn expected_status(method: &str, path: &str, actor: Actor) -> u16 {
             Operator => 422,
             _ => 403,
         },
-        "/api/v1/operator/packages/{id}" | "/api/v1/operator/deliveries/{id}/retry" => {
-            match actor {
-                Operator => 404,
-                _ => 403,
-            }
-        }
+        "/api/v1/operator/packages/{id}"
+        | "/api/v1/operator/deliveries/{id}/retry"
+        | "/api/v1/operator/partners/{id}" => match actor {
+            Operator => 404,
+            _ => 403,
+        },
         // A made-up payment: nobody's to resolve.
         "/api/v1/operator/payments/{id}/resolve" => match actor {
             Operator => 404,

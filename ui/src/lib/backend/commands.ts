@@ -43,6 +43,8 @@ import type { LoginArgs } from "./bindings/LoginArgs";
 import type { MutationArgs } from "./bindings/MutationArgs";
 import type { NewPackage } from "./bindings/NewPackage";
 import type { OperatorPartner } from "./bindings/OperatorPartner";
+import type { OperatorPartnerArgs } from "./bindings/OperatorPartnerArgs";
+import type { OperatorPartnerDetail } from "./bindings/OperatorPartnerDetail";
 import type { OperatorPartnersArgs } from "./bindings/OperatorPartnersArgs";
 import type { Package } from "./bindings/Package";
 import type { PackageChoice } from "./bindings/PackageChoice";
@@ -89,7 +91,7 @@ import type { UpcomingArgs } from "./bindings/UpcomingArgs";
 import type { UpdateProfileArgs } from "./bindings/UpdateProfileArgs";
 import type { UpdateStatus } from "./bindings/UpdateStatus";
 
-export type { AddDealerArgs, AddStreamArgs, AddSubscriberArgs, AnswerRequestArgs, AuditArgs, AuditEntry, AuditExportArgs, BillingView, CatalogPackage, ChangePackageArgs, ChangePackageResponse, ChangePasswordArgs, ContentView, CsvExport, Dashboard, DealerPage, DealerPasswordArgs, DealerQuery, DealerRow, DealerSecondFactorArgs, DealerStatusArgs, DeleteDealerArgs, DeliveriesArgs, Delivery, DeliveryArgs, DirectoryEntry, DirectoryRow, EditDealerArgs, EditSubscriberArgs, ExtendSubscriberArgs, FieldCheck, ForgetAccountArgs, FormArgs, InvoiceArgs, LanguageArgs, LanguageView, LifecycleRun, LineDays, LineDaysArgs, LoginArgs, MutationArgs, NewPackage, OperatorPartner, OperatorPartnersArgs, Package, PackageChoice, PackageTermsArgs, PartnerArgs, PasswordArgs, PasswordStrength, RecoverPasswordArgs, RecoveryArgs, RecoveryRequested, RegisterArgs, RegistrationResponse, RemoveResellerArgs, RequestArgs, RequestPartnerArgs, RequestsView, ResellerSettingsArgs, ResellerSettingsView, ResellersView, ResolvePaymentArgs, ReviewPayment, ReviewPaymentsArgs, SavedFile, SecondFactorArgs, SecondFactorCodeArgs, SecondFactorEnabled, SecondFactorSetup, SecondFactorStatus, ServerArgs, SessionArgs, SessionInfo, SessionView, StartupView, StatementReport, StatementUpload, StreamArgs, SubscriberArgs, SubscriberPage, SubscriberQuery, SubscriberRow, SyncStatus, Upcoming, UpcomingArgs, UpdateProfileArgs, UpdateStatus };
+export type { AddDealerArgs, AddStreamArgs, AddSubscriberArgs, AnswerRequestArgs, AuditArgs, AuditEntry, AuditExportArgs, BillingView, CatalogPackage, ChangePackageArgs, ChangePackageResponse, ChangePasswordArgs, ContentView, CsvExport, Dashboard, DealerPage, DealerPasswordArgs, DealerQuery, DealerRow, DealerSecondFactorArgs, DealerStatusArgs, DeleteDealerArgs, DeliveriesArgs, Delivery, DeliveryArgs, DirectoryEntry, DirectoryRow, EditDealerArgs, EditSubscriberArgs, ExtendSubscriberArgs, FieldCheck, ForgetAccountArgs, FormArgs, InvoiceArgs, LanguageArgs, LanguageView, LifecycleRun, LineDays, LineDaysArgs, LoginArgs, MutationArgs, NewPackage, OperatorPartner, OperatorPartnerArgs, OperatorPartnerDetail, OperatorPartnersArgs, Package, PackageChoice, PackageTermsArgs, PartnerArgs, PasswordArgs, PasswordStrength, RecoverPasswordArgs, RecoveryArgs, RecoveryRequested, RegisterArgs, RegistrationResponse, RemoveResellerArgs, RequestArgs, RequestPartnerArgs, RequestsView, ResellerSettingsArgs, ResellerSettingsView, ResellersView, ResolvePaymentArgs, ReviewPayment, ReviewPaymentsArgs, SavedFile, SecondFactorArgs, SecondFactorCodeArgs, SecondFactorEnabled, SecondFactorSetup, SecondFactorStatus, ServerArgs, SessionArgs, SessionInfo, SessionView, StartupView, StatementReport, StatementUpload, StreamArgs, SubscriberArgs, SubscriberPage, SubscriberQuery, SubscriberRow, SyncStatus, Upcoming, UpcomingArgs, UpdateProfileArgs, UpdateStatus };
 
 export const commands = {
   startup: () => invoke<StartupView>("startup"),
@@ -154,6 +156,7 @@ export const commands = {
   packageChoices: () => invoke<Array<PackageChoice>>("package_choices"),
   choosePackage: (args: ChangePackageArgs) => invoke<ChangePackageResponse>("choose_package", { args }),
   operatorPartners: (args: OperatorPartnersArgs) => invoke<Array<OperatorPartner>>("operator_partners", { args }),
+  operatorPartner: (args: OperatorPartnerArgs) => invoke<OperatorPartnerDetail>("operator_partner", { args }),
   reviewPayments: (args: ReviewPaymentsArgs) => invoke<Array<ReviewPayment>>("review_payments", { args }),
   resolvePayment: (args: ResolvePaymentArgs) => invoke<ReviewPayment>("resolve_payment", { args }),
   previewStatement: (args: StatementUpload) => invoke<StatementReport>("preview_statement", { args }),
