@@ -35,6 +35,7 @@ impl MigratorTrait for ServerMigrator {
             Box::new(server::m20261207_000002_session_devices::Migration),
             Box::new(server::m20261207_000003_account_safety::Migration),
             Box::new(server::m20261207_000004_bank_statements::Migration),
+            Box::new(server::m20261207_000005_payment_split::Migration),
         ]
     }
 }

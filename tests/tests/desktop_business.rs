@@ -394,6 +394,17 @@ async fn an_operator_assigns_a_payment_without_its_reference_to_the_invoice() {
     text_of(&app, "[data-testid=review-payer]", "ACME MEDIA DOO CACAK").await;
     shot(&app, &shots, "30-operator-payments.png").await;
     click(&app, "[data-testid=review-resolve]").await;
+    // A split is offered for an unmatched transfer; the window counts what is left.
+    click(&app, "[data-testid=resolve-split]").await;
+    fill(&app, "#split-invoice-0", &number).await;
+    fill(
+        &app,
+        "[data-testid=split-parts] .part:nth-of-type(1) [data-testid=split-amount]",
+        "50.00",
+    )
+    .await;
+    text_of(&app, "[data-testid=split-left]", "29.00 left to assign").await;
+    shot(&app, &shots, "31a-operator-split.png").await;
     click(&app, "[data-testid=resolve-assign]").await;
     fill(&app, "#resolve-invoice", &number).await;
     fill(

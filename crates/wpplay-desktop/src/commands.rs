@@ -412,6 +412,10 @@ pub struct ResolvePaymentArgs {
     #[serde(default)]
     #[ts(optional = nullable)]
     pub invoice: Option<String>,
+    /// The parts, for `split`.
+    #[serde(default)]
+    #[ts(optional = nullable)]
+    pub parts: Option<Vec<wpplay_wire::billing::SplitPart>>,
     pub note: String,
 }
 

@@ -158,6 +158,18 @@ pub enum ResolveAction {
     Refunded,
     /// Not WP Play's money (unmatched), or a reversal of nothing recorded here.
     NotOurs,
+    /// An unmatched payment pays several invoices: `parts`, adding up to the payment.
+    Split,
+}
+
+/// One part of a split payment: the invoice it pays and how much of the payment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema, ts_rs::TS)]
+#[ts(export)]
+pub struct SplitPart {
+    /// The invoice's number.
+    pub invoice: String,
+    /// In the payment's minor unit; more than zero.
+    pub amount_minor: i64,
 }
 
 /// `POST /api/v1/operator/payments/{id}/resolve`.
@@ -168,6 +180,10 @@ pub struct ResolvePayment {
     /// The invoice's number, for `assign`.
     #[serde(default)]
     pub invoice: Option<String>,
+    /// The parts, for `split` (2-20, one per invoice, adding up to the payment).
+    #[serde(default)]
+    #[ts(optional = nullable)]
+    pub parts: Option<Vec<SplitPart>>,
     /// Why, for the record (1-500 characters, one line).
     pub note: String,
 }

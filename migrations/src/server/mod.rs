@@ -15,3 +15,4 @@ pub mod m20261207_000001_languages;
 pub mod m20261207_000002_session_devices;
 pub mod m20261207_000003_account_safety;
 pub mod m20261207_000004_bank_statements;
+pub mod m20261207_000005_payment_split;

@@ -69,11 +69,22 @@ pub async fn click(app: &Session, css: &str) {
 }
 
 pub async fn fill(app: &Session, css: &str, text: &str) {
-    element(app, css)
-        .await
-        .fill(text)
-        .await
-        .unwrap_or_else(|e| panic!("typing into {css}: {e}"));
+    // A field below the fold of a tall window: a user scrolls to it, and so does this.
+    let deadline = Instant::now() + WAIT;
+    loop {
+        match element(app, css).await.fill(text).await {
+            Ok(()) => return,
+            Err(e) if Instant::now() < deadline && e.to_string().contains("not interactable") => {
+                let script = format!(
+                    "document.querySelector({})?.scrollIntoView({{block: 'center'}}); return true;",
+                    serde_json::to_string(css).unwrap_or_default()
+                );
+                let _ = app.execute(&script).await;
+                tokio::time::sleep(Duration::from_millis(200)).await;
+            }
+            Err(e) => panic!("typing into {css}: {e}"),
+        }
+    }
 }
 
 /// Waits until an element's attribute has the expected value.

@@ -48,6 +48,15 @@ impl Core {
                 .invoice
                 .map(|i| i.trim().to_owned())
                 .filter(|i| !i.is_empty()),
+            parts: args.parts.map(|parts| {
+                parts
+                    .into_iter()
+                    .map(|p| wpplay_wire::billing::SplitPart {
+                        invoice: p.invoice.trim().to_owned(),
+                        amount_minor: p.amount_minor,
+                    })
+                    .collect()
+            }),
             note: args.note.trim().to_owned(),
         };
         self.authorized(|api, token| {

@@ -101,6 +101,9 @@ pub const REFUNDED: &str = "refunded";
 /// Money a person found was not for WP Play (a mistaken transfer, another company's
 /// reference).
 pub const NOT_OURS: &str = "not_ours";
+/// A payment a person split across invoices: its parts (`split_of`) are the payments that
+/// count.
+pub const SPLIT: &str = "split";
 /// Statuses that wait for a person.
 pub const WAITING: [&str; 4] = [UNMATCHED, PARTIAL, OVERPAID, REVERSAL];
 
@@ -305,10 +308,55 @@ struct TakenBack {
     paid_through: Option<Option<DateTime<Utc>>>,
 }
 
-/// Takes a payment back: off its invoice (which is open again if it was settled), and
+/// Takes a payment back: a split one by taking back each of its parts, newest first
+/// (so each paid-through date goes back exactly), then the payment itself.
+async fn take_back(
+    db: &impl ConnectionTrait,
+    o: &payment::Model,
+    by_entry: &str,
+    now: DateTime<Utc>,
+) -> Result<TakenBack, DbErr> {
+    if o.status != SPLIT {
+        return take_back_one(db, o, by_entry, now).await;
+    }
+    let parts = payment::Entity::find()
+        .filter(payment::Column::SplitOf.eq(o.id))
+        .order_by_desc(payment::Column::Id)
+        .lock_exclusive()
+        .all(db)
+        .await?;
+    let mut numbers = Vec::new();
+    let mut out = TakenBack {
+        invoice_number: None,
+        paid_through: None,
+    };
+    for part in &parts {
+        let back = take_back_one(db, part, by_entry, now).await?;
+        numbers.extend(back.invoice_number);
+        if back.paid_through.is_some() {
+            out.paid_through = back.paid_through;
+        }
+    }
+    numbers.reverse();
+    out.invoice_number = (!numbers.is_empty()).then(|| numbers.join(", "));
+    payment::ActiveModel {
+        id: Set(o.id),
+        status: Set(REVERSED.to_owned()),
+        note: Set(Some(format!(
+            "Taken back by the bank (entry {by_entry}), with its {} parts.",
+            parts.len()
+        ))),
+        ..Default::default()
+    }
+    .update(db)
+    .await?;
+    Ok(out)
+}
+
+/// Takes one payment back: off its invoice (which is open again if it was settled), and
 /// what it added to the partner's paid-through date off again — exactly back when
 /// nothing extended it since, else by the same length.
-async fn take_back(
+async fn take_back_one(
     db: &impl ConnectionTrait,
     o: &payment::Model,
     by_entry: &str,
@@ -396,7 +444,7 @@ pub(crate) async fn take_off_invoice(
 }
 
 /// A payment's row as received (what it did is the caller's to add).
-fn row(incoming: Incoming, now: DateTime<Utc>) -> payment::ActiveModel {
+pub(crate) fn row(incoming: Incoming, now: DateTime<Utc>) -> payment::ActiveModel {
     payment::ActiveModel {
         source: Set(incoming.source.as_str().to_owned()),
         external_id: Set(incoming.external_id),

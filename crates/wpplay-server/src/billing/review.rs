@@ -6,7 +6,7 @@
 
 use super::money;
 use super::payments::{
-    APPLIED, Applied, NOT_OURS, OVERPAID, PARTIAL, REFUNDED, REVERSAL, UNMATCHED, WAITING,
+    APPLIED, Applied, NOT_OURS, OVERPAID, PARTIAL, REFUNDED, REVERSAL, SPLIT, UNMATCHED, WAITING,
     apply_to_invoice, take_off_invoice,
 };
 use crate::db::entity::{invoice, payment};
@@ -31,7 +31,13 @@ pub enum Resolution {
     Refunded,
     /// Not WP Play's money, or a reversal of nothing recorded here.
     NotOurs,
+    /// An unmatched payment pays several invoices: each part (invoice number, amount)
+    /// becomes a payment of its own applied there; the parts add up to the payment.
+    Split { parts: Vec<(String, i64)> },
 }
+
+/// How many invoices one payment may be split across.
+pub const MAX_SPLIT_PARTS: usize = 20;
 
 impl Resolution {
     fn name(&self) -> &'static str {
@@ -39,6 +45,7 @@ impl Resolution {
             Self::Assign { .. } => "assign",
             Self::Refunded => "refunded",
             Self::NotOurs => "not_ours",
+            Self::Split { .. } => "split",
         }
     }
 
@@ -48,6 +55,7 @@ impl Resolution {
             Self::Assign { .. } => &[UNMATCHED],
             Self::Refunded => &[UNMATCHED, PARTIAL, OVERPAID],
             Self::NotOurs => &[UNMATCHED, REVERSAL],
+            Self::Split { .. } => &[UNMATCHED],
         }
     }
 }
@@ -178,6 +186,13 @@ pub async fn resolve(
             p.partner_id,
             "Not WP Play's money.".to_owned(),
         ),
+        Resolution::Split { parts } => match split(&txn, tz, &p, parts, now).await? {
+            Ok(said) => (SPLIT, None, None, said),
+            Err(refusal) => {
+                txn.rollback().await?;
+                return Ok(Err(refusal));
+            }
+        },
     };
     let updated = payment::ActiveModel {
         id: Set(p.id),
@@ -206,6 +221,114 @@ pub async fn resolve(
     crate::audit_log::write(&txn, entry, now).await?;
     txn.commit().await?;
     Ok(Ok(updated))
+}
+
+/// Splits an unmatched payment across invoices: checks the parts (they add up to the
+/// payment, each on another invoice of its currency, each invoice able to take it), then
+/// records each as a payment of its own (`split_of`), applied like a matched payment.
+async fn split(
+    db: &impl sea_orm::ConnectionTrait,
+    tz: Tz,
+    p: &payment::Model,
+    parts: &[(String, i64)],
+    now: DateTime<Utc>,
+) -> Result<Result<String, Refusal>, DbErr> {
+    let refuse = |message: String| Ok(Err((Code::InvalidField, message)));
+    if !(2..=MAX_SPLIT_PARTS).contains(&parts.len()) {
+        return refuse(format!(
+            "A split has 2 to {MAX_SPLIT_PARTS} parts, one per invoice."
+        ));
+    }
+    if parts.iter().any(|(_, amount)| *amount <= 0) {
+        return refuse("Every part is more than zero.".to_owned());
+    }
+    let total = parts
+        .iter()
+        .try_fold(0_i64, |sum, (_, amount)| sum.checked_add(*amount));
+    if total != Some(p.amount_minor) {
+        return refuse(format!(
+            "The parts must add up to the payment's {}.",
+            money(p.amount_minor, &p.currency)
+        ));
+    }
+    let mut numbers: Vec<&str> = parts.iter().map(|(n, _)| n.trim()).collect();
+    numbers.sort_unstable();
+    numbers.dedup();
+    if numbers.len() != parts.len() {
+        return refuse("Each part pays another invoice.".to_owned());
+    }
+    let mut invoices = Vec::with_capacity(parts.len());
+    for (number, _) in parts {
+        let Some(inv) = invoice::Entity::find()
+            .filter(invoice::Column::Number.eq(number.trim()))
+            .lock_exclusive()
+            .one(db)
+            .await?
+        else {
+            return Ok(Err((
+                Code::NotFound,
+                format!("There is no invoice {}.", number.trim()),
+            )));
+        };
+        if !inv.currency.eq_ignore_ascii_case(&p.currency) {
+            return Ok(Err((
+                Code::CurrencyMismatch,
+                format!(
+                    "Invoice {} is in {}, the payment in {}.",
+                    inv.number, inv.currency, p.currency
+                ),
+            )));
+        }
+        invoices.push(inv);
+    }
+    let mut said = Vec::with_capacity(parts.len());
+    for (n, ((_, amount), inv)) in parts.iter().zip(&invoices).enumerate() {
+        // The invoice as it stands now (an earlier part may have been another's).
+        let Some(inv) = invoice::Entity::find_by_id(inv.id).one(db).await? else {
+            return Ok(Err((Code::NotFound, "The invoice is gone.".to_owned())));
+        };
+        let applied =
+            apply_to_invoice(db, tz, &inv, *amount, &p.currency, p.received_at, now).await?;
+        if applied.status == UNMATCHED {
+            return Ok(Err((
+                Code::PaymentNotForReview,
+                applied
+                    .note
+                    .unwrap_or_else(|| format!("Invoice {} cannot take it.", inv.number)),
+            )));
+        }
+        let part = payment::ActiveModel {
+            source: Set(p.source.clone()),
+            external_id: Set(format!("{}#{}", p.external_id, n + 1)),
+            amount_minor: Set(*amount),
+            currency: Set(p.currency.clone()),
+            reference: Set(p.reference.clone()),
+            received_at: Set(p.received_at),
+            recorded_at: Set(now),
+            payer_name: Set(p.payer_name.clone()),
+            payer_account: Set(p.payer_account.clone()),
+            remittance: Set(p.remittance.clone()),
+            status: Set(applied.status.to_owned()),
+            invoice_id: Set(Some(inv.id)),
+            partner_id: Set(applied.partner_id),
+            note: Set(Some(match &applied.note {
+                Some(note) => format!("Part {} of payment {}: {note}", n + 1, p.external_id),
+                None => format!("Part {} of payment {}.", n + 1, p.external_id),
+            })),
+            extended_from: Set(applied.extension.and_then(|(from, _)| from)),
+            extended_to: Set(applied.extension.map(|(_, to)| to)),
+            split_of: Set(Some(p.id)),
+            ..Default::default()
+        }
+        .insert(db)
+        .await?;
+        said.push(format!(
+            "{} to invoice {}",
+            money(part.amount_minor, &part.currency),
+            inv.number
+        ));
+    }
+    Ok(Ok(format!("Split: {}.", said.join(", "))))
 }
 
 /// Money back to the payer: what the payment counts on its invoice comes off (a partial

@@ -48,10 +48,11 @@ pub async fn view(
     // it took back shows as `reversed`), nor money a person found was not WP Play's.
     let payments = payment::Entity::find()
         .filter(payment::Column::PartnerId.eq(p.account_id))
-        .filter(
-            payment::Column::Status
-                .is_not_in([super::payments::TAKEN_BACK, super::payments::NOT_OURS]),
-        )
+        .filter(payment::Column::Status.is_not_in([
+            super::payments::TAKEN_BACK,
+            super::payments::NOT_OURS,
+            super::payments::SPLIT,
+        ]))
         .order_by_desc(payment::Column::Id)
         .all(db)
         .await?

@@ -283,7 +283,7 @@ pub const ROUTE_ERRORS: &[RouteErrors] = {
                 (403, &[Forbidden]),
                 (404, &[NotFound]),
                 (409, &[PaymentNotForReview]),
-                (422, &[InvalidText, CurrencyMismatch]),
+                (422, &[InvalidText, InvalidField, CurrencyMismatch]),
             ],
         ),
         (

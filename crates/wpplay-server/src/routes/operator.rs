@@ -141,6 +141,31 @@ pub async fn resolve(
         }
         (ResolveAction::Refunded, _) => Resolution::Refunded,
         (ResolveAction::NotOurs, _) => Resolution::NotOurs,
+        (ResolveAction::Split, _) => {
+            let parts = req.parts.unwrap_or_default();
+            let fits = (2..=review::MAX_SPLIT_PARTS).contains(&parts.len())
+                && parts
+                    .iter()
+                    .all(|p| !p.invoice.trim().is_empty() && p.invoice.len() <= 32);
+            if !fits {
+                let mut e = ApiError::new(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    Code::InvalidField,
+                    format!(
+                        "'split' needs 2 to {} parts, each with an invoice number (up to 32 characters) and an amount.",
+                        review::MAX_SPLIT_PARTS
+                    ),
+                );
+                e.field = Some("parts");
+                return Err(e);
+            }
+            Resolution::Split {
+                parts: parts
+                    .into_iter()
+                    .map(|p| (p.invoice, p.amount_minor))
+                    .collect(),
+            }
+        }
     };
     let now = state.clock.now();
     let done = review::resolve(
@@ -165,9 +190,11 @@ pub async fn resolve(
                 _ => StatusCode::UNPROCESSABLE_ENTITY,
             };
             let mut e = ApiError::new(status, code, message);
-            if code == Code::InvalidText {
-                e.field = Some("note");
-            }
+            e.field = match code {
+                Code::InvalidText => Some("note"),
+                Code::InvalidField => Some("parts"),
+                _ => None,
+            };
             Err(e)
         }
     }

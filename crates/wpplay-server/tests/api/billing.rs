@@ -1211,7 +1211,12 @@ async fn the_operator_runs_passes_and_imports_bank_statements(s: &TestServer) {
 on_both_backends!(the_operator_runs_passes_and_imports_bank_statements);
 
 /// A statement fixture (tests/fixtures/statements) with an invoice's amount and reference.
-fn statement(s: &TestServer, name: &str, inv: &invoice::Model, batch_total_minor: i64) -> String {
+pub(crate) fn statement(
+    s: &TestServer,
+    name: &str,
+    inv: &invoice::Model,
+    batch_total_minor: i64,
+) -> String {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/statements/");
     let text = std::fs::read_to_string(format!("{dir}{name}")).expect("fixture");
     let decimal = |m: i64| format!("{}.{:02}", m / 100, m % 100);

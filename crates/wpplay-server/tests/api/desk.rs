@@ -512,3 +512,189 @@ async fn the_operator_opens_a_partner(s: &TestServer) {
     assert_eq!(status, StatusCode::BAD_REQUEST);
 }
 on_both_backends!(the_operator_opens_a_partner);
+
+/// One transfer paid two partners' invoices: the operator splits it, each part pays its
+/// invoice and extends its partner; the parts must add up, each on another invoice. When
+/// the bank returns the transfer, every part is taken back.
+async fn the_operator_splits_a_payment_across_invoices(s: &TestServer) {
+    use crate::billing::statement;
+    s.register("one@split.rs").await;
+    s.register("two@split.rs").await;
+    let (ok, run) = operator(
+        s,
+        &["lifecycle", "run", "--at", "2026-03-08T08:00:00+01:00"],
+    );
+    assert!(ok, "{run}");
+    let db = db(s).await;
+    let invoices = invoice::Entity::find().all(&db).await.expect("invoices");
+    assert_eq!(invoices.len(), 2, "{run}");
+    let (one, two) = (invoices[0].clone(), invoices[1].clone());
+    let amount = one.amount_minor;
+    assert_eq!(two.amount_minor, amount);
+    // The batch's ACME transfer carries both invoices' money and no reference.
+    let mut both = one.clone();
+    both.amount_minor = 2 * amount;
+    both.reference = "za dva racuna".into();
+    let file = statement(s, "camt053-v08-batch.xml", &both, 2 * amount + 3_000);
+    let (ok, out) = operator(s, &["payments", "import", &file]);
+    assert!(ok && out.contains("3 waiting for review"), "{out}");
+    let op = operator_token(s, "ops.split").await;
+    let (_, list) = s.get("/api/v1/operator/payments", Some(&op)).await;
+    let acme = list
+        .as_array()
+        .expect("list")
+        .iter()
+        .find(|p| p["external_id"] == "tx:E2E-ACME-0311")
+        .unwrap_or_else(|| panic!("ACME's transfer waits: {list}"))
+        .clone();
+    assert_eq!(acme["amount_minor"], 2 * amount);
+    let id = acme["id"].as_i64().expect("id");
+    let split = |parts: Value| {
+        let op = op.clone();
+        async move {
+            s.post(
+                &format!("/api/v1/operator/payments/{id}/resolve"),
+                Some(&op),
+                json!({"action": "split", "parts": parts, "note": "Two partners, one accountant"}),
+            )
+            .await
+        }
+    };
+    let part = |inv: &str, minor: i64| json!({"invoice": inv, "amount_minor": minor});
+    for (parts, status, code) in [
+        (json!([part(&one.number, 2 * amount)]), 422, "invalid_field"),
+        (
+            json!([part(&one.number, amount), part(&one.number, amount)]),
+            422,
+            "invalid_field",
+        ),
+        (
+            json!([part(&one.number, amount), part(&two.number, amount - 1)]),
+            422,
+            "invalid_field",
+        ),
+        (
+            json!([part(&one.number, 2 * amount), part(&two.number, 0)]),
+            422,
+            "invalid_field",
+        ),
+        (
+            json!([part(&one.number, amount), part("2026-999999", amount)]),
+            404,
+            "not_found",
+        ),
+        (json!(null), 422, "invalid_field"),
+    ] {
+        let (got, body) = split(parts.clone()).await;
+        assert_eq!(
+            (got.as_u16(), body["code"].as_str()),
+            (status, Some(code)),
+            "{parts}: {body}"
+        );
+    }
+    let untouched = invoice::Entity::find_by_id(one.id)
+        .one(&db)
+        .await
+        .expect("q")
+        .expect("inv");
+    assert_eq!(untouched.paid_minor, 0, "a refused split changes nothing");
+
+    let (status, done) = split(json!([
+        part(&one.number, amount),
+        part(&two.number, amount)
+    ]))
+    .await;
+    assert_eq!(status, StatusCode::OK, "{done}");
+    assert_eq!(done["status"], "split");
+    let note = done["note"].as_str().unwrap_or("");
+    assert!(
+        note.contains(&one.number) && note.contains(&two.number),
+        "{note}"
+    );
+    let (status, again) = split(json!([
+        part(&one.number, amount),
+        part(&two.number, amount)
+    ]))
+    .await;
+    assert_eq!(status, StatusCode::CONFLICT, "once: {again}");
+    for inv in [&one, &two] {
+        let now = invoice::Entity::find_by_id(inv.id)
+            .one(&db)
+            .await
+            .expect("q")
+            .expect("inv");
+        assert_eq!(now.paid_minor, amount, "invoice {} is paid", inv.number);
+        let p = partner::Entity::find_by_id(inv.partner_id)
+            .one(&db)
+            .await
+            .expect("q")
+            .expect("partner");
+        assert!(p.paid_through.is_some(), "partner {} runs on", p.email);
+    }
+    let (_, all) = s
+        .get("/api/v1/operator/payments?status=all", Some(&op))
+        .await;
+    let parts: Vec<(String, String)> = all
+        .as_array()
+        .expect("all")
+        .iter()
+        .filter(|p| {
+            p["external_id"]
+                .as_str()
+                .is_some_and(|e| e.starts_with("tx:E2E-ACME-0311#"))
+        })
+        .map(|p| {
+            (
+                p["status"].as_str().unwrap_or("").to_owned(),
+                p["invoice_number"].as_str().unwrap_or("").to_owned(),
+            )
+        })
+        .collect();
+    assert_eq!(parts.len(), 2, "{all}");
+    assert!(
+        parts.iter().all(|(status, _)| status == "applied"),
+        "{parts:?}"
+    );
+
+    // The bank returns the transfer: both parts are taken back.
+    let back = statement(s, "camt053-v08-reversal.xml", &both, 0);
+    let (ok, out) = operator(s, &["payments", "import", &back]);
+    assert!(ok, "{out}");
+    for inv in [&one, &two] {
+        let now = invoice::Entity::find_by_id(inv.id)
+            .one(&db)
+            .await
+            .expect("q")
+            .expect("inv");
+        assert_eq!(
+            now.paid_minor, 0,
+            "invoice {} is open again: {out}",
+            inv.number
+        );
+        let p = partner::Entity::find_by_id(inv.partner_id)
+            .one(&db)
+            .await
+            .expect("q")
+            .expect("partner");
+        assert_eq!(
+            p.paid_through, None,
+            "partner {} is back to its trial",
+            p.email
+        );
+    }
+    let (_, all) = s
+        .get("/api/v1/operator/payments?status=all", Some(&op))
+        .await;
+    let reversed = all
+        .as_array()
+        .expect("all")
+        .iter()
+        .filter(|p| {
+            p["external_id"]
+                .as_str()
+                .is_some_and(|e| e.starts_with("tx:E2E-ACME-0311"))
+        })
+        .all(|p| p["status"] == "reversed");
+    assert!(reversed, "the transfer and both parts are reversed: {all}");
+}
+on_both_backends!(the_operator_splits_a_payment_across_invoices);

@@ -19,7 +19,8 @@ pub struct Model {
     pub recorded_at: DateTimeUtc,
     /// `applied`, `partial`, `overpaid`, `unmatched` and `reversal` (the last four wait
     /// for review); `reversed` (taken back by the bank), `taken_back` (the bank's reversal
-    /// that did it), `refunded` or `not_ours` (resolved by a person).
+    /// that did it), `refunded`, `not_ours` or `split` (resolved by a person; a split
+    /// payment's parts are payments of their own).
     pub status: String,
     pub note: Option<String>,
     /// Who paid, as the bank says (bank payments), for a person resolving it.
@@ -31,6 +32,8 @@ pub struct Model {
     /// first is empty when it extended from the trial), so a reversal can take it back.
     pub extended_from: Option<DateTimeUtc>,
     pub extended_to: Option<DateTimeUtc>,
+    /// The payment this one is a part of, when a person split that across invoices.
+    pub split_of: Option<i64>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

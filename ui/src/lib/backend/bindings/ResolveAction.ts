@@ -3,4 +3,4 @@
 /**
  * What a person decided about a payment waiting for review.
  */
-export type ResolveAction = "assign" | "refunded" | "not_ours";
+export type ResolveAction = "assign" | "refunded" | "not_ours" | "split";
