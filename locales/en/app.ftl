@@ -233,14 +233,20 @@ page-next = Next
 page-next-label = Next page
 export-csv = Export CSV
 export-busy = Exporting…
+export-invoices = Export invoices
+export-payments = Export payments
 export-none = { $what ->
     [entries] No entries to export
     [dealers] No dealers to export
+    [payments] No payments to export
+    [invoices] No invoices to export
    *[lines] No lines to export
 }
 export-title = { $what ->
     [entries] Save the entries shown (as filtered) to a CSV file
     [dealers] Save the dealers shown (all pages, as filtered and sorted) to a CSV file
+    [payments] Save the payments shown (all of them, as chosen) to a CSV file
+    [invoices] Save every partner's invoices to a CSV file
    *[lines] Save the lines shown (all pages, as filtered and sorted) to a CSV file
 }
 retry = Retry
@@ -361,6 +367,26 @@ csv-role = Role
 csv-what = What
 csv-which = Which
 csv-outcome = Outcome
+csv-received = Received
+csv-amount = Amount
+csv-currency = Currency
+csv-payer = Paid by
+csv-payer-account = Payer's account
+csv-reference = Reference and text
+csv-invoice = Invoice
+csv-source = Came in as
+csv-bank-id = Bank or provider id
+csv-note = Note
+csv-partner = Partner
+csv-package = Package
+csv-period-start = Period from
+csv-period-end = Period to
+csv-paid-amount = Paid
+csv-due = Left to pay
+csv-issued = Issued
+csv-open = Open
+csv-partly-paid = Partly paid
+csv-paid = Paid
 earlier-changes-waiting = Earlier changes to { $what } are saved on this computer and waiting to sync.
 page-range = { $first }–{ $last } of { $total }
 page-of = Page { $page } of { $pages }

@@ -472,11 +472,13 @@ desk-language-sr-Latn = Serbian (Latin)
 desk-language-sr-Cyrl = Serbian (Cyrillic)
 desk-detail-invoices = { $count ->
     [0] Invoices
+    [one] Invoices (1)
    *[other] Invoices ({ $count })
 }
 desk-detail-no-invoices = No invoice yet: the first is issued 7 days before the trial ends.
 desk-detail-payments = { $count ->
     [0] Payments
+    [one] Payments (1)
    *[other] Payments ({ $count })
 }
 desk-detail-no-payments = No payment yet.

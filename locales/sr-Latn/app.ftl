@@ -236,14 +236,20 @@ page-next = Sledeća
 page-next-label = Sledeća strana
 export-csv = Izvezi CSV
 export-busy = Izvoz…
+export-invoices = Izvezi predračune
+export-payments = Izvezi uplate
 export-none = { $what ->
     [entries] Nema stavki za izvoz
     [dealers] Nema dilera za izvoz
+    [payments] Nema uplata za izvoz
+    [invoices] Nema predračuna za izvoz
    *[lines] Nema linija za izvoz
 }
 export-title = { $what ->
     [entries] Sačuvaj prikazane stavke (kako su filtrirane) u CSV datoteku
     [dealers] Sačuvajte prikazane dilere (sve strane, filtrirane i sortirane kao sada) u CSV datoteku
+    [payments] Sačuvajte prikazane uplate (sve, kako su izabrane) u CSV datoteku
+    [invoices] Sačuvajte predračune svih partnera u CSV datoteku
    *[lines] Sačuvajte prikazane linije (sve strane, filtrirane i sortirane kao sada) u CSV datoteku
 }
 retry = Pokušaj ponovo
@@ -370,6 +376,26 @@ csv-role = Uloga
 csv-what = Šta
 csv-which = Na čemu
 csv-outcome = Ishod
+csv-received = Primljeno
+csv-amount = Iznos
+csv-currency = Valuta
+csv-payer = Uplatilac
+csv-payer-account = Račun uplatioca
+csv-reference = Poziv na broj i tekst
+csv-invoice = Predračun
+csv-source = Stiglo kao
+csv-bank-id = Oznaka banke ili provajdera
+csv-note = Napomena
+csv-partner = Partner
+csv-package = Paket
+csv-period-start = Period od
+csv-period-end = Period do
+csv-paid-amount = Plaćeno
+csv-due = Preostalo za plaćanje
+csv-issued = Izdat
+csv-open = Otvoren
+csv-partly-paid = Delimično plaćen
+csv-paid = Plaćen
 earlier-changes-waiting = Ranije izmene { $what } sačuvane su na ovom računaru i čekaju sinhronizaciju.
 page-range = { $first }–{ $last } od { $total }
 page-of = Strana { $page } od { $pages }

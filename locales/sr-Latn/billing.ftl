@@ -488,11 +488,15 @@ desk-language-sr-Latn = srpskom (latinica)
 desk-language-sr-Cyrl = srpskom (ćirilica)
 desk-detail-invoices = { $count ->
     [0] Predračuni
+    [one] Predračuni ({ $count })
+    [few] Predračuni ({ $count })
    *[other] Predračuni ({ $count })
 }
 desk-detail-no-invoices = Još nema predračuna: prvi se izdaje 7 dana pre isteka probnog perioda.
 desk-detail-payments = { $count ->
     [0] Uplate
+    [one] Uplate ({ $count })
+    [few] Uplate ({ $count })
    *[other] Uplate ({ $count })
 }
 desk-detail-no-payments = Još nema uplata.

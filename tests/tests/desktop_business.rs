@@ -421,6 +421,25 @@ async fn an_operator_assigns_a_payment_without_its_reference_to_the_invoice() {
     attribute_is(&app, "[data-testid=review-row]", "data-status", "applied").await;
     text_of(&app, "[data-testid=review-row]", &number).await;
     shot(&app, &shots, "32-operator-payment-applied.png").await;
+    // The payments as shown, and every invoice, to CSV for the accountant.
+    for (button, stem, expected) in [
+        ("#payments-export", "payments-", "Applied"),
+        ("#invoices-export", "invoices-", "Paid"),
+    ] {
+        click(&app, button).await;
+        let csv = eventually(&format!("the {stem} CSV"), WAIT, async || {
+            let file = std::fs::read_dir(&world.exports)
+                .ok()?
+                .flatten()
+                .find(|e| e.file_name().to_string_lossy().starts_with(stem))?;
+            std::fs::read_to_string(file.path()).ok()
+        })
+        .await;
+        assert!(
+            csv.contains(&number) && csv.contains("79.00") && csv.contains(expected),
+            "{stem}: {csv}"
+        );
+    }
 
     // Partners: Desk Media is active now, with its package.
     click(&app, "[data-testid=nav-partners]").await;

@@ -452,6 +452,14 @@ pub struct DeliveryArgs {
     pub id: i64,
 }
 
+/// `export_invoices`: every partner's invoices, or only those not paid in full.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct InvoiceExportArgs {
+    #[serde(default)]
+    pub open_only: bool,
+}
+
 /// `export_audit`: the activity log's rows as the page shows them (worded in the app's
 /// language), to a CSV file.
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
@@ -575,6 +583,8 @@ macro_rules! ipc_commands {
                 run_lifecycle() -> $crate::commands::wire::operator::LifecycleRun;
                 deliveries($crate::commands::DeliveriesArgs) -> Vec<$crate::commands::wire::operator::Delivery>;
                 retry_delivery($crate::commands::DeliveryArgs) -> $crate::commands::wire::operator::Delivery;
+                export_payments($crate::commands::ReviewPaymentsArgs) -> $crate::view::CsvExport;
+                export_invoices($crate::commands::InvoiceExportArgs) -> $crate::view::CsvExport;
             }
             shell {
                 save_invoice_pdf($crate::commands::InvoiceArgs) -> $crate::view::SavedFile;

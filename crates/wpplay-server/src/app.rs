@@ -54,6 +54,7 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("GET", "/api/v1/operator/lifecycle/upcoming"),
     ("POST", "/api/v1/operator/lifecycle/run"),
     ("GET", "/api/v1/operator/deliveries"),
+    ("GET", "/api/v1/operator/invoices"),
     ("POST", "/api/v1/operator/deliveries/{id}/retry"),
     ("GET", "/api/v1/partners"),
     ("GET", "/api/v1/partners/{partner_id}/content"),
@@ -163,6 +164,7 @@ pub fn router(state: AppState) -> Router {
             post(routes::desk::run_lifecycle),
         )
         .route("/api/v1/operator/deliveries", get(routes::desk::deliveries))
+        .route("/api/v1/operator/invoices", get(routes::desk::invoices))
         .route(
             "/api/v1/operator/deliveries/{id}/retry",
             post(routes::desk::retry_delivery),

@@ -115,6 +115,17 @@ pub struct LifecycleRun {
     pub events: Vec<UpcomingEvent>,
 }
 
+/// An invoice with the partner it was issued to (`GET /api/v1/operator/invoices`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema, TS)]
+#[ts(export)]
+pub struct OperatorInvoice {
+    pub id: i64,
+    pub partner_id: i64,
+    /// The partner's company, or empty once the partner is purged.
+    pub company: String,
+    pub invoice: crate::billing::InvoiceView,
+}
+
 /// An e-mail or SMS in the server's outbox (its text is never shown: it may hold
 /// credentials).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema, TS)]

@@ -4,11 +4,17 @@
 use super::dealers::filtered_dealers;
 use super::state::Core;
 use super::subscribers::{check_page, filtered_lines};
-use crate::commands::AuditExportArgs;
+use crate::commands::{AuditExportArgs, InvoiceExportArgs, ReviewPaymentsArgs};
 use crate::error::{CoreResult, local_storage};
+use wpplay_domain::billing::InvoiceStatus;
+use wpplay_wire::auth::Role;
+use wpplay_wire::billing::ReviewPayment;
+use wpplay_wire::operator::OperatorInvoice;
 
 /// The most activity-log rows one export takes (the page reads 100 a time).
 const MAX_AUDIT_ROWS: usize = 100_000;
+/// The most payments or invoices one export reads from the server.
+const MAX_SERVER_ROWS: usize = 100_000;
 use crate::view::{CsvExport, DealerQuery, LineView, SubscriberQuery};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -120,6 +126,133 @@ impl Core {
             csv.row(&[&r.at, &r.who, &r.role, &r.what, &r.which, &r.outcome]);
         }
         self.write_export("activity-log", csv, args.rows.len())
+    }
+
+    /// WP Play's payments (those waiting for review, or all) as the operator's Payments
+    /// page lists them, every page read from the server, at most [`MAX_SERVER_ROWS`].
+    pub async fn export_payments(&self, args: ReviewPaymentsArgs) -> CoreResult<CsvExport> {
+        self.require(Role::Operator, "export payments").await?;
+        let base = format!(
+            "/api/v1/operator/payments?limit=500&status={}",
+            if args.all { "all" } else { "review" }
+        );
+        let rows: Vec<ReviewPayment> = self.every_page(&base, |p: &ReviewPayment| p.id).await?;
+        let lang = self.lang_now();
+        let say = |id: &str| text(lang, id, None);
+        let mut csv = Csv::new(
+            lang,
+            &[
+                "csv-received",
+                "csv-amount",
+                "csv-currency",
+                "csv-payer",
+                "csv-payer-account",
+                "csv-reference",
+                "csv-status",
+                "csv-invoice",
+                "csv-source",
+                "csv-bank-id",
+                "csv-note",
+            ],
+        );
+        for p in &rows {
+            csv.row(&[
+                &p.received_at.format("%Y-%m-%d %H:%M").to_string(),
+                &format::decimal(p.amount_minor, lang),
+                &p.currency,
+                p.payer_name.as_deref().unwrap_or(""),
+                p.payer_account.as_deref().unwrap_or(""),
+                p.remittance.as_deref().unwrap_or(&p.reference),
+                &say(&format!("review-status-{}", p.status)),
+                p.invoice_number.as_deref().unwrap_or(""),
+                &p.source,
+                &p.external_id,
+                p.note.as_deref().unwrap_or(""),
+            ]);
+        }
+        self.write_export("payments", csv, rows.len())
+    }
+
+    /// Every partner's invoices (or only those not paid in full), every page read from
+    /// the server, at most [`MAX_SERVER_ROWS`].
+    pub async fn export_invoices(&self, args: InvoiceExportArgs) -> CoreResult<CsvExport> {
+        self.require(Role::Operator, "export invoices").await?;
+        let base = format!(
+            "/api/v1/operator/invoices?limit=500&status={}",
+            if args.open_only { "open" } else { "all" }
+        );
+        let rows: Vec<OperatorInvoice> = self.every_page(&base, |i: &OperatorInvoice| i.id).await?;
+        let lang = self.lang_now();
+        let say = |id: &str| text(lang, id, None);
+        let mut csv = Csv::new(
+            lang,
+            &[
+                "csv-invoice",
+                "csv-partner",
+                "csv-package",
+                "csv-period-start",
+                "csv-period-end",
+                "csv-amount",
+                "csv-paid-amount",
+                "csv-due",
+                "csv-currency",
+                "csv-status",
+                "csv-issued",
+                "csv-reference",
+            ],
+        );
+        for r in &rows {
+            let i = &r.invoice;
+            csv.row(&[
+                &i.number,
+                &r.company,
+                &i.package_name,
+                &i.period_start.format("%Y-%m-%d").to_string(),
+                &i.period_end.format("%Y-%m-%d").to_string(),
+                &format::decimal(i.amount_minor, lang),
+                &format::decimal(i.paid_minor, lang),
+                &format::decimal(i.due_minor, lang),
+                &i.currency,
+                &say(match i.status {
+                    InvoiceStatus::Open => "csv-open",
+                    InvoiceStatus::Partial => "csv-partly-paid",
+                    InvoiceStatus::Paid => "csv-paid",
+                }),
+                &i.issued_at.format("%Y-%m-%d").to_string(),
+                &i.reference,
+            ]);
+        }
+        self.write_export("invoices", csv, rows.len())
+    }
+
+    /// Every page of an operator's list (`base` asks for 500 a page, newest first),
+    /// following each page's last id, at most [`MAX_SERVER_ROWS`] rows.
+    async fn every_page<T, F>(&self, base: &str, id: F) -> CoreResult<Vec<T>>
+    where
+        T: serde::de::DeserializeOwned + Send + 'static,
+        F: Fn(&T) -> i64,
+    {
+        let mut all: Vec<T> = Vec::new();
+        let mut before: Option<i64> = None;
+        loop {
+            let path = match before {
+                Some(b) => format!("{base}&before={b}"),
+                None => base.to_owned(),
+            };
+            let page: Vec<T> = self
+                .authorized(|api, token| {
+                    let path = path.clone();
+                    async move { api.get(&path, Some(&token)).await }
+                })
+                .await?;
+            let full = page.len() == 500;
+            before = page.last().map(&id);
+            all.extend(page);
+            if !full || all.len() >= MAX_SERVER_ROWS {
+                all.truncate(MAX_SERVER_ROWS);
+                return Ok(all);
+            }
+        }
     }
 
     fn write_export(&self, stem: &str, csv: Csv, rows: usize) -> CoreResult<CsvExport> {

@@ -19,8 +19,8 @@ use serde::Deserialize;
 use wpplay_domain::Code;
 use wpplay_domain::package::PackageSpec;
 use wpplay_wire::operator::{
-    CatalogPackage, Delivery, LifecycleRun, NewPackage, PackageChanges, Upcoming, UpcomingDay,
-    UpcomingEvent,
+    CatalogPackage, Delivery, LifecycleRun, NewPackage, OperatorInvoice, PackageChanges, Upcoming,
+    UpcomingDay, UpcomingEvent,
 };
 
 fn refused(r: Refused) -> ApiError {
@@ -313,4 +313,86 @@ pub async fn retry_delivery(
             "The message was delivered, or given up on and its text forgotten.",
         )),
     }
+}
+
+/// Which invoices, newest first.
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct InvoiceParams {
+    /// `open` (not paid in full) or `all` (the default).
+    #[param(max_length = 10)]
+    pub status: Option<String>,
+    /// Invoices with a smaller id (the next page).
+    pub before: Option<i64>,
+    /// At most this many (1-500, default 100).
+    #[param(minimum = 1, maximum = 500)]
+    pub limit: Option<u64>,
+}
+
+/// Every partner's invoices, newest first, each with its partner, what it has received
+/// and what is left to pay.
+#[utoipa::path(get, path = "/api/v1/operator/invoices", params(InvoiceParams),
+    security(("bearer" = [])), responses((status = 200, body = Vec<OperatorInvoice>)))]
+pub async fn invoices(
+    State(state): State<AppState>,
+    Authed(auth): Authed,
+    ApiQuery(p): ApiQuery<InvoiceParams>,
+) -> ApiResult<Json<Vec<OperatorInvoice>>> {
+    use crate::db::entity::{invoice, partner};
+    use sea_orm::sea_query::ExprTrait;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+    operator_only(&auth)?;
+    let limit = p.limit.unwrap_or(100);
+    if !(1..=500).contains(&limit) {
+        return Err(ApiError::bad_request(
+            Code::InvalidQuery,
+            "'limit' must be between 1 and 500.",
+        ));
+    }
+    let open_only = match p.status.as_deref() {
+        None | Some("all") => false,
+        Some("open") => true,
+        Some(_) => {
+            return Err(ApiError::bad_request(
+                Code::InvalidQuery,
+                "'status' is 'open' or 'all'.",
+            ));
+        }
+    };
+    let mut q = invoice::Entity::find()
+        .order_by_desc(invoice::Column::Id)
+        .limit(limit);
+    if open_only {
+        q = q.filter(
+            sea_orm::sea_query::Expr::col(invoice::Column::PaidMinor)
+                .lt(sea_orm::sea_query::Expr::col(invoice::Column::AmountMinor)),
+        );
+    }
+    if let Some(before) = p.before {
+        q = q.filter(invoice::Column::Id.lt(before));
+    }
+    let rows = q.all(&state.db).await?;
+    let mut ids: Vec<i64> = rows.iter().map(|i| i.partner_id).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let companies: std::collections::HashMap<i64, String> = partner::Entity::find()
+        .select_only()
+        .column(partner::Column::AccountId)
+        .column(partner::Column::Company)
+        .filter(partner::Column::AccountId.is_in(ids))
+        .into_tuple::<(i64, String)>()
+        .all(&state.db)
+        .await?
+        .into_iter()
+        .collect();
+    Ok(Json(
+        rows.iter()
+            .map(|i| OperatorInvoice {
+                id: i.id,
+                partner_id: i.partner_id,
+                company: companies.get(&i.partner_id).cloned().unwrap_or_default(),
+                invoice: crate::billing::invoice_view(i),
+            })
+            .collect(),
+    ))
 }

@@ -47,6 +47,7 @@ use wpplay_domain::Code;
         super::desk::upcoming,
         super::desk::run_lifecycle,
         super::desk::deliveries,
+        super::desk::invoices,
         super::desk::retry_delivery,
         super::directory::list,
         super::content::list,
@@ -331,6 +332,11 @@ pub const ROUTE_ERRORS: &[RouteErrors] = {
             "POST",
             "/api/v1/operator/lifecycle/run",
             &[(403, &[Forbidden])],
+        ),
+        (
+            "GET",
+            "/api/v1/operator/invoices",
+            &[(400, &[InvalidQuery]), (403, &[Forbidden])],
         ),
         (
             "GET",

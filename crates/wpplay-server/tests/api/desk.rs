@@ -655,6 +655,35 @@ async fn the_operator_splits_a_payment_across_invoices(s: &TestServer) {
         parts.iter().all(|(status, _)| status == "applied"),
         "{parts:?}"
     );
+    let open_numbers = |v: &Value| -> Vec<String> {
+        v.as_array()
+            .expect("invoices")
+            .iter()
+            .map(|i| i["invoice"]["number"].as_str().unwrap_or("").to_owned())
+            .collect()
+    };
+    let (status, open) = s
+        .get("/api/v1/operator/invoices?status=open", Some(&op))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{open}");
+    assert!(open_numbers(&open).is_empty(), "both paid: {open}");
+    let (_, every) = s.get("/api/v1/operator/invoices", Some(&op)).await;
+    assert_eq!(open_numbers(&every).len(), 2, "{every}");
+    assert!(
+        every
+            .as_array()
+            .expect("invoices")
+            .iter()
+            .all(|i| i["company"].as_str().is_some_and(|c| !c.is_empty())
+                && i["invoice"]["status"] == "paid"),
+        "{every}"
+    );
+    for bad in ["status=paid", "limit=0", "limit=501", "before=x"] {
+        let (status, _) = s
+            .get(&format!("/api/v1/operator/invoices?{bad}"), Some(&op))
+            .await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{bad}");
+    }
 
     // The bank returns the transfer: both parts are taken back.
     let back = statement(s, "camt053-v08-reversal.xml", &both, 0);
@@ -696,5 +725,9 @@ async fn the_operator_splits_a_payment_across_invoices(s: &TestServer) {
         })
         .all(|p| p["status"] == "reversed");
     assert!(reversed, "the transfer and both parts are reversed: {all}");
+    let (_, open) = s
+        .get("/api/v1/operator/invoices?status=open", Some(&op))
+        .await;
+    assert_eq!(open_numbers(&open).len(), 2, "both open again: {open}");
 }
 on_both_backends!(the_operator_splits_a_payment_across_invoices);

@@ -377,6 +377,7 @@ fn expected_status(method: &str, path: &str, actor: Actor) -> u16 {
         "/api/v1/operator/partners"
         | "/api/v1/operator/payments"
         | "/api/v1/operator/deliveries"
+        | "/api/v1/operator/invoices"
         | "/api/v1/operator/lifecycle/upcoming"
         | "/api/v1/operator/lifecycle/run" => match actor {
             Operator => 200,

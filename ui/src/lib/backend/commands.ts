@@ -34,6 +34,7 @@ import type { FieldCheck } from "./bindings/FieldCheck";
 import type { ForgetAccountArgs } from "./bindings/ForgetAccountArgs";
 import type { FormArgs } from "./bindings/FormArgs";
 import type { InvoiceArgs } from "./bindings/InvoiceArgs";
+import type { InvoiceExportArgs } from "./bindings/InvoiceExportArgs";
 import type { LanguageArgs } from "./bindings/LanguageArgs";
 import type { LanguageView } from "./bindings/LanguageView";
 import type { LifecycleRun } from "./bindings/LifecycleRun";
@@ -91,7 +92,7 @@ import type { UpcomingArgs } from "./bindings/UpcomingArgs";
 import type { UpdateProfileArgs } from "./bindings/UpdateProfileArgs";
 import type { UpdateStatus } from "./bindings/UpdateStatus";
 
-export type { AddDealerArgs, AddStreamArgs, AddSubscriberArgs, AnswerRequestArgs, AuditArgs, AuditEntry, AuditExportArgs, BillingView, CatalogPackage, ChangePackageArgs, ChangePackageResponse, ChangePasswordArgs, ContentView, CsvExport, Dashboard, DealerPage, DealerPasswordArgs, DealerQuery, DealerRow, DealerSecondFactorArgs, DealerStatusArgs, DeleteDealerArgs, DeliveriesArgs, Delivery, DeliveryArgs, DirectoryEntry, DirectoryRow, EditDealerArgs, EditSubscriberArgs, ExtendSubscriberArgs, FieldCheck, ForgetAccountArgs, FormArgs, InvoiceArgs, LanguageArgs, LanguageView, LifecycleRun, LineDays, LineDaysArgs, LoginArgs, MutationArgs, NewPackage, OperatorPartner, OperatorPartnerArgs, OperatorPartnerDetail, OperatorPartnersArgs, Package, PackageChoice, PackageTermsArgs, PartnerArgs, PasswordArgs, PasswordStrength, RecoverPasswordArgs, RecoveryArgs, RecoveryRequested, RegisterArgs, RegistrationResponse, RemoveResellerArgs, RequestArgs, RequestPartnerArgs, RequestsView, ResellerSettingsArgs, ResellerSettingsView, ResellersView, ResolvePaymentArgs, ReviewPayment, ReviewPaymentsArgs, SavedFile, SecondFactorArgs, SecondFactorCodeArgs, SecondFactorEnabled, SecondFactorSetup, SecondFactorStatus, ServerArgs, SessionArgs, SessionInfo, SessionView, StartupView, StatementReport, StatementUpload, StreamArgs, SubscriberArgs, SubscriberPage, SubscriberQuery, SubscriberRow, SyncStatus, Upcoming, UpcomingArgs, UpdateProfileArgs, UpdateStatus };
+export type { AddDealerArgs, AddStreamArgs, AddSubscriberArgs, AnswerRequestArgs, AuditArgs, AuditEntry, AuditExportArgs, BillingView, CatalogPackage, ChangePackageArgs, ChangePackageResponse, ChangePasswordArgs, ContentView, CsvExport, Dashboard, DealerPage, DealerPasswordArgs, DealerQuery, DealerRow, DealerSecondFactorArgs, DealerStatusArgs, DeleteDealerArgs, DeliveriesArgs, Delivery, DeliveryArgs, DirectoryEntry, DirectoryRow, EditDealerArgs, EditSubscriberArgs, ExtendSubscriberArgs, FieldCheck, ForgetAccountArgs, FormArgs, InvoiceArgs, InvoiceExportArgs, LanguageArgs, LanguageView, LifecycleRun, LineDays, LineDaysArgs, LoginArgs, MutationArgs, NewPackage, OperatorPartner, OperatorPartnerArgs, OperatorPartnerDetail, OperatorPartnersArgs, Package, PackageChoice, PackageTermsArgs, PartnerArgs, PasswordArgs, PasswordStrength, RecoverPasswordArgs, RecoveryArgs, RecoveryRequested, RegisterArgs, RegistrationResponse, RemoveResellerArgs, RequestArgs, RequestPartnerArgs, RequestsView, ResellerSettingsArgs, ResellerSettingsView, ResellersView, ResolvePaymentArgs, ReviewPayment, ReviewPaymentsArgs, SavedFile, SecondFactorArgs, SecondFactorCodeArgs, SecondFactorEnabled, SecondFactorSetup, SecondFactorStatus, ServerArgs, SessionArgs, SessionInfo, SessionView, StartupView, StatementReport, StatementUpload, StreamArgs, SubscriberArgs, SubscriberPage, SubscriberQuery, SubscriberRow, SyncStatus, Upcoming, UpcomingArgs, UpdateProfileArgs, UpdateStatus };
 
 export const commands = {
   startup: () => invoke<StartupView>("startup"),
@@ -168,6 +169,8 @@ export const commands = {
   runLifecycle: () => invoke<LifecycleRun>("run_lifecycle"),
   deliveries: (args: DeliveriesArgs) => invoke<Array<Delivery>>("deliveries", { args }),
   retryDelivery: (args: DeliveryArgs) => invoke<Delivery>("retry_delivery", { args }),
+  exportPayments: (args: ReviewPaymentsArgs) => invoke<CsvExport>("export_payments", { args }),
+  exportInvoices: (args: InvoiceExportArgs) => invoke<CsvExport>("export_invoices", { args }),
   saveInvoicePdf: (args: InvoiceArgs) => invoke<SavedFile>("save_invoice_pdf", { args }),
   updateStatus: () => invoke<UpdateStatus>("update_status"),
   checkForUpdate: () => invoke<UpdateStatus>("check_for_update"),
