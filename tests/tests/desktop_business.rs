@@ -175,7 +175,9 @@ async fn a_trial_warns_locks_and_opens_again_after_payment() {
     // its trial hears from the app itself, computed from its replica with its own clock:
     // 7 days before the end, then on the day the trial ends unpaid the account locks and
     // the admin pages give way to the locked screen that leads to Billing. Each alert
-    // comes once, across a restart too; paying opens the pages again, data intact.
+    // comes once, across a restart too. A bank transfer without the reference, imported
+    // and assigned to the invoice by WP Play's operator, opens the pages again at once,
+    // without a click, data intact.
     let (trial, app) = tokio::join!(
         account(
             &world,
@@ -270,29 +272,64 @@ async fn a_trial_warns_locks_and_opens_again_after_payment() {
     .await;
     shot(&app, &shots, "26b-billing-locked.png").await;
     let invoices = world.cli(&["invoices", "list"]);
-    let amount = invoices
+    let line = invoices
         .lines()
         .find(|l| l.contains(reference.trim()))
-        .and_then(|l| {
-            let words: Vec<&str> = l.split_whitespace().collect();
-            words
-                .windows(2)
-                .find(|w| w[1] == "EUR" && w[0].parse::<f64>().is_ok())
-                .map(|w| w[0].to_owned())
-        })
         .unwrap_or_else(|| panic!("the invoice for {reference} in {invoices}"));
-    let out = world.cli(&[
-        "payments",
-        "register",
-        "--reference",
-        reference.trim(),
-        "--amount",
-        &amount,
-        "--currency",
-        "EUR",
-    ]);
-    assert!(out.contains("applied"), "{out}");
-    click(&app, "[data-testid=billing-refresh]").await;
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let amount = words
+        .windows(2)
+        .find(|w| w[1] == "EUR" && w[0].parse::<f64>().is_ok())
+        .map(|w| w[0].to_owned())
+        .unwrap_or_else(|| panic!("the amount in {line}"));
+    let number = words
+        .iter()
+        .find(|w| w.len() == 11 && w.as_bytes()[4] == b'-')
+        .unwrap_or_else(|| panic!("the number in {line}"))
+        .to_string();
+
+    // Ana pays by bank transfer without the reference. WP Play's operator imports the
+    // bank's statement over the API and assigns the transfer to her invoice; her app,
+    // still on the locked Billing page, opens by itself.
+    let today = purge_warning.with_timezone(&tz).date_naive().to_string();
+    let fixture = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../crates/wpplay-server/tests/fixtures/statements/camt053-v02-model97.xml"
+    );
+    let statement = std::fs::read_to_string(fixture)
+        .expect("the statement fixture")
+        .replace("2026-03-10", &today)
+        .replace("{currency}", "EUR")
+        .replace("{amount}", &amount)
+        .replace("{reference}", "Nova TV, pretplata");
+    let ops = wpplay_e2e::story::api::operator(&world, "ops.bank").await;
+    let upload = {
+        use base64::Engine;
+        serde_json::json!({"file_name": "izvod.xml",
+            "content_base64": base64::engine::general_purpose::STANDARD.encode(statement)})
+    };
+    let (status, report) =
+        wpplay_e2e::story::api::post(&world, &ops, "/api/v1/operator/statements/import", upload)
+            .await;
+    assert!(status.is_success() && report["waiting"] == 1, "{report}");
+    let (_, waiting) = wpplay_e2e::story::api::get(&world, &ops, "/api/v1/operator/payments").await;
+    let id = waiting[0]["id"]
+        .as_i64()
+        .unwrap_or_else(|| panic!("{waiting}"));
+    attribute_is(&app, "[data-testid=billing-state]", "data-state", "locked").await;
+    let (status, resolved) = wpplay_e2e::story::api::post(
+        &world,
+        &ops,
+        &format!("/api/v1/operator/payments/{id}/resolve"),
+        serde_json::json!({"action": "assign", "invoice": number,
+            "note": "Ana called: the transfer is for Nova TV's invoice"}),
+    )
+    .await;
+    assert!(
+        status.is_success() && resolved["status"] == "applied",
+        "{resolved}"
+    );
+    // No click: the app hears of it and reads its billing again.
     attribute_is(&app, "[data-testid=billing-state]", "data-state", "active").await;
     click(&app, "[data-testid=nav-providers]").await;
     element(&app, "[data-testid=export-dealers]").await;

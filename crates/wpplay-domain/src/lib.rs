@@ -15,6 +15,7 @@ pub mod error;
 pub mod ids;
 pub mod lang;
 pub mod lifecycle;
+pub mod notify;
 pub mod package;
 pub mod password_hash;
 pub mod registration;

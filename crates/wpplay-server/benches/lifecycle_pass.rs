@@ -76,6 +76,7 @@ async fn main() -> anyhow::Result<()> {
             anchor_day: Set(None),
             pending_package_id: Set(None),
             dealers_need_second_factor: Set(false),
+            notification_preferences: Set(None),
         }))
         .exec_without_returning(&txn)
         .await?;

@@ -19,6 +19,32 @@ pub async fn lang(
         .unwrap_or_default())
 }
 
+/// How news reaches `account_id`: a partner's notification preferences and its phone
+/// (for SMS); anyone else gets the defaults, without SMS.
+pub async fn news_ways(
+    db: &impl ConnectionTrait,
+    account_id: i64,
+) -> Result<
+    (
+        wpplay_domain::notify::NotificationPreferences,
+        Option<String>,
+    ),
+    DbErr,
+> {
+    Ok(
+        match partner::Entity::find_by_id(account_id).one(db).await? {
+            Some(p) => (
+                crate::wire_form::notification_preferences(&p),
+                Some(p.phone),
+            ),
+            None => (
+                wpplay_domain::notify::NotificationPreferences::defaults(false),
+                None,
+            ),
+        },
+    )
+}
+
 /// Where e-mail to `account_id` goes: a partner's or reseller's e-mail, a dealer's
 /// contact e-mail if it has one; `None` for an operator or a dealer without one.
 pub async fn email(db: &impl ConnectionTrait, account_id: i64) -> Result<Option<String>, DbErr> {

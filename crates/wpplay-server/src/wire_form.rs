@@ -8,6 +8,7 @@ use crate::db::entity::{
 use chrono::{DateTime, Utc};
 use wpplay_domain::dealer::{DealerStatus, SubscriberStatus};
 use wpplay_domain::lifecycle::LifecycleFacts;
+use wpplay_domain::notify::NotificationPreferences;
 use wpplay_domain::registration::CredentialChannel;
 use wpplay_wire::dealers::{Dealer, Subscriber};
 use wpplay_wire::packages::Package;
@@ -42,7 +43,16 @@ pub fn profile(p: &partner::Model) -> Profile {
             .into(),
         offers_reseller_services: p.offers_reseller_services,
         version: p.version,
+        notifications: notification_preferences(p),
     }
+}
+
+/// A partner's notification preferences: as it chose them, else the defaults.
+pub fn notification_preferences(p: &partner::Model) -> NotificationPreferences {
+    p.notification_preferences
+        .as_deref()
+        .and_then(|json| serde_json::from_str(json).ok())
+        .unwrap_or_else(|| NotificationPreferences::defaults(p.credential_channel == "sms"))
 }
 
 /// The wire form of a partner's lifecycle state at `now`.
@@ -72,6 +82,7 @@ pub fn reseller_profile(r: &reseller::Model) -> Profile {
             .into(),
         offers_reseller_services: false,
         version: 1,
+        notifications: NotificationPreferences::defaults(false),
     }
 }
 

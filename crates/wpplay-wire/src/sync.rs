@@ -24,6 +24,14 @@ pub struct Profile {
     pub offers_reseller_services: bool,
     /// Bumped by every accepted edit; edits name the version they were made on.
     pub version: i64,
+    /// Which news the partner wants and how (the defaults until it chooses; absent from
+    /// older servers' feeds, which sent everything by e-mail and in the app).
+    #[serde(default = "wpplay_domain_defaults")]
+    pub notifications: wpplay_domain::notify::NotificationPreferences,
+}
+
+fn wpplay_domain_defaults() -> wpplay_domain::notify::NotificationPreferences {
+    wpplay_domain::notify::NotificationPreferences::defaults(false)
 }
 
 /// Where a partner stands in its lifecycle, with the facts the state is computed from.
@@ -96,6 +104,11 @@ pub enum Mutation {
         /// Another tag is refused in the push's results (`invalid_field`), like any
         /// refused edit.
         language: String,
+    },
+    /// The partner chooses which news it wants and how; the reminders must keep one way
+    /// at least.
+    SetNotificationPreferences {
+        preferences: wpplay_domain::notify::NotificationPreferences,
     },
     /// A partner adds a dealer. The password is hashed on the client (argon2id, PHC
     /// string), so the plain password never waits in an outbox or crosses the wire.

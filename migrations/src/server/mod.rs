@@ -16,3 +16,4 @@ pub mod m20261207_000002_session_devices;
 pub mod m20261207_000003_account_safety;
 pub mod m20261207_000004_bank_statements;
 pub mod m20261207_000005_payment_split;
+pub mod m20261207_000006_notification_preferences;

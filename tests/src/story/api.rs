@@ -135,3 +135,60 @@ pub async fn get(
     let status = r.status();
     (status, r.json().await.unwrap_or(serde_json::Value::Null))
 }
+
+/// POST with a token and a JSON body; the status and the JSON body.
+pub async fn post(
+    world: &World,
+    token: &str,
+    path: &str,
+    body: serde_json::Value,
+) -> (reqwest::StatusCode, serde_json::Value) {
+    let r = reqwest::Client::new()
+        .post(format!("{}{path}", world.server_url))
+        .bearer_auth(token)
+        .json(&body)
+        .send()
+        .await
+        .expect("post");
+    let status = r.status();
+    (status, r.json().await.unwrap_or(serde_json::Value::Null))
+}
+
+/// WP Play's operator `username`, made with the server's command and signed in over the
+/// API with the second factor operators must use (its codes at the server's time, which
+/// the story may have moved); its access token.
+pub async fn operator(world: &World, username: &str) -> String {
+    let out = world.cli(&["operators", "add", username]);
+    let password = out
+        .rsplit(": ")
+        .next()
+        .expect("the password")
+        .trim()
+        .to_owned();
+    let token = login(world, username, &password).await;
+    let (status, enrol) = post(
+        world,
+        &token,
+        "/api/v1/auth/second-factor/enrol",
+        serde_json::json!({}),
+    )
+    .await;
+    assert!(status.is_success(), "{enrol}");
+    let secret = enrol["secret"].as_str().expect("a secret").to_owned();
+    let offset: i64 = std::fs::read_to_string(&world.clock_offset)
+        .ok()
+        .and_then(|s| s.trim().parse().ok())
+        .unwrap_or(0);
+    let now = wpplay_domain::clock::Clock::now(&wpplay_clock::SystemClock).timestamp() + offset;
+    let code = wpplay_domain::totp::code(&secret, wpplay_domain::totp::step_of(now))
+        .expect("a base32 key");
+    let (status, on) = post(
+        world,
+        &token,
+        "/api/v1/auth/second-factor/confirm",
+        serde_json::json!({"code": code}),
+    )
+    .await;
+    assert!(status.is_success(), "{on}");
+    token
+}

@@ -5,9 +5,9 @@
 use super::{InvoiceKind, facts, issue_invoice};
 use crate::db::entity::{lifecycle_event, package, partner};
 use crate::db::txn::write_txn;
-use crate::delivery::{self, Channel, NewMessage};
+use crate::delivery::{Channel, NewMessage};
 use crate::feed;
-use crate::mutations::links::{Cancelled, Notice, cancel_pending, in_app, notify};
+use crate::mutations::links::{Cancelled, Notice, cancel_pending, in_app, notify, sms_notice};
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use sea_orm::{
@@ -307,37 +307,10 @@ async fn effect(
     };
     let args = args! {"period" => period, "days" => days, "when" => when, "purge" => purge};
     let notice = Notice::new(kind, id, args);
-    let (title, body) = notify(db, AccountId(p.account_id), &p.email, &notice, now).await?;
-    if p.credential_channel == "sms" {
-        let text = wpplay_i18n::text(
-            lang,
-            "notice-sms",
-            Some(&args! {"title" => title.as_str(), "body" => body.as_str()}),
-        );
-        sms(db, p, &text, now).await?;
-    }
+    // By e-mail and SMS as the partner chose (the reminders' SMS by default for a
+    // partner whose credentials came by SMS).
+    notify(db, AccountId(p.account_id), &p.email, &notice, now).await?;
     Ok(())
-}
-
-async fn sms(
-    db: &impl ConnectionTrait,
-    p: &partner::Model,
-    text: &str,
-    now: DateTime<Utc>,
-) -> Result<(), DbErr> {
-    delivery::enqueue(
-        db,
-        NewMessage {
-            account_id: Some(p.account_id),
-            channel: Channel::Sms,
-            recipient: p.phone.clone(),
-            subject: String::new(),
-            body: text.chars().take(300).collect(),
-        },
-        now,
-    )
-    .await
-    .map(|_| ())
 }
 
 /// The pro forma invoice for the period after the current end, e-mailed and announced.
@@ -388,6 +361,22 @@ async fn invoice(
         now,
     )
     .await?;
+    let ways = crate::wire_form::notification_preferences(p).billing;
+    if ways.sms {
+        sms_notice(
+            db,
+            AccountId(p.account_id),
+            &p.phone,
+            lang,
+            &title,
+            &body,
+            now,
+        )
+        .await?;
+    }
+    if !ways.email {
+        return Ok(());
+    }
     let attached = wpplay_i18n::text(lang, "invoice-email-attached", None);
     crate::delivery::enqueue_with_invoice(
         db,

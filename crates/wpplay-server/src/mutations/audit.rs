@@ -18,6 +18,9 @@ pub fn target(actor: &Actor, m: &Mutation) -> (&'static str, String) {
     match m {
         Mutation::UpdateProfile { .. } => ("profile", actor.account.0.to_string()),
         Mutation::SetLanguage { .. } => ("language", actor.account.0.to_string()),
+        Mutation::SetNotificationPreferences { .. } => {
+            ("notifications", actor.account.0.to_string())
+        }
         Mutation::UpdateResellerSettings { .. } => {
             ("reseller_settings", actor.account.0.to_string())
         }

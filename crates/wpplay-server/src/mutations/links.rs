@@ -509,19 +509,58 @@ pub(crate) async fn notify(
     let lang = crate::account::lang(db, to.0).await?;
     let (title, body) = notice.render(lang);
     in_app(db, to, notice.kind, &title, &body, now).await?;
-    let message = NewMessage {
-        account_id: Some(to.0),
-        channel: Channel::Email,
-        recipient: email.to_owned(),
-        subject: wpplay_i18n::text(
-            lang,
-            "notice-email-subject",
-            Some(&args! {"title" => title.as_str()}),
-        ),
-        body: format!("{body}{}", delivery::notice_footer(lang)),
-    };
-    delivery::enqueue(db, message, now).await?;
+    let (preferences, phone) = crate::account::news_ways(db, to.0).await?;
+    let ways = preferences.for_kind(notice.kind);
+    if ways.email {
+        let message = NewMessage {
+            account_id: Some(to.0),
+            channel: Channel::Email,
+            recipient: email.to_owned(),
+            subject: wpplay_i18n::text(
+                lang,
+                "notice-email-subject",
+                Some(&args! {"title" => title.as_str()}),
+            ),
+            body: format!("{body}{}", delivery::notice_footer(lang)),
+        };
+        delivery::enqueue(db, message, now).await?;
+    }
+    if ways.sms
+        && let Some(phone) = phone
+    {
+        sms_notice(db, to, &phone, lang, &title, &body, now).await?;
+    }
     Ok((title, body))
+}
+
+/// A notice as a text message (its title and body, cut to an SMS's room).
+pub(crate) async fn sms_notice(
+    db: &impl ConnectionTrait,
+    to: AccountId,
+    phone: &str,
+    lang: wpplay_i18n::Lang,
+    title: &str,
+    body: &str,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    let text = wpplay_i18n::text(
+        lang,
+        "notice-sms",
+        Some(&args! {"title" => title, "body" => body}),
+    );
+    delivery::enqueue(
+        db,
+        NewMessage {
+            account_id: Some(to.0),
+            channel: Channel::Sms,
+            recipient: phone.to_owned(),
+            subject: String::new(),
+            body: text.chars().take(300).collect(),
+        },
+        now,
+    )
+    .await
+    .map(|_| ())
 }
 
 /// A notice about the partner network: in the app at once, by e-mail in the person's
@@ -536,6 +575,16 @@ pub(crate) async fn notify_in_digest(
     let lang = crate::account::lang(db, to.0).await?;
     let (title, body) = notice.render(lang);
     in_app(db, to, notice.kind, &title, &body, now).await?;
+    let (preferences, phone) = crate::account::news_ways(db, to.0).await?;
+    let ways = preferences.for_kind(notice.kind);
+    if ways.sms
+        && let Some(phone) = phone
+    {
+        sms_notice(db, to, &phone, lang, &title, &body, now).await?;
+    }
+    if !ways.email {
+        return Ok(());
+    }
     delivery::enqueue_digest(db, to.0, email, lang, &title, &body, now).await
 }
 

@@ -86,6 +86,10 @@ async fn effects(
         },
         // Everyone chooses their own language.
         Mutation::SetLanguage { language } => profile::set_language(db, actor, language).await,
+        Mutation::SetNotificationPreferences { preferences } => match authorize::profile(actor) {
+            Ok(()) => profile::set_notification_preferences(db, actor, *preferences, now).await,
+            Err(f) => Ok(Err(forbidden(f))),
+        },
         Mutation::UpdateResellerSettings {
             base_version,
             offers_reseller_services,

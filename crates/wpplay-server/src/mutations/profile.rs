@@ -54,6 +54,46 @@ pub async fn update(
     Ok(Ok(()))
 }
 
+/// The partner's notification preferences; reminders that could reach it no way are
+/// refused.
+pub async fn set_notification_preferences(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    preferences: wpplay_domain::notify::NotificationPreferences,
+    now: DateTime<Utc>,
+) -> Result<Applied, DbErr> {
+    let preferences = match preferences.validated() {
+        Ok(p) => p,
+        Err(e) => return Ok(Err(refuse(&e))),
+    };
+    let Some(p) = partner::Entity::find_by_id(actor.account.0)
+        .lock_exclusive()
+        .one(db)
+        .await?
+    else {
+        return Ok(Err((
+            Code::NotAPartner,
+            "Only partners choose their notifications.".to_owned(),
+        )));
+    };
+    let version = p.version + 1;
+    let p = partner::ActiveModel {
+        notification_preferences: Set(serde_json::to_string(&preferences).ok()),
+        version: Set(version),
+        ..p.into()
+    }
+    .update(db)
+    .await?;
+    feed::append(
+        db,
+        actor.account,
+        &Entity::Profile(wire_form::profile(&p)),
+        now,
+    )
+    .await?;
+    Ok(Ok(()))
+}
+
 /// The account's language for what WP Play writes to it; another tag than `en`,
 /// `sr-Latn` or `sr-Cyrl` is refused.
 pub async fn set_language(

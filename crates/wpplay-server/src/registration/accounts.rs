@@ -128,6 +128,7 @@ pub async fn create(
                 anchor_day: Set(None),
                 pending_package_id: Set(None),
                 dealers_need_second_factor: Set(false),
+                notification_preferences: Set(None),
             }
             .insert(db)
             .await?;

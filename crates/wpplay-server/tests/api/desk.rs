@@ -731,3 +731,91 @@ async fn the_operator_splits_a_payment_across_invoices(s: &TestServer) {
     assert_eq!(open_numbers(&open).len(), 2, "both open again: {open}");
 }
 on_both_backends!(the_operator_splits_a_payment_across_invoices);
+
+/// A partner chooses how news reaches it: reminders by SMS only, invoices in the app
+/// only. The lifecycle's reminder goes out as an SMS and no e-mail, the invoice without
+/// its e-mail; a partner with the defaults gets both e-mails. Reminders that could reach
+/// the partner no way are refused; the choice is in the partner's feed.
+async fn a_partner_chooses_how_news_reaches_it(s: &TestServer) {
+    use crate::links::push;
+    use wpplay_server::db::entity::message;
+    let (_, token) = s.ready_partner("quiet@acme.rs").await;
+    s.register("plain@acme.rs").await;
+    let ways = |email: bool, sms: bool, in_app: bool| json!({"email": email, "sms": sms, "in_app": in_app});
+    let choose = |reminders: Value, billing: Value| {
+        json!({"type": "set_notification_preferences",
+            "preferences": {"reminders": reminders, "billing": billing, "network": ways(true, false, true)}})
+    };
+    assert_eq!(
+        push(
+            s,
+            &token,
+            choose(ways(false, false, false), ways(true, false, true))
+        )
+        .await,
+        ("rejected".to_owned(), "invalid_field".to_owned()),
+        "reminders must reach the partner one way"
+    );
+    assert_eq!(
+        push(
+            s,
+            &token,
+            choose(ways(false, true, false), ways(false, false, true))
+        )
+        .await
+        .0,
+        "applied"
+    );
+    let (_, feed) = s
+        .get("/api/v1/sync/pull?since=0&limit=1000", Some(&token))
+        .await;
+    let profile = feed["changes"]
+        .as_array()
+        .expect("changes")
+        .iter()
+        .rev()
+        .find(|c| c["entity"] == "profile")
+        .expect("the profile")
+        .clone();
+    assert_eq!(
+        profile["data"]["notifications"]["reminders"],
+        ways(false, true, false),
+        "{profile}"
+    );
+
+    let db = db(s).await;
+    let before = message::Entity::find()
+        .all(&db)
+        .await
+        .expect("messages")
+        .len();
+    let (ok, run) = operator(
+        s,
+        &["lifecycle", "run", "--at", "2026-03-08T08:00:00+01:00"],
+    );
+    assert!(ok && run.contains("ends_in_7_days"), "{run}");
+    let sent: Vec<message::Model> = message::Entity::find()
+        .all(&db)
+        .await
+        .expect("messages")
+        .into_iter()
+        .skip(before)
+        .collect();
+    let to = |who: &str, channel: &str| {
+        sent.iter()
+            .filter(|m| m.recipient.replace(' ', "").contains(who) && m.channel == channel)
+            .count()
+    };
+    assert_eq!(to("quiet@acme.rs", "email"), 0, "no e-mail: {sent:?}");
+    assert_eq!(
+        to("+381641234567", "sms"),
+        1,
+        "the reminder by SMS: {sent:?}"
+    );
+    assert_eq!(
+        to("plain@acme.rs", "email"),
+        2,
+        "the defaults: the reminder and the invoice by e-mail: {sent:?}"
+    );
+}
+on_both_backends!(a_partner_chooses_how_news_reaches_it);

@@ -563,6 +563,15 @@ async fn every_mutation_kind_as_every_actor(backend: Backend) {
             &[PartnerA, PartnerB],
         ),
         (
+            "set_notification_preferences",
+            Box::new(|_| {
+                let all = json!({"email": true, "sms": false, "in_app": true});
+                json!({"type": "set_notification_preferences",
+                    "preferences": {"reminders": all, "billing": all, "network": all}})
+            }),
+            &[PartnerA, PartnerB],
+        ),
+        (
             "set_language",
             Box::new(|_| json!({"type": "set_language", "language": "sr-Latn"})),
             &[

@@ -80,6 +80,7 @@ async fn seed_partners(db: &DatabaseConnection, rng: &mut StdRng) -> BTreeMap<i6
             anchor_day: Set(None),
             pending_package_id: Set(None),
             dealers_need_second_factor: Set(false),
+            notification_preferences: Set(None),
         }
         .insert(&txn)
         .await

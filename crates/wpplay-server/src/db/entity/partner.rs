@@ -24,6 +24,9 @@ pub struct Model {
     pub pending_package_id: Option<i64>,
     /// The partner requires its dealers to sign in with a second factor.
     pub dealers_need_second_factor: bool,
+    /// Which news the partner wants and how (JSON of
+    /// `wpplay_domain::notify::NotificationPreferences`); none: the defaults.
+    pub notification_preferences: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
