@@ -354,6 +354,15 @@ async fn an_operator_assigns_a_payment_without_its_reference_to_the_invoice() {
     let world = World::start().await;
     let shots = artifacts::shots();
     let (app, _) = partner::on_dashboard(&world).await;
+    // The partner chooses its notifications: reminders by SMS too, the reseller network
+    // not as the app's notifications; saved, synced, in the server's audit log.
+    click(&app, "[data-testid=nav-settings]").await;
+    click(&app, "[data-testid=notify-reminders-sms]").await;
+    click(&app, "[data-testid=notify-network-in_app]").await;
+    shot(&app, &shots, "28b-notifications.png").await;
+    click(&app, "[data-testid=notify-save]").await;
+    text_of(&app, ".toast.success", "Notifications saved").await;
+    attribute_is(&app, "[data-testid=pending-changes]", "data-count", "0").await;
     let at = (wpplay_domain::clock::Clock::now(&wpplay_clock::SystemClock)
         + chrono::Duration::days(8))
     .to_rfc3339();
@@ -566,6 +575,11 @@ async fn an_operator_assigns_a_payment_without_its_reference_to_the_invoice() {
         "{out}"
     );
     let out = world.cli(&["audit", "list"]);
+    assert!(
+        out.lines()
+            .any(|l| l.contains("set_notification_preferences")),
+        "the partner's choice reached the server: {out}"
+    );
     for action in ["payment_resolved", "package_changed", "lifecycle_run"] {
         assert!(
             out.lines()

@@ -69,7 +69,9 @@ impl Area {
     /// The area a local edit shows in (besides [`Area::Sync`], which counts it).
     pub fn of_mutation(mutation: &Mutation) -> Area {
         match mutation {
-            Mutation::UpdateProfile { .. } | Mutation::SetLanguage { .. } => Area::Profile,
+            Mutation::UpdateProfile { .. }
+            | Mutation::SetLanguage { .. }
+            | Mutation::SetNotificationPreferences { .. } => Area::Profile,
             Mutation::CreateDealer { .. }
             | Mutation::UpdateDealer { .. }
             | Mutation::ResetDealerPassword { .. }

@@ -9,6 +9,7 @@ use wpplay_wire::registration::RegistrationRequest;
 
 /// The wire types, for the command list ([`ipc_commands!`]) in other crates.
 #[doc(hidden)]
+pub use wpplay_domain::notify::NotificationPreferences;
 pub use wpplay_wire as wire;
 
 /// `login`.
@@ -531,6 +532,7 @@ macro_rules! ipc_commands {
                 sync_now() -> $crate::view::SyncStatus;
                 resync_all() -> $crate::view::SyncStatus;
                 update_profile($crate::commands::UpdateProfileArgs) -> $crate::view::Dashboard;
+                set_notification_preferences($crate::commands::NotificationPreferences) -> $crate::view::Dashboard;
                 discard_rejected($crate::commands::MutationArgs) -> $crate::view::SyncStatus;
                 logout() -> ();
                 sessions() -> Vec<$crate::commands::wire::auth::SessionInfo>;

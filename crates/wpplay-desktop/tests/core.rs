@@ -2116,3 +2116,75 @@ async fn a_forgotten_password_is_recovered_with_a_code_and_signs_this_device_in(
     .expect("the new password signs in");
     server.stop().await;
 }
+
+/// The app's own notifications follow the partner's choice at once, even before it
+/// syncs: reminders turned off in the app raise nothing natively (and are not raised
+/// later either); turned on again, the next one comes. Reminders that could reach the
+/// partner no way are refused before anything is queued.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn native_notifications_follow_the_partners_choice() {
+    use wpplay_domain::clock::{Clock, ManualClock};
+    use wpplay_domain::notify::{Channels, NotificationPreferences};
+    let service = format!("wpplay-test-{}", uuid::Uuid::new_v4());
+    let server_dir = tempfile::tempdir().expect("dir");
+    let dir = tempfile::tempdir().expect("dir");
+    let mut server = Server::start(server_dir.path(), None).await;
+    let clock = ManualClock::new(SystemClock.now());
+    let app = core_with_clock(dir.path(), &service, &server.url, Arc::new(clock.clone()));
+    ready_partner(&app, &server, "choice@acme.rs").await;
+    app.sync_now().await.expect("sync");
+    let mut quiet = NotificationPreferences::defaults(false);
+    quiet.reminders = Channels {
+        email: true,
+        sms: false,
+        in_app: false,
+    };
+    let off = NotificationPreferences {
+        reminders: Channels {
+            email: false,
+            sms: false,
+            in_app: false,
+        },
+        ..quiet
+    };
+    let refused = app
+        .set_notification_preferences(off)
+        .await
+        .expect_err("reminders that reach nobody");
+    assert_eq!(refused.code, wpplay_domain::Code::InvalidField);
+    server.stop().await;
+    let dash = app
+        .set_notification_preferences(quiet)
+        .await
+        .expect("queued offline");
+    assert_eq!(
+        dash.profile.expect("profile").notifications,
+        quiet,
+        "shown as chosen before it syncs"
+    );
+    let kinds = async || -> Vec<String> {
+        app.take_new_notifications()
+            .await
+            .expect("notifications")
+            .into_iter()
+            .map(|n| n.kind)
+            .collect()
+    };
+    let trial_end = app
+        .dashboard()
+        .await
+        .expect("dashboard")
+        .subscription
+        .expect("subscription")
+        .trial_ends_at;
+    clock.set(trial_end - chrono::Duration::days(5));
+    assert!(kinds().await.is_empty(), "reminders are off in the app");
+    let mut on = quiet;
+    on.reminders.in_app = true;
+    app.set_notification_preferences(on)
+        .await
+        .expect("queued offline");
+    assert!(kinds().await.is_empty(), "old news does not come back");
+    clock.set(trial_end - chrono::Duration::seconds(1));
+    assert_eq!(kinds().await, ["lifecycle_ends_today"]);
+}

@@ -20,10 +20,12 @@ pub enum Topic {
 }
 
 impl Topic {
-    /// The topic of a notice kind (as the server names them); `None`: always sent.
+    /// The topic of a notice kind (as the server names them, or `lifecycle_…` for the
+    /// alerts the app computes itself); `None`: always sent.
     pub fn of(kind: &str) -> Option<Self> {
         match kind {
             "access_ending" | "access_locked" | "purge_warning" => Some(Self::Reminders),
+            k if k.starts_with("lifecycle_") => Some(Self::Reminders),
             "invoice_issued" | "payment_received" => Some(Self::Billing),
             k if k.starts_with("request_") || k == "reseller_removed" || k == "partner_purged" => {
                 Some(Self::Network)
@@ -118,6 +120,7 @@ mod tests {
     fn topics_of_the_servers_notices() {
         assert_eq!(Topic::of("access_locked"), Some(Topic::Reminders));
         assert_eq!(Topic::of("purge_warning"), Some(Topic::Reminders));
+        assert_eq!(Topic::of("lifecycle_locked"), Some(Topic::Reminders));
         assert_eq!(Topic::of("invoice_issued"), Some(Topic::Billing));
         assert_eq!(Topic::of("request_received"), Some(Topic::Network));
         assert_eq!(Topic::of("reseller_removed"), Some(Topic::Network));

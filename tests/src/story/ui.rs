@@ -58,6 +58,9 @@ pub async fn click(app: &Session, css: &str) {
                     && (e.to_string().contains("intercepted")
                         || e.to_string().contains("not interactable")) =>
             {
+                // Or it sits under a sticky bar at the window's edge: scroll it to the
+                // middle, as a user would.
+                scroll_to(app, css).await;
                 tokio::time::sleep(Duration::from_millis(200)).await;
             }
             Err(e) => {
@@ -68,6 +71,15 @@ pub async fn click(app: &Session, css: &str) {
     }
 }
 
+/// Scrolls the first element `css` matches to the middle of its scrolling box.
+async fn scroll_to(app: &Session, css: &str) {
+    let script = format!(
+        "document.querySelector({})?.scrollIntoView({{block: 'center'}}); return true;",
+        serde_json::to_string(css).unwrap_or_default()
+    );
+    let _ = app.execute(&script).await;
+}
+
 pub async fn fill(app: &Session, css: &str, text: &str) {
     // A field below the fold of a tall window: a user scrolls to it, and so does this.
     let deadline = Instant::now() + WAIT;
@@ -75,11 +87,7 @@ pub async fn fill(app: &Session, css: &str, text: &str) {
         match element(app, css).await.fill(text).await {
             Ok(()) => return,
             Err(e) if Instant::now() < deadline && e.to_string().contains("not interactable") => {
-                let script = format!(
-                    "document.querySelector({})?.scrollIntoView({{block: 'center'}}); return true;",
-                    serde_json::to_string(css).unwrap_or_default()
-                );
-                let _ = app.execute(&script).await;
+                scroll_to(app, css).await;
                 tokio::time::sleep(Duration::from_millis(200)).await;
             }
             Err(e) => panic!("typing into {css}: {e}"),

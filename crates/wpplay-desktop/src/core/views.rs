@@ -7,6 +7,7 @@ use wpplay_domain::Code;
 use wpplay_domain::ErrorCode;
 use wpplay_domain::clock::Clock;
 use wpplay_domain::lifecycle::{LifecycleFacts, days_left};
+use wpplay_domain::notify::NotificationPreferences;
 use wpplay_domain::registration::ProfileEdit;
 use wpplay_i18n::{Args, Lang, Later};
 use wpplay_wire::ErrorBody;
@@ -24,6 +25,10 @@ impl Core {
             return Ok(Vec::new());
         };
         let now = self.cfg.clock.now();
+        // What the partner chose to see natively (each taken counts as raised either way,
+        // so a topic turned on again does not bring back old news).
+        let chosen = preferences(s).await?;
+        let wanted = |kind: &str| chosen.is_none_or(|p| p.for_kind(kind).in_app);
         // The server's own lifecycle reminders stay in the in-app list; natively, the app
         // raises the ones it computes itself, which also fire offline.
         let mut out: Vec<Notification> = s
@@ -32,8 +37,10 @@ impl Core {
             .await?
             .into_iter()
             .filter(|n| !super::alerts::COMPUTED_HERE.contains(&n.kind.as_str()))
+            .filter(|n| wanted(&n.kind))
             .collect();
-        out.extend(super::alerts::take(s, self.cfg.time_zone, self.lang_now(), now).await?);
+        let alerts = super::alerts::take(s, self.cfg.time_zone, self.lang_now(), now).await?;
+        out.extend(alerts.into_iter().filter(|n| wanted(&n.kind)));
         Ok(out)
     }
 
@@ -126,6 +133,30 @@ impl Core {
         self.dashboard().await
     }
 
+    /// The partner chooses how news reaches it (synced like any edit; the app's own
+    /// notifications follow it at once).
+    pub async fn set_notification_preferences(
+        &self,
+        args: NotificationPreferences,
+    ) -> CoreResult<Dashboard> {
+        let preferences = args
+            .validated()
+            .map_err(|e| ErrorBody::new(e.code(), e.to_string()))?;
+        {
+            let guard = self.session.read().await;
+            let s = guard.as_ref().ok_or_else(not_signed_in)?;
+            s.replica
+                .enqueue(
+                    &Mutation::SetNotificationPreferences { preferences },
+                    &Later::new("edit-notifications", Args::new()).to_json(),
+                    self.cfg.clock.now(),
+                )
+                .await?;
+        }
+        self.wake.notify_one();
+        self.dashboard().await
+    }
+
     /// Forgets a refused edit.
     pub async fn discard_rejected(&self, args: MutationArgs) -> CoreResult<SyncStatus> {
         let guard = self.session.read().await;
@@ -182,12 +213,35 @@ pub(super) async fn status_of(s: &Session, lang: Lang) -> CoreResult<SyncStatus>
 
 /// Lays a pending edit over the profile the server last sent.
 fn overlay(p: &mut Profile, m: &Mutation) {
-    if let Mutation::UpdateProfile {
-        contact_person,
-        phone,
-    } = m
-    {
-        p.contact_person.clone_from(contact_person);
-        p.phone.clone_from(phone);
+    match m {
+        Mutation::UpdateProfile {
+            contact_person,
+            phone,
+        } => {
+            p.contact_person.clone_from(contact_person);
+            p.phone.clone_from(phone);
+        }
+        Mutation::SetNotificationPreferences { preferences } => p.notifications = *preferences,
+        _ => {}
     }
+}
+
+/// The partner's notification preferences as the replica has them, with a choice still
+/// waiting to sync laid over; `None` for an account without a profile of its own.
+async fn preferences(s: &Session) -> CoreResult<Option<NotificationPreferences>> {
+    let mut profile = s
+        .replica
+        .entities("profile")
+        .await?
+        .into_iter()
+        .find_map(|e| match e {
+            Entity::Profile(p) => Some(p),
+            _ => None,
+        });
+    if let Some(p) = profile.as_mut() {
+        for pending in s.replica.unpulled().await? {
+            overlay(p, &pending.mutation);
+        }
+    }
+    Ok(profile.map(|p| p.notifications))
 }

@@ -14,6 +14,7 @@ export function humanize(raw: string): string {
 const ACTIONS: Record<string, string> = {
   update_profile: "audit-action-update-profile",
   set_language: "audit-action-set-language",
+  set_notification_preferences: "audit-action-set-notification-preferences",
   sign_in: "audit-action-sign-in",
   sign_in_failed: "audit-action-sign-in-failed",
   sign_in_blocked: "audit-action-sign-in-blocked",
@@ -106,6 +107,7 @@ const ENTITIES: Record<string, string> = {
   reseller_settings: "audit-entity-reseller-settings",
   profile: "audit-entity-profile",
   language: "audit-entity-language",
+  notifications: "audit-entity-notifications",
   account: "audit-entity-account",
   invoice: "audit-entity-invoice",
   payment: "audit-entity-payment",

@@ -26,6 +26,7 @@ export type { Lang } from "./bindings/Lang";
 export type { LanguageChoice } from "./bindings/LanguageChoice";
 export type { Link } from "./bindings/Link";
 export type { OperatorPartnerDetail } from "./bindings/OperatorPartnerDetail";
+export type { NotificationPreferences } from "./bindings/NotificationPreferences";
 export type { UpcomingEvent } from "./bindings/UpcomingEvent";
 export type { Notification } from "./bindings/Notification";
 export type { PartnerRequest } from "./bindings/PartnerRequest";
