@@ -489,3 +489,8 @@ lifecycle-quiet-days = { $count ->
     [one] The other day is quiet.
    *[other] The other { $count } days are quiet.
 }
+desk-package-any = Any package
+desk-ends = Access ends
+desk-ends-any = Any time
+desk-ends-ended = Ended already
+desk-ends-within = Within { $days } days

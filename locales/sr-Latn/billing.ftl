@@ -508,3 +508,8 @@ lifecycle-quiet-days = { $count ->
     [few] Ostala { $count } dana su mirna.
    *[other] Ostalih { $count } dana je mirno.
 }
+desk-package-any = Bilo koji paket
+desk-ends = Pristup ističe
+desk-ends-any = Bilo kada
+desk-ends-ended = Već istekao
+desk-ends-within = U narednih { $days } dana

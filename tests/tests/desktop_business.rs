@@ -500,6 +500,10 @@ async fn an_operator_assigns_a_payment_without_its_reference_to_the_invoice() {
     choose(&app, "#desk-partners-state", "locked").await;
     element(&app, "[data-testid=desk-partners-empty]").await;
     choose(&app, "#desk-partners-state", "").await;
+    // Paid for a month and more: its access does not end within 30 days.
+    choose(&app, "#desk-partners-ends", "30").await;
+    element(&app, "[data-testid=desk-partners-empty]").await;
+    choose(&app, "#desk-partners-ends", "").await;
     attribute_is(
         &app,
         "[data-testid=desk-partner-row]",

@@ -391,6 +391,14 @@ pub struct OperatorPartnersArgs {
     #[serde(default)]
     #[ts(optional = nullable)]
     pub state: Option<String>,
+    /// Only partners on this package (its id).
+    #[serde(default)]
+    #[ts(optional = nullable)]
+    pub package: Option<i64>,
+    /// Only partners whose access ends within this many days (ended ones included).
+    #[serde(default)]
+    #[ts(optional = nullable)]
+    pub ends_within_days: Option<i64>,
     #[serde(default)]
     #[ts(optional = nullable)]
     pub before: Option<i64>,

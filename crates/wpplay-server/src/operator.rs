@@ -403,7 +403,7 @@ pub async fn payments_import(
             e.0.trim_end_matches('.')
         )
     })?;
-    let results = import(db, tz, entries, now).await?;
+    let results = import(db, tz, entries, None, now).await?;
     let mut out = format!("{} lines in {}\n", results.len(), file.display());
     let (mut new, mut known, mut review, mut skipped) = (0, 0, 0, 0);
     for (e, outcome) in &results {

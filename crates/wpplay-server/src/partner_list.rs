@@ -30,6 +30,10 @@ pub struct Query {
     pub before: Option<i64>,
     /// Only this partner.
     pub only: Option<i64>,
+    /// Only partners whose current package is this one.
+    pub package: Option<i64>,
+    /// Only partners whose access (trial or paid period) ends by then.
+    pub ends_by: Option<DateTime<Utc>>,
     pub limit: u64,
 }
 
@@ -45,6 +49,18 @@ pub async fn list(
     }
     if let Some(id) = q.only {
         find = find.filter(partner::Column::AccountId.eq(id));
+    }
+    if let Some(package) = q.package {
+        find = find.filter(partner::Column::PackageId.eq(package));
+    }
+    if let Some(t) = q.ends_by {
+        // Access ends at the later of the trial's end and the paid-through date
+        // (`LifecycleFacts::access_ends_at`): both by `t`.
+        find = find.filter(partner::Column::TrialEndsAt.lte(t)).filter(
+            Condition::any()
+                .add(partner::Column::PaidThrough.is_null())
+                .add(partner::Column::PaidThrough.lte(t)),
+        );
     }
     if let Some(text) = q.search.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
         let pattern = format!("%{}%", text.to_lowercase().replace(['%', '_'], ""));

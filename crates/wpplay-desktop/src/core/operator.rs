@@ -112,6 +112,12 @@ impl Core {
         if let Some(state) = args.state.as_deref().filter(|s| !s.is_empty()) {
             path.push_str(&format!("&state={}", encoded(state)));
         }
+        if let Some(package) = args.package {
+            path.push_str(&format!("&package={package}"));
+        }
+        if let Some(days) = args.ends_within_days {
+            path.push_str(&format!("&ends_within_days={days}"));
+        }
         if let Some(before) = args.before {
             path.push_str(&format!("&before={before}"));
         }

@@ -59,6 +59,19 @@ pub struct BankDetails {
     pub payer_account: String,
     pub remittance: String,
     pub refs: Vec<String>,
+    /// The operator who imported the statement in the app (`None`: at the server's
+    /// command line), for the audit log.
+    pub imported_by: Option<i64>,
+}
+
+impl BankDetails {
+    /// Who the audit log names for what this statement line recorded.
+    fn recorder(&self) -> crate::audit_log::By {
+        self.imported_by.map_or(
+            crate::audit_log::By::CommandLine,
+            crate::audit_log::By::Account,
+        )
+    }
 }
 
 /// What recording a payment did.
@@ -187,6 +200,7 @@ async fn record_in(
         extension,
     } = applied;
     let (source, refs) = (incoming.source, incoming.bank.refs.clone());
+    let recorder = incoming.bank.recorder();
     let payment = payment::ActiveModel {
         partner_id: Set(partner_id),
         invoice_id: Set(inv.as_ref().map(|i| i.id)),
@@ -201,7 +215,8 @@ async fn record_in(
     keep_bank_refs(db, payment.id, &refs).await?;
     let entry = crate::audit_log::Entry {
         by: match source {
-            Source::Operator | Source::Bank => crate::audit_log::By::CommandLine,
+            Source::Operator => crate::audit_log::By::CommandLine,
+            Source::Bank => recorder,
             Source::Webhook => crate::audit_log::By::System,
         },
         partner_id,
@@ -238,6 +253,7 @@ pub async fn record_reversal(
         return Ok((Recorded::known(p), None));
     }
     let original = named_by(&txn, &incoming.bank.refs).await?;
+    let recorder = incoming.bank.recorder();
     let mut invoice_number = None;
     let mut paid_through = None;
     let (status, note) = match &original {
@@ -279,7 +295,7 @@ pub async fn record_reversal(
     .insert(&txn)
     .await?;
     let entry = crate::audit_log::Entry {
-        by: crate::audit_log::By::CommandLine,
+        by: recorder,
         partner_id: payment.partner_id,
         action: "payment_reversed",
         entity: "payment",

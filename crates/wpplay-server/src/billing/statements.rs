@@ -149,10 +149,12 @@ pub enum Outcome {
 }
 
 /// Records every line; returns each with what became of it.
+/// `by`: the operator who imported it in the app (`None`: the server's command line).
 pub async fn import(
     db: &DatabaseConnection,
     tz: Tz,
     entries: Vec<Entry>,
+    by: Option<i64>,
     now: DateTime<Utc>,
 ) -> Result<Vec<(Entry, Outcome)>, DbErr> {
     let mut out = Vec::with_capacity(entries.len());
@@ -169,6 +171,7 @@ pub async fn import(
                 payer_account: e.payer.account.clone(),
                 remittance: e.remittance.clone(),
                 refs: e.tx_refs.clone(),
+                imported_by: by,
             },
         };
         let outcome = match e.kind {

@@ -344,7 +344,14 @@ pub async fn import_statement(
     operator_only(&auth)?;
     let entries = read_statement(&upload)?;
     let now = state.clock.now();
-    let results = statements::import(&state.db, state.settings.time_zone, entries, now).await?;
+    let results = statements::import(
+        &state.db,
+        state.settings.time_zone,
+        entries,
+        Some(auth.account.id),
+        now,
+    )
+    .await?;
     let lines: Vec<StatementLine> = results
         .iter()
         .map(|(e, outcome)| match outcome {
@@ -394,6 +401,12 @@ pub struct PartnerParams {
     /// `trial`, `active` or `locked`.
     #[param(max_length = 10)]
     pub state: Option<String>,
+    /// Only partners on this package (its id).
+    pub package: Option<i64>,
+    /// Only partners whose access (trial or paid period) ends within this many days
+    /// from now (0-366; those ended already included).
+    #[param(minimum = 0, maximum = 366)]
+    pub ends_within_days: Option<i64>,
     /// Partners with a smaller account id (the next page).
     pub before: Option<i64>,
     /// At most this many (1-200, default 50).
@@ -427,14 +440,20 @@ pub async fn partners(
         Some("locked") => Some(StateFilter::Locked),
         Some(_) => return Err(bad("'state' is 'trial', 'active' or 'locked'.")),
     };
+    if p.ends_within_days.is_some_and(|d| !(0..=366).contains(&d)) {
+        return Err(bad("'ends_within_days' must be between 0 and 366."));
+    }
+    let now = state.clock.now();
     let query = Query {
         search: p.q,
         state: state_filter,
         before: p.before,
         only: None,
+        package: p.package,
+        ends_by: p.ends_within_days.map(|d| now + chrono::Duration::days(d)),
         limit,
     };
-    Ok(Json(list(&state.db, query, state.clock.now()).await?))
+    Ok(Json(list(&state.db, query, now).await?))
 }
 
 /// How much of the partner's activity log the detail shows.

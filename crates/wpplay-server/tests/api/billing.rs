@@ -1783,6 +1783,15 @@ async fn the_operator_previews_and_imports_a_statement_over_the_api(s: &TestServ
     );
     let (_, out) = operator(s, &["audit", "list"]);
     assert_eq!(out.matches("statement_imported").count(), 2, "{out}");
+    // What the import recorded is the operator's, not the command line's.
+    let recorded: Vec<&str> = out
+        .lines()
+        .filter(|l| l.contains("payment_recorded"))
+        .collect();
+    assert!(
+        !recorded.is_empty() && recorded.iter().all(|l| l.contains("ops.upload")),
+        "{out}"
+    );
     db.close().await.ok();
 }
 on_both_backends!(the_operator_previews_and_imports_a_statement_over_the_api);
@@ -1871,6 +1880,22 @@ async fn the_operator_lists_partners_by_state_and_search(s: &TestServer) {
         .get("/api/v1/operator/partners?q=BETA.RS", Some(&op))
         .await;
     assert_eq!(emails(&v), ["paid@beta.rs"], "search, any case: {v}");
+    // By when access ends (those ended already included) and by package.
+    for (query, expected) in [
+        ("ends_within_days=0", vec!["late@gama.rs"]),
+        ("ends_within_days=30", vec!["late@gama.rs", "trial@alfa.rs"]),
+        (
+            "package=2",
+            vec!["late@gama.rs", "paid@beta.rs", "trial@alfa.rs"],
+        ),
+        ("package=1", vec![]),
+        ("package=2&state=active", vec!["paid@beta.rs"]),
+    ] {
+        let (_, v) = s
+            .get(&format!("/api/v1/operator/partners?{query}"), Some(&op))
+            .await;
+        assert_eq!(emails(&v), expected, "{query}: {v}");
+    }
     let (_, v) = s.get("/api/v1/operator/partners?q=100%25", Some(&op)).await;
     assert_eq!(
         emails(&v).len(),
@@ -1890,6 +1915,9 @@ async fn the_operator_lists_partners_by_state_and_search(s: &TestServer) {
         "limit=0".to_owned(),
         "limit=201".to_owned(),
         "state=gone".to_owned(),
+        "ends_within_days=367".to_owned(),
+        "ends_within_days=-1".to_owned(),
+        "package=x".to_owned(),
         format!("q={long}"),
     ] {
         let (status, v) = s

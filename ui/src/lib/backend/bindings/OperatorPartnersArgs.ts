@@ -4,4 +4,12 @@
  * `operator_partners`: the partners, searched (company, e-mail, contact) and by state
  * (`trial`, `active`, `locked`); those before an account id for the next page.
  */
-export type OperatorPartnersArgs = { search?: string | null, state?: string | null, before?: number | null, };
+export type OperatorPartnersArgs = { search?: string | null, state?: string | null, 
+/**
+ * Only partners on this package (its id).
+ */
+package?: number | null, 
+/**
+ * Only partners whose access ends within this many days (ended ones included).
+ */
+ends_within_days?: number | null, before?: number | null, };
