@@ -53,13 +53,7 @@ pub async fn list(
             ));
         }
     };
-    let limit = p.limit.unwrap_or(100);
-    if !(1..=500).contains(&limit) {
-        return Err(ApiError::bad_request(
-            Code::InvalidQuery,
-            "'limit' must be between 1 and 500.",
-        ));
-    }
+    let limit = super::page_size(p.limit, 100, 500)?;
     let text = |name: &str, value: Option<String>, max: usize| match value {
         Some(v) if v.chars().count() > max => Err(ApiError::bad_request(
             Code::InvalidQuery,

@@ -268,13 +268,7 @@ pub async fn deliveries(
     ApiQuery(p): ApiQuery<DeliveryParams>,
 ) -> ApiResult<Json<Vec<Delivery>>> {
     operator_only(&auth)?;
-    let limit = p.limit.unwrap_or(100);
-    if !(1..=500).contains(&limit) {
-        return Err(ApiError::bad_request(
-            Code::InvalidQuery,
-            "'limit' must be between 1 and 500.",
-        ));
-    }
+    let limit = super::page_size(p.limit, 100, 500)?;
     let which = match p.state.as_deref() {
         None | Some("trouble") => Which::Trouble,
         Some("pending") => Which::Pending,
@@ -342,13 +336,7 @@ pub async fn invoices(
     use sea_orm::sea_query::ExprTrait;
     use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
     operator_only(&auth)?;
-    let limit = p.limit.unwrap_or(100);
-    if !(1..=500).contains(&limit) {
-        return Err(ApiError::bad_request(
-            Code::InvalidQuery,
-            "'limit' must be between 1 and 500.",
-        ));
-    }
+    let limit = super::page_size(p.limit, 100, 500)?;
     let open_only = match p.status.as_deref() {
         None | Some("all") => false,
         Some("open") => true,

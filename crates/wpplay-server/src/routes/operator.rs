@@ -91,13 +91,7 @@ pub async fn payments(
     ApiQuery(p): ApiQuery<PaymentParams>,
 ) -> ApiResult<Json<Vec<ReviewPayment>>> {
     operator_only(&auth)?;
-    let limit = p.limit.unwrap_or(100);
-    if !(1..=500).contains(&limit) {
-        return Err(ApiError::bad_request(
-            Code::InvalidQuery,
-            "'limit' must be between 1 and 500.",
-        ));
-    }
+    let limit = super::page_size(p.limit, 100, 500)?;
     let waiting_only = match p.status.as_deref() {
         None | Some("review") => true,
         Some("all") => false,
@@ -426,10 +420,7 @@ pub async fn partners(
     use crate::partner_list::{Query, StateFilter, list};
     operator_only(&auth)?;
     let bad = |message: &str| ApiError::bad_request(Code::InvalidQuery, message);
-    let limit = p.limit.unwrap_or(50);
-    if !(1..=200).contains(&limit) {
-        return Err(bad("'limit' must be between 1 and 200."));
-    }
+    let limit = super::page_size(p.limit, 50, 200)?;
     if p.q.as_ref().is_some_and(|q| q.chars().count() > 100) {
         return Err(bad("'q' is at most 100 characters."));
     }
