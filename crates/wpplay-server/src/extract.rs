@@ -49,6 +49,15 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
         let value: serde_json::Value = serde_json::from_slice(&bytes).map_err(|_| {
             ApiError::bad_request(Code::MalformedJson, "The request body is not valid JSON.")
         })?;
+        // Every body of this API is an object: serde would otherwise read a struct from
+        // an array of its fields in order (`[null, null]` as an empty change).
+        if !value.is_object() {
+            return Err(ApiError::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                Code::InvalidField,
+                "The request body must be a JSON object.",
+            ));
+        }
         let parsed = serde_json::from_value(value).map_err(|e| {
             ApiError::new(
                 StatusCode::UNPROCESSABLE_ENTITY,

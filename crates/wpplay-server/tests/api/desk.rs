@@ -190,6 +190,18 @@ async fn the_operator_runs_the_catalog(s: &TestServer) {
         )
         .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{bad}");
+    // A body is an object, never the fields in a row.
+    for body in [json!([null, null]), json!(["Name", 100]), json!("text")] {
+        let (status, v) = s
+            .call(
+                "PATCH",
+                "/api/v1/operator/packages/2",
+                Some(&op),
+                Some(body.clone()),
+            )
+            .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}: {v}");
+    }
     let (status, _) = s
         .call(
             "PATCH",
