@@ -58,7 +58,7 @@ pub async fn packages_add(
     let p = match catalog::add(db, spec, crate::audit_log::By::CommandLine, now).await? {
         Ok(p) => p,
         Err(catalog::Refused::Invalid(e)) => bail!("{e}"),
-        Err(catalog::Refused::CodeTaken) => bail!("the package code '{code}' is used already"),
+        Err(catalog::Refused::CodeTaken) => bail!("the package code '{code}' is already used"),
         Err(catalog::Refused::NotFound) => bail!("no such package"),
     };
     Ok(format!(

@@ -131,6 +131,7 @@ impl Core {
     /// WP Play's payments (those waiting for review, or all) as the operator's Payments
     /// page lists them, every page read from the server, at most [`MAX_SERVER_ROWS`].
     pub async fn export_payments(&self, args: ReviewPaymentsArgs) -> CoreResult<CsvExport> {
+        // (not translated): an error's message, which the app words by its code.
         self.require(Role::Operator, "export payments").await?;
         let base = format!(
             "/api/v1/operator/payments?limit=500&status={}",
@@ -176,6 +177,7 @@ impl Core {
     /// Every partner's invoices (or only those not paid in full), every page read from
     /// the server, at most [`MAX_SERVER_ROWS`].
     pub async fn export_invoices(&self, args: InvoiceExportArgs) -> CoreResult<CsvExport> {
+        // (not translated): an error's message, which the app words by its code.
         self.require(Role::Operator, "export invoices").await?;
         let base = format!(
             "/api/v1/operator/invoices?limit=500&status={}",
