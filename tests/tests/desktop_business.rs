@@ -487,6 +487,21 @@ async fn an_operator_assigns_a_payment_without_its_reference_to_the_invoice() {
         );
     }
 
+    // Cash at the office, with no reference: registered by hand, it waits for review.
+    click(&app, "#register-payment").await;
+    fill(&app, "#register-amount", "10.00").await;
+    fill(&app, "#register-reference", "cash, no reference").await;
+    shot(&app, &shots, "32b-operator-register-payment.png").await;
+    click(&app, "#register-save").await;
+    text_of(&app, ".toast.success", "registered").await;
+    attribute_is(
+        &app,
+        "[data-testid=review-row]:first-child",
+        "data-status",
+        "unmatched",
+    )
+    .await;
+
     // Partners: Desk Media is active now, with its package.
     click(&app, "[data-testid=nav-partners]").await;
     attribute_is(

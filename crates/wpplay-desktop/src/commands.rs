@@ -584,6 +584,7 @@ macro_rules! ipc_commands {
                 operator_partner($crate::commands::OperatorPartnerArgs) -> $crate::commands::wire::billing::OperatorPartnerDetail;
                 review_payments($crate::commands::ReviewPaymentsArgs) -> Vec<$crate::commands::wire::billing::ReviewPayment>;
                 resolve_payment($crate::commands::ResolvePaymentArgs) -> $crate::commands::wire::billing::ReviewPayment;
+                register_payment($crate::commands::wire::billing::RegisterPayment) -> $crate::commands::wire::billing::RegisteredPayment;
                 preview_statement($crate::commands::wire::billing::StatementUpload) -> $crate::commands::wire::billing::StatementReport;
                 import_statement($crate::commands::wire::billing::StatementUpload) -> $crate::commands::wire::billing::StatementReport;
                 catalog() -> Vec<$crate::commands::wire::operator::CatalogPackage>;

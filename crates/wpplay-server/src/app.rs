@@ -45,6 +45,7 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("GET", "/api/v1/operator/partners"),
     ("GET", "/api/v1/operator/partners/{id}"),
     ("GET", "/api/v1/operator/payments"),
+    ("POST", "/api/v1/operator/payments"),
     ("POST", "/api/v1/operator/payments/{id}/resolve"),
     ("POST", "/api/v1/operator/statements/preview"),
     ("POST", "/api/v1/operator/statements/import"),
@@ -128,7 +129,10 @@ pub fn router(state: AppState) -> Router {
             "/api/v1/operator/partners/{id}",
             get(routes::operator::partner),
         )
-        .route("/api/v1/operator/payments", get(routes::operator::payments))
+        .route(
+            "/api/v1/operator/payments",
+            get(routes::operator::payments).post(routes::operator::register_payment),
+        )
         .route(
             "/api/v1/operator/payments/{id}/resolve",
             post(routes::operator::resolve),

@@ -279,3 +279,30 @@ pub struct OperatorPartnerDetail {
     /// Its newest activity-log entries (at most 50), newest first.
     pub activity: Vec<crate::audit::AuditEntry>,
 }
+
+/// `POST /api/v1/operator/payments`: money received another way (cash, a transfer not
+/// on any statement), registered by hand and matched by its reference like any payment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema, ts_rs::TS)]
+#[ts(export)]
+pub struct RegisterPayment {
+    /// The operator's own id for it (1-64 characters): registered once, however often
+    /// it is sent.
+    pub id: String,
+    /// The invoice's payment reference as the payer gave it (1-64 characters).
+    pub reference: String,
+    /// In the currency's minor unit; more than zero.
+    pub amount_minor: i64,
+    /// ISO 4217.
+    pub currency: String,
+    /// When it was received: not in the future, not more than a year ago.
+    pub received_at: DateTime<Utc>,
+}
+
+/// What registering a payment did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema, ts_rs::TS)]
+#[ts(export)]
+pub struct RegisteredPayment {
+    pub payment: ReviewPayment,
+    /// Registered before under this id: nothing changed.
+    pub duplicate: bool,
+}

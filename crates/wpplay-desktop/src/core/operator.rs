@@ -9,8 +9,8 @@ use crate::commands::{
 use crate::error::CoreResult;
 use wpplay_wire::auth::Role;
 use wpplay_wire::billing::{
-    OperatorPartner, OperatorPartnerDetail, ResolvePayment, ReviewPayment, StatementReport,
-    StatementUpload,
+    OperatorPartner, OperatorPartnerDetail, RegisterPayment, RegisteredPayment, ResolvePayment,
+    ReviewPayment, StatementReport, StatementUpload,
 };
 use wpplay_wire::operator::{
     CatalogPackage, Delivery, LifecycleRun, NewPackage, PackageChanges, Upcoming,
@@ -62,6 +62,25 @@ impl Core {
         self.authorized(|api, token| {
             let (path, body) = (path.clone(), body.clone());
             async move { api.post(&path, Some(&token), &body).await }
+        })
+        .await
+    }
+
+    /// Registers money received another way, matched by its reference (once per id).
+    pub async fn register_payment(&self, args: RegisterPayment) -> CoreResult<RegisteredPayment> {
+        self.require(Role::Operator, "register payments").await?;
+        let body = RegisterPayment {
+            id: args.id.trim().to_owned(),
+            reference: args.reference.trim().to_owned(),
+            currency: args.currency.trim().to_uppercase(),
+            ..args
+        };
+        self.authorized(|api, token| {
+            let body = body.clone();
+            async move {
+                api.post("/api/v1/operator/payments", Some(&token), &body)
+                    .await
+            }
         })
         .await
     }

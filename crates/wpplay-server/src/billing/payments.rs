@@ -59,15 +59,15 @@ pub struct BankDetails {
     pub payer_account: String,
     pub remittance: String,
     pub refs: Vec<String>,
-    /// The operator who imported the statement in the app (`None`: at the server's
-    /// command line), for the audit log.
-    pub imported_by: Option<i64>,
+    /// The operator who brought it in through the app (a statement imported, a payment
+    /// registered by hand); `None`: at the server's command line. For the audit log.
+    pub recorded_by: Option<i64>,
 }
 
 impl BankDetails {
     /// Who the audit log names for what this statement line recorded.
     fn recorder(&self) -> crate::audit_log::By {
-        self.imported_by.map_or(
+        self.recorded_by.map_or(
             crate::audit_log::By::CommandLine,
             crate::audit_log::By::Account,
         )
@@ -215,8 +215,7 @@ async fn record_in(
     keep_bank_refs(db, payment.id, &refs).await?;
     let entry = crate::audit_log::Entry {
         by: match source {
-            Source::Operator => crate::audit_log::By::CommandLine,
-            Source::Bank => recorder,
+            Source::Operator | Source::Bank => recorder,
             Source::Webhook => crate::audit_log::By::System,
         },
         partner_id,

@@ -171,7 +171,7 @@ pub async fn import(
                 payer_account: e.payer.account.clone(),
                 remittance: e.remittance.clone(),
                 refs: e.tx_refs.clone(),
-                imported_by: by,
+                recorded_by: by,
             },
         };
         let outcome = match e.kind {

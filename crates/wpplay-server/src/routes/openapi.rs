@@ -38,6 +38,7 @@ use wpplay_domain::Code;
         super::operator::partners,
         super::operator::partner,
         super::operator::payments,
+        super::operator::register_payment,
         super::operator::resolve,
         super::operator::preview_statement,
         super::operator::import_statement,
@@ -275,6 +276,11 @@ pub const ROUTE_ERRORS: &[RouteErrors] = {
             "GET",
             "/api/v1/operator/payments",
             &[(400, &[InvalidQuery]), (403, &[Forbidden])],
+        ),
+        (
+            "POST",
+            "/api/v1/operator/payments",
+            &[(403, &[Forbidden]), (422, &[InvalidField])],
         ),
         (
             "POST",

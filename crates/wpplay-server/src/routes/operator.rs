@@ -18,8 +18,8 @@ use wpplay_domain::Code;
 use wpplay_domain::actor::Role;
 use wpplay_domain::ids::AccountId;
 use wpplay_wire::billing::{
-    OperatorPartner, OperatorPartnerDetail, ResolveAction, ResolvePayment, ReviewPayment,
-    StatementLine, StatementReport, StatementUpload,
+    OperatorPartner, OperatorPartnerDetail, RegisterPayment, RegisteredPayment, ResolveAction,
+    ResolvePayment, ReviewPayment, StatementLine, StatementReport, StatementUpload,
 };
 
 pub(super) fn operator_only(auth: &SessionAuth) -> ApiResult<()> {
@@ -502,4 +502,89 @@ pub async fn partner(
         billing,
         activity,
     }))
+}
+
+/// Registers money received another way (cash, a transfer not on a statement), matched
+/// by its reference like any payment; once per id; in the audit log under the operator.
+#[utoipa::path(post, path = "/api/v1/operator/payments", request_body = RegisterPayment,
+    security(("bearer" = [])), responses((status = 201, body = RegisteredPayment),
+    (status = 200, description = "Registered before under this id", body = RegisteredPayment)))]
+pub async fn register_payment(
+    State(state): State<AppState>,
+    Authed(auth): Authed,
+    ApiJson(req): ApiJson<RegisterPayment>,
+) -> ApiResult<(StatusCode, Json<RegisteredPayment>)> {
+    use crate::billing::payments::{BankDetails, Incoming, Source, record};
+    operator_only(&auth)?;
+    let field = |name: &'static str, message: &str| {
+        let mut e = ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            Code::InvalidField,
+            message,
+        );
+        e.field = Some(name);
+        e
+    };
+    let text_ok = |t: &str| {
+        let t = t.trim();
+        !t.is_empty() && t.chars().count() <= 64 && !t.chars().any(char::is_control)
+    };
+    if !text_ok(&req.id) {
+        return Err(field(
+            "id",
+            "The payment's id is 1 to 64 characters on one line.",
+        ));
+    }
+    if !text_ok(&req.reference) {
+        return Err(field(
+            "reference",
+            "The reference is 1 to 64 characters on one line, as the payer gave it.",
+        ));
+    }
+    if !(1..=wpplay_domain::billing::MAX_AMOUNT_MINOR).contains(&req.amount_minor) {
+        return Err(field("amount_minor", "The amount must be more than zero."));
+    }
+    let currency = req.currency.trim().to_ascii_uppercase();
+    if currency.len() != 3 || !currency.chars().all(|c| c.is_ascii_uppercase()) {
+        return Err(field(
+            "currency",
+            "The currency is a three-letter ISO 4217 code.",
+        ));
+    }
+    let now = state.clock.now();
+    if req.received_at > now + chrono::Duration::minutes(5)
+        || req.received_at < now - chrono::Duration::days(366)
+    {
+        return Err(field(
+            "received_at",
+            "When it was received: not in the future, not more than a year ago.",
+        ));
+    }
+    let incoming = Incoming {
+        source: Source::Operator,
+        external_id: req.id.trim().to_owned(),
+        amount_minor: req.amount_minor,
+        currency,
+        reference: req.reference.trim().to_owned(),
+        received_at: req.received_at,
+        bank: BankDetails {
+            recorded_by: Some(auth.account.id),
+            ..Default::default()
+        },
+    };
+    let r = record(&state.db, state.settings.time_zone, incoming, now).await?;
+    state.outbox_wake.notify_one();
+    let status = if r.duplicate {
+        StatusCode::OK
+    } else {
+        StatusCode::CREATED
+    };
+    let payment = views(&state, vec![r.payment]).await?.remove(0);
+    Ok((
+        status,
+        Json(RegisteredPayment {
+            payment,
+            duplicate: r.duplicate,
+        }),
+    ))
 }

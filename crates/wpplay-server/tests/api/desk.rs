@@ -831,3 +831,76 @@ async fn a_partner_chooses_how_news_reaches_it(s: &TestServer) {
     );
 }
 on_both_backends!(a_partner_chooses_how_news_reaches_it);
+
+/// Money received another way (cash at the office) is registered by the operator in the
+/// app: matched by its reference, the invoice is paid and the partner runs on; the same
+/// id again changes nothing; every field is bounded; the audit log names the operator.
+async fn the_operator_registers_a_payment_by_hand(s: &TestServer) {
+    s.register("cash@acme.rs").await;
+    let (ok, run) = operator(
+        s,
+        &["lifecycle", "run", "--at", "2026-03-08T08:00:00+01:00"],
+    );
+    assert!(ok, "{run}");
+    let db = db(s).await;
+    let inv = invoice::Entity::find()
+        .one(&db)
+        .await
+        .expect("q")
+        .expect("invoice");
+    let op = operator_token(s, "ops.cash").await;
+    let now = wpplay_domain::clock::Clock::now(&s.clock);
+    let payment = json!({"id": "cash-0001", "reference": inv.reference, "amount_minor": inv.amount_minor,
+        "currency": inv.currency, "received_at": now});
+    let mut bad_cases = Vec::new();
+    for (field, value) in [
+        ("id", json!("")),
+        ("id", json!("x".repeat(65))),
+        ("reference", json!("two\nlines")),
+        ("amount_minor", json!(0)),
+        ("amount_minor", json!(-5)),
+        ("currency", json!("euro")),
+        ("received_at", json!(now + chrono::Duration::days(2))),
+        ("received_at", json!(now - chrono::Duration::days(400))),
+    ] {
+        let mut bad = payment.clone();
+        bad[field] = value;
+        bad_cases.push((field, bad));
+    }
+    for (field, bad) in bad_cases {
+        let (status, v) = s.post("/api/v1/operator/payments", Some(&op), bad).await;
+        assert_eq!(
+            (status, v["field"].as_str()),
+            (StatusCode::UNPROCESSABLE_ENTITY, Some(field)),
+            "{v}"
+        );
+    }
+    let (status, done) = s
+        .post("/api/v1/operator/payments", Some(&op), payment.clone())
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{done}");
+    assert_eq!(done["payment"]["status"], "applied", "{done}");
+    assert_eq!(done["payment"]["invoice_number"], inv.number.as_str());
+    assert_eq!(done["duplicate"], false);
+    let (status, again) = s
+        .post("/api/v1/operator/payments", Some(&op), payment)
+        .await;
+    assert_eq!(status, StatusCode::OK, "{again}");
+    assert_eq!(again["duplicate"], true);
+    let p = partner::Entity::find_by_id(inv.partner_id)
+        .one(&db)
+        .await
+        .expect("q")
+        .expect("partner");
+    assert!(p.paid_through.is_some(), "the package runs on");
+    let (_, log) = s
+        .get("/api/v1/audit?action=payment_recorded", Some(&op))
+        .await;
+    assert!(
+        actions(&log)
+            .iter()
+            .any(|(a, who, id)| a == "payment_recorded" && who == "ops.cash" && id == "cash-0001"),
+        "{log}"
+    );
+}
+on_both_backends!(the_operator_registers_a_payment_by_hand);

@@ -373,6 +373,11 @@ fn expected_status(method: &str, path: &str, actor: Actor) -> u16 {
             Operator | PartnerA | PartnerB => 200,
             _ => 403,
         },
+        // An amount of nothing: refused before anything is recorded.
+        "/api/v1/operator/payments" if method == "POST" => match actor {
+            Operator => 422,
+            _ => 403,
+        },
         // A pass at the matrix's time finds nothing due, so it changes nobody's state.
         "/api/v1/operator/partners"
         | "/api/v1/operator/payments"
@@ -515,6 +520,10 @@ async fn every_route_as_every_actor(backend: Backend) {
                     "max_subscribers": 1, "max_streams": 1}),
                 ),
                 "/api/v1/operator/packages/{id}" => Some(json!({"monthly_price_minor": 100})),
+                "/api/v1/operator/payments" if *method == "POST" => Some(
+                    json!({"id": "matrix-1", "reference": "97 00-0", "amount_minor": 0, "currency": "EUR",
+                    "received_at": "2026-03-01T00:00:00Z"}),
+                ),
                 _ => None,
             };
             let (status, v) = if *path == "/api/v1/events" {

@@ -58,6 +58,8 @@ import type { RecoverPasswordArgs } from "./bindings/RecoverPasswordArgs";
 import type { RecoveryArgs } from "./bindings/RecoveryArgs";
 import type { RecoveryRequested } from "./bindings/RecoveryRequested";
 import type { RegisterArgs } from "./bindings/RegisterArgs";
+import type { RegisterPayment } from "./bindings/RegisterPayment";
+import type { RegisteredPayment } from "./bindings/RegisteredPayment";
 import type { RegistrationResponse } from "./bindings/RegistrationResponse";
 import type { RemoveResellerArgs } from "./bindings/RemoveResellerArgs";
 import type { RequestArgs } from "./bindings/RequestArgs";
@@ -93,7 +95,7 @@ import type { UpcomingArgs } from "./bindings/UpcomingArgs";
 import type { UpdateProfileArgs } from "./bindings/UpdateProfileArgs";
 import type { UpdateStatus } from "./bindings/UpdateStatus";
 
-export type { AddDealerArgs, AddStreamArgs, AddSubscriberArgs, AnswerRequestArgs, AuditArgs, AuditEntry, AuditExportArgs, BillingView, CatalogPackage, ChangePackageArgs, ChangePackageResponse, ChangePasswordArgs, ContentView, CsvExport, Dashboard, DealerPage, DealerPasswordArgs, DealerQuery, DealerRow, DealerSecondFactorArgs, DealerStatusArgs, DeleteDealerArgs, DeliveriesArgs, Delivery, DeliveryArgs, DirectoryEntry, DirectoryRow, EditDealerArgs, EditSubscriberArgs, ExtendSubscriberArgs, FieldCheck, ForgetAccountArgs, FormArgs, InvoiceArgs, InvoiceExportArgs, LanguageArgs, LanguageView, LifecycleRun, LineDays, LineDaysArgs, LoginArgs, MutationArgs, NewPackage, NotificationPreferences, OperatorPartner, OperatorPartnerArgs, OperatorPartnerDetail, OperatorPartnersArgs, Package, PackageChoice, PackageTermsArgs, PartnerArgs, PasswordArgs, PasswordStrength, RecoverPasswordArgs, RecoveryArgs, RecoveryRequested, RegisterArgs, RegistrationResponse, RemoveResellerArgs, RequestArgs, RequestPartnerArgs, RequestsView, ResellerSettingsArgs, ResellerSettingsView, ResellersView, ResolvePaymentArgs, ReviewPayment, ReviewPaymentsArgs, SavedFile, SecondFactorArgs, SecondFactorCodeArgs, SecondFactorEnabled, SecondFactorSetup, SecondFactorStatus, ServerArgs, SessionArgs, SessionInfo, SessionView, StartupView, StatementReport, StatementUpload, StreamArgs, SubscriberArgs, SubscriberPage, SubscriberQuery, SubscriberRow, SyncStatus, Upcoming, UpcomingArgs, UpdateProfileArgs, UpdateStatus };
+export type { AddDealerArgs, AddStreamArgs, AddSubscriberArgs, AnswerRequestArgs, AuditArgs, AuditEntry, AuditExportArgs, BillingView, CatalogPackage, ChangePackageArgs, ChangePackageResponse, ChangePasswordArgs, ContentView, CsvExport, Dashboard, DealerPage, DealerPasswordArgs, DealerQuery, DealerRow, DealerSecondFactorArgs, DealerStatusArgs, DeleteDealerArgs, DeliveriesArgs, Delivery, DeliveryArgs, DirectoryEntry, DirectoryRow, EditDealerArgs, EditSubscriberArgs, ExtendSubscriberArgs, FieldCheck, ForgetAccountArgs, FormArgs, InvoiceArgs, InvoiceExportArgs, LanguageArgs, LanguageView, LifecycleRun, LineDays, LineDaysArgs, LoginArgs, MutationArgs, NewPackage, NotificationPreferences, OperatorPartner, OperatorPartnerArgs, OperatorPartnerDetail, OperatorPartnersArgs, Package, PackageChoice, PackageTermsArgs, PartnerArgs, PasswordArgs, PasswordStrength, RecoverPasswordArgs, RecoveryArgs, RecoveryRequested, RegisterArgs, RegisterPayment, RegisteredPayment, RegistrationResponse, RemoveResellerArgs, RequestArgs, RequestPartnerArgs, RequestsView, ResellerSettingsArgs, ResellerSettingsView, ResellersView, ResolvePaymentArgs, ReviewPayment, ReviewPaymentsArgs, SavedFile, SecondFactorArgs, SecondFactorCodeArgs, SecondFactorEnabled, SecondFactorSetup, SecondFactorStatus, ServerArgs, SessionArgs, SessionInfo, SessionView, StartupView, StatementReport, StatementUpload, StreamArgs, SubscriberArgs, SubscriberPage, SubscriberQuery, SubscriberRow, SyncStatus, Upcoming, UpcomingArgs, UpdateProfileArgs, UpdateStatus };
 
 export const commands = {
   startup: () => invoke<StartupView>("startup"),
@@ -162,6 +164,7 @@ export const commands = {
   operatorPartner: (args: OperatorPartnerArgs) => invoke<OperatorPartnerDetail>("operator_partner", { args }),
   reviewPayments: (args: ReviewPaymentsArgs) => invoke<Array<ReviewPayment>>("review_payments", { args }),
   resolvePayment: (args: ResolvePaymentArgs) => invoke<ReviewPayment>("resolve_payment", { args }),
+  registerPayment: (args: RegisterPayment) => invoke<RegisteredPayment>("register_payment", { args }),
   previewStatement: (args: StatementUpload) => invoke<StatementReport>("preview_statement", { args }),
   importStatement: (args: StatementUpload) => invoke<StatementReport>("import_statement", { args }),
   catalog: () => invoke<Array<CatalogPackage>>("catalog"),
