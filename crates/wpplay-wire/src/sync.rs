@@ -26,11 +26,11 @@ pub struct Profile {
     pub version: i64,
     /// Which news the partner wants and how (the defaults until it chooses; absent from
     /// older servers' feeds, which sent everything by e-mail and in the app).
-    #[serde(default = "wpplay_domain_defaults")]
+    #[serde(default = "default_notifications")]
     pub notifications: wpplay_domain::notify::NotificationPreferences,
 }
 
-fn wpplay_domain_defaults() -> wpplay_domain::notify::NotificationPreferences {
+fn default_notifications() -> wpplay_domain::notify::NotificationPreferences {
     wpplay_domain::notify::NotificationPreferences::defaults(false)
 }
 

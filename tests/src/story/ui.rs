@@ -46,29 +46,53 @@ pub async fn element_within<'a>(app: &'a Session, css: &str, limit: Duration) ->
     }
 }
 
-pub async fn click(app: &Session, css: &str) {
-    // A dialog closing or a toast sliding away may cover the target for a moment: a user
-    // would click again a moment later, and so does this.
+/// What a step does to an element.
+enum Act<'t> {
+    Click,
+    Fill(&'t str),
+}
+
+/// Does `act` to the element `css`. A dialog closing or a toast sliding away may cover
+/// it for a moment, a sticky bar or a tall window's fold may hide it: a user scrolls it
+/// into view and tries again a moment later, and so does this, until [`WAIT`] passes.
+async fn act_on(app: &Session, css: &str, act: Act<'_>) {
     let deadline = Instant::now() + WAIT;
     loop {
-        match element(app, css).await.click().await {
+        let el = element(app, css).await;
+        let done = match act {
+            Act::Click => el.click().await,
+            Act::Fill(text) => el.fill(text).await,
+        };
+        match done {
             Ok(()) => return,
             Err(e)
                 if Instant::now() < deadline
                     && (e.to_string().contains("intercepted")
                         || e.to_string().contains("not interactable")) =>
             {
-                // Or it sits under a sticky bar at the window's edge: scroll it to the
-                // middle, as a user would.
                 scroll_to(app, css).await;
                 tokio::time::sleep(Duration::from_millis(200)).await;
             }
             Err(e) => {
                 let picture = keep_failure(app, false).await;
-                panic!("clicking {css}: {e}; see {picture}");
+                panic!(
+                    "{} {css}: {e}; see {picture}",
+                    match act {
+                        Act::Click => "clicking",
+                        Act::Fill(_) => "typing into",
+                    }
+                );
             }
         }
     }
+}
+
+pub async fn click(app: &Session, css: &str) {
+    act_on(app, css, Act::Click).await;
+}
+
+pub async fn fill(app: &Session, css: &str, text: &str) {
+    act_on(app, css, Act::Fill(text)).await;
 }
 
 /// Scrolls the first element `css` matches to the middle of its scrolling box.
@@ -78,21 +102,6 @@ async fn scroll_to(app: &Session, css: &str) {
         serde_json::to_string(css).unwrap_or_default()
     );
     let _ = app.execute(&script).await;
-}
-
-pub async fn fill(app: &Session, css: &str, text: &str) {
-    // A field below the fold of a tall window: a user scrolls to it, and so does this.
-    let deadline = Instant::now() + WAIT;
-    loop {
-        match element(app, css).await.fill(text).await {
-            Ok(()) => return,
-            Err(e) if Instant::now() < deadline && e.to_string().contains("not interactable") => {
-                scroll_to(app, css).await;
-                tokio::time::sleep(Duration::from_millis(200)).await;
-            }
-            Err(e) => panic!("typing into {css}: {e}"),
-        }
-    }
 }
 
 /// Waits until an element's attribute has the expected value.

@@ -3,7 +3,7 @@ import type { Lang } from "./backend";
 import { feature, i18n } from "./i18n.svelte";
 import { catalog } from "../test/doubles";
 import { setClockAhead } from "./clock";
-import { ago, changesWaiting, count, date, daysLeft, locale, money, period, shortDate } from "./format";
+import { ago, changesWaiting, count, date, daysLeft, locale, money, parseMinor, period, shortDate } from "./format";
 
 describe("format", () => {
   const speak = (lang: Lang) => i18n.apply({ lang, chosen: true, catalog: catalog(lang), choices: [] });
@@ -68,5 +68,20 @@ describe("format", () => {
     expect(feature("Unlimited dealers")).toBe("Neograničen broj dilera");
     expect(feature("Priority e-mail support")).toBe("Prioritetna podrška e-poštom");
     expect(feature("24/7 hotline")).toBe("24/7 hotline");
+  });
+});
+
+describe("parseMinor", () => {
+  it("reads amounts as people type them, in minor units", () => {
+    expect(parseMinor("29")).toBe(2900);
+    expect(parseMinor(" 29.5 ")).toBe(2950);
+    expect(parseMinor("29,05")).toBe(2905);
+    expect(parseMinor("0")).toBe(0);
+  });
+
+  it("refuses what is not such an amount", () => {
+    for (const text of ["", "29.505", "-1", "1e3", "12 500", "abc", "12345678901"]) {
+      expect(parseMinor(text)).toBeNull();
+    }
   });
 });

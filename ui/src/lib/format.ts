@@ -34,6 +34,14 @@ export const shortDate = (value: string | Date): string => date(value, "medium")
 /** A period, e.g. "14 Mar 2026 – 14 Apr 2026". */
 export const period = (start: string, end: string): string => `${shortDate(start)} – ${shortDate(end)}`;
 
+/** An amount as a person types it ("29", "29.5", "29,50") in minor units (2950); null when
+ * it is not one with at most two decimals. */
+export function parseMinor(text: string): number | null {
+  const m = /^\s*(\d{1,10})(?:[.,](\d{1,2}))?\s*$/.exec(text);
+  if (!m) return null;
+  return Number(m[1]) * 100 + Number((m[2] ?? "").padEnd(2, "0"));
+}
+
 /** A calendar day given as `YYYY-MM-DD` (a day of the server's time zone, not a moment),
  * e.g. "Tuesday, 8 December". */
 export function weekday(day: string): string {

@@ -7,7 +7,6 @@ use super::subscribers::{check_page, filtered_lines};
 use crate::commands::{AuditExportArgs, InvoiceExportArgs, ReviewPaymentsArgs};
 use crate::error::{CoreResult, local_storage};
 use wpplay_domain::billing::InvoiceStatus;
-use wpplay_wire::auth::Role;
 use wpplay_wire::billing::ReviewPayment;
 use wpplay_wire::operator::OperatorInvoice;
 
@@ -131,13 +130,15 @@ impl Core {
     /// WP Play's payments (those waiting for review, or all) as the operator's Payments
     /// page lists them, every page read from the server, at most [`MAX_SERVER_ROWS`].
     pub async fn export_payments(&self, args: ReviewPaymentsArgs) -> CoreResult<CsvExport> {
-        // (not translated): an error's message, which the app words by its code.
-        self.require(Role::Operator, "export payments").await?;
         let base = format!(
             "/api/v1/operator/payments?limit=500&status={}",
             if args.all { "all" } else { "review" }
         );
-        let rows: Vec<ReviewPayment> = self.every_page(&base, |p: &ReviewPayment| p.id).await?;
+        // (not translated): an error's message, which the app words by its code.
+        let doing = "export payments";
+        let rows: Vec<ReviewPayment> = self
+            .every_page(doing, &base, |p: &ReviewPayment| p.id)
+            .await?;
         let lang = self.lang_now();
         let say = |id: &str| text(lang, id, None);
         let mut csv = Csv::new(
@@ -177,13 +178,15 @@ impl Core {
     /// Every partner's invoices (or only those not paid in full), every page read from
     /// the server, at most [`MAX_SERVER_ROWS`].
     pub async fn export_invoices(&self, args: InvoiceExportArgs) -> CoreResult<CsvExport> {
-        // (not translated): an error's message, which the app words by its code.
-        self.require(Role::Operator, "export invoices").await?;
         let base = format!(
             "/api/v1/operator/invoices?limit=500&status={}",
             if args.open_only { "open" } else { "all" }
         );
-        let rows: Vec<OperatorInvoice> = self.every_page(&base, |i: &OperatorInvoice| i.id).await?;
+        // (not translated): an error's message, which the app words by its code.
+        let doing = "export invoices";
+        let rows: Vec<OperatorInvoice> = self
+            .every_page(doing, &base, |i: &OperatorInvoice| i.id)
+            .await?;
         let lang = self.lang_now();
         let say = |id: &str| text(lang, id, None);
         let mut csv = Csv::new(
@@ -229,9 +232,9 @@ impl Core {
 
     /// Every page of an operator's list (`base` asks for 500 a page, newest first),
     /// following each page's last id, at most [`MAX_SERVER_ROWS`] rows.
-    async fn every_page<T, F>(&self, base: &str, id: F) -> CoreResult<Vec<T>>
+    async fn every_page<T, F>(&self, doing: &str, base: &str, id: F) -> CoreResult<Vec<T>>
     where
-        T: serde::de::DeserializeOwned + Send + 'static,
+        T: serde::de::DeserializeOwned,
         F: Fn(&T) -> i64,
     {
         let mut all: Vec<T> = Vec::new();
@@ -242,10 +245,7 @@ impl Core {
                 None => base.to_owned(),
             };
             let page: Vec<T> = self
-                .authorized(|api, token| {
-                    let path = path.clone();
-                    async move { api.get(&path, Some(&token)).await }
-                })
+                .as_operator::<(), _>(doing, reqwest::Method::GET, &path, None)
                 .await?;
             let full = page.len() == 500;
             before = page.last().map(&id);

@@ -3,7 +3,7 @@
 
 use crate::billing::{db, operator, operator_token, the_partner};
 use crate::delivery::SmtpSink;
-use crate::harness::{Backend, TestServer, registration, wait_for};
+use crate::harness::{Backend, TestServer, eventually, registration, wait_for};
 use crate::on_both_backends;
 use chrono::TimeZone;
 use reqwest::StatusCode;
@@ -367,16 +367,15 @@ async fn the_operator_retries_a_waiting_delivery(backend: Backend) {
         .await;
     assert_eq!(status, StatusCode::CREATED, "{body}");
     let op = operator_token(&s, "ops.mail").await;
-    let mut waiting = None;
-    for _ in 0..400 {
-        let (_, list) = s.get("/api/v1/operator/deliveries", Some(&op)).await;
-        if let Some(m) = list.as_array().and_then(|l| l.first()).cloned() {
-            waiting = Some(m);
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    let waiting = waiting.expect("the failed first attempt shows under trouble within 20 s");
+    let waiting = eventually(
+        "the failed first attempt under trouble",
+        Duration::from_secs(20),
+        async || {
+            let (_, list) = s.get("/api/v1/operator/deliveries", Some(&op)).await;
+            list.as_array().and_then(|l| l.first()).cloned()
+        },
+    )
+    .await;
     assert_eq!(waiting["state"], "pending");
     assert_eq!(waiting["attempts"], 1);
     assert_eq!(waiting["recipient"], "retry@acme.rs");
@@ -406,22 +405,19 @@ async fn the_operator_retries_a_waiting_delivery(backend: Backend) {
     .await
     .expect("the retried message is delivered within 30 s");
     assert!(mail.contains("To: retry@acme.rs"), "{mail}");
-    let mut sent = None;
-    for _ in 0..400 {
-        let (_, list) = s
-            .get("/api/v1/operator/deliveries?state=sent", Some(&op))
-            .await;
-        if let Some(m) = list
-            .as_array()
-            .and_then(|l| l.iter().find(|m| m["id"] == id))
-            .cloned()
-        {
-            sent = Some(m);
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    let sent = sent.expect("the message shows as sent within 20 s");
+    let sent = eventually(
+        "the message to show as sent",
+        Duration::from_secs(20),
+        async || {
+            let (_, list) = s
+                .get("/api/v1/operator/deliveries?state=sent", Some(&op))
+                .await;
+            list.as_array()
+                .and_then(|l| l.iter().find(|m| m["id"] == id))
+                .cloned()
+        },
+    )
+    .await;
     assert_eq!(sent["attempts"], 2);
     let (status, body) = s
         .post(
@@ -796,11 +792,14 @@ async fn a_partner_chooses_how_news_reaches_it(s: &TestServer) {
     );
 
     let db = db(s).await;
-    let before = message::Entity::find()
+    let last_before = message::Entity::find()
         .all(&db)
         .await
         .expect("messages")
-        .len();
+        .iter()
+        .map(|m| m.id)
+        .max()
+        .unwrap_or(0);
     let (ok, run) = operator(
         s,
         &["lifecycle", "run", "--at", "2026-03-08T08:00:00+01:00"],
@@ -811,7 +810,7 @@ async fn a_partner_chooses_how_news_reaches_it(s: &TestServer) {
         .await
         .expect("messages")
         .into_iter()
-        .skip(before)
+        .filter(|m| m.id > last_before)
         .collect();
     let to = |who: &str, channel: &str| {
         sent.iter()
