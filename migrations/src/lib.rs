@@ -37,6 +37,7 @@ impl MigratorTrait for ServerMigrator {
             Box::new(server::m20261207_000004_bank_statements::Migration),
             Box::new(server::m20261207_000005_payment_split::Migration),
             Box::new(server::m20261207_000006_notification_preferences::Migration),
+            Box::new(server::m20261207_000007_next_event_at::Migration),
         ]
     }
 }

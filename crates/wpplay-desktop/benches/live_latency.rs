@@ -6,6 +6,10 @@
 //!   and one sync round, no waiting for a signal);
 //! - periodic sync only (every 5 s, the app's interval, live updates off).
 //!
+//! Live updates and the floor are measured on SQLite (the process that wrote signals its
+//! streams as the request ends) and on PostgreSQL (`NOTIFY` on commit, through the
+//! server's `LISTEN` connection), each on a fresh database.
+//!
 //!     scripts/with-desktop-session.sh cargo bench -p wpplay-desktop --bench live_latency [-- N]
 //!
 //! The core keeps its session in the OS keychain, hence the desktop session wrapper.
@@ -100,16 +104,25 @@ fn summary(mut v: Vec<Duration>) -> (f64, f64) {
     (ms(v[v.len() / 2]), ms(p95))
 }
 
-#[tokio::main(flavor = "multi_thread", worker_threads = 2)]
-async fn main() -> anyhow::Result<()> {
-    let n: usize = std::env::args()
-        .skip(1)
-        .find_map(|a| a.parse().ok())
-        .unwrap_or(50);
-    let dir = tempfile::tempdir()?;
-    let server = common::BenchServer::start(dir.path()).await?;
+/// What one backend measured.
+struct Figures {
+    live: Vec<Duration>,
+    floor: Vec<Duration>,
+    /// Periodic sync only (measured on SQLite alone: it does not depend on the backend).
+    polled: Option<Vec<Duration>>,
+}
+
+/// Measures live updates and the floor (and, if asked, periodic sync) against a server on
+/// `database_url` (SQLite when `None`).
+async fn measure(
+    dir: &std::path::Path,
+    database_url: Option<String>,
+    n: usize,
+    periodic_too: bool,
+) -> anyhow::Result<Figures> {
+    let server = common::BenchServer::start_on(dir, database_url).await?;
     let (url, api) = (server.url.clone(), server.api.clone());
-    let outbox = dir.path().join("server/outbox");
+    let outbox = dir.join("server/outbox");
     let token = partner(&api, &outbox).await?;
     let username = partner_username(&outbox).ok_or_else(|| anyhow::anyhow!("no username"))?;
     let mut other = OtherDevice {
@@ -117,7 +130,7 @@ async fn main() -> anyhow::Result<()> {
         token,
         next: 0,
     };
-    let service = format!("wpplay-bench-{}", std::process::id());
+    let service = format!("wpplay-bench-{}-{}", std::process::id(), n);
     let login = LoginArgs {
         server_url: url.clone(),
         username: username.clone(),
@@ -126,7 +139,7 @@ async fn main() -> anyhow::Result<()> {
 
     // Live updates on, periodic sync an hour away.
     let live = core(
-        &dir.path().join("live"),
+        &dir.join("live"),
         &format!("{service}-live"),
         &url,
         Duration::from_secs(3600),
@@ -168,61 +181,96 @@ async fn main() -> anyhow::Result<()> {
         floor.push(t.elapsed());
     }
 
-    // Periodic sync only.
-    let polled_n = (n / 5).max(3);
-    let periodic = core(
-        &dir.path().join("periodic"),
-        &format!("{service}-periodic"),
-        &url,
-        Duration::from_secs(5),
-    );
-    periodic
-        .login(login)
-        .await
-        .map_err(|e| anyhow::anyhow!("{e:?}"))?;
-    let task = tokio::spawn(periodic.clone().run_background_sync());
-    let mut polled = Vec::with_capacity(polled_n);
-    for _ in 0..polled_n {
-        out_of_step(Duration::from_secs(5)).await;
-        let t = Instant::now();
-        let name = other.edit().await?;
-        until_held(&periodic, &name, Duration::from_secs(15)).await?;
-        polled.push(t.elapsed());
+    let mut cores = vec![(format!("{service}-live"), live)];
+    let polled = if periodic_too {
+        let polled_n = (n / 5).max(3);
+        let periodic = core(
+            &dir.join("periodic"),
+            &format!("{service}-periodic"),
+            &url,
+            Duration::from_secs(5),
+        );
+        periodic
+            .login(login)
+            .await
+            .map_err(|e| anyhow::anyhow!("{e:?}"))?;
+        let task = tokio::spawn(periodic.clone().run_background_sync());
+        let mut polled = Vec::with_capacity(polled_n);
+        for _ in 0..polled_n {
+            out_of_step(Duration::from_secs(5)).await;
+            let t = Instant::now();
+            let name = other.edit().await?;
+            until_held(&periodic, &name, Duration::from_secs(15)).await?;
+            polled.push(t.elapsed());
+        }
+        task.abort();
+        cores.push((format!("{service}-periodic"), periodic));
+        Some(polled)
+    } else {
+        None
+    };
+    for (svc, c) in cores {
+        let _ = c.logout().await;
+        let _ = wpplay_desktop::keychain::delete(&svc, &url, &username);
     }
-    task.abort();
+    server.stop().await?;
+    Ok(Figures {
+        live: with_live,
+        floor,
+        polled,
+    })
+}
+
+#[tokio::main(flavor = "multi_thread", worker_threads = 2)]
+async fn main() -> anyhow::Result<()> {
+    let n: usize = std::env::args()
+        .skip(1)
+        .find_map(|a| a.parse().ok())
+        .unwrap_or(50);
+    let dir = tempfile::tempdir()?;
+    let sqlite = measure(&dir.path().join("sqlite"), None, n, true).await?;
+    let postgres = match common::fresh_pg_database().await {
+        Some(db) => {
+            let f = measure(&dir.path().join("postgres"), Some(db.clone()), n, false).await;
+            common::drop_pg_database(&db).await;
+            Some(f?)
+        }
+        None => None,
+    };
 
     let profile = if cfg!(debug_assertions) {
         "debug build"
     } else {
         "release build"
     };
-    let (lm, lp) = summary(with_live);
-    let (fm, fp) = summary(floor);
-    let (pm, pp) = summary(polled);
     println!(
-        "live update latency benchmark ({profile}, SQLite, loopback): a change on the server until the client's replica holds it"
+        "live update latency benchmark ({profile}, loopback): a change on the server until the client's replica holds it"
     );
-    println!(
-        "  live updates (server-sent event, then sync): median {lm:>7.1} ms  p95 {lp:>7.1} ms  ({n} changes)"
-    );
-    println!(
-        "  floor (push, then an immediate sync round):  median {fm:>7.1} ms  p95 {fp:>7.1} ms  ({n} changes)"
-    );
-    println!(
-        "  periodic sync only (every 5 s):              median {pm:>7.1} ms  p95 {pp:>7.1} ms  ({polled_n} changes)"
-    );
-    println!(
-        "  live / floor: {:.2}x   periodic / live: {:.0}x",
-        lm / fm,
-        pm / lm
-    );
-    for (svc, c) in [
-        (format!("{service}-live"), &live),
-        (format!("{service}-periodic"), &periodic),
-    ] {
-        let _ = c.logout().await;
-        let _ = wpplay_desktop::keychain::delete(&svc, &url, &username);
+    let print = |backend: &str, f: Figures| {
+        let (lm, lp) = summary(f.live);
+        let (fm, fp) = summary(f.floor);
+        println!(
+            "  {backend:<10} live updates (server-sent event, then sync): median {lm:>7.1} ms  p95 {lp:>7.1} ms  ({n} changes)"
+        );
+        println!(
+            "  {backend:<10} floor (push, then an immediate sync round):  median {fm:>7.1} ms  p95 {fp:>7.1} ms  ({n} changes)"
+        );
+        print!("  {backend:<10} live / floor: {:.2}x", lm / fm);
+        if let Some(polled) = f.polled {
+            let polled_n = polled.len();
+            let (pm, pp) = summary(polled);
+            println!();
+            println!(
+                "  {backend:<10} periodic sync only (every 5 s):              median {pm:>7.1} ms  p95 {pp:>7.1} ms  ({polled_n} changes)"
+            );
+            print!("  {backend:<10} periodic / live: {:.0}x", pm / lm);
+        }
+        println!();
+    };
+    print("SQLite", sqlite);
+    match postgres {
+        Some(f) => print("PostgreSQL", f),
+        None => println!("  PostgreSQL: NOT MEASURED (unreachable)"),
     }
-    server.stop().await?;
     Ok(())
 }

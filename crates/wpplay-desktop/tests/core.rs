@@ -1557,6 +1557,11 @@ async fn a_locked_partner_keeps_its_edits_queued_and_still_learns_of_the_lock() 
             partner::Column::TrialEndsAt,
             Expr::value(now - chrono::Duration::hours(1)),
         )
+        // As every write of a trial end does: the next event is unknown until a pass.
+        .col_expr(
+            partner::Column::NextEventAt,
+            Expr::value(Option::<chrono::DateTime<chrono::Utc>>::None),
+        )
         .filter(sea_orm::ColumnTrait::eq(
             &partner::Column::Email,
             "locked@acme.rs",

@@ -267,6 +267,23 @@ pub fn plan(
     actions
 }
 
+/// When the partner's next unrecorded event falls due: the time a lifecycle pass must
+/// look at it again (kept with the partner as `next_event_at`, so a pass reads only the
+/// partners with something due). After a pass, everything due by its `now` is recorded
+/// (sent or skipped), so this lies after it. `None` only when every event of the current
+/// end is recorded (the purge, after which the partner is gone).
+pub fn next_due(
+    facts: &BillingFacts,
+    tz: Tz,
+    recorded: &HashSet<(EventKind, DateTime<Utc>)>,
+) -> Option<DateTime<Utc>> {
+    events(facts, tz)
+        .into_iter()
+        .filter(|p| !recorded.contains(&(p.kind, p.key)))
+        .map(|p| p.due_at)
+        .min()
+}
+
 /// The next invoice number of a year: sequential, no gaps (the caller holds the counter's
 /// row lock): `2026-000042`.
 pub fn invoice_number(year: i32, seq: i64) -> String {
@@ -687,6 +704,46 @@ mod tests {
             },
             anchor_day: anchor_day(paid.unwrap_or(trial_end), Belgrade),
         }
+    }
+
+    #[test]
+    fn the_next_due_event_is_the_earliest_unrecorded_one() {
+        let end = local(2026, 3, 15, 10, 0);
+        let f = facts(end, None);
+        let all = events(&f, Belgrade);
+        assert_eq!(
+            next_due(&f, Belgrade, &HashSet::new()),
+            Some(local(2026, 3, 8, 8, 0)),
+            "the 7-day reminder, 08:00 local a week before"
+        );
+        // A pass at some moment records everything due by then (sent or skipped); the
+        // next is the first event after it, whatever was skipped.
+        for now in [
+            local(2026, 3, 8, 8, 0),
+            local(2026, 3, 13, 12, 0),
+            end,
+            local(2026, 4, 10, 0, 0),
+        ] {
+            let recorded: HashSet<_> = plan(&f, Belgrade, now, &HashSet::new())
+                .iter()
+                .map(|a| (a.event.kind, a.event.key))
+                .collect();
+            let next = next_due(&f, Belgrade, &recorded).expect("the purge is still ahead");
+            assert!(next > now, "{next} after the pass at {now}");
+            assert_eq!(
+                Some(next),
+                all.iter().map(|p| p.due_at).filter(|d| *d > now).min()
+            );
+        }
+        // Everything recorded: nothing is due again.
+        let every: HashSet<_> = all.iter().map(|p| (p.kind, p.key)).collect();
+        assert_eq!(next_due(&f, Belgrade, &every), None);
+        // A payment moves the end: the new end's events are all unrecorded.
+        let paid = facts(end, Some(local(2026, 4, 15, 10, 0)));
+        assert_eq!(
+            next_due(&paid, Belgrade, &every),
+            Some(local(2026, 4, 8, 8, 0))
+        );
     }
 
     #[test]

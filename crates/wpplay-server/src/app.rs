@@ -313,9 +313,11 @@ async fn run_lifecycle(state: AppState, mut stop: tokio::sync::watch::Receiver<b
     loop {
         let now = state.clock.now();
         let started = std::time::Instant::now();
-        let result =
-            crate::billing::lifecycle::run_pass(&state.db, state.settings.time_zone, now, false)
-                .await;
+        let result = crate::live::announcing(
+            &state.live,
+            crate::billing::lifecycle::run_pass(&state.db, state.settings.time_zone, now, false),
+        )
+        .await;
         state.metrics.lifecycle_pass(
             state.clock.now().timestamp(),
             started.elapsed(),

@@ -3,13 +3,22 @@
 //! Every feed write goes through [`crate::feed::append`]. On PostgreSQL it also calls
 //! `pg_notify('wpplay_feed', account id)` in the writing transaction, so the signal leaves
 //! on commit and reaches every server process that LISTENs (a change made through one
-//! process reaches a client connected to another). On SQLite (one machine) a watcher reads
-//! new `change_feed` rows by id every 50 ms; SQLite has one writer at a time, so ids grow
-//! in commit order and the watcher also sees what operator commands wrote from another
-//! process. Signals carry no data: the client pulls as usual, so a missed signal only
-//! delays a change until the next periodic sync.
+//! process reaches a client connected to another).
+//!
+//! On SQLite (one machine) the writing process signals itself: every request, and every
+//! lifecycle pass, runs inside [`announcing`], which collects the feed rows its
+//! transactions appended and signals their accounts once it is over (every transaction
+//! in it has committed or rolled back by then; a rolled-back one costs a client one
+//! empty pull). A watcher still reads new `change_feed` rows by id every 50 ms, for what
+//! operator commands wrote from another process (and for writes made outside a scope,
+//! in tasks a request spawned); rows already announced are skipped. SQLite has one
+//! writer at a time, so ids grow in commit order. Signals carry no data: the client
+//! pulls as usual, so a missed signal only delays a change until the next periodic sync.
 
 use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, Statement};
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use tokio::sync::{broadcast, watch};
 
@@ -27,6 +36,35 @@ pub struct Live {
     closing: std::sync::Arc<watch::Sender<bool>>,
     /// Open event streams: per account and in all.
     streams: std::sync::Arc<std::sync::Mutex<StreamCounts>>,
+    /// Feed rows (id → account) this process has announced itself; the SQLite watcher
+    /// skips them.
+    announced: Arc<Mutex<HashMap<i64, i64>>>,
+}
+
+tokio::task_local! {
+    /// The feed rows (id, account) appended inside the current [`announcing`] scope.
+    static WRITTEN: RefCell<Vec<(i64, i64)>>;
+}
+
+/// Notes a feed row appended by this task (SQLite only), for [`announcing`] to signal.
+/// Outside a scope it does nothing: the watcher will find the row.
+pub fn wrote(row_id: i64, account_id: i64) {
+    let _ = WRITTEN.try_with(|w| w.borrow_mut().push((row_id, account_id)));
+}
+
+/// Runs `work`, then signals the accounts whose feeds it appended to (SQLite; on
+/// PostgreSQL nothing is collected, `NOTIFY` signals on commit).
+pub async fn announcing<F: Future>(live: &Live, work: F) -> F::Output {
+    let (out, written) = WRITTEN
+        .scope(RefCell::new(Vec::new()), async {
+            let out = work.await;
+            (out, WRITTEN.with(RefCell::take))
+        })
+        .await;
+    if !written.is_empty() {
+        live.announce(&written);
+    }
+    out
 }
 
 #[derive(Default)]
@@ -77,6 +115,7 @@ impl Live {
             tx,
             closing: std::sync::Arc::new(closing),
             streams: Default::default(),
+            announced: Default::default(),
         }
     }
 
@@ -120,6 +159,19 @@ impl Live {
     fn signal(&self, account_id: i64) {
         // No receiver (nobody connected) is fine.
         let _ = self.tx.send(account_id);
+    }
+
+    /// Signals the accounts of feed rows this process appended, and remembers the rows
+    /// so the watcher does not signal them again.
+    fn announce(&self, written: &[(i64, i64)]) {
+        {
+            let mut announced = self.announced.lock().unwrap_or_else(|p| p.into_inner());
+            announced.extend(written.iter().copied());
+        }
+        let accounts: std::collections::BTreeSet<i64> = written.iter().map(|w| w.1).collect();
+        for account in accounts {
+            self.signal(account);
+        }
     }
 
     /// Watches the database for feed writes until `stop`.
@@ -205,15 +257,23 @@ impl Live {
                 }
             };
             let mut accounts = std::collections::BTreeSet::new();
-            for row in rows {
-                let (Ok(id), Ok(account)) = (
-                    row.try_get::<i64>("", "id"),
-                    row.try_get::<i64>("", "account_id"),
-                ) else {
-                    continue;
-                };
-                last = last.max(id);
-                accounts.insert(account);
+            {
+                let mut announced = self.announced.lock().unwrap_or_else(|p| p.into_inner());
+                for row in rows {
+                    let (Ok(id), Ok(account)) = (
+                        row.try_get::<i64>("", "id"),
+                        row.try_get::<i64>("", "account_id"),
+                    ) else {
+                        continue;
+                    };
+                    last = last.max(id);
+                    if announced.remove(&id) != Some(account) {
+                        accounts.insert(account);
+                    }
+                }
+                // Rows up to `last` that were announced but not read were rolled back
+                // (one writer at a time: nothing below `last` can still commit).
+                announced.retain(|id, _| *id > last);
             }
             // A purge or restore may have moved the ids back: start again from the top.
             if let Some(top) = newest(&db).await

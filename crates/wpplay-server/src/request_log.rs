@@ -1,5 +1,6 @@
 //! The request middleware: counts, times and logs every request by its route pattern,
-//! one structured line each (`WPPLAY_LOG_FORMAT=json` makes every log line a JSON object).
+//! one structured line each (`WPPLAY_LOG_FORMAT=json` makes every log line a JSON object),
+//! and signals the feeds it wrote ([`crate::live::announcing`]).
 
 use crate::state::AppState;
 use axum::extract::{MatchedPath, Request, State};
@@ -23,7 +24,8 @@ pub async fn track(State(state): State<AppState>, req: Request, next: Next) -> R
         .map(|c| {
             crate::net::client_address(c.0.ip(), req.headers(), &state.settings.trusted_proxies)
         });
-    let response = next.run(req).await;
+    // Feed rows the request appended are signalled to event streams as it ends.
+    let response = crate::live::announcing(&state.live, next.run(req)).await;
     let seconds = started.elapsed().as_secs_f64();
     let status = response.status().as_u16();
     state.metrics.observe(&method, &route, status, seconds);

@@ -17,3 +17,4 @@ pub mod m20261207_000003_account_safety;
 pub mod m20261207_000004_bank_statements;
 pub mod m20261207_000005_payment_split;
 pub mod m20261207_000006_notification_preferences;
+pub mod m20261207_000007_next_event_at;

@@ -88,7 +88,16 @@ pub struct BenchServer {
 impl BenchServer {
     /// Starts it (the lifecycle scheduler off) and waits until it answers.
     pub async fn start(dir: &std::path::Path) -> anyhow::Result<Self> {
+        Self::start_on(dir, None).await
+    }
+
+    /// [`BenchServer::start`] on `database_url` (PostgreSQL), or SQLite in `dir/server`.
+    pub async fn start_on(
+        dir: &std::path::Path,
+        database_url: Option<String>,
+    ) -> anyhow::Result<Self> {
         let mut settings = wpplay_server::Settings::load(None, |_| None)?;
+        settings.database_url = database_url.map(wpplay_server::settings::Secret::new);
         // The benchmarks push tens of thousands of changes at once: no ration.
         settings.limits.max_changes_per_minute = 100_000_000;
         settings.data_dir = dir.join("server");
@@ -118,5 +127,40 @@ impl BenchServer {
     pub async fn stop(self) -> anyhow::Result<()> {
         let _ = self.stop.send(());
         self.task.await?
+    }
+}
+
+/// Where the benchmarks find PostgreSQL (the machine's, trust auth).
+pub const PG_ADMIN_URL: &str = "postgres://postgres@127.0.0.1:5432/test";
+
+/// A fresh, empty PostgreSQL database's URL, or `None` with a loud note when PostgreSQL
+/// is unreachable.
+pub async fn fresh_pg_database() -> Option<String> {
+    use sea_orm::ConnectionTrait;
+    let admin = match sea_orm::Database::connect(PG_ADMIN_URL).await {
+        Ok(db) => db,
+        Err(e) => {
+            eprintln!("\n*** SKIPPED: PostgreSQL at {PG_ADMIN_URL} is unreachable ({e}) ***\n");
+            return None;
+        }
+    };
+    let name = format!("wpplay_bench_{}", uuid::Uuid::new_v4().simple());
+    admin
+        .execute_unprepared(&format!("CREATE DATABASE {name}"))
+        .await
+        .ok()?;
+    Some(format!("postgres://postgres@127.0.0.1:5432/{name}"))
+}
+
+/// Drops a database [`fresh_pg_database`] made.
+pub async fn drop_pg_database(url: &str) {
+    use sea_orm::ConnectionTrait;
+    let Some(name) = url.rsplit('/').next() else {
+        return;
+    };
+    if let Ok(admin) = sea_orm::Database::connect(PG_ADMIN_URL).await {
+        let _ = admin
+            .execute_unprepared(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+            .await;
     }
 }

@@ -81,15 +81,11 @@ pub async fn record(
 ) -> Result<(), DbErr> {
     let role = Role::parse(&account.role).unwrap_or(Role::Partner);
     let who = actor::load(db, AccountId(account.id), role).await?;
-    let target = ("account", account.id.to_string());
-    audit::record(
-        db,
-        &who,
-        event.action().to_owned(),
-        target,
-        None,
-        Some(details),
-        now,
-    )
-    .await
+    let change = audit::Change {
+        action: event.action().to_owned(),
+        target: ("account", account.id.to_string()),
+        before: None,
+        after: Some(details),
+    };
+    audit::record_all(db, &who, vec![change], now).await
 }

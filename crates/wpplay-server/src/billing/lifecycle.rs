@@ -15,7 +15,7 @@ use sea_orm::{
     EntityTrait, QueryFilter, QuerySelect, Set,
 };
 use std::collections::{HashMap, HashSet};
-use wpplay_domain::billing::{Action, EventKind, next_period_end, plan};
+use wpplay_domain::billing::{Action, EventKind, next_due, next_period_end, plan};
 use wpplay_domain::ids::AccountId;
 use wpplay_domain::lifecycle::PURGE_AFTER_DAYS;
 use wpplay_i18n::{Lang, args, format};
@@ -35,42 +35,151 @@ pub struct Done {
 /// What one pass did.
 #[derive(Debug, Default)]
 pub struct Report {
-    /// Partners looked at: those within 8 days of their end, or past it.
+    /// Partners looked at: those whose next event was due or unknown.
     pub partners: usize,
     pub done: Vec<Done>,
 }
 
+/// Partners whose due events one transaction writes: after a long outage the backlog
+/// goes in batches, not a commit per partner (each partner still under its row lock,
+/// each event still once).
+const PARTNERS_PER_TRANSACTION: usize = 64;
+
 /// Runs one pass at `now`. With `dry_run`, nothing is written: the report says what would
 /// happen.
+///
+/// Reads only the partners whose `next_event_at` is unknown or past (an index range),
+/// with the events recorded for their current ends. Partners with something due are
+/// handled in batches; the others (looked at because a write made their next event
+/// unknown) get their `next_event_at` filled in.
 pub async fn run_pass(
     db: &DatabaseConnection,
     tz: Tz,
     now: DateTime<Utc>,
     dry_run: bool,
 ) -> Result<Report, DbErr> {
-    let horizon = now + chrono::Duration::days(8);
-    let (partners, by_partner) = near_their_end(db, now, horizon).await?;
+    let (partners, by_partner) = due_for_a_look(db, now).await?;
     let mut report = Report {
         partners: partners.len(),
         done: Vec::new(),
     };
     let none = HashSet::new();
+    let mut due_ids = Vec::new();
+    let mut settled = Vec::new();
     for p in partners {
         let f = facts(&p, tz);
         let seen = by_partner.get(&p.account_id).unwrap_or(&none);
         let due = plan(&f, tz, now, seen);
         if due.is_empty() {
+            let next = next_due(&f, tz, seen);
+            if next != p.next_event_at {
+                settled.push((p, next));
+            }
             continue;
         }
         if dry_run {
             report.done.extend(due.iter().map(|a| done(&p, a)));
             continue;
         }
+        due_ids.push(p.account_id);
+    }
+    if dry_run {
+        return Ok(report);
+    }
+    due_ids.sort_unstable();
+    for batch in settled.chunks(500) {
+        let txn = write_txn(db).await?;
+        for (p, next) in batch {
+            set_next_event_at(&txn, p, *next).await?;
+        }
+        txn.commit().await?;
+    }
+    for batch in due_ids.chunks(PARTNERS_PER_TRANSACTION) {
         report
             .done
-            .extend(handle_partner(db, p.account_id, tz, now).await?);
+            .extend(handle_partners(db, batch, tz, now).await?);
     }
     Ok(report)
+}
+
+/// Stores when `p`'s next event falls due, unless its lifecycle facts changed since `p`
+/// was read (then the write that changed them left it unknown, and the next pass looks).
+async fn set_next_event_at(
+    db: &impl ConnectionTrait,
+    p: &partner::Model,
+    next: Option<DateTime<Utc>>,
+) -> Result<(), DbErr> {
+    let same = |c: partner::Column, v: Option<sea_orm::Value>| match v {
+        Some(v) => c.eq(v),
+        None => c.is_null(),
+    };
+    partner::Entity::update_many()
+        .col_expr(
+            partner::Column::NextEventAt,
+            sea_orm::sea_query::Expr::value(next),
+        )
+        .filter(partner::Column::AccountId.eq(p.account_id))
+        .filter(partner::Column::TrialEndsAt.eq(p.trial_ends_at))
+        .filter(same(
+            partner::Column::PaidThrough,
+            p.paid_through.map(Into::into),
+        ))
+        .filter(same(
+            partner::Column::AnchorDay,
+            p.anchor_day.map(Into::into),
+        ))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// The partners a pass at `now` looks at (next event unknown or due) and what they have
+/// recorded for recent ends, in two index reads. The pass makes its plan again from the
+/// database under each partner's lock, so this read only saves work, it never decides.
+async fn due_for_a_look(
+    db: &DatabaseConnection,
+    now: DateTime<Utc>,
+) -> Result<(Vec<partner::Model>, Recorded), DbErr> {
+    let due = || {
+        Condition::any()
+            .add(partner::Column::NextEventAt.is_null())
+            .add(partner::Column::NextEventAt.lte(now))
+    };
+    let partners = partner::Entity::find().filter(due()).all(db).await?;
+    if partners.is_empty() {
+        return Ok((partners, HashMap::new()));
+    }
+    let recent = now - chrono::Duration::days(2 * PURGE_AFTER_DAYS + 2);
+    let recorded: Vec<(i64, String, DateTime<Utc>)> = lifecycle_event::Entity::find()
+        .select_only()
+        .columns([
+            lifecycle_event::Column::PartnerId,
+            lifecycle_event::Column::Kind,
+            lifecycle_event::Column::KeyAt,
+        ])
+        .filter(
+            lifecycle_event::Column::PartnerId.in_subquery(
+                sea_orm::sea_query::Query::select()
+                    .column(partner::Column::AccountId)
+                    .from(partner::Entity)
+                    .cond_where(due())
+                    .to_owned(),
+            ),
+        )
+        .filter(lifecycle_event::Column::KeyAt.gte(recent))
+        .into_tuple()
+        .all(db)
+        .await?;
+    let mut by_partner: Recorded = HashMap::new();
+    for (partner_id, kind, key_at) in recorded {
+        if let Some(k) = EventKind::parse(&kind) {
+            by_partner
+                .entry(partner_id)
+                .or_default()
+                .insert((k, key_at));
+        }
+    }
+    Ok((partners, by_partner))
 }
 
 /// What each partner has recorded already, as `(kind, key)` pairs.
@@ -80,9 +189,8 @@ type Recorded = HashMap<i64, HashSet<(EventKind, DateTime<Utc>)>>;
 /// whose trial or period ends more than 8 days after it: the first event, the 7-day
 /// reminder, falls at 08:00 local 7 calendar days before the end; a paid-through date is
 /// never before the trial end), and what they have recorded for recent ends, in one
-/// read. Older keys only matter for partners whose purge is overdue; the pass makes its
-/// plan again from the database under the partner's lock anyway, so this read only saves
-/// work, it never decides.
+/// read: what the operator's look ahead plans from (a pass reads only the partners with
+/// something due, [`due_for_a_look`]).
 async fn near_their_end(
     db: &DatabaseConnection,
     now: DateTime<Utc>,
@@ -130,8 +238,8 @@ pub struct Coming {
 }
 
 /// What the lifecycle holds from `now` for `days` days: the events due already (the next
-/// pass handles them) and those falling later, each in the order it falls due. Reads the
-/// same partners and records as a pass; writes nothing.
+/// pass handles them) and those falling later, each in the order it falls due. Plans
+/// with the same domain rules as a pass, from every partner near its end; writes nothing.
 pub async fn upcoming(
     db: &DatabaseConnection,
     tz: Tz,
@@ -176,35 +284,52 @@ fn done(p: &partner::Model, a: &Action) -> Done {
     }
 }
 
-/// One partner's due events, in one transaction under its row lock; the plan is made
-/// again from the locked row, so a concurrent pass or payment is seen.
-async fn handle_partner(
+/// The due events of a batch of partners, in one transaction, each partner under its
+/// row lock (taken in id order, so two passes at once never wait on each other in a
+/// circle); the plan is made again from the locked row, so a concurrent pass or payment
+/// is seen.
+async fn handle_partners(
     db: &DatabaseConnection,
-    partner_id: i64,
+    partner_ids: &[i64],
     tz: Tz,
     now: DateTime<Utc>,
 ) -> Result<Vec<Done>, DbErr> {
     let txn = write_txn(db).await?;
+    let mut out = Vec::new();
+    for &partner_id in partner_ids {
+        handle_partner(&txn, partner_id, tz, now, &mut out).await?;
+    }
+    txn.commit().await?;
+    Ok(out)
+}
+
+/// One partner's due events, in the caller's transaction under its row lock.
+async fn handle_partner(
+    txn: &impl ConnectionTrait,
+    partner_id: i64,
+    tz: Tz,
+    now: DateTime<Utc>,
+    out: &mut Vec<Done>,
+) -> Result<(), DbErr> {
     let Some(p) = partner::Entity::find_by_id(partner_id)
         .lock_exclusive()
-        .one(&txn)
+        .one(txn)
         .await?
     else {
         // Purged meanwhile.
-        return Ok(Vec::new());
+        return Ok(());
     };
     let f = facts(&p, tz);
     let end = f.lifecycle.access_ends_at();
-    let seen: HashSet<(EventKind, DateTime<Utc>)> = lifecycle_event::Entity::find()
+    let mut seen: HashSet<(EventKind, DateTime<Utc>)> = lifecycle_event::Entity::find()
         .filter(lifecycle_event::Column::PartnerId.eq(partner_id))
         .filter(lifecycle_event::Column::KeyAt.eq(end))
-        .all(&txn)
+        .all(txn)
         .await?
         .into_iter()
         .filter_map(|e| EventKind::parse(&e.kind).map(|k| (k, e.key_at)))
         .collect();
     let actions = plan(&f, tz, now, &seen);
-    let mut out = Vec::with_capacity(actions.len());
     for a in &actions {
         lifecycle_event::ActiveModel {
             partner_id: Set(partner_id),
@@ -213,18 +338,19 @@ async fn handle_partner(
             sent: Set(a.send),
             at: Set(now),
         }
-        .insert(&txn)
+        .insert(txn)
         .await?;
+        seen.insert((a.event.kind, a.event.key));
         out.push(done(&p, a));
         if !a.send {
             continue;
         }
         if a.event.kind == EventKind::Purge {
-            super::purge::purge(&txn, &p, now).await?;
+            super::purge::purge(txn, &p, now).await?;
             // Nothing of the partner is left to act on.
-            break;
+            return Ok(());
         }
-        effect(&txn, &p, a, tz, now).await?;
+        effect(txn, &p, a, tz, now).await?;
         let entry = crate::audit_log::Entry {
             by: crate::audit_log::By::System,
             partner_id: Some(partner_id),
@@ -233,10 +359,9 @@ async fn handle_partner(
             entity_id: partner_id.to_string(),
             after: Some(serde_json::json!({ "company": p.company, "access_ends_at": a.event.key })),
         };
-        crate::audit_log::write(&txn, entry, now).await?;
+        crate::audit_log::write(txn, entry, now).await?;
     }
-    txn.commit().await?;
-    Ok(out)
+    set_next_event_at(txn, &p, next_due(&f, tz, &seen)).await
 }
 
 /// The audit log's name for a lifecycle step (the invoice it issues has its own entry).

@@ -8,7 +8,7 @@ use crate::db::entity::{
 };
 use crate::wire_form;
 use chrono::{DateTime, Utc};
-use sea_orm::{ActiveModelTrait, ConnectionTrait, DbErr, EntityTrait, Set};
+use sea_orm::{ConnectionTrait, DbErr, EntityTrait, Set};
 use serde_json::{Value, json};
 use wpplay_domain::actor::{Actor, Role};
 use wpplay_wire::sync::Mutation;
@@ -102,24 +102,27 @@ pub async fn snapshot(
     })
 }
 
-/// Appends one entry. The partner whose data changed is taken from the actor, or for a
-/// reseller's request from the request itself.
-#[allow(clippy::too_many_arguments)]
-pub async fn record(
+/// One accepted mutation's entry: the action, what it changed, before and after.
+#[derive(Debug)]
+pub struct Change {
+    pub action: String,
+    pub target: (&'static str, String),
+    pub before: Option<Value>,
+    pub after: Option<Value>,
+}
+
+/// Appends the entries of one actor's accepted mutations, in one multi-row insert per
+/// 200. The partner whose data changed is taken from the actor, or for a reseller's
+/// request from the request itself.
+pub async fn record_all(
     db: &impl ConnectionTrait,
     actor: &Actor,
-    action: String,
-    (kind, id): (&'static str, String),
-    before: Option<Value>,
-    after: Option<Value>,
+    changes: Vec<Change>,
     now: DateTime<Utc>,
 ) -> Result<(), DbErr> {
-    let partner_id = actor.partner.map(|p| p.0).or_else(|| {
-        after
-            .as_ref()
-            .or(before.as_ref())
-            .and_then(|v| v["partner_id"].as_i64())
-    });
+    if changes.is_empty() {
+        return Ok(());
+    }
     // A reseller is named by its company: its login name is nobody else's business.
     let name = if actor.role == Role::Reseller {
         crate::db::entity::reseller::Entity::find_by_id(actor.account.0)
@@ -134,21 +137,35 @@ pub async fn record(
             .map(|a| a.username)
             .unwrap_or_default()
     };
-    audit::ActiveModel {
-        at: Set(now),
-        actor_id: Set(actor.account.0),
-        actor_role: Set(actor.role.as_str().to_owned()),
-        actor_name: Set(name),
-        partner_id: Set(partner_id),
-        action: Set(action),
-        entity: Set(kind.to_owned()),
-        entity_id: Set(id),
-        before: Set(before.map(|v| v.to_string())),
-        after: Set(after.map(|v| v.to_string())),
-        ..Default::default()
+    let rows: Vec<audit::ActiveModel> = changes
+        .into_iter()
+        .map(|c| {
+            let partner_id = actor.partner.map(|p| p.0).or_else(|| {
+                c.after
+                    .as_ref()
+                    .or(c.before.as_ref())
+                    .and_then(|v| v["partner_id"].as_i64())
+            });
+            audit::ActiveModel {
+                at: Set(now),
+                actor_id: Set(actor.account.0),
+                actor_role: Set(actor.role.as_str().to_owned()),
+                actor_name: Set(name.clone()),
+                partner_id: Set(partner_id),
+                action: Set(c.action),
+                entity: Set(c.target.0.to_owned()),
+                entity_id: Set(c.target.1),
+                before: Set(c.before.map(|v| v.to_string())),
+                after: Set(c.after.map(|v| v.to_string())),
+                ..Default::default()
+            }
+        })
+        .collect();
+    for chunk in rows.chunks(200) {
+        audit::Entity::insert_many(chunk.to_vec())
+            .exec_without_returning(db)
+            .await?;
     }
-    .insert(db)
-    .await?;
     Ok(())
 }
 

@@ -18,32 +18,29 @@ mod subscribers;
 
 use allowance::partner_may_work;
 use chrono::{DateTime, Utc};
+pub use outcome::Refusal;
 use outcome::{Applied, forbidden};
-use sea_orm::{DatabaseTransaction, DbErr, SqlErr, TransactionTrait};
+use sea_orm::{DatabaseTransaction, DbErr, SqlErr};
 use wpplay_domain::Code;
 use wpplay_domain::actor::Actor;
 use wpplay_domain::authorize::{self, RequestStep};
 use wpplay_wire::sync::Mutation;
 
-/// Applies one mutation for `actor` and, if it was accepted, writes its audit entry in
-/// the same transaction.
+/// Applies one mutation for `actor` inside the caller's savepoint. Accepted, it answers
+/// the audit entry to write with the batch's; refused, the caller rolls the savepoint
+/// back, so nothing of it is left. A unique or foreign key clash with a change committed
+/// at the same moment is a refusal too, instead of failing the push again on every
+/// retry.
 pub async fn apply(
     db: &DatabaseTransaction,
     actor: &Actor,
     m: &Mutation,
     now: DateTime<Utc>,
-) -> Result<Applied, DbErr> {
+) -> Result<Result<audit::Change, Refusal>, DbErr> {
     let target = audit::target(actor, m);
     let before = audit::snapshot(db, target.0, &target.1).await?;
-    // A savepoint: if the database refuses the effects (a unique or foreign key clash
-    // with a change committed at the same moment), only they are undone and the
-    // mutation is refused, instead of failing the push again on every retry.
-    let step = db.begin().await?;
-    let outcome = match effects(&step, actor, m, now).await {
-        Ok(outcome) => {
-            step.commit().await?;
-            outcome
-        }
+    let outcome = match effects(db, actor, m, now).await {
+        Ok(outcome) => outcome,
         Err(e)
             if matches!(
                 e.sql_err(),
@@ -52,7 +49,6 @@ pub async fn apply(
                 )
             ) =>
         {
-            step.rollback().await?;
             Err((
                 Code::ConcurrentChange,
                 "This change clashed with another one made at the same moment. Check the current state and try again."
@@ -61,11 +57,16 @@ pub async fn apply(
         }
         Err(e) => return Err(e),
     };
-    if outcome.is_ok() {
-        let after = audit::snapshot(db, target.0, &target.1).await?;
-        audit::record(db, actor, audit::action(m), target, before, after, now).await?;
+    if let Err(refusal) = outcome {
+        return Ok(Err(refusal));
     }
-    Ok(outcome)
+    let after = audit::snapshot(db, target.0, &target.1).await?;
+    Ok(Ok(audit::Change {
+        action: audit::action(m),
+        target,
+        before,
+        after,
+    }))
 }
 
 /// The effects of one mutation on the actor's own things: its profile and reseller

@@ -129,6 +129,7 @@ pub async fn create(
                 pending_package_id: Set(None),
                 dealers_need_second_factor: Set(false),
                 notification_preferences: Set(None),
+                next_event_at: Set(None),
             }
             .insert(db)
             .await?;

@@ -15,7 +15,7 @@ use wpplay_domain::ErrorCode;
 use wpplay_domain::actor::Role;
 use wpplay_domain::ids::AccountId;
 use wpplay_domain::sync::Outcome;
-use wpplay_wire::sync::{ClientMutation, MutationResult, PushResponse};
+use wpplay_wire::sync::{ClientMutation, Mutation, MutationResult, PushResponse};
 
 /// The client id is another account's: a client id names one device of one account.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Error)]
@@ -33,6 +33,11 @@ impl ErrorCode for ClientIdTaken {
 /// outcome and the client's last mutation id in the same transaction as its effects. A
 /// mutation id seen before answers its recorded outcome instead of applying again. The
 /// answer carries the account's feed head after the commit.
+///
+/// What every mutation of the batch shares is done once: the actor is read once; feed
+/// entries, audit entries and outcomes wait in memory and go in multi-row inserts before
+/// the commit (outcomes also before a new dealer, whose "username taken" ration counts
+/// them); the client's row is written once.
 pub async fn apply_batch(
     db: &DatabaseConnection,
     account: AccountId,
@@ -41,6 +46,29 @@ pub async fn apply_batch(
     batch: &[ClientMutation],
     now: DateTime<Utc>,
 ) -> Result<Result<PushResponse, ClientIdTaken>, DbErr> {
+    let applied = crate::feed::deferring(apply_in_one_transaction(
+        db, account, role, client_id, batch, now,
+    ))
+    .await?;
+    let results = match applied {
+        Ok(results) => results,
+        Err(taken) => return Ok(Err(taken)),
+    };
+    let cursor = account::Entity::find_by_id(account.0)
+        .one(db)
+        .await?
+        .map_or(0, |a| a.feed_seq);
+    Ok(Ok(PushResponse { results, cursor }))
+}
+
+async fn apply_in_one_transaction(
+    db: &DatabaseConnection,
+    account: AccountId,
+    role: Role,
+    client_id: &str,
+    batch: &[ClientMutation],
+    now: DateTime<Utc>,
+) -> Result<Result<Vec<MutationResult>, ClientIdTaken>, DbErr> {
     let account_id = account.0;
     let txn = write_txn(db).await?;
     // The client's row is created if new and locked: two pushes of the same client (a
@@ -62,19 +90,16 @@ pub async fn apply_batch(
     if client.account_id != account_id {
         return Ok(Err(ClientIdTaken));
     }
-    let mut last = client.last_mutation_id;
+    let actor = mutations::actor::load(&txn, account, role).await?;
+    let first_new = client.last_mutation_id;
+    let mut last = first_new;
+    let mut outcomes = Outcomes::default();
+    let mut changes = Vec::new();
     let mut results = Vec::with_capacity(batch.len());
     for m in batch {
         let outcome = if m.mutation_id <= last {
-            let recorded = sync_mutation::Entity::find_by_id((client_id.to_owned(), m.mutation_id))
-                .one(&txn)
-                .await?;
-            match recorded {
-                Some(r) if r.status == "rejected" => Outcome::Rejected {
-                    code: r.code.unwrap_or_default(),
-                    message: r.message.unwrap_or_default(),
-                },
-                Some(_) => Outcome::Applied,
+            match outcomes.recorded(&txn, client_id, m.mutation_id).await? {
+                Some(outcome) => outcome,
                 None => Outcome::Rejected {
                     code: "mutation_out_of_order".to_owned(),
                     message: "This edit is older than edits already applied from this device."
@@ -82,22 +107,27 @@ pub async fn apply_batch(
                 },
             }
         } else {
+            if matches!(m.mutation, Mutation::CreateDealer { .. }) {
+                outcomes.write(&txn).await?;
+            }
             let savepoint = txn.begin().await?;
-            let actor = mutations::actor::load(&savepoint, account, role).await?;
+            let mark = crate::feed::mark();
             let outcome = match mutations::apply(&savepoint, &actor, &m.mutation, now).await? {
-                Ok(()) => {
+                Ok(change) => {
                     savepoint.commit().await?;
+                    changes.push(change);
                     Outcome::Applied
                 }
                 Err((code, message)) => {
                     savepoint.rollback().await?;
+                    crate::feed::undo_to(mark);
                     Outcome::Rejected {
                         code: code.to_string(),
                         message,
                     }
                 }
             };
-            record(&txn, account_id, client_id, m.mutation_id, &outcome, now).await?;
+            outcomes.add(account_id, client_id, m.mutation_id, &outcome, now);
             last = m.mutation_id;
             outcome
         };
@@ -106,45 +136,90 @@ pub async fn apply_batch(
             outcome,
         });
     }
+    crate::feed::flush(&txn).await?;
+    mutations::audit::record_all(&txn, &actor, changes, now).await?;
+    outcomes.write(&txn).await?;
+    if last != first_new {
+        sync_client::ActiveModel {
+            client_id: Set(client_id.to_owned()),
+            account_id: Set(account_id),
+            last_mutation_id: Set(last),
+            updated_at: Set(now),
+        }
+        .update(&txn)
+        .await?;
+    }
     txn.commit().await?;
-    let cursor = account::Entity::find_by_id(account_id)
-        .one(db)
-        .await?
-        .map_or(0, |a| a.feed_seq);
-    Ok(Ok(PushResponse { results, cursor }))
+    Ok(Ok(results))
 }
 
-async fn record(
-    db: &impl ConnectionTrait,
-    account_id: i64,
-    client_id: &str,
-    mutation_id: i64,
-    outcome: &Outcome,
-    now: DateTime<Utc>,
-) -> Result<(), DbErr> {
-    let (status, code, message) = match outcome {
-        Outcome::Applied => ("applied", None, None),
-        Outcome::Rejected { code, message } => {
-            ("rejected", Some(code.clone()), Some(message.clone()))
-        }
-    };
-    sync_mutation::ActiveModel {
-        client_id: Set(client_id.to_owned()),
-        mutation_id: Set(mutation_id),
-        account_id: Set(account_id),
-        status: Set(status.to_owned()),
-        code: Set(code),
-        message: Set(message),
-        applied_at: Set(now),
+/// The batch's outcome rows: written together, and read from memory until then.
+#[derive(Default)]
+struct Outcomes {
+    waiting: Vec<sync_mutation::ActiveModel>,
+    /// Outcomes of this batch by mutation id (a mutation id sent twice in one batch
+    /// answers the first one's).
+    this_batch: std::collections::HashMap<i64, Outcome>,
+}
+
+impl Outcomes {
+    fn add(
+        &mut self,
+        account_id: i64,
+        client_id: &str,
+        mutation_id: i64,
+        outcome: &Outcome,
+        now: DateTime<Utc>,
+    ) {
+        let (status, code, message) = match outcome {
+            Outcome::Applied => ("applied", None, None),
+            Outcome::Rejected { code, message } => {
+                ("rejected", Some(code.clone()), Some(message.clone()))
+            }
+        };
+        self.waiting.push(sync_mutation::ActiveModel {
+            client_id: Set(client_id.to_owned()),
+            mutation_id: Set(mutation_id),
+            account_id: Set(account_id),
+            status: Set(status.to_owned()),
+            code: Set(code),
+            message: Set(message),
+            applied_at: Set(now),
+        });
+        self.this_batch.insert(mutation_id, outcome.clone());
     }
-    .insert(db)
-    .await?;
-    let client = sync_client::ActiveModel {
-        client_id: Set(client_id.to_owned()),
-        account_id: Set(account_id),
-        last_mutation_id: Set(mutation_id),
-        updated_at: Set(now),
-    };
-    client.update(db).await?;
-    Ok(())
+
+    /// What was recorded for a mutation id already applied (or refused) from this client.
+    async fn recorded(
+        &self,
+        db: &impl ConnectionTrait,
+        client_id: &str,
+        mutation_id: i64,
+    ) -> Result<Option<Outcome>, DbErr> {
+        if let Some(o) = self.this_batch.get(&mutation_id) {
+            return Ok(Some(o.clone()));
+        }
+        let recorded = sync_mutation::Entity::find_by_id((client_id.to_owned(), mutation_id))
+            .one(db)
+            .await?;
+        Ok(recorded.map(|r| {
+            if r.status == "rejected" {
+                Outcome::Rejected {
+                    code: r.code.unwrap_or_default(),
+                    message: r.message.unwrap_or_default(),
+                }
+            } else {
+                Outcome::Applied
+            }
+        }))
+    }
+
+    async fn write(&mut self, db: &impl ConnectionTrait) -> Result<(), DbErr> {
+        for chunk in std::mem::take(&mut self.waiting).chunks(200) {
+            sync_mutation::Entity::insert_many(chunk.to_vec())
+                .exec_without_returning(db)
+                .await?;
+        }
+        Ok(())
+    }
 }

@@ -410,6 +410,104 @@ async fn lifecycle_runs_each_event_once_and_payments_extend(s: &TestServer) {
 }
 on_both_backends!(lifecycle_runs_each_event_once_and_payments_extend);
 
+/// A pass reads only partners with something due: each partner keeps when its next event
+/// falls due, every write that moves its end makes it unknown (the next pass looks), and
+/// a pass that handled a partner stores the next one.
+async fn a_pass_looks_only_at_partners_with_something_due(s: &TestServer) {
+    let db = db(s).await;
+    s.ready_partner("due@acme.rs").await;
+    s.ready_partner("quiet@acme.rs").await;
+    let next = async |email: &str| the_partner(&db, email).await.next_event_at;
+    assert_eq!(next("due@acme.rs").await, None, "new: unknown until a pass");
+    // Registered 1 March 09:30 UTC: the trial ends 15 March 10:30 in Belgrade; the
+    // 7-day reminder falls at 08:00 local on 8 March.
+    let first = run_pass(&db, TZ, utc(3, 2, 12, 0), false)
+        .await
+        .expect("pass");
+    assert_eq!(
+        (first.partners, first.done.len()),
+        (2, 0),
+        "both looked at once"
+    );
+    assert_eq!(next("due@acme.rs").await, Some(utc(3, 8, 7, 0)));
+    assert_eq!(next("quiet@acme.rs").await, Some(utc(3, 8, 7, 0)));
+    let idle = run_pass(&db, TZ, utc(3, 7, 12, 0), false)
+        .await
+        .expect("pass");
+    assert_eq!(idle.partners, 0, "nothing due: nobody is read");
+    let due = run_pass(&db, TZ, utc(3, 8, 7, 0), false)
+        .await
+        .expect("pass");
+    assert_eq!(
+        (due.partners, due.done.len()),
+        (2, 4),
+        "reminder and invoice each"
+    );
+    // The next: the 3-day reminder, 08:00 local on 12 March.
+    assert_eq!(next("due@acme.rs").await, Some(utc(3, 12, 7, 0)));
+
+    // A payment moves the end: the next event is unknown until a pass.
+    let inv = invoice::Entity::find()
+        .filter(invoice::Column::PartnerId.eq(the_partner(&db, "due@acme.rs").await.account_id))
+        .one(&db)
+        .await
+        .expect("query")
+        .expect("the invoice");
+    payments::record(
+        &db,
+        TZ,
+        Incoming {
+            source: Source::Operator,
+            external_id: "due-1".to_owned(),
+            amount_minor: inv.amount_minor,
+            currency: inv.currency.clone(),
+            reference: inv.reference.replace(' ', ""),
+            received_at: utc(3, 9, 9, 0),
+            bank: Default::default(),
+        },
+        utc(3, 9, 9, 0),
+    )
+    .await
+    .expect("record");
+    assert_eq!(next("due@acme.rs").await, None, "paid: looked at again");
+    let after = run_pass(&db, TZ, utc(3, 9, 9, 1), false)
+        .await
+        .expect("pass");
+    assert_eq!((after.partners, after.done.len()), (1, 0));
+    // Paid through 15 April 10:30 local (CEST): the next reminder on 8 April 08:00 CEST.
+    assert_eq!(next("due@acme.rs").await, Some(utc(4, 8, 6, 0)));
+    assert_eq!(
+        next("quiet@acme.rs").await,
+        Some(utc(3, 12, 7, 0)),
+        "the other partner's is untouched"
+    );
+    // The quiet partner's trial ends unpaid: reminders, then the lock, each once, and
+    // every pass in between reads nobody.
+    for (at, expected) in [
+        (utc(3, 12, 7, 0), vec!["ends_in_3_days:sent"]),
+        (utc(3, 13, 0, 0), vec![]),
+        (utc(3, 14, 7, 0), vec!["ends_in_1_day:sent"]),
+        (utc(3, 15, 7, 0), vec!["ends_today:sent"]),
+        (utc(3, 15, 9, 30), vec!["locked:sent"]),
+        (utc(3, 15, 9, 31), vec![]),
+    ] {
+        let r = run_pass(&db, TZ, at, false).await.expect("pass");
+        let done: Vec<String> = r
+            .done
+            .iter()
+            .map(|d| format!("{}:sent", d.kind.as_str()))
+            .collect();
+        assert_eq!(done, expected, "at {at}");
+        assert_eq!(
+            r.partners,
+            usize::from(!expected.is_empty()),
+            "read at {at}"
+        );
+    }
+    db.close().await.ok();
+}
+on_both_backends!(a_pass_looks_only_at_partners_with_something_due);
+
 async fn two_passes_at_once_do_each_event_once(s: &TestServer) {
     for i in 0..5 {
         s.register(&format!("twice{i}@acme.rs")).await;

@@ -81,6 +81,7 @@ async fn seed_partners(db: &DatabaseConnection, rng: &mut StdRng) -> BTreeMap<i6
             pending_package_id: Set(None),
             dealers_need_second_factor: Set(false),
             notification_preferences: Set(None),
+            next_event_at: Set(None),
         }
         .insert(&txn)
         .await

@@ -27,9 +27,30 @@ pub struct Model {
     /// Which news the partner wants and how (JSON of
     /// `wpplay_domain::notify::NotificationPreferences`); none: the defaults.
     pub notification_preferences: Option<String>,
+    /// When the next lifecycle event falls due (`wpplay_domain::billing::next_due`);
+    /// `None`: not known yet, the next pass looks. A pass reads only partners with
+    /// `next_event_at` unknown or past.
+    pub next_event_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
 pub enum Relation {}
 
-impl ActiveModelBehavior for ActiveModel {}
+#[async_trait::async_trait]
+impl ActiveModelBehavior for ActiveModel {
+    /// A new partner, or a changed trial end, paid-through date or anchor day, has its
+    /// next lifecycle event unknown until a pass looks (which it does at once: a pass
+    /// reads every partner whose `next_event_at` is unknown). Never a stale time that
+    /// would hide an event: every write through an active model passes here.
+    async fn before_save<C>(mut self, _db: &C, insert: bool) -> Result<Self, DbErr>
+    where
+        C: ConnectionTrait,
+    {
+        let moved =
+            self.trial_ends_at.is_set() || self.paid_through.is_set() || self.anchor_day.is_set();
+        if (insert || moved) && !self.next_event_at.is_set() {
+            self.next_event_at = sea_orm::ActiveValue::Set(None);
+        }
+        Ok(self)
+    }
+}
