@@ -66,11 +66,14 @@ async fn main() -> anyhow::Result<()> {
             .await
             .map_err(|e| anyhow::anyhow!("{e:?}"))?;
     }
+    const PUSH: &str = "/api/v1/sync/push";
+    let server_before = server.seconds_in(PUSH).await?;
     let t = Instant::now();
     wpplay_desktop::sync::round(&api, &token, &replica, now)
         .await
         .map_err(|e| anyhow::anyhow!("{:?}", e.body()))?;
     let create_push = t.elapsed();
+    let create_server = server.seconds_in(PUSH).await? - server_before;
     check_empty(&replica).await?;
 
     // Plain edits and status changes, spread over the first DEALERS dealers.
@@ -102,11 +105,13 @@ async fn main() -> anyhow::Result<()> {
             .await
             .map_err(|e| anyhow::anyhow!("{e:?}"))?;
     }
+    let server_before = server.seconds_in(PUSH).await?;
     let t = Instant::now();
     wpplay_desktop::sync::round(&api, &token, &replica, now)
         .await
         .map_err(|e| anyhow::anyhow!("{:?}", e.body()))?;
     let edit_push = t.elapsed();
+    let edit_server = server.seconds_in(PUSH).await? - server_before;
     check_empty(&replica).await?;
 
     // Baselines: the same row changes straight into the server's SQLite, one transaction.
@@ -183,6 +188,12 @@ async fn main() -> anyhow::Result<()> {
         rate(edits, edit_push),
         rate(edits, edit_base),
         edit_push.as_secs_f64() / edit_base.as_secs_f64()
+    );
+    let share = |server: f64, total: Duration| 100.0 * server / total.as_secs_f64();
+    println!(
+        "  of the push time, the server answering /api/v1/sync/push: creates {:.0} %, edits {:.0} % (the rest: the client reading its outbox, settling the answers, pulling, and HTTP)",
+        share(create_server, create_push),
+        share(edit_server, edit_push)
     );
     println!(
         "  client-side argon2id hash per created dealer: {:.1} ms",

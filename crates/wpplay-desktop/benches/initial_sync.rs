@@ -174,7 +174,8 @@ async fn main() -> anyhow::Result<()> {
     };
     let rate = |n: usize, d: std::time::Duration| n as f64 / d.as_secs_f64();
     println!(
-        "initial sync benchmark ({profile}, SQLite server and replica, loopback, {dealers} dealers + {subscribers} subscribers, {total} feed changes, pages of 500)"
+        "initial sync benchmark ({profile}, SQLite server and replica, loopback, {dealers} dealers + {subscribers} subscribers, {total} feed changes, pages of {})",
+        wpplay_desktop::sync::PULL_PAGE
     );
     println!(
         "  first sync: {:>7.2} s  {:>8.0} rows/s   (replica holds {held} dealers and subscribers)",

@@ -11,6 +11,10 @@ use wpplay_domain::sync::{MAX_PUSH_BATCH, SCHEMA_VERSION, next_batch, page_conti
 use wpplay_wire::ErrorBody;
 use wpplay_wire::sync::{ClientMutation, PullResponse, PushRequest, PushResponse};
 
+/// Changes asked for per pull (the server's maximum): fewer round trips for a first
+/// sync (BENCHMARKS.md, issue 16).
+pub const PULL_PAGE: u64 = 1000;
+
 /// What one sync round did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Round {
@@ -101,7 +105,7 @@ async fn pull_pages(
         let answer: Result<PullResponse, CallError> = api
             .get(
                 &format!(
-                    "/api/v1/sync/pull?since={cursor}&limit=500&schema_version={SCHEMA_VERSION}"
+                    "/api/v1/sync/pull?since={cursor}&limit={PULL_PAGE}&schema_version={SCHEMA_VERSION}"
                 ),
                 Some(token),
             )

@@ -13,11 +13,12 @@
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set, Statement,
-    TransactionTrait,
+    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
+    Set, Statement, TransactionTrait,
 };
 use std::collections::HashSet;
 use std::time::Instant;
+use wpplay_domain::billing::EventKind;
 use wpplay_server::billing::lifecycle::run_pass;
 use wpplay_server::db::entity::{account, lifecycle_event, partner};
 
@@ -29,7 +30,7 @@ async fn seed(
     now: DateTime<Utc>,
     before: DateTime<Utc>,
     tz: chrono_tz::Tz,
-) -> anyhow::Result<(DatabaseConnection, usize)> {
+) -> anyhow::Result<(DatabaseConnection, usize, u64)> {
     let mut settings = wpplay_server::Settings::load(None, |_| None)?;
     settings.data_dir = dir.to_owned();
     let db = wpplay_server::db::connect(&settings.database_url(), now).await?;
@@ -81,10 +82,15 @@ async fn seed(
                 notification_preferences: None,
                 next_event_at: None,
             };
-            // What the passes until `before` recorded, and the next event they left.
+            // What the passes until `before` recorded, and the next event they left. A
+            // partner whose purge came is gone, with its records.
             let f = wpplay_server::billing::facts(&p, tz);
+            let done = wpplay_domain::billing::plan(&f, tz, before, &HashSet::new());
+            if done.iter().any(|a| a.event.kind == EventKind::Purge) {
+                continue;
+            }
             let mut seen = HashSet::new();
-            for a in wpplay_domain::billing::plan(&f, tz, before, &HashSet::new()) {
+            for a in done {
                 seen.insert((a.event.kind, a.event.key));
                 events.push(lifecycle_event::ActiveModel {
                     partner_id: Set(p.account_id),
@@ -96,6 +102,9 @@ async fn seed(
             }
             p.next_event_at = wpplay_domain::billing::next_due(&f, tz, &seen);
             partners.push(p);
+        }
+        if partners.is_empty() {
+            continue;
         }
         partner::Entity::insert_many(partners.into_iter().map(|p| partner::ActiveModel {
             account_id: Set(p.account_id),
@@ -127,7 +136,8 @@ async fn seed(
         }
     }
     txn.commit().await?;
-    Ok((db, recorded))
+    let partners = partner::Entity::find().count(&db).await?;
+    Ok((db, recorded, partners))
 }
 
 /// The baseline: one plain scan selecting the due partners' rows; the fastest of three.
@@ -166,7 +176,7 @@ async fn main() -> anyhow::Result<()> {
         .expect("time");
     let dir = tempfile::tempdir()?;
     let t = Instant::now();
-    let (db, recorded) = seed(
+    let (db, recorded, partners) = seed(
         &dir.path().join("steady"),
         n,
         now,
@@ -175,7 +185,7 @@ async fn main() -> anyhow::Result<()> {
     )
     .await?;
     println!(
-        "seeded {n} partners and {recorded} past events in {:.1} s",
+        "seeded {partners} partners ({n} registered over 60 days, the rest purged) and {recorded} past events in {:.1} s",
         t.elapsed().as_secs_f64()
     );
     let (base, due) = scan(&db, now).await?;
@@ -217,7 +227,7 @@ async fn main() -> anyhow::Result<()> {
     db.close().await.ok();
 
     // The scheduler was down for a day: everything of the last day is due at once.
-    let (db, _) = seed(
+    let (db, _, _) = seed(
         &dir.path().join("backlog"),
         n,
         now,

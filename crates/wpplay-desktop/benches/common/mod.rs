@@ -102,6 +102,8 @@ impl BenchServer {
         settings.limits.max_changes_per_minute = 100_000_000;
         settings.data_dir = dir.join("server");
         settings.lifecycle_interval_secs = 0;
+        // The benchmarks read the server's own request timings.
+        settings.metrics = true;
         let db_url = settings.database_url();
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
         let url = format!("http://{}", listener.local_addr()?);
@@ -122,6 +124,22 @@ impl BenchServer {
             stop,
             task,
         })
+    }
+
+    /// Seconds the server spent answering `route` so far (its `/metrics` histogram sum).
+    pub async fn seconds_in(&self, route: &str) -> anyhow::Result<f64> {
+        let text = reqwest::get(format!("{}/metrics", self.url))
+            .await?
+            .text()
+            .await?;
+        let label = format!("route=\"{route}\"");
+        Ok(text
+            .lines()
+            .filter(|l| {
+                l.starts_with("wpplay_http_request_duration_seconds_sum{") && l.contains(&label)
+            })
+            .filter_map(|l| l.rsplit(' ').next()?.parse::<f64>().ok())
+            .sum())
     }
 
     pub async fn stop(self) -> anyhow::Result<()> {

@@ -98,7 +98,7 @@ async fn apply_in_one_transaction(
     let mut results = Vec::with_capacity(batch.len());
     for m in batch {
         let outcome = if m.mutation_id <= last {
-            match outcomes.recorded(&txn, client_id, m.mutation_id).await? {
+            match Outcomes::recorded(&txn, client_id, m.mutation_id).await? {
                 Some(outcome) => outcome,
                 None => Outcome::Rejected {
                     code: "mutation_out_of_order".to_owned(),
@@ -153,13 +153,11 @@ async fn apply_in_one_transaction(
     Ok(Ok(results))
 }
 
-/// The batch's outcome rows: written together, and read from memory until then.
+/// The batch's outcome rows, written together. (A batch's mutation ids strictly
+/// increase, so a mutation id seen before is always one of an earlier batch, written.)
 #[derive(Default)]
 struct Outcomes {
     waiting: Vec<sync_mutation::ActiveModel>,
-    /// Outcomes of this batch by mutation id (a mutation id sent twice in one batch
-    /// answers the first one's).
-    this_batch: std::collections::HashMap<i64, Outcome>,
 }
 
 impl Outcomes {
@@ -186,19 +184,14 @@ impl Outcomes {
             message: Set(message),
             applied_at: Set(now),
         });
-        self.this_batch.insert(mutation_id, outcome.clone());
     }
 
     /// What was recorded for a mutation id already applied (or refused) from this client.
     async fn recorded(
-        &self,
         db: &impl ConnectionTrait,
         client_id: &str,
         mutation_id: i64,
     ) -> Result<Option<Outcome>, DbErr> {
-        if let Some(o) = self.this_batch.get(&mutation_id) {
-            return Ok(Some(o.clone()));
-        }
         let recorded = sync_mutation::Entity::find_by_id((client_id.to_owned(), mutation_id))
             .one(db)
             .await?;

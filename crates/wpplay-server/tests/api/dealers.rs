@@ -469,3 +469,124 @@ async fn a_partner_resets_a_dealers_password(s: &TestServer) {
     assert!(!log.to_string().contains("argon2"), "never the hash: {log}");
 }
 on_both_backends!(a_partner_resets_a_dealers_password);
+
+/// One pushed batch that creates, edits, is refused and deletes the dealer it edited: what the batch writes together (feed, audit, outcomes) matches
+/// what each mutation alone would have written, and the deleted dealer's own feed
+/// entries go with it.
+async fn one_batch_writes_what_its_mutations_would(s: &TestServer) {
+    let (creds, token) = s.ready_partner("batch@acme.rs").await;
+    let client = "c0000000-0000-4000-8000-0000000000b1";
+    let dealer = "d0000000-0000-4000-8000-0000000000b1";
+    let other = "d0000000-0000-4000-8000-0000000000b2";
+    let edit = |v: i64, name: &str| json!({"type": "update_dealer", "dealer_id": dealer, "base_version": v, "display_name": name, "contact_email": null, "contact_phone": null});
+    let mutations = json!([
+        {"mutation_id": 1, "mutation": create_dealer(dealer, "batch.dealer.one", &hash("Dealer-one-2026"))},
+        {"mutation_id": 2, "mutation": create_dealer(other, "batch.dealer.two", &hash("Dealer-two-2026"))},
+        {"mutation_id": 3, "mutation": edit(1, "Renamed once")},
+        {"mutation_id": 4, "mutation": edit(1, "Stale edit")},
+        {"mutation_id": 5, "mutation": edit(2, "Renamed twice")},
+        {"mutation_id": 6, "mutation": {"type": "delete_dealer", "dealer_id": dealer, "base_version": 3, "subscriber_count": 0}},
+    ]);
+    let body = json!({"client_id": client, "schema_version": wpplay_domain::sync::SCHEMA_VERSION, "mutations": mutations});
+    let (status, v) = s.post("/api/v1/sync/push", Some(&token), body).await;
+    assert_eq!(status, StatusCode::OK, "{v}");
+    let outcomes: Vec<(i64, String, String)> = v["results"]
+        .as_array()
+        .expect("results")
+        .iter()
+        .map(|r| {
+            (
+                r["mutation_id"].as_i64().unwrap_or(-1),
+                r["status"].as_str().unwrap_or("").to_owned(),
+                r["code"].as_str().unwrap_or("").to_owned(),
+            )
+        })
+        .collect();
+    let ok = |id: i64| (id, "applied".to_owned(), String::new());
+    assert_eq!(
+        outcomes,
+        [
+            ok(1),
+            ok(2),
+            ok(3),
+            (4, "rejected".to_owned(), "version_conflict".to_owned()),
+            ok(5),
+            ok(6)
+        ]
+    );
+
+    // The partner's feed: every change once, in order, numbered without gaps.
+    let (_, page) = s
+        .get("/api/v1/sync/pull?since=0&limit=1000", Some(&token))
+        .await;
+    let changes = page["changes"].as_array().cloned().unwrap_or_default();
+    let seqs: Vec<i64> = changes.iter().filter_map(|c| c["seq"].as_i64()).collect();
+    assert_eq!(
+        seqs,
+        (1..=i64::try_from(seqs.len()).expect("len")).collect::<Vec<_>>(),
+        "{page}"
+    );
+    let about = |id: &str| -> Vec<String> {
+        changes
+            .iter()
+            .filter(|c| c["data"]["id"] == id)
+            .map(|c| {
+                format!(
+                    "{}:{}",
+                    c["entity"].as_str().unwrap_or(""),
+                    c["data"]["display_name"].as_str().unwrap_or("")
+                )
+            })
+            .collect()
+    };
+    assert_eq!(
+        about(dealer),
+        [
+            "dealer:Marko Electronics",
+            "dealer:Renamed once",
+            "dealer:Renamed twice",
+            "dealer_removed:"
+        ]
+    );
+    assert_eq!(about(other), ["dealer:Marko Electronics"]);
+    assert_eq!(
+        page["cursor"], v["cursor"],
+        "the push answers the feed's head"
+    );
+
+    // The second dealer signs in and sees itself in its own feed; the deleted one is gone.
+    let db = crate::billing::db(s).await;
+    let (status, _) = login(s, "batch.dealer.two", "Dealer-two-2026").await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, _) = login(s, "batch.dealer.one", "Dealer-one-2026").await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    // One audit entry per applied mutation, none for the refused one.
+    let audited: Vec<String> = wpplay_server::db::entity::audit::Entity::find()
+        .filter(wpplay_server::db::entity::audit::Column::ActorName.eq(creds.username.clone()))
+        .all(&db)
+        .await
+        .expect("audit")
+        .into_iter()
+        .filter(|a| a.entity == "dealer")
+        .map(|a| a.action)
+        .collect();
+    assert_eq!(
+        audited,
+        [
+            "create_dealer",
+            "create_dealer",
+            "update_dealer",
+            "update_dealer",
+            "delete_dealer"
+        ]
+    );
+    // The same batch again (a retry after a lost answer) changes nothing and answers the
+    // recorded outcomes.
+    let again = json!({"client_id": client, "schema_version": wpplay_domain::sync::SCHEMA_VERSION, "mutations": mutations});
+    let (status, w) = s.post("/api/v1/sync/push", Some(&token), again).await;
+    assert_eq!(status, StatusCode::OK, "{w}");
+    assert_eq!(w["results"], v["results"]);
+    assert_eq!(w["cursor"], v["cursor"]);
+    db.close().await.ok();
+}
+on_both_backends!(one_batch_writes_what_its_mutations_would);
