@@ -64,15 +64,19 @@ async fn holds(core: &Core, name: &str) -> bool {
         .is_some_and(|p| p.contact_person == name)
 }
 
-/// Waits (polling every millisecond) until the core's replica holds `name`.
-async fn until_held(core: &Core, name: &str, limit: Duration) -> anyhow::Result<()> {
-    let deadline = Instant::now() + limit;
+/// Waits until the core's replica holds `name`: looks again each time the core announces
+/// a change (as the app's views do), so the wait itself takes nothing from the sync.
+async fn until_held(
+    core: &Core,
+    name: &str,
+    limit: Duration,
+    changes: &mut wpplay_desktop::changes::Listener,
+) -> anyhow::Result<()> {
+    let deadline = tokio::time::Instant::now() + limit;
     while !holds(core, name).await {
-        anyhow::ensure!(
-            Instant::now() < deadline,
-            "{name} did not arrive in {limit:?}"
-        );
-        tokio::time::sleep(Duration::from_millis(1)).await;
+        tokio::time::timeout_at(deadline, changes.next())
+            .await
+            .map_err(|_| anyhow::anyhow!("{name} did not arrive in {limit:?}"))?;
     }
     Ok(())
 }
@@ -155,14 +159,16 @@ async fn measure(
         tokio::spawn(live.clone().run_live_updates()),
     ];
     // Warm-up (not measured): the stream connects and the first change arrives.
+    let mut changes = live.changes().listen();
     let name = other.edit().await?;
-    until_held(&live, &name, Duration::from_secs(10)).await?;
+    until_held(&live, &name, Duration::from_secs(10), &mut changes).await?;
     let mut with_live = Vec::with_capacity(n);
     for _ in 0..n {
         out_of_step(Duration::from_millis(250)).await;
+        let mut changes = live.changes().listen();
         let t = Instant::now();
         let name = other.edit().await?;
-        until_held(&live, &name, Duration::from_secs(10)).await?;
+        until_held(&live, &name, Duration::from_secs(10), &mut changes).await?;
         with_live.push(t.elapsed());
     }
     for t in tasks {
@@ -198,9 +204,10 @@ async fn measure(
         let mut polled = Vec::with_capacity(polled_n);
         for _ in 0..polled_n {
             out_of_step(Duration::from_secs(5)).await;
+            let mut changes = periodic.changes().listen();
             let t = Instant::now();
             let name = other.edit().await?;
-            until_held(&periodic, &name, Duration::from_secs(15)).await?;
+            until_held(&periodic, &name, Duration::from_secs(15), &mut changes).await?;
             polled.push(t.elapsed());
         }
         task.abort();
