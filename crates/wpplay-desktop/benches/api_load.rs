@@ -300,9 +300,10 @@ async fn fleet(
 
 #[tokio::main(flavor = "multi_thread", worker_threads = 2)]
 async fn main() -> anyhow::Result<()> {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    if args.first().map(String::as_str) == Some("--serve") {
-        return serve(&args[1..]).await;
+    // `args[0]` is the program's path.
+    let args: Vec<String> = std::env::args().collect();
+    if args.get(1).map(String::as_str) == Some("--serve") {
+        return serve(&args[2..]).await;
     }
     let seconds: f64 = args.iter().find_map(|a| a.parse().ok()).unwrap_or(10.0);
     let dir = tempfile::tempdir()?;

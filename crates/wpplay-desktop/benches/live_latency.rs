@@ -230,10 +230,8 @@ async fn measure(
 
 #[tokio::main(flavor = "multi_thread", worker_threads = 2)]
 async fn main() -> anyhow::Result<()> {
-    let n: usize = std::env::args()
-        .skip(1)
-        .find_map(|a| a.parse().ok())
-        .unwrap_or(50);
+    // The first number among the arguments (the program's path is never one).
+    let n: usize = std::env::args().find_map(|a| a.parse().ok()).unwrap_or(50);
     let dir = tempfile::tempdir()?;
     let sqlite = measure(&dir.path().join("sqlite"), None, n, true).await?;
     let postgres = match common::fresh_pg_database().await {

@@ -165,8 +165,8 @@ fn ms(d: std::time::Duration) -> f64 {
 
 #[tokio::main(flavor = "multi_thread", worker_threads = 2)]
 async fn main() -> anyhow::Result<()> {
+    // The first number among the arguments (the program's path is never one).
     let n: usize = std::env::args()
-        .skip(1)
         .find_map(|a| a.parse().ok())
         .unwrap_or(100_000);
     let tz = chrono_tz::Europe::Belgrade;
