@@ -1,15 +1,17 @@
 //! A partner's dealers: add, edit, switch on and off, delete with all subscribers.
 
+use super::audit;
 use super::outcome::{Applied, Refusal, check_id, conflict, refuse};
 use crate::db::entity::{account, dealer, session, subscriber, sync_mutation};
 use crate::feed::publish;
 use crate::wire_form;
 use chrono::{DateTime, Utc};
-use sea_orm::sea_query::Expr;
+use sea_orm::sea_query::{Expr, OnConflict};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, DbErr, EntityTrait,
-    PaginatorTrait, QueryFilter, QuerySelect, Set, SqlErr, TransactionTrait,
+    IntoActiveModel, PaginatorTrait, QueryFilter, QuerySelect, Set, SqlErr, TransactionTrait,
 };
+use std::collections::{BTreeSet, HashMap};
 use wpplay_domain::Code;
 use wpplay_domain::dealer::{
     DealerDetails, DealerStatus, MAX_TAKEN_USERNAMES_PER_DAY, username as check_username,
@@ -48,78 +50,10 @@ pub async fn apply(
             )
             .await
         }
-        Mutation::UpdateDealer {
-            dealer_id,
-            base_version,
-            display_name,
-            contact_email,
-            contact_phone,
-        } => {
-            let details = match DealerDetails::validate(
-                display_name,
-                contact_email.as_deref(),
-                contact_phone.as_deref(),
-            ) {
-                Ok(d) => d,
-                Err(e) => return Ok(Err(refuse(&e))),
-            };
-            let Some(d) = find(db, partner, dealer_id, *base_version).await? else {
-                return Ok(Err(gone()));
-            };
-            let d = match d {
-                Ok(d) => d,
-                Err(refusal) => return Ok(Err(refusal)),
-            };
-            let d = dealer::ActiveModel {
-                display_name: Set(details.display_name),
-                contact_email: Set(details.contact_email),
-                contact_phone: Set(details.contact_phone),
-                version: Set(d.version + 1),
-                updated_at: Set(now),
-                ..d.into()
-            }
-            .update(db)
-            .await?;
-            announce(db, &d, now).await?;
-            Ok(Ok(()))
-        }
         Mutation::ResetDealerPassword {
             dealer_id,
             password_hash,
         } => reset_password(db, partner, dealer_id, password_hash, now).await,
-        Mutation::SetDealerStatus {
-            dealer_id,
-            base_version,
-            status,
-        } => {
-            let Some(d) = find(db, partner, dealer_id, *base_version).await? else {
-                return Ok(Err(gone()));
-            };
-            let d = match d {
-                Ok(d) => d,
-                Err(refusal) => return Ok(Err(refusal)),
-            };
-            let status = DealerStatus::from(*status);
-            let d = dealer::ActiveModel {
-                status: Set(status.as_str().to_owned()),
-                version: Set(d.version + 1),
-                updated_at: Set(now),
-                ..d.into()
-            }
-            .update(db)
-            .await?;
-            if status == DealerStatus::Inactive {
-                // A temporary shutdown takes effect at once: every session of the dealer ends.
-                session::Entity::update_many()
-                    .col_expr(session::Column::RevokedAt, Expr::value(Some(now)))
-                    .filter(session::Column::AccountId.eq(d.account_id))
-                    .filter(session::Column::RevokedAt.is_null())
-                    .exec(db)
-                    .await?;
-            }
-            announce(db, &d, now).await?;
-            Ok(Ok(()))
-        }
         Mutation::DeleteDealer {
             dealer_id,
             base_version,
@@ -174,6 +108,187 @@ pub async fn apply(
         }
         _ => Ok(Err((Code::Forbidden, "Not a dealer change.".to_owned()))),
     }
+}
+
+/// Whether a mutation edits a dealer in place (its details or its status): such edits
+/// are decided together, in memory, by [`edit_many`].
+pub fn is_edit(m: &Mutation) -> bool {
+    matches!(
+        m,
+        Mutation::UpdateDealer { .. } | Mutation::SetDealerStatus { .. }
+    )
+}
+
+/// Applies a run of dealer edits ([`is_edit`]) of one partner, in order, as separate
+/// mutations would: each checked against the dealer as the earlier ones of the run left
+/// it (its version included), refused or applied on its own. The run reads its dealers
+/// with one locked query and their usernames with another, decides everything in memory,
+/// then writes each changed dealer once (one multi-row upsert) and ends the sessions of
+/// every dealer switched to Inactive (one update), so a hundred edits cost a handful of
+/// statements instead of a dozen each. Every edit still gets its feed entries and its
+/// audit entry, with the dealer before and after it.
+pub async fn edit_many(
+    db: &impl ConnectionTrait,
+    partner: AccountId,
+    edits: &[&Mutation],
+    now: DateTime<Utc>,
+) -> Result<Vec<Result<audit::Change, Refusal>>, DbErr> {
+    let ids: BTreeSet<&str> = edits.iter().filter_map(|m| edited_id(m)).collect();
+    let mut dealers: HashMap<String, dealer::Model> = HashMap::new();
+    for chunk in ids.iter().copied().collect::<Vec<_>>().chunks(500) {
+        for d in dealer::Entity::find()
+            .filter(dealer::Column::Id.is_in(chunk.iter().copied()))
+            .filter(dealer::Column::PartnerId.eq(partner.0))
+            .lock_exclusive()
+            .all(db)
+            .await?
+        {
+            dealers.insert(d.id.clone(), d);
+        }
+    }
+    let mut usernames: HashMap<i64, String> = HashMap::new();
+    let account_ids: Vec<i64> = dealers.values().map(|d| d.account_id).collect();
+    for chunk in account_ids.chunks(500) {
+        for a in account::Entity::find()
+            .filter(account::Column::Id.is_in(chunk.iter().copied()))
+            .all(db)
+            .await?
+        {
+            usernames.insert(a.id, a.username);
+        }
+    }
+    let wire = |d: &dealer::Model| {
+        wire_form::dealer(d, usernames.get(&d.account_id).cloned().unwrap_or_default())
+    };
+    let mut changed: Vec<String> = Vec::new();
+    let mut switched_off: Vec<i64> = Vec::new();
+    let mut results = Vec::with_capacity(edits.len());
+    for m in edits {
+        let (before, after) = match decide(&mut dealers, m, now) {
+            Ok(pair) => pair,
+            Err(refusal) => {
+                results.push(Err(refusal));
+                continue;
+            }
+        };
+        let after_wire = wire(&after);
+        publish(
+            db,
+            &[AccountId(after.partner_id), AccountId(after.account_id)],
+            &Entity::Dealer(after_wire.clone()),
+            now,
+        )
+        .await?;
+        if DealerStatus::parse(&after.status) == Some(DealerStatus::Inactive)
+            && matches!(m, Mutation::SetDealerStatus { .. })
+        {
+            switched_off.push(after.account_id);
+        }
+        if !changed.contains(&after.id) {
+            changed.push(after.id.clone());
+        }
+        results.push(Ok(audit::Change {
+            action: audit::action(m),
+            target: ("dealer", after.id.clone()),
+            before: serde_json::to_value(wire(&before)).ok(),
+            after: serde_json::to_value(after_wire).ok(),
+        }));
+    }
+    let rows: Vec<dealer::ActiveModel> = changed
+        .iter()
+        .filter_map(|id| dealers.get(id))
+        .map(|d| d.clone().into_active_model())
+        .collect();
+    for chunk in rows.chunks(200) {
+        dealer::Entity::insert_many(chunk.to_vec())
+            .on_conflict(
+                OnConflict::column(dealer::Column::Id)
+                    .update_columns([
+                        dealer::Column::DisplayName,
+                        dealer::Column::ContactEmail,
+                        dealer::Column::ContactPhone,
+                        dealer::Column::Status,
+                        dealer::Column::Version,
+                        dealer::Column::UpdatedAt,
+                    ])
+                    .to_owned(),
+            )
+            .exec_without_returning(db)
+            .await?;
+    }
+    if !switched_off.is_empty() {
+        // A temporary shutdown takes effect at once: every session of the dealer ends.
+        session::Entity::update_many()
+            .col_expr(session::Column::RevokedAt, Expr::value(Some(now)))
+            .filter(session::Column::AccountId.is_in(switched_off))
+            .filter(session::Column::RevokedAt.is_null())
+            .exec(db)
+            .await?;
+    }
+    Ok(results)
+}
+
+fn edited_id(m: &Mutation) -> Option<&str> {
+    match m {
+        Mutation::UpdateDealer { dealer_id, .. } | Mutation::SetDealerStatus { dealer_id, .. } => {
+            Some(dealer_id)
+        }
+        _ => None,
+    }
+}
+
+/// One edit against the dealers as the run has left them so far: the dealer before and
+/// after it (and `dealers` updated), or why it is refused.
+fn decide(
+    dealers: &mut HashMap<String, dealer::Model>,
+    m: &Mutation,
+    now: DateTime<Utc>,
+) -> Result<(dealer::Model, dealer::Model), Refusal> {
+    let (dealer_id, base_version) = match m {
+        Mutation::UpdateDealer {
+            dealer_id,
+            base_version,
+            ..
+        }
+        | Mutation::SetDealerStatus {
+            dealer_id,
+            base_version,
+            ..
+        } => (dealer_id, *base_version),
+        _ => return Err((Code::Forbidden, "Not a dealer edit.".to_owned())),
+    };
+    let details = match m {
+        Mutation::UpdateDealer {
+            display_name,
+            contact_email,
+            contact_phone,
+            ..
+        } => Some(
+            DealerDetails::validate(
+                display_name,
+                contact_email.as_deref(),
+                contact_phone.as_deref(),
+            )
+            .map_err(|e| refuse(&e))?,
+        ),
+        _ => None,
+    };
+    let current = dealers.get_mut(dealer_id.as_str()).ok_or_else(gone)?;
+    if current.version != base_version {
+        return Err(conflict("dealer", current.version));
+    }
+    let before = current.clone();
+    if let Some(details) = details {
+        current.display_name = details.display_name;
+        current.contact_email = details.contact_email;
+        current.contact_phone = details.contact_phone;
+    }
+    if let Mutation::SetDealerStatus { status, .. } = m {
+        current.status = DealerStatus::from(*status).as_str().to_owned();
+    }
+    current.version += 1;
+    current.updated_at = now;
+    Ok((before, current.clone()))
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -26,6 +26,32 @@ use wpplay_domain::actor::Actor;
 use wpplay_domain::authorize::{self, RequestStep};
 use wpplay_wire::sync::Mutation;
 
+/// Whether `m` is a dealer edit, which [`apply_dealer_edits`] applies with its
+/// neighbours in one go.
+pub fn is_dealer_edit(m: &Mutation) -> bool {
+    dealers::is_edit(m)
+}
+
+/// Applies a run of dealer edits ([`is_dealer_edit`]) for `actor`, in order, each refused
+/// or applied on its own as [`apply`] would, but decided together: no savepoint is
+/// needed, since every refusal is known before anything is written.
+pub async fn apply_dealer_edits(
+    db: &DatabaseTransaction,
+    actor: &Actor,
+    edits: &[&Mutation],
+    now: DateTime<Utc>,
+) -> Result<Vec<Result<audit::Change, Refusal>>, DbErr> {
+    let all = |r: Refusal| Ok(edits.iter().map(|_| Err(r.clone())).collect());
+    let partner = match authorize::dealers(actor) {
+        Ok(partner) => partner,
+        Err(f) => return all(forbidden(f)),
+    };
+    if let Err(refusal) = partner_may_work(db, partner, now).await? {
+        return all(refusal);
+    }
+    dealers::edit_many(db, partner, edits, now).await
+}
+
 /// Applies one mutation for `actor` inside the caller's savepoint. Accepted, it answers
 /// the audit entry to write with the batch's; refused, the caller rolls the savepoint
 /// back, so nothing of it is left. A unique or foreign key clash with a change committed
@@ -37,6 +63,12 @@ pub async fn apply(
     m: &Mutation,
     now: DateTime<Utc>,
 ) -> Result<Result<audit::Change, Refusal>, DbErr> {
+    if is_dealer_edit(m) {
+        let mut one = apply_dealer_edits(db, actor, &[m], now).await?;
+        return Ok(one
+            .pop()
+            .unwrap_or_else(|| Err((Code::Forbidden, "Not a dealer edit.".to_owned()))));
+    }
     let target = audit::target(actor, m);
     let before = audit::snapshot(db, target.0, &target.1).await?;
     let outcome = match effects(db, actor, m, now).await {

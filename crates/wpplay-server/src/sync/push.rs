@@ -37,7 +37,8 @@ impl ErrorCode for ClientIdTaken {
 /// What every mutation of the batch shares is done once: the actor is read once; feed
 /// entries, audit entries and outcomes wait in memory and go in multi-row inserts before
 /// the commit (outcomes also before a new dealer, whose "username taken" ration counts
-/// them); the client's row is written once.
+/// them); the client's row is written once. A run of dealer edits is decided together
+/// in memory and written in a few statements (`mutations::apply_dealer_edits`).
 pub async fn apply_batch(
     db: &DatabaseConnection,
     account: AccountId,
@@ -96,7 +97,40 @@ async fn apply_in_one_transaction(
     let mut outcomes = Outcomes::default();
     let mut changes = Vec::new();
     let mut results = Vec::with_capacity(batch.len());
-    for m in batch {
+    let mut i = 0;
+    while i < batch.len() {
+        let m = &batch[i];
+        if m.mutation_id > last && mutations::is_dealer_edit(&m.mutation) {
+            // A run of dealer edits is decided together (a batch's ids strictly increase,
+            // so every later mutation is new too).
+            let run: Vec<&ClientMutation> = batch[i..]
+                .iter()
+                .take_while(|m| mutations::is_dealer_edit(&m.mutation))
+                .collect();
+            let edits: Vec<&Mutation> = run.iter().map(|m| &m.mutation).collect();
+            let decided = mutations::apply_dealer_edits(&txn, &actor, &edits, now).await?;
+            for (m, decided) in run.iter().zip(decided) {
+                let outcome = match decided {
+                    Ok(change) => {
+                        changes.push(change);
+                        Outcome::Applied
+                    }
+                    Err((code, message)) => Outcome::Rejected {
+                        code: code.to_string(),
+                        message,
+                    },
+                };
+                outcomes.add(account_id, client_id, m.mutation_id, &outcome, now);
+                last = m.mutation_id;
+                results.push(MutationResult {
+                    mutation_id: m.mutation_id,
+                    outcome,
+                });
+            }
+            i += run.len();
+            continue;
+        }
+        i += 1;
         let outcome = if m.mutation_id <= last {
             match Outcomes::recorded(&txn, client_id, m.mutation_id).await? {
                 Some(outcome) => outcome,

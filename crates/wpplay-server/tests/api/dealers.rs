@@ -590,3 +590,157 @@ async fn one_batch_writes_what_its_mutations_would(s: &TestServer) {
     db.close().await.ok();
 }
 on_both_backends!(one_batch_writes_what_its_mutations_would);
+
+/// A run of dealer edits in one batch is decided together, yet each edit is judged as if
+/// alone against what the edits before it left: versions chain, a refused edit in the
+/// middle changes nothing, an Inactive switch ends the dealer's session at once, each
+/// applied edit has its feed entries and an audit entry with the dealer before and after.
+async fn a_run_of_dealer_edits_is_judged_edit_by_edit(s: &TestServer) {
+    let (_, token) = s.ready_partner("run@acme.rs").await;
+    let client = "c0000000-0000-4000-8000-0000000000c1";
+    let (one, two) = (
+        "d0000000-0000-4000-8000-0000000000c1",
+        "d0000000-0000-4000-8000-0000000000c2",
+    );
+    let push = |mutations: Value| json!({"client_id": client, "schema_version": wpplay_domain::sync::SCHEMA_VERSION, "mutations": mutations});
+    let (status, v) = s
+        .post(
+            "/api/v1/sync/push",
+            Some(&token),
+            push(json!([
+                {"mutation_id": 1, "mutation": create_dealer(one, "run.dealer.one", &hash("Dealer-one-2026"))},
+                {"mutation_id": 2, "mutation": create_dealer(two, "run.dealer.two", &hash("Dealer-two-2026"))},
+            ])),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{v}");
+    let (_, signed_in) = login(s, "run.dealer.two", "Dealer-two-2026").await;
+    let dealer_token = signed_in["access_token"]
+        .as_str()
+        .expect("token")
+        .to_owned();
+
+    let edit = |id: &str, v: i64, name: &str, email: Option<&str>| json!({"type": "update_dealer", "dealer_id": id, "base_version": v, "display_name": name, "contact_email": email, "contact_phone": null});
+    let status_of = |id: &str, v: i64, st: &str| json!({"type": "set_dealer_status", "dealer_id": id, "base_version": v, "status": st});
+    let (status, v) = s
+        .post(
+            "/api/v1/sync/push",
+            Some(&token),
+            push(json!([
+                {"mutation_id": 3, "mutation": edit(one, 1, "One renamed", None)},
+                {"mutation_id": 4, "mutation": status_of(two, 1, "inactive")},
+                {"mutation_id": 5, "mutation": edit(one, 2, "Bad e-mail", Some("not an address"))},
+                {"mutation_id": 6, "mutation": edit("d0000000-0000-4000-8000-0000000000ff", 1, "Nobody", None)},
+                {"mutation_id": 7, "mutation": status_of(one, 1, "inactive")},
+                {"mutation_id": 8, "mutation": status_of(one, 2, "inactive")},
+                {"mutation_id": 9, "mutation": edit(one, 3, "One renamed again", None)},
+                {"mutation_id": 10, "mutation": status_of(two, 2, "active")},
+            ])),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{v}");
+    let codes: Vec<&str> = v["results"]
+        .as_array()
+        .expect("results")
+        .iter()
+        .map(|r| r["code"].as_str().unwrap_or("applied"))
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            "applied",
+            "applied",
+            "invalid_email",
+            "dealer_not_found",
+            "version_conflict",
+            "applied",
+            "applied",
+            "applied"
+        ],
+        "{v}"
+    );
+
+    // Switched off, the dealer's session ended at once, though the run switched it back.
+    let (st, body) = s.get("/api/v1/me", Some(&dealer_token)).await;
+    assert_eq!(st, StatusCode::UNAUTHORIZED, "{body}");
+
+    // Each dealer stored once, in the state the last of its edits left.
+    let db = crate::billing::db(s).await;
+    let stored = |id: &'static str| {
+        let db = db.clone();
+        async move {
+            let d = dealer::Entity::find_by_id(id.to_owned())
+                .one(&db)
+                .await
+                .expect("read")
+                .expect("dealer");
+            (d.display_name, d.status, d.version)
+        }
+    };
+    assert_eq!(
+        stored(one).await,
+        ("One renamed again".to_owned(), "inactive".to_owned(), 4)
+    );
+    assert_eq!(
+        stored(two).await,
+        ("Marko Electronics".to_owned(), "active".to_owned(), 3)
+    );
+
+    // The partner's feed carries every applied edit, in order; the dealer's own feed its own.
+    let (_, page) = s
+        .get("/api/v1/sync/pull?since=0&limit=1000", Some(&token))
+        .await;
+    let versions: Vec<(String, i64)> = page["changes"]
+        .as_array()
+        .expect("changes")
+        .iter()
+        .filter(|c| c["entity"] == "dealer")
+        .map(|c| {
+            (
+                c["data"]["id"].as_str().unwrap_or("").to_owned(),
+                c["data"]["version"].as_i64().unwrap_or(0),
+            )
+        })
+        .collect();
+    let v_of = |id: &str, n: i64| (id.to_owned(), n);
+    assert_eq!(
+        versions,
+        [
+            v_of(one, 1),
+            v_of(two, 1),
+            v_of(one, 2),
+            v_of(two, 2),
+            v_of(one, 3),
+            v_of(one, 4),
+            v_of(two, 3)
+        ]
+    );
+
+    // One audit entry per applied edit, each before equal to the previous after.
+    let audited: Vec<(String, Option<i64>, Option<i64>)> =
+        wpplay_server::db::entity::audit::Entity::find()
+            .filter(wpplay_server::db::entity::audit::Column::EntityId.eq(one))
+            .all(&db)
+            .await
+            .expect("audit")
+            .into_iter()
+            .map(|a| {
+                let version = |s: Option<String>| {
+                    s.and_then(|s| serde_json::from_str::<Value>(&s).ok())
+                        .and_then(|v| v["version"].as_i64())
+                };
+                (a.action, version(a.before), version(a.after))
+            })
+            .collect();
+    assert_eq!(
+        audited,
+        [
+            ("create_dealer".to_owned(), None, Some(1)),
+            ("update_dealer".to_owned(), Some(1), Some(2)),
+            ("set_dealer_status".to_owned(), Some(2), Some(3)),
+            ("update_dealer".to_owned(), Some(3), Some(4)),
+        ]
+    );
+    db.close().await.ok();
+}
+on_both_backends!(a_run_of_dealer_edits_is_judged_edit_by_edit);
