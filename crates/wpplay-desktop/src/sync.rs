@@ -39,7 +39,7 @@ pub async fn round(
     // invoice and the payment that lifts it.
     let mut held = None;
     loop {
-        let pending = replica.pending().await.map_err(local)?;
+        let pending = replica.pending_first(MAX_PUSH_BATCH).await.map_err(local)?;
         let batch = next_batch(&pending, MAX_PUSH_BATCH);
         if batch.is_empty() {
             break;

@@ -15,10 +15,10 @@ use entity::{
 };
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectOptions, ConnectionTrait, Database, DatabaseConnection,
-    EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set, SqliteTransactionMode,
+    EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set, SqliteTransactionMode,
     TransactionOptions, TransactionTrait,
 };
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 use wpplay_domain::dealer::DealerStatus;
 use wpplay_domain::sync::{OutboxStep, Pending};
@@ -112,61 +112,7 @@ impl Replica {
         now: DateTime<Utc>,
     ) -> Local<()> {
         let txn = self.write().await?;
-        // Runs of subscribers (a first sync brings tens of thousands) go in multi-row
-        // upserts; anything else flushes the run first, so the feed's order holds.
-        let mut run: Vec<&Subscriber> = Vec::new();
-        for change in changes {
-            if let Entity::Subscriber(sub) = &change.entity {
-                run.push(sub);
-                continue;
-            }
-            upsert_subscribers(&txn, &run).await?;
-            run.clear();
-            let (kind, id) = key(&change.entity);
-            match &change.entity {
-                Entity::Dealer(d) => {
-                    upsert_dealer(&txn, d).await?;
-                    continue;
-                }
-                Entity::DealerRemoved(r) => {
-                    replica_dealer::Entity::delete_by_id(r.id.clone())
-                        .exec(&txn)
-                        .await?;
-                    continue;
-                }
-                Entity::SubscriberRemoved(r) => {
-                    replica_subscriber::Entity::delete_by_id(r.id.clone())
-                        .exec(&txn)
-                        .await?;
-                    continue;
-                }
-                Entity::LinkEnded(_) | Entity::StreamRemoved(_) => {
-                    replica_entity::Entity::delete_by_id((kind.to_owned(), id))
-                        .exec(&txn)
-                        .await?;
-                    continue;
-                }
-                _ => {}
-            }
-            let row = replica_entity::ActiveModel {
-                entity: Set(kind.to_owned()),
-                entity_id: Set(id),
-                data: Set(serde_json::to_string(&change.entity)?),
-                seq: Set(change.seq),
-            };
-            replica_entity::Entity::insert(row)
-                .on_conflict(
-                    sea_orm::sea_query::OnConflict::columns([
-                        replica_entity::Column::Entity,
-                        replica_entity::Column::EntityId,
-                    ])
-                    .update_columns([replica_entity::Column::Data, replica_entity::Column::Seq])
-                    .to_owned(),
-                )
-                .exec(&txn)
-                .await?;
-        }
-        upsert_subscribers(&txn, &run).await?;
+        PageRows::of(changes)?.write(&txn).await?;
         let landed = outbox::Entity::delete_many()
             .filter(outbox::Column::State.eq("applied"))
             .filter(outbox::Column::AppliedCursor.lte(cursor))
@@ -309,6 +255,24 @@ impl Replica {
             .collect()
     }
 
+    /// The first `max` edits waiting for the server, oldest first (the next push).
+    pub async fn pending_first(&self, max: usize) -> Local<Vec<Pending<Mutation>>> {
+        let rows = outbox::Entity::find()
+            .filter(outbox::Column::State.eq("pending"))
+            .order_by_asc(outbox::Column::MutationId)
+            .limit(u64::try_from(max).unwrap_or(u64::MAX))
+            .all(&self.db)
+            .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(Pending {
+                    mutation_id: r.mutation_id,
+                    mutation: serde_json::from_str(&r.payload)?,
+                })
+            })
+            .collect()
+    }
+
     /// Edits the view lays over the server rows: waiting ones and applied ones the pull
     /// has not brought back yet, oldest first.
     pub async fn unpulled(&self) -> Local<Vec<Pending<Mutation>>> {
@@ -377,24 +341,10 @@ impl Replica {
                 areas.push(Area::of_mutation(&mutation));
             }
         }
+        let mut done = Vec::new();
         for r in results {
             match step(&r.outcome) {
-                OutboxStep::Done => {
-                    // Kept (as applied) until a pull reaches `cursor` and brings the
-                    // server's rows, so the view never loses the edit in between.
-                    outbox::Entity::update_many()
-                        .col_expr(
-                            outbox::Column::State,
-                            sea_orm::sea_query::Expr::value("applied"),
-                        )
-                        .col_expr(
-                            outbox::Column::AppliedCursor,
-                            sea_orm::sea_query::Expr::value(Some(cursor)),
-                        )
-                        .filter(outbox::Column::MutationId.eq(r.mutation_id))
-                        .exec(&txn)
-                        .await?;
-                }
+                OutboxStep::Done => done.push(r.mutation_id),
                 OutboxStep::ShowRejection { code, message } => {
                     outbox::Entity::update_many()
                         .col_expr(
@@ -414,6 +364,22 @@ impl Replica {
                         .await?;
                 }
             }
+        }
+        // Kept (as applied) until a pull reaches `cursor` and brings the server's rows,
+        // so the view never loses the edit in between.
+        for ids in done.chunks(ROWS_PER_STATEMENT) {
+            outbox::Entity::update_many()
+                .col_expr(
+                    outbox::Column::State,
+                    sea_orm::sea_query::Expr::value("applied"),
+                )
+                .col_expr(
+                    outbox::Column::AppliedCursor,
+                    sea_orm::sea_query::Expr::value(Some(cursor)),
+                )
+                .filter(outbox::Column::MutationId.is_in(ids.iter().copied()))
+                .exec(&txn)
+                .await?;
         }
         txn.commit().await?;
         if !results.is_empty() {
@@ -572,59 +538,160 @@ impl Replica {
     }
 }
 
-async fn upsert_dealer(db: &impl ConnectionTrait, d: &Dealer) -> Local<()> {
-    use sea_orm::sea_query::OnConflict;
-    let row = replica_dealer::ActiveModel {
-        id: Set(d.id.clone()),
-        data: Set(serde_json::to_string(d)?),
-        display_name: Set(d.display_name.clone()),
-        status: Set(DealerStatus::from(d.status).as_str().to_owned()),
-        version: Set(d.version),
-    };
-    replica_dealer::Entity::insert(row)
-        .on_conflict(
-            OnConflict::column(replica_dealer::Column::Id)
-                .update_columns([
-                    replica_dealer::Column::Data,
-                    replica_dealer::Column::DisplayName,
-                    replica_dealer::Column::Status,
-                    replica_dealer::Column::Version,
-                ])
-                .to_owned(),
-        )
-        .exec(db)
-        .await?;
-    Ok(())
+/// What a page leaves of each replica row: the last change to each key wins (the replica
+/// tables have no foreign keys or triggers, so only each row's final state matters, not
+/// the order between rows). A page of a thousand changes is then a few multi-row upserts
+/// and deletes instead of a statement per change.
+#[derive(Default)]
+struct PageRows<'a> {
+    dealers: BTreeMap<&'a str, Option<&'a Dealer>>,
+    subscribers: BTreeMap<&'a str, Option<&'a Subscriber>>,
+    /// (kind, id) to the stored form and feed position, or `None`: removed.
+    entities: BTreeMap<(&'static str, String), Option<(String, i64)>>,
 }
 
-/// Upserts subscribers in order, a few hundred a statement (a later row of the same id
-/// updates the earlier one, as separate statements would).
-async fn upsert_subscribers(db: &impl ConnectionTrait, subs: &[&Subscriber]) -> Local<()> {
-    use sea_orm::sea_query::OnConflict;
-    for chunk in subs.chunks(300) {
-        let rows = chunk
-            .iter()
-            .map(|s| {
-                Ok(replica_subscriber::ActiveModel {
-                    id: Set(s.id.clone()),
-                    dealer_id: Set(s.dealer_id.clone()),
-                    data: Set(serde_json::to_string(s)?),
-                })
-            })
-            .collect::<Result<Vec<_>, serde_json::Error>>()?;
-        replica_subscriber::Entity::insert_many(rows)
-            .on_conflict(
-                OnConflict::column(replica_subscriber::Column::Id)
-                    .update_columns([
-                        replica_subscriber::Column::DealerId,
-                        replica_subscriber::Column::Data,
-                    ])
-                    .to_owned(),
-            )
-            .exec(db)
-            .await?;
+/// Rows per multi-row statement (SQLite allows 32,766 parameters a statement).
+const ROWS_PER_STATEMENT: usize = 300;
+
+impl<'a> PageRows<'a> {
+    fn of(changes: &'a [Change]) -> Local<Self> {
+        let mut rows = Self::default();
+        for change in changes {
+            match &change.entity {
+                Entity::Dealer(d) => {
+                    rows.dealers.insert(&d.id, Some(d));
+                }
+                Entity::DealerRemoved(r) => {
+                    rows.dealers.insert(&r.id, None);
+                }
+                Entity::Subscriber(sub) => {
+                    rows.subscribers.insert(&sub.id, Some(sub));
+                }
+                Entity::SubscriberRemoved(r) => {
+                    rows.subscribers.insert(&r.id, None);
+                }
+                Entity::LinkEnded(_) | Entity::StreamRemoved(_) => {
+                    rows.entities.insert(key(&change.entity), None);
+                }
+                other => {
+                    let stored = serde_json::to_string(other)?;
+                    rows.entities.insert(key(other), Some((stored, change.seq)));
+                }
+            }
+        }
+        Ok(rows)
     }
-    Ok(())
+
+    async fn write(self, db: &impl ConnectionTrait) -> Local<()> {
+        use sea_orm::sea_query::OnConflict;
+        let (gone, kept) = split(self.dealers);
+        for ids in gone.chunks(ROWS_PER_STATEMENT) {
+            replica_dealer::Entity::delete_many()
+                .filter(replica_dealer::Column::Id.is_in(ids.iter().copied()))
+                .exec(db)
+                .await?;
+        }
+        for chunk in kept.chunks(ROWS_PER_STATEMENT) {
+            let rows = chunk
+                .iter()
+                .map(|d| {
+                    Ok(replica_dealer::ActiveModel {
+                        id: Set(d.id.clone()),
+                        data: Set(serde_json::to_string(d)?),
+                        display_name: Set(d.display_name.clone()),
+                        status: Set(DealerStatus::from(d.status).as_str().to_owned()),
+                        version: Set(d.version),
+                    })
+                })
+                .collect::<Result<Vec<_>, serde_json::Error>>()?;
+            replica_dealer::Entity::insert_many(rows)
+                .on_conflict(
+                    OnConflict::column(replica_dealer::Column::Id)
+                        .update_columns([
+                            replica_dealer::Column::Data,
+                            replica_dealer::Column::DisplayName,
+                            replica_dealer::Column::Status,
+                            replica_dealer::Column::Version,
+                        ])
+                        .to_owned(),
+                )
+                .exec_without_returning(db)
+                .await?;
+        }
+        let (gone, kept) = split(self.subscribers);
+        for ids in gone.chunks(ROWS_PER_STATEMENT) {
+            replica_subscriber::Entity::delete_many()
+                .filter(replica_subscriber::Column::Id.is_in(ids.iter().copied()))
+                .exec(db)
+                .await?;
+        }
+        for chunk in kept.chunks(ROWS_PER_STATEMENT) {
+            let rows = chunk
+                .iter()
+                .map(|s| {
+                    Ok(replica_subscriber::ActiveModel {
+                        id: Set(s.id.clone()),
+                        dealer_id: Set(s.dealer_id.clone()),
+                        data: Set(serde_json::to_string(s)?),
+                    })
+                })
+                .collect::<Result<Vec<_>, serde_json::Error>>()?;
+            replica_subscriber::Entity::insert_many(rows)
+                .on_conflict(
+                    OnConflict::column(replica_subscriber::Column::Id)
+                        .update_columns([
+                            replica_subscriber::Column::DealerId,
+                            replica_subscriber::Column::Data,
+                        ])
+                        .to_owned(),
+                )
+                .exec_without_returning(db)
+                .await?;
+        }
+        let mut kept = Vec::new();
+        for ((kind, id), row) in self.entities {
+            match row {
+                None => {
+                    replica_entity::Entity::delete_by_id((kind.to_owned(), id))
+                        .exec(db)
+                        .await?;
+                }
+                Some((data, seq)) => kept.push(replica_entity::ActiveModel {
+                    entity: Set(kind.to_owned()),
+                    entity_id: Set(id),
+                    data: Set(data),
+                    seq: Set(seq),
+                }),
+            }
+        }
+        for chunk in kept.chunks(ROWS_PER_STATEMENT) {
+            replica_entity::Entity::insert_many(chunk.to_vec())
+                .on_conflict(
+                    OnConflict::columns([
+                        replica_entity::Column::Entity,
+                        replica_entity::Column::EntityId,
+                    ])
+                    .update_columns([replica_entity::Column::Data, replica_entity::Column::Seq])
+                    .to_owned(),
+                )
+                .exec_without_returning(db)
+                .await?;
+        }
+        Ok(())
+    }
+}
+
+/// The keys whose last change removed the row, and the rows kept.
+fn split<'a, T>(rows: BTreeMap<&'a str, Option<&'a T>>) -> (Vec<&'a str>, Vec<&'a T>) {
+    let mut gone = Vec::new();
+    let mut kept = Vec::new();
+    for (id, row) in rows {
+        match row {
+            Some(row) => kept.push(row),
+            None => gone.push(id),
+        }
+    }
+    (gone, kept)
 }
 
 /// The replica key of an entity.
@@ -756,6 +823,121 @@ mod tests {
             ]
         );
         assert_eq!(r.state().await.expect("state").cursor, 6);
+    }
+
+    /// Every kind of row keeps the last change a page brings for it: a dealer edited
+    /// twice, one removed after its change, a stream removed and added back; and settling
+    /// a push marks every applied edit at once, a refused one apart.
+    #[tokio::test]
+    async fn every_kind_keeps_the_last_change_of_a_page() {
+        use wpplay_wire::dealers::{DealerState, Removed};
+        use wpplay_wire::resellers::Stream;
+        let dir = tempfile::tempdir().expect("dir");
+        let r = Replica::open(&dir.path().join("r.sqlite"))
+            .await
+            .expect("open");
+        let dealer = |id: &str, version: i64| {
+            Entity::Dealer(Dealer {
+                id: id.into(),
+                display_name: format!("{id} v{version}"),
+                contact_email: None,
+                contact_phone: None,
+                username: format!("user.{id}"),
+                status: DealerState::Active,
+                version,
+            })
+        };
+        let stream = |id: &str, name: &str| {
+            Entity::Stream(Stream {
+                id: id.into(),
+                name: name.into(),
+                category: "Sport".into(),
+                stream_url: "https://cdn.example/s.m3u8".into(),
+            })
+        };
+        let gone = |id: &str| Removed { id: id.into() };
+        let page: Vec<Change> = [
+            dealer("x", 1),
+            dealer("y", 1),
+            dealer("x", 2),
+            Entity::DealerRemoved(gone("y")),
+            stream("s1", "S1"),
+            stream("s2", "S2"),
+            Entity::StreamRemoved(gone("s1")),
+            stream("s1", "S1 back"),
+            Entity::StreamRemoved(gone("s2")),
+        ]
+        .into_iter()
+        .enumerate()
+        .map(|(i, entity)| Change {
+            seq: i as i64 + 1,
+            entity,
+        })
+        .collect();
+        r.apply_page(&page, 9, DateTime::UNIX_EPOCH)
+            .await
+            .expect("apply");
+        let dealers: Vec<(String, i64)> = r
+            .dealers()
+            .await
+            .expect("dealers")
+            .into_iter()
+            .map(|d| (d.id, d.version))
+            .collect();
+        assert_eq!(dealers, [("x".to_owned(), 2)]);
+        assert_eq!(
+            r.entities("stream").await.expect("streams"),
+            [stream("s1", "S1 back")]
+        );
+
+        for i in 0..3 {
+            let m = Mutation::RemoveStream {
+                stream_id: format!("s{i}"),
+            };
+            r.enqueue(&m, "remove", DateTime::UNIX_EPOCH)
+                .await
+                .expect("enqueue");
+        }
+        let first = r.pending_first(2).await.expect("pending");
+        assert_eq!(
+            first.iter().map(|p| p.mutation_id).collect::<Vec<_>>(),
+            [1, 2]
+        );
+        let results = [
+            MutationResult {
+                mutation_id: 1,
+                outcome: wpplay_domain::sync::Outcome::Applied,
+            },
+            MutationResult {
+                mutation_id: 2,
+                outcome: wpplay_domain::sync::Outcome::Rejected {
+                    code: "stream_not_found".into(),
+                    message: "Gone".into(),
+                },
+            },
+            MutationResult {
+                mutation_id: 3,
+                outcome: wpplay_domain::sync::Outcome::Applied,
+            },
+        ];
+        r.settle(&results, 12, wpplay_domain::sync::step_for)
+            .await
+            .expect("settle");
+        let states: Vec<(i64, String, Option<i64>)> = r
+            .outbox()
+            .await
+            .expect("outbox")
+            .into_iter()
+            .map(|(row, _)| (row.mutation_id, row.state, row.applied_cursor))
+            .collect();
+        assert_eq!(
+            states,
+            [
+                (1, "applied".to_owned(), Some(12)),
+                (2, "rejected".to_owned(), None),
+                (3, "applied".to_owned(), Some(12))
+            ]
+        );
     }
 
     /// A round that pulls nothing still moves "Last sync …": it is announced when the
