@@ -9,7 +9,8 @@ use crate::sync::pull::{self, MAX_PULL};
 use crate::sync::push;
 use axum::Json;
 use axum::extract::State;
-use axum::http::StatusCode;
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use wpplay_domain::Code;
 use wpplay_domain::ErrorCode;
@@ -50,7 +51,7 @@ pub async fn pull(
     State(state): State<AppState>,
     Authed(auth): Authed,
     ApiQuery(params): ApiQuery<PullParams>,
-) -> ApiResult<Json<PullResponse>> {
+) -> ApiResult<Response> {
     // A locked partner still pulls (its billing state and invoices come this way); its
     // dealers do not.
     if auth.role == Role::Dealer {
@@ -67,7 +68,8 @@ pub async fn pull(
         ));
     }
     match pull::page(&state.db, &auth.account, params.since, limit).await? {
-        Ok(page) => Ok(Json(page)),
+        // The page is JSON already, written from the stored changes as they are.
+        Ok(page) => Ok(([(header::CONTENT_TYPE, "application/json")], page).into_response()),
         Err(ahead) => Err(ApiError::conflict(ahead.code(), ahead.to_string())),
     }
 }
