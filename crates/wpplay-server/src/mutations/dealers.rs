@@ -8,10 +8,10 @@ use crate::wire_form;
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, OnConflict};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, DbErr, EntityTrait,
-    IntoActiveModel, PaginatorTrait, QueryFilter, QuerySelect, Set, SqlErr, TransactionTrait,
+    ColumnTrait, ConnectionTrait, DatabaseTransaction, DbErr, EntityTrait, IntoActiveModel,
+    PaginatorTrait, QueryFilter, QuerySelect, Set, TryInsertResult,
 };
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use wpplay_domain::Code;
 use wpplay_domain::dealer::{
     DealerDetails, DealerStatus, MAX_TAKEN_USERNAMES_PER_DAY, username as check_username,
@@ -27,29 +27,6 @@ pub async fn apply(
     now: DateTime<Utc>,
 ) -> Result<Applied, DbErr> {
     match m {
-        Mutation::CreateDealer {
-            dealer_id,
-            display_name,
-            contact_email,
-            contact_phone,
-            username,
-            password_hash,
-        } => {
-            create(
-                db,
-                partner,
-                dealer_id,
-                (
-                    display_name,
-                    contact_email.as_deref(),
-                    contact_phone.as_deref(),
-                ),
-                username,
-                password_hash,
-                now,
-            )
-            .await
-        }
         Mutation::ResetDealerPassword {
             dealer_id,
             password_hash,
@@ -291,127 +268,267 @@ fn decide(
     Ok((before, current.clone()))
 }
 
-#[allow(clippy::too_many_arguments)]
 /// "This username is taken" tells whether an account exists: a partner hears it at most
 /// [`MAX_TAKEN_USERNAMES_PER_DAY`] times in 24 hours; then adding dealers waits (taken
-/// or not, so the answer tells nothing more).
-async fn taken_ration(
+/// or not, so the answer tells nothing more). How many times it heard it so far.
+async fn taken_heard(
     db: &impl ConnectionTrait,
     partner: AccountId,
     now: DateTime<Utc>,
-) -> Result<Applied, DbErr> {
-    let heard = sync_mutation::Entity::find()
+) -> Result<u64, DbErr> {
+    sync_mutation::Entity::find()
         .filter(sync_mutation::Column::AccountId.eq(partner.0))
         .filter(sync_mutation::Column::Code.eq(Code::DealerUsernameTaken.as_str()))
         .filter(sync_mutation::Column::AppliedAt.gt(now - chrono::Duration::hours(24)))
         .count(db)
-        .await?;
-    if heard >= MAX_TAKEN_USERNAMES_PER_DAY {
-        return Ok(Err((
-            Code::TooManyTakenUsernames,
-            format!(
-                "{MAX_TAKEN_USERNAMES_PER_DAY} usernames you chose today were taken, so new dealers can be added again tomorrow. Usernames with your company's name in them are rarely taken."
-            ),
-        )));
-    }
-    Ok(Ok(()))
+        .await
 }
 
-async fn create(
-    db: &DatabaseTransaction,
+/// A new dealer as its mutation asks for it, checked as far as nothing stored matters.
+struct NewDealer<'m> {
+    id: &'m str,
+    details: DealerDetails,
+    username: String,
+    password_hash: &'m str,
+}
+
+/// The checks of a new dealer that need nothing stored: its id, details, username and
+/// password hash.
+fn check_new(m: &Mutation) -> Result<NewDealer<'_>, Refusal> {
+    let Mutation::CreateDealer {
+        dealer_id,
+        display_name,
+        contact_email,
+        contact_phone,
+        username,
+        password_hash,
+    } = m
+    else {
+        return Err((Code::Forbidden, "Not a new dealer.".to_owned()));
+    };
+    check_id("dealer_id", dealer_id)?;
+    let details = DealerDetails::validate(
+        display_name,
+        contact_email.as_deref(),
+        contact_phone.as_deref(),
+    )
+    .map_err(|e| refuse(&e))?;
+    let username = check_username(username).map_err(|e| refuse(&e))?;
+    check_hash(password_hash)?;
+    Ok(NewDealer {
+        id: dealer_id,
+        details,
+        username,
+        password_hash,
+    })
+}
+
+/// Whether a mutation adds a dealer: new dealers are decided together by
+/// [`create_many`].
+pub fn is_create(m: &Mutation) -> bool {
+    matches!(m, Mutation::CreateDealer { .. })
+}
+
+/// Adds a run of new dealers ([`is_create`]) of one partner, in order, as separate
+/// mutations would: each refused or added on its own, a dealer id or username taken by
+/// an earlier one of the run refused like one taken before, and every "username taken"
+/// counted against the partner's ration as it is heard. The run reads the ids and
+/// usernames already taken with one query each and decides in memory; then it writes
+/// the logins in one multi-row insert and the dealers in another. A username or dealer
+/// id taken by a commit of this same instant is skipped by the insert (`ON CONFLICT DO
+/// NOTHING`) and refused like any taken one.
+pub async fn create_many(
+    db: &impl ConnectionTrait,
     partner: AccountId,
-    dealer_id: &str,
-    (display_name, email, phone): (&str, Option<&str>, Option<&str>),
-    username: &str,
-    password_hash: &str,
+    creates: &[&Mutation],
     now: DateTime<Utc>,
-) -> Result<Applied, DbErr> {
-    if let Err(r) = check_id("dealer_id", dealer_id) {
-        return Ok(Err(r));
+) -> Result<Vec<Result<audit::Change, Refusal>>, DbErr> {
+    let checked: Vec<Result<NewDealer<'_>, Refusal>> =
+        creates.iter().map(|m| check_new(m)).collect();
+    let wanted = || checked.iter().filter_map(|c| c.as_ref().ok());
+    let mut ids_taken: HashSet<String> = HashSet::new();
+    let mut names_taken: HashSet<String> = HashSet::new();
+    let ids: Vec<&str> = wanted().map(|n| n.id).collect();
+    let names: Vec<&str> = wanted().map(|n| n.username.as_str()).collect();
+    for chunk in ids.chunks(500) {
+        ids_taken.extend(
+            dealer::Entity::find()
+                .select_only()
+                .column(dealer::Column::Id)
+                .filter(dealer::Column::Id.is_in(chunk.iter().copied()))
+                .into_tuple::<String>()
+                .all(db)
+                .await?,
+        );
     }
-    let details = match DealerDetails::validate(display_name, email, phone) {
-        Ok(d) => d,
-        Err(e) => return Ok(Err(refuse(&e))),
+    for chunk in names.chunks(500) {
+        names_taken.extend(
+            account::Entity::find()
+                .select_only()
+                .column(account::Column::Username)
+                .filter(account::Column::Username.is_in(chunk.iter().copied()))
+                .into_tuple::<String>()
+                .all(db)
+                .await?,
+        );
+    }
+    let mut heard = if wanted().next().is_some() {
+        taken_heard(db, partner, now).await?
+    } else {
+        0
     };
-    let username = match check_username(username) {
-        Ok(u) => u,
-        Err(e) => return Ok(Err(refuse(&e))),
+    let mut decided: Vec<Result<NewDealer<'_>, Refusal>> = Vec::with_capacity(checked.len());
+    for c in checked {
+        decided.push(c.and_then(|n| {
+            if ids_taken.contains(n.id) {
+                return Err((
+                    Code::DealerExists,
+                    "A dealer with this id exists already.".to_owned(),
+                ));
+            }
+            if heard >= MAX_TAKEN_USERNAMES_PER_DAY {
+                return Err(too_many_taken());
+            }
+            if names_taken.contains(&n.username) {
+                heard += 1;
+                return Err(username_taken(&n.username));
+            }
+            ids_taken.insert(n.id.to_owned());
+            names_taken.insert(n.username.clone());
+            Ok(n)
+        }));
+    }
+    // The logins, then the dealers; what a concurrent commit took is skipped.
+    // The dealers start in their partner's language, until each chooses its own.
+    let language = if decided.iter().any(Result::is_ok) {
+        crate::account::lang(db, partner.0).await?
+    } else {
+        Default::default()
     };
-    if let Err(r) = check_hash(password_hash) {
-        return Ok(Err(r));
-    }
-    if dealer::Entity::find_by_id(dealer_id.to_owned())
-        .count(db)
-        .await?
-        > 0
-    {
-        return Ok(Err((
-            Code::DealerExists,
-            "A dealer with this id exists already.".to_owned(),
-        )));
-    }
-    if let Err(r) = taken_ration(db, partner, now).await? {
-        return Ok(Err(r));
-    }
-    let taken = || {
-        Err((
-            Code::DealerUsernameTaken,
-            format!("The username '{username}' is taken. Choose another one."),
-        ))
-    };
-    if account::Entity::find()
-        .filter(account::Column::Username.eq(username.clone()))
-        .count(db)
-        .await?
-        > 0
-    {
-        return Ok(taken());
-    }
-    // A savepoint: if another registration took the username this instant, the unique
-    // index refuses it and only this step is undone, so the refusal can still be recorded.
-    // The dealer starts in its partner's language, until it chooses its own in its app.
-    let language = crate::account::lang(db, partner.0).await?;
-    let step = db.begin().await?;
-    let inserted = account::ActiveModel {
-        username: Set(username.clone()),
-        role: Set("dealer".to_owned()),
-        language: Set(language.tag().to_owned()),
-        password_hash: Set(password_hash.to_owned()),
-        must_change_password: Set(false),
-        feed_seq: Set(0),
-        created_at: Set(now),
-        updated_at: Set(now),
-        ..Default::default()
-    }
-    .insert(&step)
-    .await;
-    let login = match inserted {
-        Ok(a) => {
-            step.commit().await?;
-            a
+    let logins: Vec<account::ActiveModel> = decided
+        .iter()
+        .filter_map(|d| d.as_ref().ok())
+        .map(|n| account::ActiveModel {
+            username: Set(n.username.clone()),
+            role: Set("dealer".to_owned()),
+            language: Set(language.tag().to_owned()),
+            password_hash: Set(n.password_hash.to_owned()),
+            must_change_password: Set(false),
+            feed_seq: Set(0),
+            created_at: Set(now),
+            updated_at: Set(now),
+            ..Default::default()
+        })
+        .collect();
+    let mut login_of: HashMap<String, i64> = HashMap::new();
+    for chunk in logins.chunks(200) {
+        let inserted = account::Entity::insert_many(chunk.to_vec())
+            .on_conflict_do_nothing_on([account::Column::Username])
+            .exec_with_returning_many(db)
+            .await?;
+        if let TryInsertResult::Inserted(rows) = inserted {
+            login_of.extend(rows.into_iter().map(|a| (a.username, a.id)));
         }
-        Err(e) if matches!(e.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => {
-            step.rollback().await?;
-            return Ok(taken());
-        }
-        Err(e) => return Err(e),
-    };
-    let d = dealer::ActiveModel {
-        id: Set(dealer_id.to_owned()),
-        partner_id: Set(partner.0),
-        account_id: Set(login.id),
-        display_name: Set(details.display_name),
-        contact_email: Set(details.contact_email),
-        contact_phone: Set(details.contact_phone),
-        status: Set(DealerStatus::Active.as_str().to_owned()),
-        version: Set(1),
-        created_at: Set(now),
-        updated_at: Set(now),
     }
-    .insert(db)
-    .await?;
-    announce(db, &d, now).await?;
-    Ok(Ok(()))
+    let rows: Vec<dealer::ActiveModel> = decided
+        .iter()
+        .filter_map(|d| d.as_ref().ok())
+        .filter_map(|n| {
+            Some(dealer::ActiveModel {
+                id: Set(n.id.to_owned()),
+                partner_id: Set(partner.0),
+                account_id: Set(*login_of.get(&n.username)?),
+                display_name: Set(n.details.display_name.clone()),
+                contact_email: Set(n.details.contact_email.clone()),
+                contact_phone: Set(n.details.contact_phone.clone()),
+                status: Set(DealerStatus::Active.as_str().to_owned()),
+                version: Set(1),
+                created_at: Set(now),
+                updated_at: Set(now),
+            })
+        })
+        .collect();
+    let mut added: HashMap<String, dealer::Model> = HashMap::new();
+    for chunk in rows.chunks(200) {
+        let inserted = dealer::Entity::insert_many(chunk.to_vec())
+            .on_conflict_do_nothing_on([dealer::Column::Id])
+            .exec_with_returning_many(db)
+            .await?;
+        if let TryInsertResult::Inserted(rows) = inserted {
+            added.extend(rows.into_iter().map(|d| (d.id.clone(), d)));
+        }
+    }
+    // A login whose dealer id was taken this instant goes again.
+    let orphans: Vec<i64> = decided
+        .iter()
+        .filter_map(|d| d.as_ref().ok())
+        .filter(|n| !added.contains_key(n.id))
+        .filter_map(|n| login_of.get(&n.username).copied())
+        .collect();
+    if !orphans.is_empty() {
+        account::Entity::delete_many()
+            .filter(account::Column::Id.is_in(orphans))
+            .exec(db)
+            .await?;
+    }
+
+    let mut results = Vec::with_capacity(decided.len());
+    for (m, d) in creates.iter().zip(decided) {
+        let n = match d {
+            Ok(n) => n,
+            Err(refusal) => {
+                results.push(Err(refusal));
+                continue;
+            }
+        };
+        let Some(added) = added.get(n.id) else {
+            results.push(Err(if login_of.contains_key(&n.username) {
+                concurrent_change()
+            } else {
+                username_taken(&n.username)
+            }));
+            continue;
+        };
+        let wire = wire_form::dealer(added, n.username.clone());
+        publish(
+            db,
+            &[partner, AccountId(added.account_id)],
+            &Entity::Dealer(wire.clone()),
+            now,
+        )
+        .await?;
+        results.push(Ok(audit::Change {
+            action: audit::action(m),
+            target: ("dealer", added.id.clone()),
+            before: None,
+            after: serde_json::to_value(wire).ok(),
+        }));
+    }
+    Ok(results)
+}
+
+fn username_taken(username: &str) -> Refusal {
+    (
+        Code::DealerUsernameTaken,
+        format!("The username '{username}' is taken. Choose another one."),
+    )
+}
+
+fn too_many_taken() -> Refusal {
+    (
+        Code::TooManyTakenUsernames,
+        format!(
+            "{MAX_TAKEN_USERNAMES_PER_DAY} usernames you chose today were taken, so new dealers can be added again tomorrow. Usernames with your company's name in them are rarely taken."
+        ),
+    )
+}
+
+fn concurrent_change() -> Refusal {
+    (
+        Code::ConcurrentChange,
+        "This change clashed with another one made at the same moment. Check the current state and try again."
+            .to_owned(),
+    )
 }
 
 /// The dealer, locked, if it belongs to `partner` and the edit was made on its version.
@@ -474,27 +591,6 @@ fn gone() -> Refusal {
         Code::DealerNotFound,
         "This dealer no longer exists; it may have been deleted on another device.".to_owned(),
     )
-}
-
-/// Publishes a dealer to its partner's feed and to the dealer's own.
-async fn announce(
-    db: &impl ConnectionTrait,
-    d: &dealer::Model,
-    now: DateTime<Utc>,
-) -> Result<(), DbErr> {
-    let username = account::Entity::find_by_id(d.account_id)
-        .one(db)
-        .await?
-        .map(|a| a.username)
-        .unwrap_or_default();
-    let entity = Entity::Dealer(wire_form::dealer(d, username));
-    publish(
-        db,
-        &[AccountId(d.partner_id), AccountId(d.account_id)],
-        &entity,
-        now,
-    )
-    .await
 }
 
 /// Only argon2id PHC strings of exactly the product's cost are stored: a cheaper one

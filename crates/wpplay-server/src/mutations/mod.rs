@@ -26,22 +26,43 @@ use wpplay_domain::actor::Actor;
 use wpplay_domain::authorize::{self, RequestStep};
 use wpplay_wire::sync::Mutation;
 
-/// Whether `m` is a dealer edit, which [`apply_dealer_edits`] applies with its
-/// neighbours in one go.
-pub fn is_dealer_edit(m: &Mutation) -> bool {
-    dealers::is_edit(m)
+/// Mutations decided together with their neighbours of the same kind: what a run
+/// needs is read once and written in multi-row statements.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Run {
+    /// Dealers' details and status.
+    DealerEdits,
+    /// New dealers.
+    NewDealers,
 }
 
-/// Applies a run of dealer edits ([`is_dealer_edit`]) for `actor`, in order, each refused
-/// or applied on its own as [`apply`] would, but decided together: no savepoint is
-/// needed, since every refusal is known before anything is written.
-pub async fn apply_dealer_edits(
+impl Run {
+    /// The run a mutation belongs in, if any.
+    pub fn of(m: &Mutation) -> Option<Self> {
+        if dealers::is_edit(m) {
+            Some(Self::DealerEdits)
+        } else if dealers::is_create(m) {
+            Some(Self::NewDealers)
+        } else {
+            None
+        }
+    }
+}
+
+/// Applies a run of mutations of one [`Run`] kind for `actor`, in order, each refused or
+/// applied on its own as [`apply`] would, but decided together: no savepoint is needed,
+/// since every refusal is known before anything is written.
+pub async fn apply_run(
     db: &DatabaseTransaction,
     actor: &Actor,
-    edits: &[&Mutation],
+    run: Run,
+    ms: &[&Mutation],
     now: DateTime<Utc>,
 ) -> Result<Vec<Result<audit::Change, Refusal>>, DbErr> {
-    let all = |r: Refusal| Ok(edits.iter().map(|_| Err(r.clone())).collect());
+    let all = |r: Refusal| Ok(ms.iter().map(|_| Err(r.clone())).collect());
+    if ms.iter().any(|m| Run::of(m) != Some(run)) {
+        return all((Code::Forbidden, "Not one kind of change.".to_owned()));
+    }
     let partner = match authorize::dealers(actor) {
         Ok(partner) => partner,
         Err(f) => return all(forbidden(f)),
@@ -49,7 +70,10 @@ pub async fn apply_dealer_edits(
     if let Err(refusal) = partner_may_work(db, partner, now).await? {
         return all(refusal);
     }
-    dealers::edit_many(db, partner, edits, now).await
+    match run {
+        Run::DealerEdits => dealers::edit_many(db, partner, ms, now).await,
+        Run::NewDealers => dealers::create_many(db, partner, ms, now).await,
+    }
 }
 
 /// Applies one mutation for `actor` inside the caller's savepoint. Accepted, it answers
@@ -63,8 +87,8 @@ pub async fn apply(
     m: &Mutation,
     now: DateTime<Utc>,
 ) -> Result<Result<audit::Change, Refusal>, DbErr> {
-    if is_dealer_edit(m) {
-        let mut one = apply_dealer_edits(db, actor, &[m], now).await?;
+    if let Some(run) = Run::of(m) {
+        let mut one = apply_run(db, actor, run, &[m], now).await?;
         return Ok(one
             .pop()
             .unwrap_or_else(|| Err((Code::Forbidden, "Not a dealer edit.".to_owned()))));

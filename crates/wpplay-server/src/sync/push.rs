@@ -36,9 +36,9 @@ impl ErrorCode for ClientIdTaken {
 ///
 /// What every mutation of the batch shares is done once: the actor is read once; feed
 /// entries, audit entries and outcomes wait in memory and go in multi-row inserts before
-/// the commit (outcomes also before a new dealer, whose "username taken" ration counts
-/// them); the client's row is written once. A run of dealer edits is decided together
-/// in memory and written in a few statements (`mutations::apply_dealer_edits`).
+/// the commit (outcomes also before a run of new dealers, whose "username taken" ration counts
+/// them); the client's row is written once. A run of dealer edits, or of new dealers, is
+/// decided together in memory and written in a few statements (`mutations::apply_run`).
 pub async fn apply_batch(
     db: &DatabaseConnection,
     account: AccountId,
@@ -100,15 +100,19 @@ async fn apply_in_one_transaction(
     let mut i = 0;
     while i < batch.len() {
         let m = &batch[i];
-        if m.mutation_id > last && mutations::is_dealer_edit(&m.mutation) {
-            // A run of dealer edits is decided together (a batch's ids strictly increase,
-            // so every later mutation is new too).
+        if let Some(kind) = mutations::Run::of(&m.mutation).filter(|_| m.mutation_id > last) {
+            // A run of one kind is decided together (a batch's ids strictly increase, so
+            // every later mutation is new too). New dealers count the "username taken"
+            // answers recorded so far.
             let run: Vec<&ClientMutation> = batch[i..]
                 .iter()
-                .take_while(|m| mutations::is_dealer_edit(&m.mutation))
+                .take_while(|m| mutations::Run::of(&m.mutation) == Some(kind))
                 .collect();
-            let edits: Vec<&Mutation> = run.iter().map(|m| &m.mutation).collect();
-            let decided = mutations::apply_dealer_edits(&txn, &actor, &edits, now).await?;
+            if kind == mutations::Run::NewDealers {
+                outcomes.write(&txn).await?;
+            }
+            let ms: Vec<&Mutation> = run.iter().map(|m| &m.mutation).collect();
+            let decided = mutations::apply_run(&txn, &actor, kind, &ms, now).await?;
             for (m, decided) in run.iter().zip(decided) {
                 let outcome = match decided {
                     Ok(change) => {
@@ -141,9 +145,6 @@ async fn apply_in_one_transaction(
                 },
             }
         } else {
-            if matches!(m.mutation, Mutation::CreateDealer { .. }) {
-                outcomes.write(&txn).await?;
-            }
             let savepoint = txn.begin().await?;
             let mark = crate::feed::mark();
             let outcome = match mutations::apply(&savepoint, &actor, &m.mutation, now).await? {

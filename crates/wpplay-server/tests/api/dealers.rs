@@ -744,3 +744,80 @@ async fn a_run_of_dealer_edits_is_judged_edit_by_edit(s: &TestServer) {
     db.close().await.ok();
 }
 on_both_backends!(a_run_of_dealer_edits_is_judged_edit_by_edit);
+
+/// New dealers in one batch are decided together, yet each as if alone: an id or a
+/// username an earlier one of the batch took is refused like one taken before, every
+/// "username taken" counts against the day's ration as it is heard, and once that is
+/// used up even a free name waits. Only the dealers applied exist, each with its login.
+async fn a_run_of_new_dealers_is_judged_dealer_by_dealer(s: &TestServer) {
+    let (creds, token) = s.ready_partner("newrun@acme.rs").await;
+    let hash = hash("Dealer-run-2026");
+    let id = |n: u32| format!("d0000000-0000-4000-8000-0000000001{n:02}");
+    let new = |n: u32, username: &str| {
+        json!({"type": "create_dealer", "dealer_id": id(n), "display_name": format!("Shop {n}"), "contact_email": null,
+               "contact_phone": null, "username": username, "password_hash": hash})
+    };
+    let max = u32::try_from(wpplay_domain::dealer::MAX_TAKEN_USERNAMES_PER_DAY).expect("small");
+    let mut mutations = vec![
+        new(1, "run.shop.one"),
+        new(1, "run.shop.other"),
+        new(2, "run.shop.one"),
+        new(3, "run.shop.three"),
+    ];
+    // The partner's own username, taken: the rest of the day's ration.
+    for n in 1..max {
+        mutations.push(new(10 + n, &creds.username));
+    }
+    mutations.push(new(4, "run.shop.four"));
+    let numbered: Vec<Value> = mutations
+        .into_iter()
+        .enumerate()
+        .map(|(i, m)| json!({"mutation_id": i + 1, "mutation": m}))
+        .collect();
+    let body = json!({"client_id": "c0000000-0000-4000-8000-0000000001c1", "schema_version": wpplay_domain::sync::SCHEMA_VERSION, "mutations": numbered});
+    let (status, v) = s.post("/api/v1/sync/push", Some(&token), body).await;
+    assert_eq!(status, StatusCode::OK, "{v}");
+    let codes: Vec<&str> = v["results"]
+        .as_array()
+        .expect("results")
+        .iter()
+        .map(|r| r["code"].as_str().unwrap_or("applied"))
+        .collect();
+    let mut expected = vec![
+        "applied",
+        "dealer_exists",
+        "dealer_username_taken",
+        "applied",
+    ];
+    expected.extend((1..max).map(|_| "dealer_username_taken"));
+    expected.push("too_many_taken_usernames");
+    assert_eq!(codes, expected, "{v}");
+
+    let db = crate::billing::db(s).await;
+    let mut stored: Vec<(String, String)> = Vec::new();
+    for d in dealer::Entity::find()
+        .filter(dealer::Column::Id.is_in([id(1), id(2), id(3), id(4)]))
+        .all(&db)
+        .await
+        .expect("dealers")
+    {
+        let login = account::Entity::find_by_id(d.account_id)
+            .one(&db)
+            .await
+            .expect("read")
+            .expect("each dealer has its login");
+        stored.push((d.display_name, login.username));
+    }
+    stored.sort();
+    assert_eq!(
+        stored,
+        [
+            ("Shop 1".to_owned(), "run.shop.one".to_owned()),
+            ("Shop 3".to_owned(), "run.shop.three".to_owned())
+        ]
+    );
+    let (status, _) = login(s, "run.shop.three", "Dealer-run-2026").await;
+    assert_eq!(status, StatusCode::OK, "the new dealer signs in");
+    db.close().await.ok();
+}
+on_both_backends!(a_run_of_new_dealers_is_judged_dealer_by_dealer);
