@@ -7,10 +7,13 @@
 //! A pushed batch appends many entries: it holds them in memory ([`deferring`]) and
 //! writes them before its commit ([`flush`]), each account's sequence advanced once.
 
-use crate::db::entity::{change_feed, package, partner, reseller};
+use crate::db::entity::{account, change_feed, package, partner, reseller};
 use crate::wire_form;
 use chrono::{DateTime, Utc};
-use sea_orm::{ConnectionTrait, DbErr, EntityTrait, Set, Statement};
+use sea_orm::sea_query::{Expr, ExprTrait};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
+};
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use wpplay_domain::ids::AccountId;
@@ -82,7 +85,8 @@ pub async fn append(
 }
 
 /// Writes entries: per account, its sequence advanced once under its row lock
-/// (`UPDATE … RETURNING`), then every entry in one multi-row insert per 500.
+/// (`UPDATE … RETURNING`, accounts with as many entries together), then every entry in
+/// one multi-row insert per 500.
 async fn write(
     db: &impl ConnectionTrait,
     entries: Vec<Pending>,
@@ -96,33 +100,46 @@ async fn write(
     for e in &entries {
         *per_account.entry(e.account_id).or_default() += 1;
     }
-    // The first sequence number of each account's entries.
+    // The first sequence number of each account's entries. Accounts with the same number
+    // of entries advance together, in one `UPDATE … RETURNING` per few hundred.
     let mut next_seq: BTreeMap<i64, i64> = BTreeMap::new();
-    for (&account_id, &count) in &per_account {
-        let row = db
-            .query_one_raw(Statement::from_sql_and_values(
-                backend,
-                match backend {
-                    sea_orm::DbBackend::Postgres => {
-                        "UPDATE accounts SET feed_seq = feed_seq + $1 WHERE id = $2 RETURNING feed_seq"
-                    }
-                    _ => "UPDATE accounts SET feed_seq = feed_seq + ? WHERE id = ? RETURNING feed_seq",
-                },
-                [count.into(), account_id.into()],
-            ))
+    if backend == sea_orm::DbBackend::Postgres && per_account.len() > 1 {
+        // Row locks taken in id order first: two batches never wait on each other's
+        // sequences in a circle, whatever order the updates below visit the rows in.
+        account::Entity::find()
+            .select_only()
+            .column(account::Column::Id)
+            .filter(account::Column::Id.is_in(per_account.keys().copied()))
+            .order_by_asc(account::Column::Id)
+            .lock_exclusive()
+            .into_tuple::<i64>()
+            .all(db)
             .await?;
-        match row {
-            Some(row) => {
-                let last: i64 = row.try_get("", "feed_seq")?;
-                next_seq.insert(account_id, last - count + 1);
-                crate::live::notify_on_commit(db, account_id).await?;
+    }
+    let mut by_count: BTreeMap<i64, Vec<i64>> = BTreeMap::new();
+    for (&account_id, &count) in &per_account {
+        by_count.entry(count).or_default().push(account_id);
+    }
+    for (count, ids) in by_count {
+        for chunk in ids.chunks(500) {
+            let advanced = account::Entity::update_many()
+                .col_expr(
+                    account::Column::FeedSeq,
+                    Expr::col(account::Column::FeedSeq).add(count),
+                )
+                .filter(account::Column::Id.is_in(chunk.iter().copied()))
+                .exec_with_returning(db)
+                .await?;
+            for a in advanced {
+                next_seq.insert(a.id, a.feed_seq - count + 1);
             }
-            None if account_must_exist => {
-                return Err(DbErr::RecordNotFound(format!("account {account_id}")));
-            }
-            None => {}
         }
     }
+    if account_must_exist && next_seq.len() < per_account.len() {
+        let missing = per_account.keys().find(|id| !next_seq.contains_key(id));
+        return Err(DbErr::RecordNotFound(format!("account {missing:?}")));
+    }
+    crate::live::notify_on_commit(db, next_seq.keys().copied()).await?;
     let rows: Vec<(i64, change_feed::ActiveModel)> = entries
         .into_iter()
         .filter_map(|e| {

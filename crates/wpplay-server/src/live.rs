@@ -288,18 +288,30 @@ impl Live {
     }
 }
 
-/// In the transaction that appends to `account_id`'s feed: tells the listening server
-/// processes on commit (PostgreSQL only; SQLite is watched instead). Several appends in
-/// one transaction send one notification (PostgreSQL folds identical ones).
+/// In the transaction that appends to these accounts' feeds: tells the listening server
+/// processes on commit (PostgreSQL only; SQLite is watched instead), in one statement per
+/// few hundred accounts. Several appends in one transaction send one notification per
+/// account (PostgreSQL folds identical ones).
 pub async fn notify_on_commit(
     db: &impl ConnectionTrait,
-    account_id: i64,
+    accounts: impl Iterator<Item = i64>,
 ) -> Result<(), sea_orm::DbErr> {
-    if db.get_database_backend() == DbBackend::Postgres {
+    if db.get_database_backend() != DbBackend::Postgres {
+        return Ok(());
+    }
+    let accounts: Vec<i64> = accounts.collect();
+    for chunk in accounts.chunks(500) {
+        let rows: Vec<String> = (0..chunk.len()).map(|i| format!("(${})", i + 2)).collect();
+        let sql = format!(
+            "SELECT pg_notify($1, t.account) FROM (VALUES {}) AS t(account)",
+            rows.join(", ")
+        );
+        let mut values: Vec<sea_orm::Value> = vec![CHANNEL.into()];
+        values.extend(chunk.iter().map(|id| id.to_string().into()));
         db.execute_raw(Statement::from_sql_and_values(
             DbBackend::Postgres,
-            "SELECT pg_notify($1, $2)",
-            [CHANNEL.into(), account_id.to_string().into()],
+            sql,
+            values,
         ))
         .await?;
     }
