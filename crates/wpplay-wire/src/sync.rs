@@ -65,13 +65,132 @@ pub enum Entity {
     Notification(Notification),
 }
 
-/// One change in an account's feed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+/// One change in an account's feed: `{"seq": N, "entity": kind, "data": {…}}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
 pub struct Change {
     /// Server-assigned, strictly increasing within the account's feed.
     pub seq: i64,
     #[serde(flatten)]
     pub entity: Entity,
+}
+
+/// Read by hand rather than derived: serde's `flatten` would first copy every change of
+/// a page into a generic buffer and read the entity from that. Here the entity's own
+/// (adjacently tagged) reader reads on from the same map, so a first sync's hundred
+/// thousand changes are read once. The keys may come in any order; unknown keys are
+/// skipped, as before.
+impl<'de> Deserialize<'de> for Change {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_map(ChangeVisitor)
+    }
+}
+
+/// A key of a change.
+#[derive(Clone, Copy)]
+enum ChangeKey {
+    Seq,
+    Entity,
+    Data,
+    Other,
+}
+
+impl<'de> Deserialize<'de> for ChangeKey {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct KeyVisitor;
+        impl serde::de::Visitor<'_> for KeyVisitor {
+            type Value = ChangeKey;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a key of a change")
+            }
+            fn visit_str<E: serde::de::Error>(self, key: &str) -> Result<ChangeKey, E> {
+                Ok(match key {
+                    "seq" => ChangeKey::Seq,
+                    "entity" => ChangeKey::Entity,
+                    "data" => ChangeKey::Data,
+                    _ => ChangeKey::Other,
+                })
+            }
+        }
+        d.deserialize_identifier(KeyVisitor)
+    }
+}
+
+struct ChangeVisitor;
+
+impl<'de> serde::de::Visitor<'de> for ChangeVisitor {
+    type Value = Change;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a change: seq, entity and data")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Change, A::Error> {
+        use serde::de::Error;
+        let mut seq = None;
+        while let Some(key) = map.next_key::<ChangeKey>()? {
+            match key {
+                ChangeKey::Seq => seq = Some(map.next_value::<i64>()?),
+                ChangeKey::Other => {
+                    map.next_value::<serde::de::IgnoredAny>()?;
+                }
+                first @ (ChangeKey::Entity | ChangeKey::Data) => {
+                    let rest = EntityKeys {
+                        first: Some(first),
+                        map: &mut map,
+                        seq: &mut seq,
+                    };
+                    let entity =
+                        Entity::deserialize(serde::de::value::MapAccessDeserializer::new(rest))?;
+                    let seq = seq.ok_or_else(|| A::Error::missing_field("seq"))?;
+                    return Ok(Change { seq, entity });
+                }
+            }
+        }
+        Err(A::Error::missing_field("entity"))
+    }
+}
+
+/// The rest of a change's map as the entity's reader sees it: the key already read
+/// first, then the remaining ones, with `seq` taken out on the way.
+struct EntityKeys<'a, A> {
+    first: Option<ChangeKey>,
+    map: &'a mut A,
+    seq: &'a mut Option<i64>,
+}
+
+impl<'de, A: serde::de::MapAccess<'de>> serde::de::MapAccess<'de> for EntityKeys<'_, A> {
+    type Error = A::Error;
+
+    fn next_key_seed<K: serde::de::DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, A::Error> {
+        use serde::de::IntoDeserializer;
+        let key = match self.first.take() {
+            Some(key) => key,
+            None => loop {
+                match self.map.next_key::<ChangeKey>()? {
+                    None => return Ok(None),
+                    Some(ChangeKey::Seq) => *self.seq = Some(self.map.next_value()?),
+                    Some(key) => break key,
+                }
+            },
+        };
+        let name = match key {
+            ChangeKey::Entity => "entity",
+            ChangeKey::Data => "data",
+            ChangeKey::Seq | ChangeKey::Other => "other",
+        };
+        seed.deserialize(IntoDeserializer::<A::Error>::into_deserializer(name))
+            .map(Some)
+    }
+
+    fn next_value_seed<V: serde::de::DeserializeSeed<'de>>(
+        &mut self,
+        seed: V,
+    ) -> Result<V::Value, A::Error> {
+        self.map.next_value_seed(seed)
+    }
 }
 
 /// `GET /api/v1/sync/pull?since=N`.
@@ -256,4 +375,92 @@ pub struct PushResponse {
     pub results: Vec<MutationResult>,
     /// The feed cursor after the push; pull to see the effects.
     pub cursor: i64,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn removed(id: &str) -> Entity {
+        Entity::DealerRemoved(Removed { id: id.into() })
+    }
+
+    /// A change reads back as written, whatever order its keys come in and with keys it
+    /// does not know; without its sequence number or its entity it is an error.
+    #[test]
+    fn a_change_reads_in_any_key_order() {
+        let dealer = Change {
+            seq: 7,
+            entity: Entity::Dealer(Dealer {
+                id: "d1".into(),
+                display_name: "Marko \"Shop\" Đorđe".into(),
+                contact_email: None,
+                contact_phone: Some("+381 11 333".into()),
+                username: "marko".into(),
+                status: DealerState::Inactive,
+                version: 3,
+            }),
+        };
+        let written = serde_json::to_string(&dealer).expect("write");
+        assert!(
+            written.starts_with(r#"{"seq":7,"entity":"dealer","data":{"#),
+            "{written}"
+        );
+        assert_eq!(
+            serde_json::from_str::<Change>(&written).expect("read"),
+            dealer
+        );
+        for text in [
+            r#"{"seq":5,"entity":"dealer_removed","data":{"id":"x"}}"#,
+            r#"{"entity":"dealer_removed","data":{"id":"x"},"seq":5}"#,
+            r#"{"data":{"id":"x"},"seq":5,"entity":"dealer_removed"}"#,
+            r#"{"entity":"dealer_removed","seq":5,"extra":[1,{"a":2}],"data":{"id":"x"}}"#,
+            r#"{"extra":null,"data":{"id":"x"},"entity":"dealer_removed","seq":5}"#,
+        ] {
+            let read: Change = serde_json::from_str(text).expect(text);
+            assert_eq!(
+                read,
+                Change {
+                    seq: 5,
+                    entity: removed("x")
+                },
+                "{text}"
+            );
+            let value: serde_json::Value = serde_json::from_str(text).expect("json");
+            let from_value: Change = serde_json::from_value(value).expect(text);
+            assert_eq!(from_value, read, "{text}");
+        }
+        for bad in [
+            r#"{"entity":"dealer_removed","data":{"id":"x"}}"#,
+            r#"{"seq":5}"#,
+            r#"{"seq":5,"entity":"no_such_kind","data":{}}"#,
+            r#"{"seq":"5","entity":"dealer_removed","data":{"id":"x"}}"#,
+            r#"{"seq":5,"entity":"dealer_removed","data":{"id":"x"},"entity":"dealer_removed"}"#,
+            r#"[5,"dealer_removed"]"#,
+        ] {
+            assert!(serde_json::from_str::<Change>(bad).is_err(), "{bad}");
+        }
+    }
+
+    /// A page of changes reads as a whole.
+    #[test]
+    fn a_page_reads() {
+        let page = PullResponse {
+            changes: (1..=3)
+                .map(|seq| Change {
+                    seq,
+                    entity: removed(&format!("d{seq}")),
+                })
+                .collect(),
+            cursor: 3,
+            has_more: false,
+            schema_version: 2,
+            head: 3,
+        };
+        let text = serde_json::to_string(&page).expect("write");
+        assert_eq!(
+            serde_json::from_str::<PullResponse>(&text).expect("read"),
+            page
+        );
+    }
 }
