@@ -110,11 +110,14 @@ async fn main() -> anyhow::Result<()> {
         .await
         .map_err(|e| anyhow::anyhow!("{e:?}"))?;
     let now = chrono::DateTime::UNIX_EPOCH + chrono::Duration::days(20_600);
+    const PULL: &str = "/api/v1/sync/pull";
+    let server_before = server.seconds_in(PULL).await?;
     let t = Instant::now();
     let round = wpplay_desktop::sync::round(&api, &token, &replica, now)
         .await
         .map_err(|e| anyhow::anyhow!("{:?}", e.body()))?;
     let sync = t.elapsed();
+    let server_share = (server.seconds_in(PULL).await? - server_before) / sync.as_secs_f64();
     anyhow::ensure!(
         round.pulled == total,
         "pulled {} of {total} changes",
@@ -190,6 +193,10 @@ async fn main() -> anyhow::Result<()> {
     println!(
         "  ratio:      {:>7.1}x",
         sync.as_secs_f64() / baseline.as_secs_f64()
+    );
+    println!(
+        "  of the sync time, the server answering {PULL}: {:.0} % (the rest: HTTP, the client reading the pages and writing its replica)",
+        100.0 * server_share
     );
     server.stop().await?;
     Ok(())

@@ -88,6 +88,12 @@ pub async fn round(
     }
 }
 
+/// Changes applied in one replica transaction during a long pull (a first sync): each
+/// commit writes every index page the changes touched, so a few big commits cost far
+/// less than one per page (BENCHMARKS.md, issue 16). Pulled but not yet applied changes
+/// are applied before an error is answered, so no page is fetched twice.
+pub const APPLY_AT_ONCE: usize = 20_000;
+
 /// Pulls pages until the cursor is current.
 async fn pull_pages(
     api: &ApiClient,
@@ -100,8 +106,9 @@ async fn pull_pages(
     let local = |e: crate::error::LocalErr| {
         CallError::Answered(reqwest::StatusCode::OK, ErrorBody::from(e))
     };
+    let mut cursor = replica.state().await.map_err(local)?.cursor;
+    let mut waiting = Waiting::default();
     loop {
-        let cursor = replica.state().await.map_err(local)?.cursor;
         let answer: Result<PullResponse, CallError> = api
             .get(
                 &format!(
@@ -116,13 +123,20 @@ async fn pull_pages(
             Err(CallError::Answered(reqwest::StatusCode::CONFLICT, b))
                 if b.code == "resync_required" && !*resynced =>
             {
+                waiting = Waiting::default();
                 replica.reset_for_resync().await.map_err(local)?;
                 *resynced = true;
+                cursor = 0;
                 continue;
             }
-            other => other?,
+            Err(e) => {
+                waiting.apply(replica, now).await.map_err(local)?;
+                return Err(e);
+            }
+            Ok(page) => page,
         };
         if !page_continues(cursor, page.changes.first().map(|c| c.seq), page.cursor) {
+            waiting.apply(replica, now).await.map_err(local)?;
             return Err(CallError::Answered(
                 reqwest::StatusCode::OK,
                 ErrorBody::new(
@@ -131,11 +145,14 @@ async fn pull_pages(
                 ),
             ));
         }
-        replica
-            .apply_page(&page.changes, page.cursor, now)
-            .await
-            .map_err(local)?;
+        cursor = page.cursor;
         done.pulled += page.changes.len();
+        waiting.changes.extend(page.changes);
+        waiting.cursor = cursor;
+        waiting.pulled = true;
+        if !page.has_more || waiting.changes.len() >= APPLY_AT_ONCE {
+            waiting.apply(replica, now).await.map_err(local)?;
+        }
         if !page.has_more {
             break;
         }
@@ -143,4 +160,30 @@ async fn pull_pages(
         replica.set_progress(Some((page.cursor, page.head.max(page.cursor))));
     }
     Ok(())
+}
+
+/// Pulled changes not yet in the replica, and the cursor they reach.
+#[derive(Default)]
+struct Waiting {
+    changes: Vec<wpplay_wire::sync::Change>,
+    cursor: i64,
+    /// Whether anything was pulled since the last apply (a quiet page moves the cursor
+    /// and "Last sync …" too).
+    pulled: bool,
+}
+
+impl Waiting {
+    async fn apply(
+        &mut self,
+        replica: &Replica,
+        now: DateTime<Utc>,
+    ) -> Result<(), crate::error::LocalErr> {
+        if !self.pulled {
+            return Ok(());
+        }
+        replica.apply_page(&self.changes, self.cursor, now).await?;
+        self.changes.clear();
+        self.pulled = false;
+        Ok(())
+    }
 }
