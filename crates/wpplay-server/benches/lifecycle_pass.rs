@@ -140,11 +140,11 @@ async fn seed(
     Ok((db, recorded, partners))
 }
 
-/// The baseline: one plain scan selecting the due partners' rows; the fastest of three.
+/// The baseline: one plain scan selecting the due partners' rows; the fastest of five.
 async fn scan(db: &DatabaseConnection, at: DateTime<Utc>) -> anyhow::Result<(f64, usize)> {
     let mut best = f64::MAX;
     let mut rows = 0;
-    for _ in 0..3 {
+    for _ in 0..5 {
         let t = Instant::now();
         rows = db
             .query_all_raw(Statement::from_sql_and_values(
@@ -190,11 +190,17 @@ async fn main() -> anyhow::Result<()> {
     );
     let (base, due) = scan(&db, now).await?;
     println!("baseline: one plain SQL scan selecting the {due} due partners: {base:.2} ms");
-    let t = Instant::now();
-    let dry = run_pass(&db, tz, now, true).await?;
-    let dry_time = ms(t.elapsed());
+    // A dry run writes nothing, so it is timed like the baseline: the fastest of five.
+    let mut dry_time = f64::MAX;
+    let mut dry = None;
+    for _ in 0..5 {
+        let t = Instant::now();
+        dry = Some(run_pass(&db, tz, now, true).await?);
+        dry_time = dry_time.min(ms(t.elapsed()));
+    }
+    let dry = dry.ok_or_else(|| anyhow::anyhow!("no dry run"))?;
     println!(
-        "dry-run pass over {n} partners (scan + plan, {} looked at, {} events due): {dry_time:.2} ms = {:.1}x the baseline",
+        "dry-run pass over {n} partners (scan + plan, {} looked at, {} events due; the fastest of five): {dry_time:.2} ms = {:.1}x the baseline",
         dry.partners,
         dry.done.len(),
         dry_time / base
