@@ -12,7 +12,9 @@ use axum::extract::FromRequestParts;
 use axum::http::StatusCode;
 use axum::http::header::AUTHORIZATION;
 use axum::http::request::Parts;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use sea_orm::{
+    ConnectionTrait, DbBackend, EntityTrait, FromQueryResult, IdenStatic, Iterable, Statement,
+};
 use wpplay_domain::Code;
 use wpplay_domain::actor::Role;
 use wpplay_domain::dealer::DealerStatus;
@@ -88,17 +90,18 @@ impl FromRequestParts<AppState> for SessionAuth {
                 )
             })?;
         let now = state.clock.now();
-        let found = session::Entity::find()
-            .filter(session::Column::AccessHash.eq(token::hash(token)))
-            .filter(session::Column::RevokedAt.is_null())
-            .find_also_related_account(&state.db)
-            .await?;
-        let Some((session, account)) = found else {
+        let Some(found) = SignedIn::read(&state.db, &token::hash(token)).await? else {
             return Err(ApiError::unauthorized(
                 Code::InvalidToken,
                 "The access token is not valid. Sign in again.",
             ));
         };
+        let SignedIn {
+            session,
+            account,
+            dealer,
+            partner,
+        } = found;
         if session.access_expires_at <= now {
             return Err(ApiError::unauthorized(
                 Code::TokenExpired,
@@ -116,17 +119,10 @@ impl FromRequestParts<AppState> for SessionAuth {
                 "This account has no role the server knows.",
             )
         })?;
-        let mut partner_id = (role == Role::Partner).then_some(account.id);
         if role == Role::Dealer {
             // Switching a dealer off revokes its sessions; this also catches a sign-in that
             // raced with the switch, so an inactive dealer never keeps working.
-            use sea_orm::ColumnTrait;
-            let d = dealer::Entity::find()
-                .filter(dealer::Column::AccountId.eq(account.id))
-                .one(&state.db)
-                .await?;
-            partner_id = d.as_ref().map(|d| d.partner_id);
-            let active = d.is_some_and(|d| d.status == DealerStatus::Active.as_str());
+            let active = dealer.is_some_and(|d| d.status == DealerStatus::Active.as_str());
             if !active {
                 return Err(ApiError::forbidden(
                     Code::DealerInactive,
@@ -134,10 +130,8 @@ impl FromRequestParts<AppState> for SessionAuth {
                 ));
             }
         }
-        let partner = match partner_id {
-            Some(id) => partner::Entity::find_by_id(id).one(&state.db).await?,
-            None => None,
-        };
+        // A partner's own row, or a dealer's partner's; nobody else has one.
+        let partner = partner.filter(|_| matches!(role, Role::Partner | Role::Dealer));
         let partner_locked = partner.as_ref().is_some_and(|p| {
             LifecycleFacts {
                 trial_ends_at: p.trial_ends_at,
@@ -186,25 +180,70 @@ impl FromRequestParts<AppState> for Authed {
     }
 }
 
-/// Loads a session together with its account.
-trait FindWithAccount {
-    async fn find_also_related_account(
-        self,
-        db: &sea_orm::DatabaseConnection,
-    ) -> Result<Option<(session::Model, account::Model)>, sea_orm::DbErr>;
+/// A live (not revoked) session with everything deciding what it may do, read in one
+/// statement: its account, and for a dealer its dealer row and partner, for a partner its
+/// own partner row.
+struct SignedIn {
+    session: session::Model,
+    account: account::Model,
+    dealer: Option<dealer::Model>,
+    partner: Option<partner::Model>,
 }
 
-impl FindWithAccount for sea_orm::Select<session::Entity> {
-    async fn find_also_related_account(
-        self,
+impl SignedIn {
+    async fn read(
         db: &sea_orm::DatabaseConnection,
-    ) -> Result<Option<(session::Model, account::Model)>, sea_orm::DbErr> {
-        let Some(s) = self.one(db).await? else {
+        access_hash: &str,
+    ) -> Result<Option<Self>, sea_orm::DbErr> {
+        static SQL: std::sync::OnceLock<[String; 2]> = std::sync::OnceLock::new();
+        let [sqlite, postgres] = SQL.get_or_init(|| {
+            let columns = [
+                columns::<session::Entity>("s", "S_"),
+                columns::<account::Entity>("a", "A_"),
+                columns::<dealer::Entity>("d", "D_"),
+                columns::<partner::Entity>("p", "P_"),
+            ]
+            .join(", ");
+            let sql = |param: &str| {
+                format!(
+                    "SELECT {columns} FROM sessions s \
+                     JOIN accounts a ON a.id = s.account_id \
+                     LEFT JOIN dealers d ON d.account_id = a.id \
+                     LEFT JOIN partners p ON p.account_id = COALESCE(d.partner_id, a.id) \
+                     WHERE s.access_hash = {param} AND s.revoked_at IS NULL"
+                )
+            };
+            [sql("?"), sql("$1")]
+        });
+        let backend = db.get_database_backend();
+        let sql = match backend {
+            DbBackend::Postgres => postgres,
+            _ => sqlite,
+        };
+        let Some(row) = db
+            .query_one_raw(Statement::from_sql_and_values(
+                backend,
+                sql.as_str(),
+                [access_hash.into()],
+            ))
+            .await?
+        else {
             return Ok(None);
         };
-        Ok(account::Entity::find_by_id(s.account_id)
-            .one(db)
-            .await?
-            .map(|a| (s, a)))
+        Ok(Some(Self {
+            session: session::Model::from_query_result(&row, "S_")?,
+            account: account::Model::from_query_result(&row, "A_")?,
+            dealer: dealer::Model::from_query_result_optional(&row, "D_")?,
+            partner: partner::Model::from_query_result_optional(&row, "P_")?,
+        }))
     }
+}
+
+/// An entity's columns as `alias.column AS "PREFIXcolumn"`, the names sea-orm reads a
+/// model from with that prefix.
+fn columns<E: EntityTrait>(alias: &str, prefix: &str) -> String {
+    E::Column::iter()
+        .map(|c| format!("{alias}.\"{0}\" AS \"{prefix}{0}\"", c.as_str()))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
