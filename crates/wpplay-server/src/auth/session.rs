@@ -12,9 +12,7 @@ use axum::extract::FromRequestParts;
 use axum::http::StatusCode;
 use axum::http::header::AUTHORIZATION;
 use axum::http::request::Parts;
-use sea_orm::{
-    ConnectionTrait, DbBackend, EntityTrait, FromQueryResult, IdenStatic, Iterable, Statement,
-};
+use sea_orm::{ConnectionTrait, DbBackend, FromQueryResult, Statement};
 use wpplay_domain::Code;
 use wpplay_domain::actor::Role;
 use wpplay_domain::dealer::DealerStatus;
@@ -198,10 +196,10 @@ impl SignedIn {
         static SQL: std::sync::OnceLock<[String; 2]> = std::sync::OnceLock::new();
         let [sqlite, postgres] = SQL.get_or_init(|| {
             let columns = [
-                columns::<session::Entity>("s", "S_"),
-                columns::<account::Entity>("a", "A_"),
-                columns::<dealer::Entity>("d", "D_"),
-                columns::<partner::Entity>("p", "P_"),
+                crate::db::columns::<session::Entity>("s", "S_"),
+                crate::db::columns::<account::Entity>("a", "A_"),
+                crate::db::columns::<dealer::Entity>("d", "D_"),
+                crate::db::columns::<partner::Entity>("p", "P_"),
             ]
             .join(", ");
             let sql = |param: &str| {
@@ -237,13 +235,4 @@ impl SignedIn {
             partner: partner::Model::from_query_result_optional(&row, "P_")?,
         }))
     }
-}
-
-/// An entity's columns as `alias.column AS "PREFIXcolumn"`, the names sea-orm reads a
-/// model from with that prefix.
-fn columns<E: EntityTrait>(alias: &str, prefix: &str) -> String {
-    E::Column::iter()
-        .map(|c| format!("{alias}.\"{0}\" AS \"{prefix}{0}\"", c.as_str()))
-        .collect::<Vec<_>>()
-        .join(", ")
 }

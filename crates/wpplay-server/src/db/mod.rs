@@ -97,3 +97,14 @@ async fn prepare(db: &DatabaseConnection, url: &Secret, now: DateTime<Utc>) -> a
 
 /// The advisory lock key taken while migrating ("WPPL" in ASCII).
 const MIGRATION_LOCK: i64 = 0x5750_504c;
+
+/// An entity's columns as `alias."column" AS "PREFIXcolumn"`: the names sea-orm reads a
+/// model from with that prefix (`FromQueryResult::from_query_result(row, PREFIX)`), for
+/// a hand-written statement that joins several tables.
+pub fn columns<E: sea_orm::EntityTrait>(alias: &str, prefix: &str) -> String {
+    use sea_orm::{IdenStatic, Iterable};
+    E::Column::iter()
+        .map(|c| format!("{alias}.\"{0}\" AS \"{prefix}{0}\"", c.as_str()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
