@@ -12,7 +12,7 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, DbErr,
-    EntityTrait, FromQueryResult, QueryFilter, QuerySelect, Set, Statement,
+    EntityTrait, QueryFilter, QuerySelect, Set,
 };
 use std::collections::{HashMap, HashSet};
 use wpplay_domain::billing::{Action, EventKind, next_due, next_period_end, plan};
@@ -140,48 +140,63 @@ async fn due_for_a_look(
     db: &DatabaseConnection,
     now: DateTime<Utc>,
 ) -> Result<(Vec<partner::Model>, Recorded), DbErr> {
-    // One statement: the due partners (by the `next_event_at` index, in the subquery)
-    // each joined with its recent recorded events, a row per event (or one without).
-    static SQL: std::sync::OnceLock<[String; 2]> = std::sync::OnceLock::new();
-    let [sqlite, postgres] = SQL.get_or_init(|| {
-        let sql = |recent: &str, now: &str| {
-            format!(
-                "SELECT {}, e.kind AS e_kind, e.key_at AS e_key_at FROM partners p \
-                 LEFT JOIN lifecycle_events e ON e.partner_id = p.account_id AND e.key_at >= {recent} \
-                 WHERE p.account_id IN \
-                 (SELECT account_id FROM partners WHERE next_event_at IS NULL OR next_event_at <= {now}) \
-                 ORDER BY p.account_id",
-                crate::db::columns::<partner::Entity>("p", "P_")
-            )
-        };
-        [sql("?", "?"), sql("$1", "$2")]
-    });
-    let backend = db.get_database_backend();
-    let sql = match backend {
-        sea_orm::DbBackend::Postgres => postgres,
-        _ => sqlite,
+    let due = || {
+        Condition::any()
+            .add(partner::Column::NextEventAt.is_null())
+            .add(partner::Column::NextEventAt.lte(now))
     };
+    let partners = partner::Entity::find().filter(due()).all(db).await?;
+    if partners.is_empty() {
+        return Ok((partners, HashMap::new()));
+    }
     let recent = now - chrono::Duration::days(2 * PURGE_AFTER_DAYS + 2);
-    let rows = db
-        .query_all_raw(Statement::from_sql_and_values(
-            backend,
-            sql.as_str(),
-            [recent.into(), now.into()],
-        ))
-        .await?;
-    let mut partners: Vec<partner::Model> = Vec::new();
-    let mut by_partner: Recorded = HashMap::new();
-    for row in rows {
-        let id: i64 = row.try_get("", "P_account_id")?;
-        if partners.last().is_none_or(|p| p.account_id != id) {
-            partners.push(partner::Model::from_query_result(&row, "P_")?);
+    let events = || {
+        lifecycle_event::Entity::find()
+            .select_only()
+            .columns([
+                lifecycle_event::Column::PartnerId,
+                lifecycle_event::Column::Kind,
+                lifecycle_event::Column::KeyAt,
+            ])
+            .filter(lifecycle_event::Column::KeyAt.gte(recent))
+    };
+    // A few due partners (every pass but the first after an outage or a migration):
+    // their events by id, without planning the due partners' read again. Many: by the
+    // same condition, in one read.
+    let mut recorded: Vec<(i64, String, DateTime<Utc>)> = Vec::new();
+    if partners.len() <= 2_000 {
+        let ids: Vec<i64> = partners.iter().map(|p| p.account_id).collect();
+        for chunk in ids.chunks(500) {
+            recorded.extend(
+                events()
+                    .filter(lifecycle_event::Column::PartnerId.is_in(chunk.iter().copied()))
+                    .into_tuple::<(i64, String, DateTime<Utc>)>()
+                    .all(db)
+                    .await?,
+            );
         }
-        let kind: Option<String> = row.try_get("", "e_kind")?;
-        let key_at: Option<DateTime<Utc>> = row.try_get("", "e_key_at")?;
-        if let (Some(kind), Some(key_at)) = (kind, key_at)
-            && let Some(k) = EventKind::parse(&kind)
-        {
-            by_partner.entry(id).or_default().insert((k, key_at));
+    } else {
+        recorded = events()
+            .filter(
+                lifecycle_event::Column::PartnerId.in_subquery(
+                    sea_orm::sea_query::Query::select()
+                        .column(partner::Column::AccountId)
+                        .from(partner::Entity)
+                        .cond_where(due())
+                        .to_owned(),
+                ),
+            )
+            .into_tuple()
+            .all(db)
+            .await?;
+    }
+    let mut by_partner: Recorded = HashMap::new();
+    for (partner_id, kind, key_at) in recorded {
+        if let Some(k) = EventKind::parse(&kind) {
+            by_partner
+                .entry(partner_id)
+                .or_default()
+                .insert((k, key_at));
         }
     }
     Ok((partners, by_partner))
