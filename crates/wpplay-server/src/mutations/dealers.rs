@@ -9,7 +9,7 @@ use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, OnConflict};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseTransaction, DbErr, EntityTrait, IntoActiveModel,
-    PaginatorTrait, QueryFilter, QuerySelect, Set, TryInsertResult,
+    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set, TryInsertResult,
 };
 use std::collections::{BTreeSet, HashMap, HashSet};
 use wpplay_domain::Code;
@@ -116,6 +116,8 @@ pub async fn edit_many(
         for d in dealer::Entity::find()
             .filter(dealer::Column::Id.is_in(chunk.iter().copied()))
             .filter(dealer::Column::PartnerId.eq(partner.0))
+            // Locked in id order: two runs over the same dealers never wait in a circle.
+            .order_by_asc(dealer::Column::Id)
             .lock_exclusive()
             .all(db)
             .await?
