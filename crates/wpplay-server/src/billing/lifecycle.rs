@@ -17,7 +17,7 @@ use sea_orm::{
 use std::collections::{HashMap, HashSet};
 use wpplay_domain::billing::{Action, EventKind, next_due, next_period_end, plan};
 use wpplay_domain::ids::AccountId;
-use wpplay_domain::lifecycle::{LifecycleFacts, PURGE_AFTER_DAYS};
+use wpplay_domain::lifecycle::PURGE_AFTER_DAYS;
 use wpplay_i18n::{Lang, args, format};
 use wpplay_wire::sync::Entity;
 
@@ -161,28 +161,15 @@ async fn due_for_a_look(
             .filter(lifecycle_event::Column::KeyAt.gte(recent))
     };
     // A few due partners (every pass but the first after an outage or a migration):
-    // the events of each one's current end, by id and key (every event of a trial or
-    // period is keyed by its end, `billing::events`), without planning the due
-    // partners' read again. Many: by the same condition, in one read.
+    // their events by id, without planning the due partners' read again. Many: by the
+    // same condition, in one read.
     let mut recorded: Vec<(i64, String, DateTime<Utc>)> = Vec::new();
     if partners.len() <= 2_000 {
-        for chunk in partners.chunks(200) {
-            let mut current = Condition::any();
-            for p in chunk {
-                let end = LifecycleFacts {
-                    trial_ends_at: p.trial_ends_at,
-                    paid_through: p.paid_through,
-                }
-                .access_ends_at();
-                current = current.add(
-                    Condition::all()
-                        .add(lifecycle_event::Column::PartnerId.eq(p.account_id))
-                        .add(lifecycle_event::Column::KeyAt.eq(end)),
-                );
-            }
+        let ids: Vec<i64> = partners.iter().map(|p| p.account_id).collect();
+        for chunk in ids.chunks(500) {
             recorded.extend(
                 events()
-                    .filter(current)
+                    .filter(lifecycle_event::Column::PartnerId.is_in(chunk.iter().copied()))
                     .into_tuple::<(i64, String, DateTime<Utc>)>()
                     .all(db)
                     .await?,
