@@ -584,70 +584,44 @@ impl<'a> PageRows<'a> {
 
     async fn write(self, db: &impl ConnectionTrait) -> Local<()> {
         use sea_orm::sea_query::OnConflict;
-        let (gone, kept) = split(self.dealers);
-        for ids in gone.chunks(ROWS_PER_STATEMENT) {
-            replica_dealer::Entity::delete_many()
-                .filter(replica_dealer::Column::Id.is_in(ids.iter().copied()))
-                .exec(db)
-                .await?;
-        }
-        for chunk in kept.chunks(ROWS_PER_STATEMENT) {
-            let rows = chunk
-                .iter()
-                .map(|d| {
-                    Ok(replica_dealer::ActiveModel {
-                        id: Set(d.id.clone()),
-                        data: Set(serde_json::to_string(d)?),
-                        display_name: Set(d.display_name.clone()),
-                        status: Set(DealerStatus::from(d.status).as_str().to_owned()),
-                        version: Set(d.version),
-                    })
+        replace_rows::<replica_dealer::Entity, _>(
+            db,
+            self.dealers,
+            replica_dealer::Column::Id,
+            &[
+                replica_dealer::Column::Data,
+                replica_dealer::Column::DisplayName,
+                replica_dealer::Column::Status,
+                replica_dealer::Column::Version,
+            ],
+            |d: &Dealer| {
+                Ok(replica_dealer::ActiveModel {
+                    id: Set(d.id.clone()),
+                    data: Set(serde_json::to_string(d)?),
+                    display_name: Set(d.display_name.clone()),
+                    status: Set(DealerStatus::from(d.status).as_str().to_owned()),
+                    version: Set(d.version),
                 })
-                .collect::<Result<Vec<_>, serde_json::Error>>()?;
-            replica_dealer::Entity::insert_many(rows)
-                .on_conflict(
-                    OnConflict::column(replica_dealer::Column::Id)
-                        .update_columns([
-                            replica_dealer::Column::Data,
-                            replica_dealer::Column::DisplayName,
-                            replica_dealer::Column::Status,
-                            replica_dealer::Column::Version,
-                        ])
-                        .to_owned(),
-                )
-                .exec_without_returning(db)
-                .await?;
-        }
-        let (gone, kept) = split(self.subscribers);
-        for ids in gone.chunks(ROWS_PER_STATEMENT) {
-            replica_subscriber::Entity::delete_many()
-                .filter(replica_subscriber::Column::Id.is_in(ids.iter().copied()))
-                .exec(db)
-                .await?;
-        }
-        for chunk in kept.chunks(ROWS_PER_STATEMENT) {
-            let rows = chunk
-                .iter()
-                .map(|s| {
-                    Ok(replica_subscriber::ActiveModel {
-                        id: Set(s.id.clone()),
-                        dealer_id: Set(s.dealer_id.clone()),
-                        data: Set(serde_json::to_string(s)?),
-                    })
+            },
+        )
+        .await?;
+        replace_rows::<replica_subscriber::Entity, _>(
+            db,
+            self.subscribers,
+            replica_subscriber::Column::Id,
+            &[
+                replica_subscriber::Column::DealerId,
+                replica_subscriber::Column::Data,
+            ],
+            |s: &Subscriber| {
+                Ok(replica_subscriber::ActiveModel {
+                    id: Set(s.id.clone()),
+                    dealer_id: Set(s.dealer_id.clone()),
+                    data: Set(serde_json::to_string(s)?),
                 })
-                .collect::<Result<Vec<_>, serde_json::Error>>()?;
-            replica_subscriber::Entity::insert_many(rows)
-                .on_conflict(
-                    OnConflict::column(replica_subscriber::Column::Id)
-                        .update_columns([
-                            replica_subscriber::Column::DealerId,
-                            replica_subscriber::Column::Data,
-                        ])
-                        .to_owned(),
-                )
-                .exec_without_returning(db)
-                .await?;
-        }
+            },
+        )
+        .await?;
         let mut kept = Vec::new();
         for ((kind, id), row) in self.entities {
             match row {
@@ -681,17 +655,47 @@ impl<'a> PageRows<'a> {
     }
 }
 
-/// The keys whose last change removed the row, and the rows kept.
-fn split<'a, T>(rows: BTreeMap<&'a str, Option<&'a T>>) -> (Vec<&'a str>, Vec<&'a T>) {
+/// Writes one table's share of a page: the rows whose last change removed them deleted,
+/// the others upserted, a few hundred a statement.
+async fn replace_rows<E, T>(
+    db: &impl ConnectionTrait,
+    rows: BTreeMap<&str, Option<&T>>,
+    id: E::Column,
+    update: &[E::Column],
+    model: impl Fn(&T) -> Result<E::ActiveModel, serde_json::Error>,
+) -> Local<()>
+where
+    E: EntityTrait,
+    E::ActiveModel: ActiveModelTrait<Entity = E> + Send,
+{
+    use sea_orm::sea_query::OnConflict;
     let mut gone = Vec::new();
     let mut kept = Vec::new();
-    for (id, row) in rows {
+    for (key, row) in rows {
         match row {
-            Some(row) => kept.push(row),
-            None => gone.push(id),
+            Some(row) => kept.push(model(row)?),
+            None => gone.push(key),
         }
     }
-    (gone, kept)
+    for keys in gone.chunks(ROWS_PER_STATEMENT) {
+        E::delete_many()
+            .filter(id.is_in(keys.iter().copied()))
+            .exec(db)
+            .await?;
+    }
+    let mut kept = kept.into_iter().peekable();
+    while kept.peek().is_some() {
+        let chunk: Vec<E::ActiveModel> = kept.by_ref().take(ROWS_PER_STATEMENT).collect();
+        E::insert_many(chunk)
+            .on_conflict(
+                OnConflict::column(id)
+                    .update_columns(update.iter().copied())
+                    .to_owned(),
+            )
+            .exec_without_returning(db)
+            .await?;
+    }
+    Ok(())
 }
 
 /// The replica key of an entity.
