@@ -238,50 +238,28 @@ impl Replica {
         Ok(id)
     }
 
-    /// The edits waiting for the server, oldest first.
-    pub async fn pending(&self) -> Local<Vec<Pending<Mutation>>> {
-        let rows = outbox::Entity::find()
-            .filter(outbox::Column::State.eq("pending"))
-            .order_by_asc(outbox::Column::MutationId)
-            .all(&self.db)
-            .await?;
-        rows.iter()
-            .map(|r| {
-                Ok(Pending {
-                    mutation_id: r.mutation_id,
-                    mutation: serde_json::from_str(&r.payload)?,
-                })
-            })
-            .collect()
-    }
-
     /// The first `max` edits waiting for the server, oldest first (the next push).
     pub async fn pending_first(&self, max: usize) -> Local<Vec<Pending<Mutation>>> {
-        let rows = outbox::Entity::find()
-            .filter(outbox::Column::State.eq("pending"))
-            .order_by_asc(outbox::Column::MutationId)
-            .limit(u64::try_from(max).unwrap_or(u64::MAX))
-            .all(&self.db)
-            .await?;
-        rows.iter()
-            .map(|r| {
-                Ok(Pending {
-                    mutation_id: r.mutation_id,
-                    mutation: serde_json::from_str(&r.payload)?,
-                })
-            })
-            .collect()
+        self.edits(&["pending"], Some(max)).await
     }
 
     /// Edits the view lays over the server rows: waiting ones and applied ones the pull
     /// has not brought back yet, oldest first.
     pub async fn unpulled(&self) -> Local<Vec<Pending<Mutation>>> {
-        let rows = outbox::Entity::find()
-            .filter(outbox::Column::State.is_in(["pending", "applied"]))
-            .order_by_asc(outbox::Column::MutationId)
-            .all(&self.db)
-            .await?;
-        rows.iter()
+        self.edits(&["pending", "applied"], None).await
+    }
+
+    /// The outbox's edits in these states, oldest first, at most `max` of them.
+    async fn edits(&self, states: &[&str], max: Option<usize>) -> Local<Vec<Pending<Mutation>>> {
+        let mut rows = outbox::Entity::find()
+            .filter(outbox::Column::State.is_in(states.iter().copied()))
+            .order_by_asc(outbox::Column::MutationId);
+        if let Some(max) = max {
+            rows = rows.limit(u64::try_from(max).unwrap_or(u64::MAX));
+        }
+        rows.all(&self.db)
+            .await?
+            .iter()
             .map(|r| {
                 Ok(Pending {
                     mutation_id: r.mutation_id,
@@ -771,7 +749,7 @@ mod tests {
         let r = Replica::open(&path)
             .await
             .expect("the newer app opens the older replica");
-        let pending = r.pending().await.expect("pending");
+        let pending = r.pending_first(100).await.expect("pending");
         assert_eq!(pending.len(), 1, "the waiting edit survived the migration");
         assert_eq!(pending[0].mutation, mutation);
         let applied = ReplicaMigrator::get_applied_migrations(&r.db)

@@ -128,13 +128,15 @@ pub async fn edit_many(
     let mut usernames: HashMap<i64, String> = HashMap::new();
     let account_ids: Vec<i64> = dealers.values().map(|d| d.account_id).collect();
     for chunk in account_ids.chunks(500) {
-        for a in account::Entity::find()
-            .filter(account::Column::Id.is_in(chunk.iter().copied()))
-            .all(db)
-            .await?
-        {
-            usernames.insert(a.id, a.username);
-        }
+        usernames.extend(
+            account::Entity::find()
+                .select_only()
+                .columns([account::Column::Id, account::Column::Username])
+                .filter(account::Column::Id.is_in(chunk.iter().copied()))
+                .into_tuple::<(i64, String)>()
+                .all(db)
+                .await?,
+        );
     }
     let wire = |d: &dealer::Model| {
         wire_form::dealer(d, usernames.get(&d.account_id).cloned().unwrap_or_default())
